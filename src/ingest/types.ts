@@ -1,0 +1,76 @@
+/**
+ * The shape of the log once read: what ingest promises every later stage. No parsing here.
+ */
+import type {ColumnTable} from "arquero";
+
+/** The activity log's twelve fields, in the order OpenDataSoft documents them. */
+export const LOG_FIELDS = [
+  "timestamp", "domain_id", "user_id", "dataset_id", "username", "action",
+  "group_id", "page_id", "diff", "map_id", "reuse_title", "subdomain_id",
+] as const;
+export type LogField = (typeof LOG_FIELDS)[number];
+
+export const InputFormat = {csv: "csv", json: "json", ndjson: "ndjson"} as const;
+export type InputFormat = (typeof InputFormat)[keyof typeof InputFormat];
+export const isInputFormat = (value: unknown): value is InputFormat =>
+  typeof value === "string" && Object.hasOwn(InputFormat, value);
+
+/** A row that did not make it into the report, with why. */
+export interface RejectedRow {
+  /** the input file's path as given on the command line (or found in a given directory) */
+  file: string;
+  /** 1-based line in that file where the row starts */
+  line: number;
+  /** one short sentence, e.g. `timestamp "2025-02-30T10:00:00Z" is not a valid date` */
+  reason: string;
+  /** the raw fields as read (values longer than 1 KiB are cut and marked) */
+  fields: Record<string, string>;
+}
+
+/** rows = accepted + rejected + duplicates, always. */
+export interface IngestCounts {
+  files: number;
+  rows: number;
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+}
+
+/** Where a duplicate was seen: reported, not an error. */
+export interface DuplicateRow {
+  file: string;
+  line: number;
+  /** file:line of the first occurrence */
+  firstSeen: string;
+}
+
+export interface ActivityLog {
+  /**
+   * Accepted, de-duplicated rows sorted by time ascending (ties keep input order: file, then line).
+   * Columns: `time` (epoch milliseconds, number) and every name in `columns` as a string
+   * ("" where a file has no such column or the value is null).
+   */
+  table: ColumnTable;
+  /**
+   * Output column order: the known LOG_FIELDS that appear in any input, in LOG_FIELDS order, then
+   * unknown extra columns in order of first appearance. Known fields use their canonical lowercase
+   * name whatever the header said ("  User_ID " -> "user_id").
+   */
+  columns: string[];
+  rejects: RejectedRow[];
+  duplicates: DuplicateRow[];
+  counts: IngestCounts;
+  /** the files read, in order */
+  files: string[];
+}
+
+export interface IngestOptions {
+  /** files or directories (every .csv/.json/.ndjson/.jsonl file inside, in name order) */
+  inputs: string[];
+  /** overrides the format taken from each file's extension */
+  format?: InputFormat;
+  /** IANA zone used to read timestamps that carry no offset */
+  timeZone: string;
+  /** called as bytes are read, for a progress bar */
+  onProgress?: (bytesRead: number, bytesTotal: number) => void;
+}
