@@ -1,0 +1,63 @@
+/**
+ * The output contract of a whole build (`<out>/report.json`) and what the orchestrator hands the site
+ * renderer. Types only.
+ */
+import type {Spec} from "vega";
+import type {PeriodIndicators} from "../indicators/types.js";
+import type {Period} from "../periods/types.js";
+import type {RenderedChart} from "../charts/types.js";
+
+/** One line of report.json's `periods`. */
+export interface PeriodSummary {
+  type: string;
+  key: string;
+  /** relative to the output folder, e.g. "month/2025-03/" */
+  path: string;
+  start: string;
+  end: string;
+  actions: number;
+  users: number;
+}
+
+/** `<out>/report.json` */
+export interface ReportJson {
+  generatedAt: string;
+  timeZone: string;
+  /** YYYY-MM-DD */
+  asOf: string;
+  /** the domain's name: --title, else the domain_id values of the log, else "Activity report" */
+  title: string;
+  input: {files: number; rows: number; accepted: number; rejected: number; duplicates: number};
+  /** "rejects.csv" when any row was rejected, else null */
+  rejects: string | null;
+  periods: PeriodSummary[];
+}
+
+/** A downloadable file of a period, e.g. {href: "activity.csv", rows: 120, bytes: 40960} */
+export interface DownloadInfo {
+  /** relative to the period's folder */
+  href: string;
+  rows: number;
+  bytes: number;
+}
+
+/** Everything one period page shows. */
+export interface PeriodPage {
+  period: Period;
+  indicators: PeriodIndicators;
+  charts: RenderedChart[];
+  downloads: {csv: DownloadInfo; json: DownloadInfo};
+}
+
+/** `<out>/<path>/charts.json`: what the live charts in the browser and the email renderer read. */
+export interface ChartsJson {
+  charts: {id: string; title: string; description: string; summary: string; vega: Spec}[];
+}
+
+/** What the orchestrator hands the site renderer. */
+export interface SiteInput {
+  /** the folder being built (a staging folder swapped into place afterwards) */
+  outDir: string;
+  report: ReportJson;
+  pages: PeriodPage[];
+}
