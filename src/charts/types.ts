@@ -3,12 +3,15 @@
  */
 import type {TopLevelSpec} from "vega-lite";
 import type {Spec} from "vega";
+import type {PeriodIndicators} from "../indicators/types.js";
 
 /** Maps every action of the whole log to one colour, the same on every chart and page. */
 export interface ActionPalette {
   /** every action in the log, in the palette's order */
   actions: string[];
   color(action: string): string;
+  /** the text charts draw for the action: the same on every chart (see labels.ts) */
+  label(action: string): string;
 }
 
 /** A chart's numbers as a plain table, for "Show data", alt text and the email. */
@@ -28,6 +31,9 @@ export interface ChartSpec {
   vegaLite: TopLevelSpec;
   table: DataTable;
 }
+
+/** One chart of a period page: a pure function of the period's indicators and the log's palette. */
+export type ChartBuilder = (indicators: PeriodIndicators, palette: ActionPalette) => ChartSpec;
 
 export interface RenderedChart extends ChartSpec {
   /** compiled Vega spec, data inlined: what the browser's live view and the email renderer use */

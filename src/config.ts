@@ -1,0 +1,202 @@
+/**
+ * Turns what the user typed (flags, a JSON config file) into one strict, normalised config per
+ * command. Everything downstream trusts these types: nothing re-checks or re-defaults.
+ * It reads the config file through an injected `readFile`; it does not touch the clock otherwise
+ * than through `today`.
+ */
+import path from "node:path";
+import {ConfigError, UsageError} from "./errors.js";
+import {isInputFormat, type InputFormat} from "./ingest/types.js";
+import {isPeriodType, PERIOD_TYPES, type PeriodType} from "./periods/types.js";
+import {assertTimeZone, todayIn} from "./periods/time-zone.js";
+
+export interface BuildConfig {
+  /** files or directories; required */
+  inputs: string[];
+  /** defaults to "dist" */
+  out: string;
+  /** IANA zone; defaults to "UTC" */
+  timeZone: string;
+  /** YYYY-MM-DD; defaults to today in `timeZone` */
+  asOf: string;
+  /** defaults to all six types */
+  periods: PeriodType[];
+  /** length of the top lists; defaults to 5 */
+  top: number;
+  /** defaults to each file's extension */
+  format: InputFormat | undefined;
+  /** defaults to the log's domain_id values */
+  title: string | undefined;
+  /** build fails above this share of rejected rows, in percent; defaults to 5 */
+  maxRejectedPercent: number;
+  /** no progress and no summary; defaults to false */
+  quiet: boolean;
+  /** print the summary as one JSON object; defaults to false */
+  json: boolean;
+}
+
+export interface EmailConfig {
+  /** the built report folder; defaults to "dist" */
+  report: string;
+  /** e.g. {kind: "exact", type: "month", key: "2025-03"} or {kind: "latest", type: "month"} */
+  period: {kind: "exact"; type: PeriodType; key: string} | {kind: "latest"; type: PeriodType};
+  /** YYYY-MM-DD for `latest:`; defaults to the report's as-of day */
+  asOf: string | undefined;
+  /** write the message to this .eml file; at least one of eml and to is required */
+  eml: string | undefined;
+  /** recipients; defaults to none (then --eml is required) */
+  to: string[];
+  /** defaults to "activity-report <activity-report@localhost>" */
+  from: string;
+  /** defaults to "Backoffice activity · <title> · <period label>" */
+  subject: string | undefined;
+  /** link to the hosted page, e.g. https://example.org/report; defaults to none */
+  baseUrl: string | undefined;
+  /** attach the period's activity.csv; defaults to false */
+  attachCsv: boolean;
+  /** from the SMTP_URL environment variable or the config file's "smtp-url"; never from a flag */
+  smtpUrl: string | undefined;
+}
+
+/** Raw option values as parsed from flags or read from the config file. */
+export type RawOptions = Record<string, unknown>;
+
+const asString = (value: unknown, name: string): string | undefined => {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "string" && typeof value !== "number") throw new ConfigError(`option --${name}: expected a text value`);
+  return String(value);
+};
+
+const asList = (value: unknown, name: string): string[] => {
+  if (value === undefined || value === null) return [];
+  const items = Array.isArray(value) ? value : [value];
+  return items.flatMap((item) => {
+    const text = asString(item, name);
+    return text === undefined ? [] : [text];
+  });
+};
+
+const asBoolean = (value: unknown, name: string): boolean => {
+  if (value === undefined || value === null) return false;
+  if (typeof value !== "boolean") throw new ConfigError(`option --${name}: expected true or false`);
+  return value;
+};
+
+const asPositiveInt = (value: unknown, name: string, fallback: number): number => {
+  const text = asString(value, name);
+  if (text === undefined) return fallback;
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new ConfigError(`option --${name}: "${text}" is not a whole number of at least 1`);
+  return Number(text);
+};
+
+const asPercent = (value: unknown, name: string, fallback: number): number => {
+  const text = asString(value, name);
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (text.trim() === "" || !Number.isFinite(n) || n < 0 || n > 100) throw new ConfigError(`option --${name}: "${text}" is not a percentage from 0 to 100`);
+  return n;
+};
+
+/** Checks a YYYY-MM-DD calendar date, e.g. rejects 2025-02-30. */
+export function assertDay(text: string, name: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const [y, m, d] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
+  const valid = match !== null && m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (!valid) throw new ConfigError(`option --${name}: "${text}" is not a date in the form YYYY-MM-DD`);
+  return text;
+}
+
+/**
+ * Reads a JSON config file: an object whose keys are the long flag names ("input", "tz", "as-of"...).
+ * Relative paths in it ("input", "out", "report", "eml") are relative to the config file.
+ */
+export async function readConfigFile(file: string, readFile: (file: string) => Promise<string>): Promise<RawOptions> {
+  let text: string;
+  try {
+    text = await readFile(file);
+  } catch (cause) {
+    throw new ConfigError(`${file}: cannot read the config file (${(cause as NodeJS.ErrnoException).code ?? "error"})`, {cause});
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (cause) {
+    throw new ConfigError(`${file}: the config file is not valid JSON (${(cause as Error).message})`, {cause});
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new ConfigError(`${file}: the config file must hold a JSON object`);
+  const base = path.dirname(file);
+  const options: RawOptions = {...(parsed as RawOptions)};
+  for (const key of ["input", "out", "report", "eml"]) {
+    if (options[key] === undefined) continue;
+    options[key] = Array.isArray(options[key])
+      ? asList(options[key], key).map((p) => path.resolve(base, p))
+      : path.resolve(base, asString(options[key], key) ?? "");
+  }
+  return options;
+}
+
+const BUILD_KEYS = new Set(["input", "out", "tz", "as-of", "periods", "top", "format", "title", "max-rejected", "quiet", "json", "config"]);
+
+/** Validates build options (config file values overridden by flags) into a BuildConfig. */
+export function buildConfig(options: RawOptions, today: (timeZone: string) => string = todayIn): BuildConfig {
+  for (const key of Object.keys(options)) {
+    if (!BUILD_KEYS.has(key)) throw new ConfigError(`unknown option "${key}"`);
+  }
+  const inputs = asList(options.input, "input");
+  if (inputs.length === 0) throw new UsageError("build needs at least one --input <file|dir>");
+  const timeZone = asString(options.tz, "tz") ?? "UTC";
+  assertTimeZone(timeZone);
+  const asOfText = asString(options["as-of"], "as-of");
+  const periodsText = asList(options.periods, "periods").flatMap((p) => p.split(",")).map((p) => p.trim()).filter(Boolean);
+  for (const p of periodsText) {
+    if (!isPeriodType(p)) throw new ConfigError(`option --periods: "${p}" is not one of ${PERIOD_TYPES.join(", ")}`);
+  }
+  const format = asString(options.format, "format");
+  if (format !== undefined && !isInputFormat(format)) throw new ConfigError(`option --format: "${format}" is not one of csv, json, ndjson`);
+  return {
+    inputs,
+    out: asString(options.out, "out") ?? "dist",
+    timeZone,
+    asOf: asOfText === undefined ? today(timeZone) : assertDay(asOfText, "as-of"),
+    periods: periodsText.length > 0 ? PERIOD_TYPES.filter((t) => periodsText.includes(t)) : [...PERIOD_TYPES],
+    top: asPositiveInt(options.top, "top", 5),
+    format: format as InputFormat | undefined,
+    title: asString(options.title, "title"),
+    maxRejectedPercent: asPercent(options["max-rejected"], "max-rejected", 5),
+    quiet: asBoolean(options.quiet, "quiet"),
+    json: asBoolean(options.json, "json"),
+  };
+}
+
+const EMAIL_KEYS = new Set(["report", "period", "as-of", "eml", "to", "from", "subject", "base-url", "attach-csv", "smtp-url", "config"]);
+
+/** Validates email options into an EmailConfig; the SMTP URL comes from the environment or the file. */
+export function emailConfig(options: RawOptions, env: Record<string, string | undefined>): EmailConfig {
+  for (const key of Object.keys(options)) {
+    if (!EMAIL_KEYS.has(key)) throw new ConfigError(`unknown option "${key}"`);
+  }
+  const periodText = asString(options.period, "period");
+  if (periodText === undefined) throw new UsageError("email needs --period <type>:<key> or --period latest:<type>");
+  const [head, ...rest] = periodText.split(":");
+  const tail = rest.join(":");
+  let period: EmailConfig["period"];
+  if (head === "latest" && isPeriodType(tail) && tail !== "all" && tail !== "rolling") period = {kind: "latest", type: tail};
+  else if (isPeriodType(head) && tail !== "") period = {kind: "exact", type: head, key: tail};
+  else throw new ConfigError(`option --period: "${periodText}" is not <type>:<key> (e.g. month:2025-03) or latest:<week|month|quarter|year>`);
+  const to = asList(options.to, "to").flatMap((t) => t.split(",")).map((t) => t.trim()).filter(Boolean);
+  const eml = asString(options.eml, "eml");
+  if (eml === undefined && to.length === 0) throw new UsageError("email needs --eml <file> or --to <address>");
+  const asOf = asString(options["as-of"], "as-of");
+  return {
+    report: asString(options.report, "report") ?? "dist",
+    period,
+    asOf: asOf === undefined ? undefined : assertDay(asOf, "as-of"),
+    eml,
+    to,
+    from: asString(options.from, "from") ?? "activity-report <activity-report@localhost>",
+    subject: asString(options.subject, "subject"),
+    baseUrl: asString(options["base-url"], "base-url"),
+    attachCsv: asBoolean(options["attach-csv"], "attach-csv"),
+    smtpUrl: env.SMTP_URL ?? asString(options["smtp-url"], "smtp-url"),
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Builds never write into the live output folder. A build writes a staging folder beside it, and only
+ * a complete one is swapped into place by renames: `<out>` -> `<out>.previous`, staging -> `<out>`.
+ * A build that fails or is killed leaves `<out>` as it was (at worst, killed between the two renames,
+ * `<out>` is missing and `<out>.previous` holds the last good report; the next build restores it).
+ */
+import {mkdir, readdir, rename, rm, stat} from "node:fs/promises";
+import path from "node:path";
+
+const exists = async (p: string): Promise<boolean> => stat(p).then(() => true, () => false);
+
+const STAGING_MARK = ".staging-";
+
+/** The staging folder for a build of `out`, e.g. "dist.staging-4242". */
+export async function createStaging(out: string, pid: number = process.pid): Promise<string> {
+  const staging = `${path.resolve(out)}${STAGING_MARK}${pid}`;
+  await rm(staging, {recursive: true, force: true});
+  await mkdir(staging, {recursive: true});
+  return staging;
+}
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+/**
+ * Removes staging folders left by builds that were killed, and puts `<out>.previous` back when a
+ * killed build left no `<out>`.
+ */
+export async function recoverInterruptedBuilds(out: string): Promise<string[]> {
+  const target = path.resolve(out);
+  const parent = path.dirname(target);
+  const prefix = path.basename(target) + STAGING_MARK;
+  const removed: string[] = [];
+  const names = await readdir(parent).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = Number(name.slice(prefix.length));
+    if (name.startsWith(prefix) && Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) {
+      await rm(path.join(parent, name), {recursive: true, force: true});
+      removed.push(name);
+    }
+  }
+  if (!(await exists(target)) && (await exists(`${target}.previous`))) await rename(`${target}.previous`, target);
+  return removed;
+}
+
+/** Swaps a complete staging folder into place, keeping the replaced report as `<out>.previous`. */
+export async function publishStaging(staging: string, out: string): Promise<void> {
+  const target = path.resolve(out);
+  const previous = `${target}.previous`;
+  if (await exists(target)) {
+    await rm(previous, {recursive: true, force: true});
+    await rename(target, previous);
+  }
+  await rename(staging, target);
+}
+
+/** Removes a staging folder after a failed build. */
+export async function discardStaging(staging: string): Promise<void> {
+  await rm(staging, {recursive: true, force: true});
+}
