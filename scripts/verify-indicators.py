@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""An independent computation of the seven indicators, to check a build against.
+
+Written separately from the TypeScript pipeline, in another language and with its own reading of
+the log (Python's csv/json, zoneinfo, isocalendar), so that a shared mistake is unlikely.
+
+    python3 scripts/verify-indicators.py --out dist --tz Europe/Paris --as-of 2026-03-31 LOG...
+
+Compares every period of <out>/report.json and every <out>/<path>/indicators.json with its own
+numbers and prints the differences; exits 1 when there is any. Standard library only.
+"""
+import argparse, csv, io, json, math, os, re, sys
+from collections import Counter, defaultdict
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+FIELDS = ["timestamp", "domain_id", "user_id", "dataset_id", "username", "action", "group_id", "page_id", "diff", "map_id", "reuse_title", "subdomain_id"]
+ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$")
+
+
+def text(v):
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (dict, list)):
+        return json.dumps(v, separators=(",", ":"), ensure_ascii=False)
+    return str(v)
+
+
+def records(path):
+    raw = open(path, "rb").read().decode("utf-8-sig")
+    ext = os.path.splitext(path)[1].lower()
+    if ext == ".csv":
+        header_line = raw.split("\n", 1)[0]
+        sep = ";" if header_line.count(";") > header_line.count(",") else ","
+        reader = csv.reader(io.StringIO(raw, newline=""), delimiter=sep)
+        header = [h.strip() for h in next(reader)]
+        for row in reader:
+            if row == [] or row == [""]:
+                continue
+            yield {h: (row[i] if i < len(row) else None) for i, h in enumerate(header)} if len(row) == len(header) else None
+    elif ext == ".json":
+        data = json.loads(raw)
+        for r in (data["results"] if isinstance(data, dict) else data):
+            yield {k.strip(): text(v) for k, v in r.items()}
+    else:
+        for line in raw.splitlines():
+            if line.strip():
+                yield {k.strip(): text(v) for k, v in json.loads(line).items()}
+
+
+def instant(ts, zone):
+    m = ISO.match(ts.strip())
+    if not m:
+        return None
+    y, mo, d, h, mi, s, frac, off = m.groups()
+    try:
+        micro = int((frac or "0")[:6].ljust(6, "0"))
+        local = datetime(int(y), int(mo), int(d), int(h), int(mi), int(s or 0), micro)
+    except ValueError:
+        return None
+    if off is None:
+        return local.replace(tzinfo=zone)
+    if off == "Z":
+        return local.replace(tzinfo=ZoneInfo("UTC"))
+    sign = 1 if off[0] == "+" else -1
+    digits = off[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+    return (local - sign * timedelta(hours=hours, minutes=minutes)).replace(tzinfo=ZoneInfo("UTC"))
+
+
+def load(paths, zone):
+    events, seen, counts = [], set(), Counter()
+    for path in paths:
+        for r in records(path):
+            counts["rows"] += 1
+            if r is None:
+                counts["rejected"] += 1
+                continue
+            norm = {k.lower(): (v or "") for k, v in r.items()}
+            t = instant(norm.get("timestamp", ""), zone)
+            if t is None or norm.get("action", "").strip() == "":
+                counts["rejected"] += 1
+                continue
+            key = tuple(sorted(norm.items()))
+            if key in seen:
+                counts["duplicates"] += 1
+                continue
+            seen.add(key)
+            counts["accepted"] += 1
+            local = t.astimezone(zone)
+            iso = local.isocalendar()
+            events.append({
+                "local": local, "day": local.strftime("%Y-%m-%d"), "week": f"{iso[0]}-W{iso[1]:02d}",
+                "month": local.strftime("%Y-%m"), "quarter": f"{local.year}-Q{(local.month - 1) // 3 + 1}",
+                "year": str(local.year), "action": norm["action"], "user": norm.get("user_id", ""),
+                "dataset": norm.get("dataset_id", ""), "page": norm.get("page_id", ""),
+            })
+    return events, counts
+
+
+def ranked(counter):
+    return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def top(events, field, n):
+    per = defaultdict(Counter)
+    for e in events:
+        if e[field]:
+            per[e[field]][e["action"]] += 1
+    totals = Counter({k: sum(v.values()) for k, v in per.items()})
+    return [(k, c, dict(ranked(per[k]))) for k, c in ranked(totals)[:n]]
+
+
+def indicators(events, bucket, n):
+    users = {e["user"] for e in events if e["user"]}
+    actions = Counter(e["action"] for e in events)
+    total = len(events)
+    by_bucket = defaultdict(set)
+    for e in events:
+        if e["user"]:
+            by_bucket[e[bucket]].add(e["user"])
+    return {
+        "totals": {"actions": total, "users": len(users), "datasets": len({e["dataset"] for e in events if e["dataset"]}),
+                   "pages": len({e["page"] for e in events if e["page"]}), "actionsPerUser": total / len(users) if users else 0},
+        "series": sorted(Counter((e[bucket], e["action"]) for e in events).items()),
+        "usersOverTime": sorted((b, len(u)) for b, u in by_bucket.items()),
+        "actionsByUser": ranked(Counter(e["user"] for e in events if e["user"])),
+        "topUsers": top(events, "user", n), "topDatasets": top(events, "dataset", n), "topPages": top(events, "page", n),
+        "distribution": [(a, c, c / total) for a, c in ranked(actions)],
+    }
+
+
+def as_theirs(built):
+    return {
+        "totals": built["totals"],
+        "series": sorted(((s["bucket"], s["action"]), s["count"]) for s in built["actions"]["series"]),
+        "usersOverTime": [(u["bucket"], u["users"]) for u in built["usersOverTime"]],
+        "actionsByUser": [(u["user_id"], u["count"]) for u in built["actionsByUser"]],
+        "topUsers": [(u["user_id"], u["count"], u["byAction"]) for u in built["topUsers"]],
+        "topDatasets": [(u["dataset_id"], u["count"], u["byAction"]) for u in built["topDatasets"]],
+        "topPages": [(u["page_id"], u["count"], u["byAction"]) for u in built["topPages"]],
+        "distribution": [(d["action"], d["count"], d["share"]) for d in built["distribution"]],
+    }
+
+
+def same(a, b):
+    if isinstance(a, float) or isinstance(b, float):
+        return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return list(a.items()) == list(b.items()) if all(isinstance(v, int) for v in a.values()) else a == b
+    return a == b
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--out", required=True)
+    p.add_argument("--tz", default="UTC")
+    p.add_argument("--as-of", required=True)
+    p.add_argument("--top", type=int, default=5)
+    p.add_argument("logs", nargs="+")
+    a = p.parse_args()
+    zone = ZoneInfo(a.tz)
+    paths = []
+    for x in a.logs:
+        paths += sorted(os.path.join(x, f) for f in os.listdir(x) if f.endswith((".csv", ".json", ".ndjson", ".jsonl"))) if os.path.isdir(x) else [x]
+    events, counts = load(paths, zone)
+    report = json.load(open(os.path.join(a.out, "report.json")))
+    problems = []
+    for k in ["rows", "accepted", "rejected", "duplicates"]:
+        if report["input"][k] != counts[k]:
+            problems.append(f"input.{k}: built {report['input'][k]}, expected {counts[k]}")
+
+    as_of = date.fromisoformat(a.as_of)
+    expected = {}
+    for kind, bucket in [("week", "day"), ("month", "day"), ("quarter", "week"), ("year", "month")]:
+        for key in sorted({e[kind] for e in events}):
+            expected[(kind, key)] = ([e for e in events if e[kind] == key], bucket)
+    expected[("all", "all")] = (events, "month")
+    for n in (7, 30):
+        first = as_of - timedelta(days=n - 1)
+        expected[("rolling", f"last-{n}-days")] = ([e for e in events if first <= e["local"].date() <= as_of], "day")
+    built_keys = {(q["type"], q["key"]) for q in report["periods"]}
+    for missing in sorted(set(expected) - built_keys):
+        problems.append(f"period {missing} missing from report.json")
+    for extra in sorted(built_keys - set(expected)):
+        problems.append(f"period {extra} in report.json but holds no event")
+    checked = 0
+    for q in report["periods"]:
+        key = (q["type"], q["key"])
+        if key not in expected:
+            continue
+        evs, bucket = expected[key]
+        mine = indicators(evs, bucket, a.top)
+        theirs = as_theirs(json.load(open(os.path.join(a.out, q["path"], "indicators.json"))))
+        for name in mine:
+            if not same(mine[name], theirs[name]):
+                problems.append(f"{q['path']} {name}: built {str(theirs[name])[:300]} expected {str(mine[name])[:300]}")
+        if q["actions"] != mine["totals"]["actions"] or q["users"] != mine["totals"]["users"]:
+            problems.append(f"report.json {q['path']}: actions/users differ")
+        checked += 1
+    print(f"checked {checked} periods, {counts['rows']} rows ({counts['accepted']} accepted, {counts['rejected']} rejected, {counts['duplicates']} duplicates)")
+    for line in problems[:50]:
+        print("DIFF", line)
+    print(f"{len(problems)} differences")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+/**
+ * Chart 1, "Actions": one line per action over the period's buckets (days, weeks or months),
+ * zero-filled from `actions.buckets`, with a point per bucket for the tooltip. Lines rather than
+ * stacked bars: a stack hides each action's own trend, and ODS draws lines. Clicking an action in
+ * the legend shows only that action (shift-click adds one, clicking elsewhere shows all again):
+ * the other marks get opacity 0 and no tooltip.
+ * It does not compute counts: `indicators.actions` holds them.
+ */
+import type {PeriodIndicators} from "../indicators/types.js";
+import type {ActionPalette, ChartSpec} from "./types.js";
+import {actionColor, actionsIn, bucketLabel, chartSpec, unitTitle} from "./chart-base.js";
+import {countOf, formatCount} from "./labels.js";
+
+/** name of the legend-bound selection parameter */
+export const ACTION_SELECTION = "actionPick";
+
+/** A point per bucket is drawn up to this many buckets; beyond it, smaller points. */
+const BIG_POINTS_UP_TO = 31;
+
+/** Chart spec of the "Actions" indicator. */
+export function actionsChart(indicators: PeriodIndicators, palette: ActionPalette): ChartSpec {
+  const {bucket: unit, buckets, series} = indicators.actions;
+  const actions = actionsIn(palette, series.map((cell) => cell.action));
+  const counts = new Map(series.map((cell) => [`${cell.action}\u0000${cell.bucket}`, cell.count]));
+  const countAt = (action: string, key: string) => counts.get(`${action}\u0000${key}`) ?? 0;
+  const labels = buckets.map((key) => bucketLabel(key, unit));
+
+  const values = actions.flatMap((action) =>
+    buckets.map((key, i) => {
+      const count = countAt(action, key);
+      const label = palette.label(action);
+      return {bucket: labels[i], action: label, count, tip: `${label}, ${key}: ${countOf(count, "action")}`};
+    }),
+  );
+  const rows = buckets.map((key) => {
+    const cells = actions.map((action) => countAt(action, key));
+    return [key, ...cells, cells.reduce((sum, n) => sum + n, 0)];
+  });
+
+  const summary = summarize(indicators, palette, actions.length, rows);
+  return {
+    id: "actions",
+    title: "Actions",
+    description: `Administrative actions per ${unit}, one line per action. Click a legend entry to show only that action.`,
+    summary,
+    table: {columns: [unitTitle(unit), ...actions, "Total"], rows},
+    vegaLite: chartSpec(
+      {
+        data: {values},
+        params: [{name: ACTION_SELECTION, select: {type: "point", fields: ["action"]}, bind: "legend"}],
+        mark: {
+          type: "line",
+          strokeWidth: 1.5,
+          point: {filled: true, size: buckets.length > BIG_POINTS_UP_TO ? 12 : 28, aria: false},
+        },
+        encoding: {
+          x: {field: "bucket", type: "ordinal", sort: labels, title: null, axis: {labelAngle: labels.length > 12 ? -90 : 0}},
+          y: {field: "count", type: "quantitative", title: "Actions", axis: {tickMinStep: 1, format: "d"}},
+          color: actionColor(actions, palette),
+          opacity: {condition: {param: ACTION_SELECTION, value: 1}, value: 0},
+          tooltip: {condition: {param: ACTION_SELECTION, field: "tip", type: "nominal"}, value: null},
+        },
+      },
+      {height: 260, description: summary},
+    ),
+  };
+}
+
+function summarize(indicators: PeriodIndicators, palette: ActionPalette, kinds: number, rows: (string | number)[][]): string {
+  const {totals, distribution, actions: {bucket: unit, buckets}} = indicators;
+  if (totals.actions === 0) return `No actions in this period (${countOf(buckets.length, unit)}).`;
+  const top = distribution[0];
+  const busiest = rows.reduce((best, row) => (row[row.length - 1] > best[best.length - 1] ? row : best));
+  return (
+    `${countOf(totals.actions, "action")} of ${countOf(kinds, "kind")} over ${countOf(buckets.length, unit)}. ` +
+    `Most frequent: ${palette.label(top.action)} (${formatCount(top.count)}). ` +
+    `Busiest ${unit}: ${busiest[0]} (${countOf(Number(busiest[busiest.length - 1]), "action")}).`
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * The view model of the site's front page: the domain, when and in which zone it was built, the
+ * input accounting, one tab per period type listing its periods newest first with their change from
+ * the period before, and the whole-log downloads. Pure; formatting only.
+ */
+import type {PeriodType} from "../periods/types.js";
+import type {SiteInput} from "./types.js";
+import {changeFrom, formatBytes, formatCount, formatRows} from "./figures.js";
+import type {Change} from "./figures.js";
+import {formatBuiltAt, periodLabel, PERIOD_TYPE_NAMES} from "./period-labels.js";
+import {assetLinks, pageHref} from "./page-model.js";
+import type {AssetLinks, DownloadView, Link, PageIndex} from "./page-model.js";
+
+/** The order of the tabs. */
+export const TAB_ORDER: readonly PeriodType[] = ["month", "week", "quarter", "year", "rolling", "all"];
+
+export interface IndexRow {
+  href: string;
+  title: string;
+  range: string;
+  actions: string;
+  users: string;
+  actionsChange: Change | null;
+  usersChange: Change | null;
+  empty: boolean;
+}
+
+export interface IndexTab {
+  /** the section's HTML id, e.g. "months" */
+  id: string;
+  type: PeriodType;
+  name: string;
+  rows: IndexRow[];
+}
+
+export interface IndexModel {
+  title: string;
+  /** e.g. "31 Mar 2026, 14:05" in the report's zone */
+  builtAt: string;
+  generatedAt: string;
+  timeZone: string;
+  asOf: string;
+  assets: AssetLinks;
+  /** rows read, accepted, rejected, duplicates, files: label and formatted value */
+  input: {id: string; label: string; value: string}[];
+  rejects: Link | null;
+  tabs: IndexTab[];
+  /** the all-time period's activity.csv and activity.json, relative to the site root */
+  wholeLog: DownloadView[];
+}
+
+/** e.g. "month" -> "months", "all" -> "all-time" */
+function tabId(type: PeriodType): string {
+  return type === "all" ? "all-time" : type === "rolling" ? "rolling" : `${type}s`;
+}
+
+/** The front page's view model. `index` finds each period's predecessor. */
+export function buildIndexModel(input: SiteInput, index: PageIndex): IndexModel {
+  const {report, pages} = input;
+  const tabs: IndexTab[] = TAB_ORDER.flatMap((type) => {
+    const ofType = pages.filter((page) => page.period.type === type).sort((a, b) => b.period.startMs - a.period.startMs);
+    if (ofType.length === 0) return [];
+    const rows = ofType.map((page): IndexRow => {
+      const {totals} = page.indicators;
+      const previous = index.previous(page);
+      const before = previous?.indicators.totals;
+      const beforeLabel = previous ? periodLabel(previous.period).title : "";
+      const label = periodLabel(page.period);
+      return {
+        href: pageHref("", page.period.path),
+        title: label.title,
+        range: label.range,
+        actions: formatCount(totals.actions),
+        users: formatCount(totals.users),
+        actionsChange: changeFrom(totals.actions, before?.actions, beforeLabel, "percent"),
+        usersChange: changeFrom(totals.users, before?.users, beforeLabel, "absolute"),
+        empty: totals.actions === 0,
+      };
+    });
+    return [{id: tabId(type), type, name: PERIOD_TYPE_NAMES[type], rows}];
+  });
+  const all = pages.find((page) => page.period.type === "all");
+  const wholeLog: DownloadView[] = all
+    ? (["csv", "json"] as const).map((format) => {
+        const file = all.downloads[format];
+        return {
+          href: `${all.period.path}${file.href}`,
+          name: file.href.split("/").pop() ?? file.href,
+          format: format === "csv" ? "CSV" : "JSON",
+          rows: formatRows(file.rows),
+          size: formatBytes(file.bytes),
+        };
+      })
+    : [];
+  const {input: counts} = report;
+  return {
+    title: report.title,
+    builtAt: formatBuiltAt(report.generatedAt, report.timeZone),
+    generatedAt: report.generatedAt,
+    timeZone: report.timeZone,
+    asOf: report.asOf,
+    assets: assetLinks(""),
+    input: [
+      {id: "files", label: "Files read", value: formatCount(counts.files)},
+      {id: "rows", label: "Rows read", value: formatCount(counts.rows)},
+      {id: "accepted", label: "Accepted", value: formatCount(counts.accepted)},
+      {id: "rejected", label: "Rejected", value: formatCount(counts.rejected)},
+      {id: "duplicates", label: "Duplicates", value: formatCount(counts.duplicates)},
+    ],
+    rejects: report.rejects ? {href: report.rejects, label: `Rejected rows (${report.rejects})`} : null,
+    tabs,
+    wholeLog,
+  };
+}

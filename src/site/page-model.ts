@@ -1,0 +1,232 @@
+/**
+ * Turns a SiteInput into the plain view models the templates lay out: one per period page (labels,
+ * relative links, changes, formatted figures, chart SVGs and their data tables, downloads). Every
+ * number the pages print is computed and formatted here; templates do no arithmetic. Pure.
+ * The index page's model is in index-model.ts.
+ */
+import type {RenderedChart} from "../charts/types.js";
+import type {PeriodType} from "../periods/types.js";
+import type {PeriodPage, SiteInput} from "./types.js";
+import {changeFrom, formatBytes, formatCell, formatCount, formatDecimal, formatRows} from "./figures.js";
+import type {Change} from "./figures.js";
+import {containingPeriods, periodLabel, PERIOD_TYPE_NAMES} from "./period-labels.js";
+import {buildIndexModel} from "./index-model.js";
+import type {IndexModel} from "./index-model.js";
+
+/** Show-data tables longer than this are cut; indicators.json holds every row. */
+export const MAX_TABLE_ROWS = 100;
+
+export interface Link {
+  href: string;
+  label: string;
+}
+
+export interface Figure {
+  /** e.g. "users" */
+  id: string;
+  label: string;
+  /** formatted, e.g. "1,234" */
+  value: string;
+  change: Change | null;
+}
+
+export interface TableView {
+  columns: {label: string; numeric: boolean}[];
+  rows: {text: string; numeric: boolean}[][];
+  /** e.g. "First 100 of 2,345 rows; indicators.json has them all.", else "" */
+  note: string;
+}
+
+export interface IndicatorSection {
+  /** the chart id, e.g. "top-datasets"; the section's HTML id is `indicator-${id}` */
+  id: string;
+  title: string;
+  description: string;
+  summary: string;
+  figures: Figure[];
+  /** the baked SVG, its ids prefixed so that seven charts can share one page */
+  svg: string;
+  table: TableView;
+}
+
+export interface DownloadView {
+  href: string;
+  /** e.g. "activity.csv" */
+  name: string;
+  format: "CSV" | "JSON";
+  rows: string;
+  size: string;
+}
+
+/** Local files every page links, relative to that page. */
+export interface AssetLinks {
+  css: string;
+  favicon: string;
+  script: string;
+}
+
+export interface PeriodPageModel {
+  /** output folder relative to the site root, e.g. "month/2025-03/" (used for the permalink) */
+  path: string;
+  type: PeriodType;
+  key: string;
+  /** e.g. "Months" */
+  typeName: string;
+  /** e.g. "Week 9, 2025" */
+  title: string;
+  /** e.g. "24 Feb – 2 Mar", "" when the title says it all */
+  range: string;
+  timeZone: string;
+  siteTitle: string;
+  assets: AssetLinks;
+  home: Link;
+  prev: Link | null;
+  next: Link | null;
+  /** containing periods, nearest first, e.g. [Q1 2025, 2025, All time] */
+  up: Link[];
+  /** no action at all: the page says so instead of showing empty charts */
+  empty: boolean;
+  figures: Figure[];
+  sections: IndicatorSection[];
+  downloads: DownloadView[];
+  /** the compiled specs next to the page, read by the live charts */
+  chartsJson: string;
+}
+
+export interface SiteModel {
+  index: IndexModel;
+  periods: PeriodPageModel[];
+}
+
+/** The relative way up from a period folder to the site root, e.g. "month/2025-03/" -> "../../". */
+export function rootPrefix(path: string): string {
+  return path.split("/").filter(Boolean).map(() => "../").join("");
+}
+
+/** The links a page at `root` uses for the shared assets. */
+export function assetLinks(root: string): AssetLinks {
+  return {css: `${root}assets/site.css`, favicon: `${root}favicon.ico`, script: `${root}assets/live-charts.js`};
+}
+
+/** Links end in index.html so that the site also works from file://, where a folder is not a page. */
+export function pageHref(root: string, path: string): string {
+  return `${root}${path}index.html`;
+}
+
+/** Prefix every id of an SVG (and its url(#...)/href="#..." uses): vega numbers clip paths per chart. */
+export function scopeSvgIds(svg: string, prefix: string): string {
+  return svg
+    .replace(/\sid="([^"]+)"/g, (_, id: string) => ` id="${prefix}-${id}"`)
+    .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${prefix}-${id})`)
+    .replace(/href="#([^"]+)"/g, (_, id: string) => `href="#${prefix}-${id}"`);
+}
+
+/** A chart's table for "Show data", cut to MAX_TABLE_ROWS. */
+export function tableView(chart: Pick<RenderedChart, "table">): TableView {
+  const {columns, rows} = chart.table;
+  const numeric = columns.map((_, c) => rows.length > 0 && rows.every((row) => typeof row[c] === "number"));
+  return {
+    columns: columns.map((label, c) => ({label, numeric: numeric[c]})),
+    rows: rows.slice(0, MAX_TABLE_ROWS).map((row) => row.map((cell, c) => ({text: formatCell(cell), numeric: numeric[c]}))),
+    note: rows.length > MAX_TABLE_ROWS
+      ? `First ${formatCount(MAX_TABLE_ROWS)} of ${formatCount(rows.length)} rows; indicators.json has them all.`
+      : "",
+  };
+}
+
+/** Finds the page of a type and key, and the pages just before and after a page. */
+function pageIndex(pages: PeriodPage[]) {
+  const byKey = new Map(pages.map((page) => [`${page.period.type}:${page.period.key}`, page]));
+  const byStart = new Map(pages.map((page) => [`${page.period.type}:${page.period.startMs}`, page]));
+  const byEnd = new Map(pages.map((page) => [`${page.period.type}:${page.period.endMs}`, page]));
+  return {
+    find: (type: string, key: string) => byKey.get(`${type}:${key}`),
+    // rolling windows overlap rather than follow each other: they have no neighbours
+    previous: ({period}: PeriodPage) => (period.type === "rolling" ? undefined : byEnd.get(`${period.type}:${period.startMs}`)),
+    next: ({period}: PeriodPage) => (period.type === "rolling" ? undefined : byStart.get(`${period.type}:${period.endMs}`)),
+  };
+}
+export type PageIndex = ReturnType<typeof pageIndex>;
+
+/** The headline figures of a page: actions and users with their change, datasets and pages. */
+function headlineFigures(page: PeriodPage, previous: PeriodPage | undefined): Figure[] {
+  const {totals} = page.indicators;
+  const before = previous?.indicators.totals;
+  const beforeLabel = previous ? periodLabel(previous.period).title : "";
+  return [
+    {id: "actions", label: "Actions", value: formatCount(totals.actions),
+      change: changeFrom(totals.actions, before?.actions, beforeLabel, "percent")},
+    {id: "users", label: "Active users", value: formatCount(totals.users),
+      change: changeFrom(totals.users, before?.users, beforeLabel, "absolute")},
+    {id: "datasets", label: "Datasets touched", value: formatCount(totals.datasets), change: null},
+    {id: "pages", label: "Pages touched", value: formatCount(totals.pages), change: null},
+  ];
+}
+
+/** The figures shown above a chart, by chart id: users and their change, totals per user. */
+function sectionFigures(chartId: string, page: PeriodPage, headline: Figure[]): Figure[] {
+  const {totals} = page.indicators;
+  switch (chartId) {
+    case "actions":
+      return headline.filter((figure) => figure.id === "actions");
+    case "users":
+      return headline.filter((figure) => figure.id === "users");
+    case "actions-by-user":
+      return [
+        {id: "actions-total", label: "Total actions", value: formatCount(totals.actions), change: null},
+        {id: "actions-per-user", label: "Average per active user", value: formatDecimal(totals.actionsPerUser), change: null},
+      ];
+    default:
+      return [];
+  }
+}
+
+/** The view model of one period page. */
+export function buildPeriodModel(page: PeriodPage, index: PageIndex, siteTitle: string): PeriodPageModel {
+  const {period, indicators} = page;
+  const root = rootPrefix(period.path);
+  const link = (other: PeriodPage | undefined, label = other && periodLabel(other.period).title): Link | null =>
+    other ? {href: pageHref(root, other.period.path), label: label ?? ""} : null;
+  const previous = index.previous(page);
+  const label = periodLabel(period);
+  const figures = headlineFigures(page, previous);
+  const download = (file: {href: string; rows: number; bytes: number}, format: "CSV" | "JSON"): DownloadView =>
+    ({href: file.href, name: file.href.split("/").pop() ?? file.href, format, rows: formatRows(file.rows), size: formatBytes(file.bytes)});
+  return {
+    path: period.path,
+    type: period.type,
+    key: period.key,
+    typeName: PERIOD_TYPE_NAMES[period.type],
+    title: label.title,
+    range: label.range,
+    timeZone: period.timeZone,
+    siteTitle,
+    assets: assetLinks(root),
+    home: {href: `${root}index.html`, label: siteTitle},
+    prev: link(previous),
+    next: link(index.next(page)),
+    up: containingPeriods(period).flatMap((ref) => link(index.find(ref.type, ref.key)) ?? []),
+    empty: indicators.totals.actions === 0,
+    figures,
+    sections: page.charts.map((chart) => ({
+      id: chart.id,
+      title: chart.title,
+      description: chart.description,
+      summary: chart.summary,
+      figures: sectionFigures(chart.id, page, figures),
+      svg: scopeSvgIds(chart.svg, `chart-${chart.id}`),
+      table: tableView(chart),
+    })),
+    downloads: [download(page.downloads.csv, "CSV"), download(page.downloads.json, "JSON")],
+    chartsJson: "charts.json",
+  };
+}
+
+/** The view models of the whole site: the index and one per period. */
+export function buildSiteModel(input: SiteInput): SiteModel {
+  const index = pageIndex(input.pages);
+  return {
+    index: buildIndexModel(input, index),
+    periods: input.pages.map((page) => buildPeriodModel(page, index, input.report.title)),
+  };
+}

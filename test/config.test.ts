@@ -1,0 +1,65 @@
+import {test} from "uvu";
+import * as assert from "uvu/assert";
+import path from "node:path";
+import {assertDay, buildConfig, emailConfig, readConfigFile} from "../src/config.js";
+import {ConfigError, UsageError} from "../src/errors.js";
+
+const today = () => "2026-03-31";
+
+test("buildConfig applies the defaults", () => {
+  const config = buildConfig({input: ["log.csv"]}, today);
+  assert.equal(config, {
+    inputs: ["log.csv"], out: "dist", timeZone: "UTC", asOf: "2026-03-31",
+    periods: ["week", "month", "quarter", "year", "all", "rolling"], top: 5, format: undefined,
+    title: undefined, maxRejectedPercent: 5, quiet: false, json: false,
+  });
+});
+
+test("buildConfig normalises periods, top and zone", () => {
+  const config = buildConfig({input: ["a", "b"], tz: "Europe/Paris", periods: ["month,week"], top: "10", "as-of": "2024-02-29"}, today);
+  assert.equal(config.periods, ["week", "month"]);
+  assert.is(config.top, 10);
+  assert.is(config.asOf, "2024-02-29");
+  assert.is(config.timeZone, "Europe/Paris");
+});
+
+test("buildConfig rejects bad values with one clear line", () => {
+  assert.throws(() => buildConfig({}, today), (e: unknown) => e instanceof UsageError && /--input/.test(e.message));
+  assert.throws(() => buildConfig({input: ["a"], tz: "Mars/Base"}, today), (e: unknown) => e instanceof ConfigError && /Mars\/Base/.test(e.message));
+  assert.throws(() => buildConfig({input: ["a"], "as-of": "2025-02-30"}, today), (e: unknown) => e instanceof ConfigError && /2025-02-30/.test(e.message));
+  assert.throws(() => buildConfig({input: ["a"], periods: ["fortnight"]}, today), /fortnight/);
+  assert.throws(() => buildConfig({input: ["a"], top: "0"}, today), /--top/);
+  assert.throws(() => buildConfig({input: ["a"], format: "xml"}, today), /xml/);
+  assert.throws(() => buildConfig({input: ["a"], "max-rejected": "150"}, today), /max-rejected/);
+  assert.throws(() => buildConfig({input: ["a"], colour: "red"}, today), /colour/);
+});
+
+test("assertDay accepts real days only", () => {
+  assert.is(assertDay("2024-02-29", "as-of"), "2024-02-29");
+  for (const bad of ["2023-02-29", "2025-13-01", "2025-1-1", "yesterday", "2025-04-31"]) assert.throws(() => assertDay(bad, "as-of"));
+});
+
+test("readConfigFile resolves paths against the file and reports bad JSON with the file name", async () => {
+  const files: Record<string, string> = {"/etc/ar/config.json": '{"input": ["logs"], "tz": "Europe/Paris", "out": "../site"}', "/bad.json": "{nope"};
+  const read = async (f: string) => {
+    if (!(f in files)) throw Object.assign(new Error("missing"), {code: "ENOENT"});
+    return files[f];
+  };
+  const options = await readConfigFile("/etc/ar/config.json", read);
+  assert.equal(options.input, [path.resolve("/etc/ar/logs")]);
+  assert.is(options.out, path.resolve("/etc/site"));
+  await readConfigFile("/bad.json", read).then(() => assert.unreachable(), (e: Error) => assert.match(e.message, /^\/bad\.json: .*not valid JSON/));
+  await readConfigFile("/none.json", read).then(() => assert.unreachable(), (e: Error) => assert.match(e.message, /\/none\.json.*ENOENT/));
+});
+
+test("emailConfig parses periods and takes SMTP_URL from the environment only", () => {
+  const config = emailConfig({period: "latest:month", eml: "x.eml"}, {SMTP_URL: "smtp://u:p@127.0.0.1:2525"});
+  assert.equal(config.period, {kind: "latest", type: "month"});
+  assert.is(config.smtpUrl, "smtp://u:p@127.0.0.1:2525");
+  assert.equal(emailConfig({period: "rolling:last-7-days", to: ["a@x.org,b@x.org"]}, {}).to, ["a@x.org", "b@x.org"]);
+  assert.throws(() => emailConfig({period: "month:2025-03"}, {}), (e: unknown) => e instanceof UsageError);
+  assert.throws(() => emailConfig({period: "fortnight:1", eml: "x"}, {}), /fortnight/);
+  assert.throws(() => emailConfig({period: "latest:all", eml: "x"}, {}), /latest/);
+});
+
+test.run();

@@ -1,0 +1,45 @@
+import {test} from "uvu";
+import * as assert from "uvu/assert";
+import {mkdtemp, mkdir, readFile, readdir, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import path from "node:path";
+import {createStaging, discardStaging, publishStaging, recoverInterruptedBuilds} from "../../src/site/publish.js";
+
+const fresh = async () => path.join(await mkdtemp(path.join(tmpdir(), "ar-publish-")), "dist");
+
+test("publishStaging swaps a complete build in and keeps the previous one", async () => {
+  const out = await fresh();
+  const first = await createStaging(out);
+  await writeFile(path.join(first, "index.html"), "one");
+  await publishStaging(first, out);
+  const second = await createStaging(out);
+  await writeFile(path.join(second, "index.html"), "two");
+  await publishStaging(second, out);
+  assert.is(await readFile(path.join(out, "index.html"), "utf8"), "two");
+  assert.is(await readFile(`${out}.previous/index.html`, "utf8"), "one");
+  assert.equal((await readdir(path.dirname(out))).sort(), ["dist", "dist.previous"]);
+});
+
+test("discardStaging leaves the published report untouched", async () => {
+  const out = await fresh();
+  const first = await createStaging(out);
+  await writeFile(path.join(first, "index.html"), "good");
+  await publishStaging(first, out);
+  const failed = await createStaging(out);
+  await writeFile(path.join(failed, "index.html"), "half");
+  await discardStaging(failed);
+  assert.is(await readFile(path.join(out, "index.html"), "utf8"), "good");
+  assert.equal(await readdir(path.dirname(out)), ["dist"]);
+});
+
+test("recoverInterruptedBuilds removes dead builds' staging and restores a missing out", async () => {
+  const out = await fresh();
+  await mkdir(`${out}.staging-999999999`, {recursive: true});
+  await mkdir(`${out}.previous`, {recursive: true});
+  await writeFile(`${out}.previous/index.html`, "last good");
+  const removed = await recoverInterruptedBuilds(out);
+  assert.equal(removed, ["dist.staging-999999999"]);
+  assert.is(await readFile(path.join(out, "index.html"), "utf8"), "last good");
+});
+
+test.run();
