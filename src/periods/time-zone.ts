@@ -39,6 +39,15 @@ export function assertTimeZone(name: unknown): string {
   return resolved.toLowerCase() === name.toLowerCase() ? resolved : name;
 }
 
+/**
+ * The local date in `timeZone` at `now` (defaults to the clock), as `YYYY-MM-DD`: the default as-of
+ * day of a report, e.g. todayIn("Pacific/Auckland", Date.parse("2025-03-31T12:00:00Z")) is "2025-04-01".
+ */
+export function todayIn(timeZone: string, now: number = Date.now()): string {
+  const offset = IANAZone.create(assertTimeZone(timeZone)).offset(now);
+  return new Date(now + offset * MINUTE_MS).toISOString().slice(0, 10);
+}
+
 /** Instants to local days in one zone; see createLocalCalendar. */
 export interface LocalCalendar {
   timeZone: string;
