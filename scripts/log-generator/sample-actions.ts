@@ -128,13 +128,13 @@ export const SAMPLE_ACTIONS: Record<string, Handler> = {
 /** How often each role does each action, before campaign boosts. */
 export const ROLE_ACTIONS: Record<Role, Record<string, number>> = {
   admin: {
-    edit_dataset: 18, publish_dataset: 7, add_dataset: 0.6, unpublish_dataset: 1, delete_dataset: 0.5,
+    edit_dataset: 14, publish_dataset: 7, add_dataset: 0.6, unpublish_dataset: 1, delete_dataset: 0.5,
     edit_page: 5, publish_page: 2, add_page: 0.15, delete_page: 0.2, add_user_to_domain: 0.5,
     edit_domain_property: 1.2, add_group: 0.05, edit_group: 0.8, add_user_to_group: 1.2, add_map: 0.05,
     edit_map: 0.8, add_reuse: 0.1, publish_reuse: 0.6,
   },
   producer: {
-    edit_dataset: 30, publish_dataset: 11, add_dataset: 0.5, unpublish_dataset: 1.2, delete_dataset: 0.4,
+    edit_dataset: 22, publish_dataset: 12, add_dataset: 0.5, unpublish_dataset: 1.2, delete_dataset: 0.4,
     aborting_processing_dataset: 0.8, edit_map: 0.5, add_map: 0.05,
   },
   editor: {

@@ -8,11 +8,17 @@
  */
 import type {PeriodIndicators} from "../indicators/types.js";
 import type {ActionPalette, ChartSpec} from "./types.js";
-import {actionColor, actionsIn, bucketLabel, chartSpec, unitTitle} from "./chart-base.js";
+import {
+  ACTION_SELECTION,
+  actionColor,
+  actionsIn,
+  bucketLabel,
+  chartSpec,
+  legendSelection,
+  selectedOpacity,
+  unitTitle,
+} from "./chart-base.js";
 import {countOf, formatCount} from "./labels.js";
-
-/** name of the legend-bound selection parameter */
-export const ACTION_SELECTION = "actionPick";
 
 /** A point per bucket is drawn up to this many buckets; beyond it, smaller points. */
 const BIG_POINTS_UP_TO = 31;
@@ -47,7 +53,7 @@ export function actionsChart(indicators: PeriodIndicators, palette: ActionPalett
     vegaLite: chartSpec(
       {
         data: {values},
-        params: [{name: ACTION_SELECTION, select: {type: "point", fields: ["action"]}, bind: "legend"}],
+        params: [legendSelection()],
         mark: {
           type: "line",
           strokeWidth: 1.5,
@@ -57,7 +63,7 @@ export function actionsChart(indicators: PeriodIndicators, palette: ActionPalett
           x: {field: "bucket", type: "ordinal", sort: labels, title: null, axis: {labelAngle: labels.length > 12 ? -90 : 0}},
           y: {field: "count", type: "quantitative", title: "Actions", axis: {tickMinStep: 1, format: "d"}},
           color: actionColor(actions, palette),
-          opacity: {condition: {param: ACTION_SELECTION, value: 1}, value: 0},
+          opacity: selectedOpacity(0),
           tooltip: {condition: {param: ACTION_SELECTION, field: "tip", type: "nominal"}, value: null},
         },
       },

@@ -5,11 +5,11 @@
  */
 import type {PeriodType} from "../periods/types.js";
 import type {SiteInput} from "./types.js";
-import {changeFrom, formatBytes, formatCount, formatRows} from "./figures.js";
+import {changeFrom, formatCount} from "./figures.js";
 import type {Change} from "./figures.js";
 import {formatBuiltAt, periodLabel, PERIOD_TYPE_NAMES} from "./period-labels.js";
-import {assetLinks, pageHref} from "./page-model.js";
-import type {AssetLinks, DownloadView, Link, PageIndex} from "./page-model.js";
+import {assetLinks, downloadView, pageHref} from "./page-links.js";
+import type {AssetLinks, DownloadView, Link, PageIndex} from "./page-links.js";
 
 /** The order of the tabs. */
 export const TAB_ORDER: readonly PeriodType[] = ["month", "week", "quarter", "year", "rolling", "all"];
@@ -81,16 +81,7 @@ export function buildIndexModel(input: SiteInput, index: PageIndex): IndexModel 
   });
   const all = pages.find((page) => page.period.type === "all");
   const wholeLog: DownloadView[] = all
-    ? (["csv", "json"] as const).map((format) => {
-        const file = all.downloads[format];
-        return {
-          href: `${all.period.path}${file.href}`,
-          name: file.href.split("/").pop() ?? file.href,
-          format: format === "csv" ? "CSV" : "JSON",
-          rows: formatRows(file.rows),
-          size: formatBytes(file.bytes),
-        };
-      })
+    ? [downloadView(all.downloads.csv, "CSV", all.period.path), downloadView(all.downloads.json, "JSON", all.period.path)]
     : [];
   const {input: counts} = report;
   return {

@@ -7,19 +7,16 @@
 import type {RenderedChart} from "../charts/types.js";
 import type {PeriodType} from "../periods/types.js";
 import type {PeriodPage, SiteInput} from "./types.js";
-import {changeFrom, formatBytes, formatCell, formatCount, formatDecimal, formatRows} from "./figures.js";
+import {changeFrom, formatCell, formatCount, formatDecimal} from "./figures.js";
 import type {Change} from "./figures.js";
 import {containingPeriods, periodLabel, PERIOD_TYPE_NAMES} from "./period-labels.js";
 import {buildIndexModel} from "./index-model.js";
 import type {IndexModel} from "./index-model.js";
+import {assetLinks, downloadView, pageHref, pageIndex, rootPrefix} from "./page-links.js";
+import type {AssetLinks, DownloadView, Link, PageIndex} from "./page-links.js";
 
 /** Show-data tables longer than this are cut; indicators.json holds every row. */
 export const MAX_TABLE_ROWS = 100;
-
-export interface Link {
-  href: string;
-  label: string;
-}
 
 export interface Figure {
   /** e.g. "users" */
@@ -47,22 +44,6 @@ export interface IndicatorSection {
   /** the baked SVG, its ids prefixed so that seven charts can share one page */
   svg: string;
   table: TableView;
-}
-
-export interface DownloadView {
-  href: string;
-  /** e.g. "activity.csv" */
-  name: string;
-  format: "CSV" | "JSON";
-  rows: string;
-  size: string;
-}
-
-/** Local files every page links, relative to that page. */
-export interface AssetLinks {
-  css: string;
-  favicon: string;
-  script: string;
 }
 
 export interface PeriodPageModel {
@@ -98,21 +79,6 @@ export interface SiteModel {
   periods: PeriodPageModel[];
 }
 
-/** The relative way up from a period folder to the site root, e.g. "month/2025-03/" -> "../../". */
-export function rootPrefix(path: string): string {
-  return path.split("/").filter(Boolean).map(() => "../").join("");
-}
-
-/** The links a page at `root` uses for the shared assets. */
-export function assetLinks(root: string): AssetLinks {
-  return {css: `${root}assets/site.css`, favicon: `${root}favicon.ico`, script: `${root}assets/live-charts.js`};
-}
-
-/** Links end in index.html so that the site also works from file://, where a folder is not a page. */
-export function pageHref(root: string, path: string): string {
-  return `${root}${path}index.html`;
-}
-
 /** Prefix every id of an SVG (and its url(#...)/href="#..." uses): vega numbers clip paths per chart. */
 export function scopeSvgIds(svg: string, prefix: string): string {
   return svg
@@ -133,20 +99,6 @@ export function tableView(chart: Pick<RenderedChart, "table">): TableView {
       : "",
   };
 }
-
-/** Finds the page of a type and key, and the pages just before and after a page. */
-function pageIndex(pages: PeriodPage[]) {
-  const byKey = new Map(pages.map((page) => [`${page.period.type}:${page.period.key}`, page]));
-  const byStart = new Map(pages.map((page) => [`${page.period.type}:${page.period.startMs}`, page]));
-  const byEnd = new Map(pages.map((page) => [`${page.period.type}:${page.period.endMs}`, page]));
-  return {
-    find: (type: string, key: string) => byKey.get(`${type}:${key}`),
-    // rolling windows overlap rather than follow each other: they have no neighbours
-    previous: ({period}: PeriodPage) => (period.type === "rolling" ? undefined : byEnd.get(`${period.type}:${period.startMs}`)),
-    next: ({period}: PeriodPage) => (period.type === "rolling" ? undefined : byStart.get(`${period.type}:${period.endMs}`)),
-  };
-}
-export type PageIndex = ReturnType<typeof pageIndex>;
 
 /** The headline figures of a page: actions and users with their change, datasets and pages. */
 function headlineFigures(page: PeriodPage, previous: PeriodPage | undefined): Figure[] {
@@ -190,8 +142,6 @@ export function buildPeriodModel(page: PeriodPage, index: PageIndex, siteTitle: 
   const previous = index.previous(page);
   const label = periodLabel(period);
   const figures = headlineFigures(page, previous);
-  const download = (file: {href: string; rows: number; bytes: number}, format: "CSV" | "JSON"): DownloadView =>
-    ({href: file.href, name: file.href.split("/").pop() ?? file.href, format, rows: formatRows(file.rows), size: formatBytes(file.bytes)});
   return {
     path: period.path,
     type: period.type,
@@ -217,7 +167,7 @@ export function buildPeriodModel(page: PeriodPage, index: PageIndex, siteTitle: 
       svg: scopeSvgIds(chart.svg, `chart-${chart.id}`),
       table: tableView(chart),
     })),
-    downloads: [download(page.downloads.csv, "CSV"), download(page.downloads.json, "JSON")],
+    downloads: [downloadView(page.downloads.csv, "CSV"), downloadView(page.downloads.json, "JSON")],
     chartsJson: "charts.json",
   };
 }

@@ -5,7 +5,7 @@
 import type {Spec} from "vega";
 import type {PeriodIndicators} from "../indicators/types.js";
 import type {Period} from "../periods/types.js";
-import type {RenderedChart} from "../charts/types.js";
+import type {DataTable, RenderedChart} from "../charts/types.js";
 
 /** One line of report.json's `periods`. */
 export interface PeriodSummary {
@@ -51,7 +51,8 @@ export interface PeriodPage {
 
 /** `<out>/<path>/charts.json`: what the live charts in the browser and the email renderer read. */
 export interface ChartsJson {
-  charts: {id: string; title: string; description: string; summary: string; vega: Spec}[];
+  /** `table` (added for the site's .eleventy.js path and "Show data"): the chart's numbers */
+  charts: {id: string; title: string; description: string; summary: string; vega: Spec; table?: DataTable}[];
 }
 
 /** What the orchestrator hands the site renderer. */

@@ -1,0 +1,69 @@
+/**
+ * Chart 3, "Actions by users": a horizontal bar per user, most active first. At most
+ * `MAX_USER_BARS` users get their own bar; the rest are summed into one "others (N users)" bar so a
+ * period with thousands of users still draws about twenty marks. The data table keeps every user.
+ * It does not count actions: `indicators.actionsByUser` holds the counts.
+ */
+import type {PeriodIndicators} from "../indicators/types.js";
+import type {ActionPalette, ChartSpec} from "./types.js";
+import {chartSpec, NEUTRAL_COLOR, OTHERS_COLOR} from "./chart-base.js";
+import {countOf, formatCount, formatShare, labelMap} from "./labels.js";
+
+/** users drawn with their own bar */
+export const MAX_USER_BARS = 20;
+
+const BAR_STEP = 18;
+
+/** Chart spec of the "Actions by users" indicator. */
+export function actionsByUserChart(indicators: PeriodIndicators, _palette: ActionPalette): ChartSpec {
+  const users = [...indicators.actionsByUser].sort(
+    (a, b) => b.count - a.count || (a.user_id < b.user_id ? -1 : a.user_id > b.user_id ? 1 : 0),
+  );
+  const shown = users.slice(0, MAX_USER_BARS);
+  const rest = users.slice(MAX_USER_BARS);
+  const labels = labelMap(shown.map((user) => user.user_id));
+  const total = users.reduce((sum, user) => sum + user.count, 0);
+
+  const bars = shown.map((user) => ({user: labels.get(user.user_id) as string, count: user.count, others: false}));
+  if (rest.length > 0) {
+    let label = `others (${countOf(rest.length, "user")})`;
+    // a user may be called "others (3 users)" too: bars are keyed by label, keep them apart
+    while (bars.some((bar) => bar.user === label)) label = `${label}*`;
+    bars.push({user: label, count: rest.reduce((sum, user) => sum + user.count, 0), others: true});
+  }
+  const values = bars.map((bar) => ({
+    ...bar,
+    tip: `${bar.user}: ${countOf(bar.count, "action")} (${formatShare(total ? bar.count / total : 0)})`,
+  }));
+
+  const summary = summarize(users, total, values[0]?.user);
+  return {
+    id: "actions-by-user",
+    title: "Actions by users",
+    description: `Number of actions per user, most active first${rest.length ? `; the ${countOf(rest.length, "other user")} share one bar` : ""}.`,
+    summary,
+    table: {columns: ["User", "Actions"], rows: users.map((user) => [user.user_id, user.count])},
+    vegaLite: chartSpec(
+      {
+        data: {values},
+        mark: {type: "bar"},
+        encoding: {
+          y: {field: "user", type: "nominal", sort: null, title: null, axis: {labelLimit: 220}},
+          x: {field: "count", type: "quantitative", title: "Actions", axis: {tickMinStep: 1, format: "d"}},
+          color: {condition: {test: "datum.others", value: OTHERS_COLOR}, value: NEUTRAL_COLOR},
+          tooltip: {field: "tip", type: "nominal"},
+        },
+      },
+      {height: Math.max(1, bars.length) * BAR_STEP, description: summary},
+    ),
+  };
+}
+
+function summarize(users: {count: number}[], total: number, topLabel: string | undefined): string {
+  if (users.length === 0 || topLabel === undefined) return "No user performed any action in this period.";
+  const top = users[0].count;
+  return (
+    `${countOf(users.length, "user")} performed ${countOf(total, "action")}. ` +
+    `Most active: ${topLabel} with ${formatCount(top)} (${formatShare(total ? top / total : 0)}).`
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * What an email says, as plain strings: subject, period label, the three KPIs with their change from
+ * the previous period, the top-5 tables, the charts to show (with alt text) and the link. The text and
+ * HTML parts only lay this out. Pure: the chart images come in already rendered; no disk, no clock.
+ * Strings from the log pass through `chartLabel` (invisible and bidi characters made visible); HTML
+ * escaping is the HTML part's job.
+ */
+import type {EmailConfig} from "../config.js";
+import type {ByAction} from "../indicators/types.js";
+import {chartLabel, formatCount} from "../charts/labels.js";
+import type {PeriodType} from "../periods/types.js";
+import {formatBuiltAt, formatDayRange, periodDays, periodLabel} from "../site/period-labels.js";
+import type {PeriodSummary} from "../site/types.js";
+import type {ChartPng} from "./chart-png.js";
+import type {ReportSnapshot} from "./read-report.js";
+
+/** The charts an email shows, in order: the ones that read at a glance; the top lists are tables. */
+export const EMAIL_CHART_IDS = ["actions", "distribution"] as const;
+
+export interface EmailKpi {
+  label: string;
+  /** e.g. "1,234" */
+  value: string;
+  /** e.g. "+50% vs February 2025 (8)"; null without a previous period */
+  change: string | null;
+}
+
+export interface EmailTopTable {
+  /** e.g. "Top 5 users" */
+  title: string;
+  /** the first column's heading, e.g. "User" */
+  column: string;
+  rows: {rank: number; name: string; count: string; share: string; detail: string}[];
+}
+
+export interface EmailChart {
+  id: string;
+  /** Content-ID without brackets, e.g. "actions.month-2025-03@activity-report" */
+  cid: string;
+  title: string;
+  description: string;
+  /** states the chart's numbers: charts.json's summary */
+  alt: string;
+  image: ChartPng;
+}
+
+export interface EmailContent {
+  subject: string;
+  /** the report's title, e.g. "data.example.org" */
+  title: string;
+  /** e.g. "March 2025", "Week 9, 2025", "Last 7 days" */
+  periodTitle: string;
+  /** the days it covers, e.g. "1–31 Mar 2025" */
+  days: string;
+  /** set when the period is not over, e.g. "Figures so far: the period ends on 30 Apr 2025." */
+  note: string | null;
+  kpis: EmailKpi[];
+  charts: EmailChart[];
+  tops: EmailTopTable[];
+  /** the hosted page of the period, or null */
+  link: string | null;
+  /** e.g. "Built 1 Apr 2025, 02:00 · times in Europe/Paris" */
+  footer: string;
+}
+
+const perUser = new Intl.NumberFormat("en-US", {maximumFractionDigits: 1});
+const percent = new Intl.NumberFormat("en-US", {maximumFractionDigits: 1, signDisplay: "exceptZero"});
+
+const labelled = (summary: PeriodSummary, timeZone: string) =>
+  ({type: summary.type as PeriodType, key: summary.key, start: summary.start, end: summary.end, timeZone});
+const labelOf = (summary: PeriodSummary, timeZone: string) => periodLabel(labelled(summary, timeZone));
+
+/** e.g. (12, 8, 8, "February 2025") -> "+50% vs February 2025 (8)" */
+export function formatChange(current: number, previous: number, previousText: string, previousLabel: string): string {
+  if (current === previous) return `no change vs ${previousLabel}`;
+  if (previous === 0) return `new vs ${previousLabel} (0)`;
+  return `${percent.format(((current - previous) / previous) * 100)}% vs ${previousLabel} (${previousText})`;
+}
+
+/** e.g. {dataset_update: 2, dataset_publish: 1} -> "dataset_update 2 · dataset_publish 1" */
+const actionMix = (byAction: ByAction): string =>
+  Object.entries(byAction).map(([action, count]) => `${chartLabel(action)} ${formatCount(count)}`).join(" · ");
+
+/** The period's page, e.g. ("https://x.org/report/", "month/2025-03/") -> "https://x.org/report/month/2025-03/" */
+export function periodLink(baseUrl: string, periodPath: string): string {
+  return `${baseUrl.replace(/\/+$/, "")}/${periodPath.replace(/^\/+/, "")}`;
+}
+
+/**
+ * Lays out the snapshot as email content.
+ * @param images the rendered charts by id; a chart without an image is left out
+ */
+export function emailContent(
+  snapshot: ReportSnapshot,
+  config: Pick<EmailConfig, "subject" | "baseUrl">,
+  images: ReadonlyMap<string, ChartPng>,
+): EmailContent {
+  const {report, period, indicators, previous} = snapshot;
+  const zone = report.timeZone;
+  const label = labelOf(period, zone);
+  const totals = indicators.totals;
+  const share = (count: number) => (totals.actions === 0 ? "" : `${Math.round((count / totals.actions) * 100)}%`);
+
+  const kpi = (name: string, value: number, format: (n: number) => string, before: number | undefined): EmailKpi => ({
+    label: name,
+    value: format(value),
+    change: previous === null || before === undefined ? null : formatChange(value, before, format(before), labelOf(previous.period, zone).title),
+  });
+  const top = (title: string, column: string, rows: {id: string; count: number; byAction: ByAction}[]): EmailTopTable => ({
+    title,
+    column,
+    rows: rows.slice(0, 5).map((row, i) => ({rank: i + 1, name: chartLabel(row.id), count: formatCount(row.count), share: share(row.count), detail: actionMix(row.byAction)})),
+  });
+  const {first, last} = periodDays(labelled(period, zone));
+
+  return {
+    subject: config.subject ?? `Backoffice activity · ${report.title} · ${label.title}`,
+    title: report.title,
+    periodTitle: label.title,
+    days: formatDayRange(first, last),
+    note: snapshot.complete ? null : `Figures so far: the period ends on ${last.toFormat("d LLL yyyy")}.`,
+    kpis: [
+      kpi("Actions", totals.actions, formatCount, previous?.totals.actions),
+      kpi("Active users", totals.users, formatCount, previous?.totals.users),
+      kpi("Actions per user", totals.actionsPerUser, (n) => perUser.format(n), previous?.totals.actionsPerUser),
+    ],
+    charts: EMAIL_CHART_IDS.flatMap((id) => {
+      const chart = snapshot.charts.find((c) => c.id === id);
+      const image = images.get(id);
+      if (chart === undefined || image === undefined) return [];
+      const cid = `${id}.${period.type}-${period.key}@activity-report`;
+      return [{id, cid, title: chart.title, description: chart.description ?? "", alt: chart.summary, image}];
+    }),
+    tops: [
+      top("Top 5 users", "User", indicators.topUsers.map((r) => ({...r, id: r.user_id}))),
+      top("Top 5 datasets", "Dataset", indicators.topDatasets.map((r) => ({...r, id: r.dataset_id}))),
+      top("Top 5 pages", "Page", indicators.topPages.map((r) => ({...r, id: r.page_id}))),
+    ],
+    link: config.baseUrl === undefined ? null : periodLink(config.baseUrl, period.path),
+    footer: `Built ${formatBuiltAt(report.generatedAt, zone)} · dates and times in ${zone}`,
+  };
+}

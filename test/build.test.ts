@@ -1,0 +1,145 @@
+/**
+ * End to end: builds test/fixtures/build/log.csv (13 rows, hand-counted below) into a temp folder and
+ * checks the files, the numbers, the schemas and that a failed build keeps the last good report.
+ *
+ * Hand count, Europe/Paris, as of 2026-03-31: 13 rows = 9 accepted + 3 rejected (2026-02-30, empty
+ * action, "not a date") + 1 duplicate. 2026-03-03T23:30Z is 4 March in Paris; 2026-03-31T22:30Z is
+ * 1 April (summer time); 2025-12-31T23:30Z is 1 January 2026 (2026-W01); the naive 2026-03-25T09:00 is
+ * Paris time.
+ */
+import {test} from "uvu";
+import * as assert from "uvu/assert";
+import {mkdtemp, readFile, readdir} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import path from "node:path";
+import Ajv from "ajv";
+import {build, type BuildEffects} from "../src/build.js";
+import {buildConfig} from "../src/config.js";
+import {InputError} from "../src/errors.js";
+
+const LOG = path.resolve("test/fixtures/build/log.csv");
+const quiet = (now = "2026-04-01T06:00:00.000Z"): BuildEffects => ({now: () => new Date(now), log: () => {}, progress: () => {}});
+const readJson = async (file: string) => JSON.parse(await readFile(file, "utf8"));
+const configFor = (out: string, extra: Record<string, unknown> = {}) =>
+  buildConfig({input: [LOG], out, tz: "Europe/Paris", "as-of": "2026-03-31", "max-rejected": "50", ...extra});
+
+let out = "";
+
+test.before(async () => {
+  out = path.join(await mkdtemp(path.join(tmpdir(), "ar-build-")), "site");
+  await build(configFor(out), quiet());
+});
+
+test("report.json accounts for every row and lists the periods", async () => {
+  const report = await readJson(path.join(out, "report.json"));
+  assert.equal(report.input, {files: 1, rows: 13, accepted: 9, rejected: 3, duplicates: 1});
+  assert.is(report.timeZone, "Europe/Paris");
+  assert.is(report.asOf, "2026-03-31");
+  assert.is(report.title, "demo-domain");
+  assert.is(report.rejects, "rejects.csv");
+  const keys = report.periods.map((p: {type: string; key: string}) => `${p.type}:${p.key}`);
+  assert.equal(keys, [
+    "week:2026-W01", "week:2026-W10", "week:2026-W11", "week:2026-W13", "week:2026-W14",
+    "month:2026-01", "month:2026-03", "month:2026-04", "quarter:2026-Q1", "quarter:2026-Q2",
+    "year:2026", "all:all", "rolling:last-7-days", "rolling:last-30-days",
+  ]);
+  const march = report.periods.find((p: {key: string}) => p.key === "2026-03");
+  assert.equal(march, {type: "month", key: "2026-03", path: "month/2026-03/", start: "2026-03-01T00:00:00+01:00", end: "2026-04-01T00:00:00+02:00", actions: 7, users: 4});
+});
+
+test("March's indicators match the hand count", async () => {
+  const march = await readJson(path.join(out, "month/2026-03/indicators.json"));
+  assert.equal(march.totals, {actions: 7, users: 4, datasets: 2, pages: 1, actionsPerUser: 1.75});
+  assert.equal(march.topUsers.map((u: {user_id: string; count: number}) => [u.user_id, u.count]), [["alice", 2], ["bob", 2], ["<script>alert(1)</script>", 1], ["carol", 1]]);
+  assert.equal(march.topUsers[0].byAction, {edit_dataset: 1, publish_dataset: 1});
+  assert.equal(march.topDatasets, [
+    {dataset_id: "roads", count: 3, byAction: {'=HYPERLINK("x")': 1, edit_dataset: 1, publish_dataset: 1}},
+    {dataset_id: "trees", count: 1, byAction: {edit_dataset: 1}},
+  ]);
+  assert.equal(march.topPages, [{page_id: "home", count: 1, byAction: {edit_page: 1}}]);
+  assert.equal(march.distribution.map((d: {action: string; count: number}) => [d.action, d.count]), [
+    ["edit_dataset", 2], ['=HYPERLINK("x")', 1], ["aborting_processing_dataset", 1], ["add_user_to_domain", 1], ["edit_page", 1], ["publish_dataset", 1],
+  ]);
+  assert.is(march.actions.bucket, "day");
+  assert.is(march.actions.buckets.length, 31);
+  const day4 = march.actions.series.filter((s: {bucket: string}) => s.bucket === "2026-03-04");
+  assert.equal(day4, [{bucket: "2026-03-04", action: "edit_dataset", count: 1}]);
+});
+
+test("rolling windows end with the as-of day in the report's zone", async () => {
+  const week = await readJson(path.join(out, "rolling/last-7-days/indicators.json"));
+  assert.is(week.totals.actions, 2);
+  assert.is(week.period.start, "2026-03-25T00:00:00+01:00");
+  assert.is(week.period.end, "2026-04-01T00:00:00+02:00");
+  const month = await readJson(path.join(out, "rolling/last-30-days/indicators.json"));
+  assert.is(month.totals.actions, 7);
+});
+
+test("outputs follow the JSON Schemas in schemas/", async () => {
+  const ajv = new Ajv({allErrors: true, strict: false});
+  ajv.addFormat("date-time", /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
+  const report = await readJson(path.join(out, "report.json"));
+  const checkReport = ajv.compile(await readJson("schemas/report.schema.json"));
+  assert.ok(checkReport(report), JSON.stringify(checkReport.errors));
+  const checkIndicators = ajv.compile(await readJson("schemas/indicators.schema.json"));
+  for (const period of report.periods) {
+    const indicators = await readJson(path.join(out, period.path, "indicators.json"));
+    assert.ok(checkIndicators(indicators), `${period.path}: ${JSON.stringify(checkIndicators.errors)}`);
+  }
+});
+
+test("source data downloads hold the period's rows with every column, formulas defused", async () => {
+  const csv = await readFile(path.join(out, "month/2026-03/activity.csv"), "utf8");
+  const lines = csv.trimEnd().split("\r\n");
+  assert.is(lines.length, 1 + 7);
+  assert.ok(lines[0].endsWith('"subdomain_id","source_system"'), lines[0]);
+  assert.ok(csv.includes(`"'=HYPERLINK(""x"")"`));
+  const json = await readJson(path.join(out, "month/2026-03/activity.json"));
+  assert.is(json.length, 7);
+  assert.equal(json.map((r: {timestamp: string}) => r.timestamp).slice(0, 2), ["2026-03-02T09:00:00+01:00", "2026-03-02T08:15:00Z"], "timestamp order");
+  assert.ok(json.some((r: {action: string}) => r.action === '=HYPERLINK("x")'), "JSON keeps the raw value");
+  const rejects = await readFile(path.join(out, "rejects.csv"), "utf8");
+  assert.is(rejects.trimEnd().split("\r\n").length, 1 + 3);
+});
+
+test("too many rejected rows fail the build and leave the last good report untouched", async () => {
+  const before = await readFile(path.join(out, "report.json"), "utf8");
+  await build(configFor(out, {"max-rejected": "5"}), quiet("2026-04-02T06:00:00.000Z")).then(
+    () => assert.unreachable("should fail"),
+    (error) => {
+      assert.instance(error, InputError);
+      assert.match(error.message, /3 of 13 rows rejected/);
+    },
+  );
+  assert.is(await readFile(path.join(out, "report.json"), "utf8"), before);
+  const siblings = await readdir(path.dirname(out));
+  assert.not.ok(siblings.some((name) => name.includes(".staging-")), siblings.join(","));
+});
+
+test("the same input built twice is byte-identical but for the build time", async () => {
+  const second = path.join(path.dirname(out), "again");
+  await build(configFor(second), quiet("2026-05-05T05:05:05.000Z"));
+  const files = async (root: string, dir = ""): Promise<string[]> => {
+    const entries = await readdir(path.join(root, dir), {withFileTypes: true});
+    const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? files(root, path.join(dir, e.name)) : [path.join(dir, e.name)])));
+    return nested.flat().sort();
+  };
+  const a = await files(out);
+  assert.equal(a, await files(second));
+  for (const file of a) {
+    const [x, y] = await Promise.all([readFile(path.join(out, file), "utf8"), readFile(path.join(second, file), "utf8")]);
+    if (file === "report.json") {
+      assert.is(x.replace("2026-04-01T06:00:00.000Z", "T"), y.replace("2026-05-05T05:05:05.000Z", "T"));
+      continue;
+    }
+    if (file === "index.html") {
+      const withoutTime = (html: string) => html.replace(/<time class="built"[^>]*>.*?<\/time>/s, "");
+      assert.is(withoutTime(x), withoutTime(y));
+      assert.is.not(x, y, "the index page shows the build time");
+      continue;
+    }
+    assert.ok(x === y, `${file} differs`);
+  }
+});
+
+test.run();
