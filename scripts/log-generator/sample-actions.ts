@@ -7,7 +7,7 @@
 import type {LogField} from "../../src/ingest/types.js";
 import type {Random} from "./random.js";
 import {READERS, SAMPLE_USERS, type Role} from "./sample-catalog.js";
-import {nextFuture, pickEntity, type Entity, type Portal} from "./sample-portal.js";
+import {nextFuture, pickEntity, type Entity, type Portal, type Reuse} from "./sample-portal.js";
 
 export type RowFields = Partial<Record<LogField, string>>;
 type Handler = (portal: Portal, random: Random) => RowFields | undefined;
@@ -36,6 +36,11 @@ const DOMAIN_EDITS = [
 
 function datasetFields(e: Entity): RowFields {
   return {dataset_id: e.id, subdomain_id: e.subdomain};
+}
+
+function reuseFields(portal: Portal, reuse: Reuse): RowFields {
+  const subdomain = portal.datasets.find((e) => e.id === reuse.datasetId)?.subdomain ?? "";
+  return {reuse_title: reuse.title, dataset_id: reuse.datasetId, subdomain_id: subdomain};
 }
 
 /** Every action of the sample, with its effect; the keys are the action names written to the log. */
@@ -116,12 +121,12 @@ export const SAMPLE_ACTIONS: Record<string, Handler> = {
   add_reuse: (p) => {
     const reuse = nextFuture(p.reuses);
     if (reuse) reuse.status = "draft";
-    return reuse && {reuse_title: reuse.title, dataset_id: reuse.datasetId};
+    return reuse && reuseFields(p, reuse);
   },
   publish_reuse: (p) => {
     const reuse = p.reuses.find((item) => item.status === "draft");
     if (reuse) reuse.status = "published";
-    return reuse && {reuse_title: reuse.title, dataset_id: reuse.datasetId};
+    return reuse && reuseFields(p, reuse);
   },
 };
 
