@@ -7,7 +7,7 @@ import type {PeriodType} from "../periods/types.js";
 import type {SiteInput} from "./types.js";
 import {changeFrom, formatCount} from "./figures.js";
 import type {Change} from "./figures.js";
-import {formatBuiltAt, periodLabel, PERIOD_TYPE_NAMES} from "./period-labels.js";
+import {formatBuiltAt, formatDay, periodLabel, PERIOD_TYPE_NAMES} from "./period-labels.js";
 import {assetLinks, downloadView, pageHref} from "./page-links.js";
 import type {AssetLinks, DownloadView, Link, PageIndex} from "./page-links.js";
 
@@ -39,7 +39,10 @@ export interface IndexModel {
   builtAt: string;
   generatedAt: string;
   timeZone: string;
+  /** YYYY-MM-DD, the last day of data */
   asOf: string;
+  /** e.g. "31 Mar 2026" */
+  asOfLabel: string;
   assets: AssetLinks;
   /** rows read, accepted, rejected, duplicates, files: label and formatted value */
   input: {id: string; label: string; value: string}[];
@@ -90,6 +93,7 @@ export function buildIndexModel(input: SiteInput, index: PageIndex): IndexModel 
     generatedAt: report.generatedAt,
     timeZone: report.timeZone,
     asOf: report.asOf,
+    asOfLabel: formatDay(report.asOf),
     assets: assetLinks(""),
     input: [
       {id: "files", label: "Files read", value: formatCount(counts.files)},

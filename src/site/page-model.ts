@@ -164,7 +164,7 @@ export function buildPeriodModel(page: PeriodPage, index: PageIndex, siteTitle: 
       description: chart.description,
       summary: chart.summary,
       figures: sectionFigures(chart.id, page, figures),
-      svg: scopeSvgIds(chart.svg, `chart-${chart.id}`),
+      svg: scopeSvgIds(chart.svg, `svg-${chart.id}`),
       table: tableView(chart),
     })),
     downloads: [downloadView(page.downloads.csv, "CSV"), downloadView(page.downloads.json, "JSON")],

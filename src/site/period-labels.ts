@@ -127,3 +127,9 @@ export function formatBuiltAt(iso: string, timeZone: string): string {
   const at = DateTime.fromISO(iso, {zone: timeZone, locale: "en"});
   return at.isValid ? at.toFormat("d LLL yyyy, HH:mm") : iso;
 }
+
+/** A calendar day, e.g. "2026-03-31" -> "31 Mar 2026" (as is when it is not a date). */
+export function formatDay(isoDate: string): string {
+  const day = DateTime.fromISO(isoDate, {zone: "UTC", locale: "en"});
+  return day.isValid ? day.toFormat("d LLL yyyy") : isoDate;
+}

@@ -1,0 +1,36 @@
+/**
+ * The one Eleventy configuration of the site, shared by renderSite (programmatic build) and the
+ * repository's .eleventy.js (`npx @11ty/eleventy` over a built folder), so the two cannot drift:
+ * Nunjucks with autoescaping on, only .njk templates from templates/, the view model as global data
+ * `site`, and the stylesheet and favicon copied to the output. It does not read or compute anything.
+ */
+import path from "node:path";
+import {fileURLToPath} from "node:url";
+import type {UserConfig} from "@11ty/eleventy";
+import type {SiteModel} from "./page-model.js";
+
+/** The templates folder (index.njk, period.njk, _includes/). */
+export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
+/** The stylesheet and favicon, copied to `<out>/assets/`. */
+export const ASSETS_DIR = fileURLToPath(new URL("./assets/", import.meta.url));
+
+/**
+ * The config function for Eleventy, given the site's view model (see buildSiteModel).
+ * Passthrough paths are written relative to the working folder because Eleventy resolves them so.
+ */
+export function siteConfig(model: SiteModel): (eleventyConfig: UserConfig) => void {
+  return (eleventyConfig) => {
+    // Nunjucks escapes by default; say it so that no upgrade or option turns it off unnoticed.
+    // Only the chart SVGs we render are marked `| safe` in the templates.
+    eleventyConfig.setNunjucksEnvironmentOptions({autoescape: true, throwOnUndefined: true, trimBlocks: true, lstripBlocks: true});
+    eleventyConfig.setTemplateFormats(["njk"]);
+    eleventyConfig.setUseGitIgnore(false);
+    eleventyConfig.setQuietMode(true);
+    eleventyConfig.addGlobalData("site", model);
+    const assets = path.relative(process.cwd(), ASSETS_DIR) || ".";
+    eleventyConfig.addPassthroughCopy({
+      [path.join(assets, "site.css")]: "assets/site.css",
+      [path.join(assets, "favicon.ico")]: "favicon.ico",
+    });
+  };
+}
