@@ -1,6 +1,6 @@
 /**
  * Chart 1, "Actions": one line per action over the period's buckets (days, weeks or months),
- * zero-filled from `actions.buckets`, with a point per bucket for the tooltip. Lines rather than
+ * zero-filled from `actions.buckets`, with a point per non-zero cell for the tooltip. Lines rather than
  * stacked bars: a stack hides each action's own trend, and ODS draws lines. Clicking an action in
  * the legend shows only that action (shift-click adds one, clicking elsewhere shows all again):
  * the other marks get opacity 0 and no tooltip.
@@ -20,8 +20,14 @@ import {
 } from "./chart-base.js";
 import {countOf, formatCount} from "./labels.js";
 
-/** A point per bucket is drawn up to this many buckets; beyond it, smaller points. */
-const BIG_POINTS_UP_TO = 31;
+/**
+ * Up to this many buckets, each non-zero cell gets a point with its own tooltip; beyond (all-time
+ * pages by month), lines only, whose tooltip names the action: 60 x 15 points would weigh 150 KB.
+ */
+const POINTS_UP_TO = 31;
+
+/** The tooltip of a picked action's marks (or all, when none is picked); hidden marks get none. */
+const pickedTooltip = (field: string) => ({condition: {param: ACTION_SELECTION, field, type: "nominal"}, value: null});
 
 /** Chart spec of the "Actions" indicator. */
 export function actionsChart(indicators: PeriodIndicators, palette: ActionPalette): ChartSpec {
@@ -30,6 +36,7 @@ export function actionsChart(indicators: PeriodIndicators, palette: ActionPalett
   const counts = new Map(series.map((cell) => [`${cell.action}\u0000${cell.bucket}`, cell.count]));
   const countAt = (action: string, key: string) => counts.get(`${action}\u0000${key}`) ?? 0;
   const labels = buckets.map((key) => bucketLabel(key, unit));
+  const withPoints = buckets.length <= POINTS_UP_TO;
 
   const values = actions.flatMap((action) =>
     buckets.map((key, i) => {
@@ -53,19 +60,26 @@ export function actionsChart(indicators: PeriodIndicators, palette: ActionPalett
     vegaLite: chartSpec(
       {
         data: {values},
-        params: [legendSelection()],
-        mark: {
-          type: "line",
-          strokeWidth: 1.5,
-          point: {filled: true, size: buckets.length > BIG_POINTS_UP_TO ? 12 : 28, aria: false},
-        },
         encoding: {
           x: {field: "bucket", type: "ordinal", sort: labels, title: null, axis: {labelAngle: labels.length > 12 ? -90 : 0}},
           y: {field: "count", type: "quantitative", title: "Actions", axis: {tickMinStep: 1, format: "d"}},
           color: actionColor(actions, palette),
           opacity: selectedOpacity(0),
-          tooltip: {condition: {param: ACTION_SELECTION, field: "tip", type: "nominal"}, value: null},
         },
+        layer: [
+          {
+            params: [legendSelection()],
+            mark: {type: "line", strokeWidth: 1.5, aria: false},
+            encoding: {tooltip: pickedTooltip("action")},
+          },
+          ...(withPoints
+            ? [{
+                transform: [{filter: "datum.count > 0"}],
+                mark: {type: "point", filled: true, size: 28, aria: false},
+                encoding: {tooltip: pickedTooltip("tip")},
+              }]
+            : []),
+        ],
       },
       {height: 260, description: summary},
     ),

@@ -31,12 +31,12 @@ export function legendColumns(labels: string[]): number {
 }
 
 /** The legend every action colour scale gets: below the chart, in columns, labels never cut. */
-export function actionLegend(labels: string[]) {
+export function actionLegend(labels: string[], orient: "bottom" | "right" = "bottom") {
   return {
     title: null,
-    orient: "bottom",
-    direction: "horizontal",
-    columns: legendColumns(labels),
+    orient,
+    direction: orient === "bottom" ? "horizontal" : "vertical",
+    columns: orient === "bottom" ? legendColumns(labels) : 1,
     labelLimit: 0,
     labelFontSize: LEGEND_FONT_SIZE,
     symbolType: "circle",
@@ -92,10 +92,13 @@ export function bucketLabel(key: string, unit: BucketUnit): string {
 export const unitTitle = (unit: BucketUnit): string => unit[0].toUpperCase() + unit.slice(1);
 
 /** The top-level spec around a chart's body: size, description, look. */
-export function chartSpec(body: Record<string, unknown>, options: {height: number; description: string}): TopLevelSpec {
+export function chartSpec(
+  body: Record<string, unknown>,
+  options: {height: number; description: string; width?: number},
+): TopLevelSpec {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    width: CHART_WIDTH,
+    width: options.width ?? CHART_WIDTH,
     height: options.height,
     description: options.description,
     background: "white",

@@ -1,0 +1,104 @@
+/**
+ * Runs in the page (bundled by bundle.ts with vega and vega-interpreter into one local script).
+ * For each `<figure data-chart="ID">` holding a baked SVG, it loads the compiled Vega spec of that
+ * chart and swaps the SVG for a live vega View (legend filtering, hover, tooltips). Specs come from
+ * `<script type="application/json" id="chart-specs">` when the page has one (works from file://),
+ * else from `charts.json` next to the page; `data-chart="other/charts.json#ID"` names another file.
+ * Expressions run through vega-interpreter, never eval or `new Function`, so the page works under
+ * `script-src 'self'`. Tooltips are vega's default: the text of a `title` attribute, no HTML.
+ * If anything fails, the baked SVG stays and the error goes to the console.
+ * It does not render anything on its own: without a spec, a figure keeps its SVG.
+ */
+import {parse, View, type Spec} from "vega";
+import {expressionInterpreter} from "vega-interpreter";
+
+/** id of the optional JSON block holding `{"charts": [{"id", "vega"}]}` */
+const EMBEDDED_ID = "chart-specs";
+const DEFAULT_SOURCE = "charts.json";
+
+type ChartSource = Map<string, Spec>;
+
+const sources = new Map<string, Promise<ChartSource>>();
+
+function toSource(json: unknown): ChartSource {
+  const charts = (json as {charts?: unknown})?.charts;
+  if (!Array.isArray(charts)) throw new Error("expected {charts: [{id, vega}]}");
+  return new Map(charts.map((chart: {id: string; vega: Spec}) => [String(chart.id), chart.vega]));
+}
+
+function loadSource(url: string): Promise<ChartSource> {
+  let source = sources.get(url);
+  if (!source) {
+    source = fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+      return response.json().then(toSource);
+    });
+    sources.set(url, source);
+  }
+  return source;
+}
+
+/** The specs a `data-chart` value points to, and the chart's id in them. */
+function resolve(reference: string): {id: string; source: Promise<ChartSource>} {
+  const hash = reference.lastIndexOf("#");
+  if (hash >= 0) {
+    const url = new URL(reference.slice(0, hash), document.baseURI).href;
+    return {id: reference.slice(hash + 1), source: loadSource(url)};
+  }
+  const embedded = document.getElementById(EMBEDDED_ID);
+  if (embedded) {
+    if (!sources.has(`#${EMBEDDED_ID}`)) {
+      sources.set(`#${EMBEDDED_ID}`, Promise.resolve().then(() => toSource(JSON.parse(embedded.textContent ?? ""))));
+    }
+    return {id: reference, source: sources.get(`#${EMBEDDED_ID}`) as Promise<ChartSource>};
+  }
+  return {id: reference, source: loadSource(new URL(DEFAULT_SOURCE, document.baseURI).href)};
+}
+
+/** Replaces one figure's baked SVG with a live view; resolves to the view, or null if none. */
+export async function liveChart(figure: HTMLElement): Promise<View | null> {
+  const {id, source} = resolve(figure.dataset.chart ?? "");
+  const spec = (await source).get(id);
+  if (!spec) return null;
+  const baked = figure.querySelector(":scope > svg, :scope > .chart-svg");
+  const container = document.createElement("div");
+  container.className = "chart-live";
+  container.hidden = true;
+  if (baked) baked.before(container);
+  else figure.prepend(container);
+  try {
+    const view = new View(parse(spec, undefined, {ast: true}), {
+      expr: expressionInterpreter,
+      renderer: "svg",
+      container,
+      hover: true,
+    });
+    await view.runAsync();
+    baked?.remove();
+    container.hidden = false;
+    figure.dataset.live = "true";
+    return view;
+  } catch (error) {
+    container.remove();
+    throw error;
+  }
+}
+
+/** Makes every `figure[data-chart]` of the page live; failures leave the baked SVG. */
+export async function liveCharts(root: ParentNode = document): Promise<void> {
+  const figures = Array.from(root.querySelectorAll<HTMLElement>("figure[data-chart]"));
+  await Promise.all(
+    figures.map((figure) =>
+      liveChart(figure).catch((error: unknown) => {
+        figure.dataset.live = "failed";
+        console.warn(`chart "${figure.dataset.chart}": keeping the static image:`, error);
+      }),
+    ),
+  );
+  document.documentElement.dataset.chartsReady = "true";
+}
+
+if (typeof document !== "undefined") {
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => void liveCharts());
+  else void liveCharts();
+}

@@ -1,0 +1,82 @@
+/**
+ * Bundles the browser runtime (browser/live-charts.ts + vega + vega-interpreter) into one
+ * minified local script with esbuild, so pages need no CDN and no eval. The bundle is cached under
+ * `node_modules/.cache/activity-report/`, keyed by the vega, vega-interpreter and esbuild versions
+ * and the runtime's source, so a build only pays for esbuild (~1 s) when one of those changed.
+ * It does not write the page's charts.json (see render.ts `chartsJson`) nor the script tag.
+ */
+import {createHash} from "node:crypto";
+import {copyFile, mkdir, readFile, rename, stat, writeFile} from "node:fs/promises";
+import {dirname, join} from "node:path";
+import {fileURLToPath} from "node:url";
+import {build, version as esbuildVersion} from "esbuild";
+import {ReportError} from "../errors.js";
+
+/** the runtime's entry point, next to this module */
+export const LIVE_CHARTS_SOURCE = fileURLToPath(new URL("./browser/live-charts.ts", import.meta.url));
+
+const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** defaults to `<project>/node_modules/.cache/activity-report` */
+export const DEFAULT_CACHE_DIR = join(PROJECT_ROOT, "node_modules", ".cache", "activity-report");
+
+export interface BundleResult {
+  outFile: string;
+  bytes: number;
+  /** true when the cached bundle was copied, false when esbuild ran */
+  cached: boolean;
+}
+
+async function packageVersion(name: string): Promise<string> {
+  const manifest = JSON.parse(await readFile(join(PROJECT_ROOT, "node_modules", name, "package.json"), "utf8"));
+  return String(manifest.version);
+}
+
+/** The cache key: changes when vega, vega-interpreter, esbuild or the runtime's source change. */
+export async function bundleKey(): Promise<string> {
+  const parts = [
+    `vega@${await packageVersion("vega")}`,
+    `vega-interpreter@${await packageVersion("vega-interpreter")}`,
+    `esbuild@${esbuildVersion}`,
+    createHash("sha256").update(await readFile(LIVE_CHARTS_SOURCE)).digest("hex"),
+  ];
+  return createHash("sha256").update(parts.join("\n")).digest("hex").slice(0, 16);
+}
+
+const exists = (file: string) => stat(file).then(() => true, () => false);
+
+/**
+ * Writes the live-charts script to `outFile` (e.g. "dist/assets/live-charts.js"), from the cache
+ * when it holds this version, else by running esbuild and filling the cache.
+ */
+export async function bundleLiveCharts(outFile: string, options: {cacheDir?: string} = {}): Promise<BundleResult> {
+  const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
+  const cacheFile = join(cacheDir, `live-charts-${await bundleKey()}.js`);
+  await mkdir(dirname(outFile), {recursive: true});
+  const cached = await exists(cacheFile);
+  if (!cached) {
+    let code: Uint8Array;
+    try {
+      const result = await build({
+        entryPoints: [LIVE_CHARTS_SOURCE],
+        bundle: true,
+        minify: true,
+        format: "iife",
+        platform: "browser",
+        target: "es2020",
+        write: false,
+        logLevel: "silent",
+      });
+      code = result.outputFiles[0].contents;
+    } catch (cause) {
+      throw new ReportError(`${LIVE_CHARTS_SOURCE}: cannot bundle the live charts: ${(cause as Error).message}`, {cause});
+    }
+    await mkdir(cacheDir, {recursive: true});
+    // write then rename: two builds running at once never read a half-written bundle
+    const partial = `${cacheFile}.${process.pid}.tmp`;
+    await writeFile(partial, code);
+    await rename(partial, cacheFile);
+  }
+  await copyFile(cacheFile, outFile);
+  return {outFile, bytes: (await stat(outFile)).size, cached};
+}

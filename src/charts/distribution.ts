@@ -1,0 +1,66 @@
+/**
+ * Chart 7, "Distribution of actions": a donut with one slice per action, largest first, coloured
+ * from the palette. Shares appear in the legend ("edit_dataset: 71.4%") and in the tooltip, so the
+ * colour field holds that legend text; its domain lists the chart's actions in slice order and its
+ * range their palette colours.
+ * It does not compute shares: `indicators.distribution` holds them.
+ */
+import type {PeriodIndicators} from "../indicators/types.js";
+import type {ActionPalette, ChartSpec} from "./types.js";
+import {actionLegend, chartSpec} from "./chart-base.js";
+import {countOf, formatShare} from "./labels.js";
+
+const DIAMETER = 220;
+
+/** Chart spec of the "Distribution of actions" indicator. */
+export function distributionChart(indicators: PeriodIndicators, palette: ActionPalette): ChartSpec {
+  const slices = [...indicators.distribution].sort(
+    (a, b) => b.count - a.count || (a.action < b.action ? -1 : a.action > b.action ? 1 : 0),
+  );
+  const values = slices.map((slice, i) => {
+    const label = palette.label(slice.action);
+    return {
+      rank: i,
+      entry: `${label}: ${formatShare(slice.share)}`,
+      count: slice.count,
+      tip: `${label}: ${countOf(slice.count, "action")} (${formatShare(slice.share)})`,
+    };
+  });
+  const legendLabels = values.map((value) => value.entry);
+
+  const summary =
+    slices.length === 0
+      ? "No actions in this period."
+      : `${countOf(indicators.totals.actions, "action")}: ` +
+        `${slices.map((slice) => `${palette.label(slice.action)} ${formatShare(slice.share)}`).join(", ")}.`;
+  return {
+    id: "distribution",
+    title: "Distribution of actions",
+    description: "Share of each action in the period's activity.",
+    summary,
+    table: {
+      columns: ["Action", "Actions", "Share"],
+      rows: slices.map((slice) => [slice.action, slice.count, formatShare(slice.share)]),
+    },
+    vegaLite: chartSpec(
+      {
+        data: {values},
+        mark: {type: "arc", innerRadius: DIAMETER / 4, stroke: "white", strokeWidth: 1},
+        encoding: {
+          theta: {field: "count", type: "quantitative", stack: true},
+          order: {field: "rank", type: "quantitative", sort: "ascending"},
+          color: {
+            field: "entry",
+            type: "nominal",
+            title: "Action",
+            sort: null,
+            scale: {domain: legendLabels, range: slices.map((slice) => palette.color(slice.action))},
+            legend: actionLegend(legendLabels, "right"),
+          },
+          tooltip: {field: "tip", type: "nominal"},
+        },
+      },
+      {width: DIAMETER, height: DIAMETER, description: summary},
+    ),
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * The charts of a period page, in page order (the reference's seven indicators). Adding a chart
+ * means writing its builder and listing it here.
+ * It does not render: see render.ts.
+ */
+import type {PeriodIndicators} from "../indicators/types.js";
+import type {ActionPalette, ChartBuilder, ChartSpec} from "./types.js";
+import {actionsChart} from "./actions.js";
+import {usersChart} from "./users.js";
+import {actionsByUserChart} from "./actions-by-user.js";
+import {topDatasetsChart, topPagesChart, topUsersChart} from "./top-lists.js";
+import {distributionChart} from "./distribution.js";
+
+/** every chart builder, in the order a period page shows them */
+export const CHART_BUILDERS: readonly ChartBuilder[] = [
+  actionsChart,
+  usersChart,
+  actionsByUserChart,
+  topUsersChart,
+  topDatasetsChart,
+  topPagesChart,
+  distributionChart,
+];
+
+/** The seven chart specs of one period, in page order. Pure. */
+export function chartSpecs(indicators: PeriodIndicators, palette: ActionPalette): ChartSpec[] {
+  return CHART_BUILDERS.map((build) => build(indicators, palette));
+}

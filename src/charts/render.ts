@@ -1,0 +1,90 @@
+/**
+ * Compiles a chart's Vega-Lite spec to Vega and bakes it to SVG with vega's headless View, through
+ * the same AST + vega-interpreter expression path the browser uses under a strict CSP (no eval,
+ * no `new Function` here either). Also serialises the compiled specs for the live view.
+ * It does not write files: the site stage stores the SVG and charts.json.
+ */
+import {compile, type TopLevelSpec} from "vega-lite";
+import {parse, View, Warn, type Spec} from "vega";
+import {expressionInterpreter} from "vega-interpreter";
+import {ReportError} from "../errors.js";
+import type {ChartSpec, RenderedChart} from "./types.js";
+
+/** Receives the warnings of vega-lite and vega (defaults to ignoring them). */
+export type ChartWarn = (message: string) => void;
+
+const ignore: ChartWarn = () => {};
+
+function logger(warn: ChartWarn) {
+  let level = Warn;
+  const self = {
+    level(value?: number): any {
+      if (value === undefined) return level;
+      level = value;
+      return self;
+    },
+    error: (...args: unknown[]) => warn(args.map(String).join(" ")),
+    warn: (...args: unknown[]) => warn(args.map(String).join(" ")),
+    info: () => self,
+    debug: () => self,
+  };
+  return self;
+}
+
+/** Vega-Lite -> Vega, data inlined (what charts.json carries to the browser). */
+export function compileChart(vegaLite: TopLevelSpec, warn: ChartWarn = ignore): Spec {
+  return compile(vegaLite, {logger: logger(warn) as never}).spec;
+}
+
+/** The SVG root of a vega SVG, with a viewBox so CSS can scale it (vega 6 writes one; older did not). */
+function withViewBox(svg: string): string {
+  const root = /^<svg\b[^>]*>/.exec(svg);
+  if (!root || /\bviewBox=/.test(root[0])) return svg;
+  const size = (name: string) => new RegExp(`\\b${name}="([\\d.]+)"`).exec(root[0])?.[1] ?? "0";
+  return svg.replace("<svg", `<svg viewBox="0 0 ${size("width")} ${size("height")}"`);
+}
+
+const GEOMETRY = /\s(d|transform|x|y|x1|x2|y1|y2|width|height)="([^"]*)"/g;
+
+/**
+ * Geometry attributes rounded to 2 decimals ("338.7096774193549" -> "338.71"): a month of
+ * 15 actions draws ~500 points, and full float precision is a third of the SVG's bytes.
+ * Text and aria labels are left as they are.
+ */
+function roundGeometry(svg: string): string {
+  return svg.replace(GEOMETRY, (_, name: string, value: string) =>
+    ` ${name}="${value.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100))}"`,
+  );
+}
+
+/** Renders one chart to SVG in Node (no DOM, estimated text widths). */
+export async function renderChart(spec: ChartSpec, warn: ChartWarn = ignore): Promise<RenderedChart> {
+  let vega: Spec;
+  let svg: string;
+  try {
+    vega = compileChart(spec.vegaLite, warn);
+    const view = new View(parse(vega, undefined, {ast: true}), {
+      renderer: "none",
+      expr: expressionInterpreter as never,
+      logger: logger(warn) as never,
+    });
+    try {
+      svg = await view.toSVG();
+    } finally {
+      view.finalize();
+    }
+  } catch (cause) {
+    throw new ReportError(`chart "${spec.id}": cannot render: ${(cause as Error).message}`, {code: "chart", cause});
+  }
+  return {...spec, vega, svg: withViewBox(roundGeometry(svg))};
+}
+
+/**
+ * The text of a page's charts.json, `{"charts": [{"id", "vega"}]}`, safe to embed as is in
+ * `<script type="application/json">` too: every "<" is written "\u003c", so no "</script>" or
+ * "<!--" can appear, whatever the log's strings hold.
+ */
+export function chartsJson(charts: Pick<RenderedChart, "id" | "vega">[]): string {
+  const text = JSON.stringify({charts: charts.map(({id, vega}) => ({id, vega}))});
+  return text.replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
