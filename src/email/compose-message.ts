@@ -1,7 +1,8 @@
 /**
- * Builds the RFC 5322 message with nodemailer's MailComposer: multipart/related around a
- * multipart/alternative (text/plain, text/html) with the charts as inline image/png parts, plus the
- * period's activity.csv when asked. The same bytes are written to the .eml and sent over SMTP.
+ * Builds the RFC 5322 message with nodemailer's MailComposer: multipart/alternative holding
+ * text/plain, then multipart/related (text/html and the charts as inline image/png parts), all inside
+ * multipart/mixed when the period's activity.csv is attached. The same bytes are written to the .eml
+ * and sent over SMTP.
  * It does not write or send anything.
  */
 import MailComposer from "nodemailer/lib/mail-composer/index.js";

@@ -83,7 +83,7 @@ export function emailHtml(content: EmailContent): string {
 <tr><td align="center" style="padding:24px 8px">
 <table role="presentation" class="card" width="${EMAIL_WIDTH}" cellpadding="0" cellspacing="0" style="width:100%;max-width:${EMAIL_WIDTH}px;background:#ffffff;border-radius:8px">
 <tr><td style="padding:24px 20px 0;${FONT}">
-<div class="muted" style="${MUTED};font-size:12px;line-height:16px;text-transform:uppercase;letter-spacing:.06em">Backoffice activity · ${escapeHtml(content.title)}</div>
+<div class="muted" style="${MUTED};font-size:13px;line-height:18px"><span style="text-transform:uppercase;letter-spacing:.06em;font-size:12px">Backoffice activity</span> · ${escapeHtml(content.title)}</div>
 <h1 class="text" style="${TEXT};margin:4px 0 0;font-size:26px;line-height:34px">${escapeHtml(content.periodTitle)}</h1>
 <div class="muted" style="${MUTED};font-size:14px;line-height:20px">${escapeHtml(content.days)}</div>${note}
 </td></tr>
