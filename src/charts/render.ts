@@ -57,27 +57,38 @@ function roundGeometry(svg: string): string {
   );
 }
 
-/** Renders one chart to SVG in Node (no DOM, estimated text widths). */
-export async function renderChart(spec: ChartSpec, warn: ChartWarn = ignore): Promise<RenderedChart> {
-  let vega: Spec;
-  let svg: string;
-  try {
-    vega = compileChart(spec.vegaLite, warn);
-    const view = new View(parse(vega, undefined, {ast: true}), {
-      renderer: "none",
-      expr: expressionInterpreter as never,
-      logger: logger(warn) as never,
-    });
+/**
+ * A chart renderer that hands vega-lite's and vega's warnings to `warn` (e.g. for tests or a
+ * verbose build). Warnings do not stop a render; errors throw a ReportError naming the chart.
+ */
+export function chartRenderer(warn: ChartWarn): (spec: ChartSpec) => Promise<RenderedChart> {
+  return async (spec) => {
+    let vega: Spec;
+    let svg: string;
     try {
-      svg = await view.toSVG();
-    } finally {
-      view.finalize();
+      vega = compileChart(spec.vegaLite, warn);
+      const view = new View(parse(vega, undefined, {ast: true}), {
+        renderer: "none",
+        expr: expressionInterpreter,
+        logger: logger(warn) as never,
+      });
+      try {
+        svg = await view.toSVG();
+      } finally {
+        view.finalize();
+      }
+    } catch (cause) {
+      throw new ReportError(`chart "${spec.id}": cannot render: ${(cause as Error).message}`, {code: "chart", cause});
     }
-  } catch (cause) {
-    throw new ReportError(`chart "${spec.id}": cannot render: ${(cause as Error).message}`, {code: "chart", cause});
-  }
-  return {...spec, vega, svg: withViewBox(roundGeometry(svg))};
+    return {...spec, vega, svg: withViewBox(roundGeometry(svg))};
+  };
 }
+
+/**
+ * Renders one chart to SVG in Node (no DOM, estimated text widths), ignoring warnings
+ * (an empty period warns about empty extents). One argument: safe to pass to `Array#map`.
+ */
+export const renderChart: (spec: ChartSpec) => Promise<RenderedChart> = chartRenderer(ignore);
 
 /**
  * The text of a page's charts.json, `{"charts": [{"id", "vega"}]}`, safe to embed as is in

@@ -1,0 +1,52 @@
+import {test} from "uvu";
+import * as assert from "uvu/assert";
+import {chartSpecs} from "../../src/charts/registry.js";
+import {actionPalette} from "../../src/charts/palette.js";
+import {compileChart} from "../../src/charts/render.js";
+import {fixture, FIXTURE_ACTIONS} from "../fixtures/charts/load.js";
+
+const palette = actionPalette(FIXTURE_ACTIONS);
+const IDS = ["actions", "users", "actions-by-user", "top-users", "top-datasets", "top-pages", "distribution"];
+
+test("chartSpecs: the seven charts in page order, each with title, description and summary", () => {
+  const charts = chartSpecs(fixture("week"), palette);
+  assert.equal(charts.map((chart) => chart.id), IDS);
+  for (const chart of charts) {
+    assert.ok(chart.title && chart.description && chart.summary, chart.id);
+    assert.ok(chart.table.columns.length >= 2, chart.id);
+  }
+});
+
+/** every (domain entry -> colour) pair of a chart's action colour scale */
+function colourPairs(spec: any): [string, string][] {
+  const scale = spec.encoding?.color?.scale;
+  if (!scale?.domain) return [];
+  return scale.domain.map((entry: string, i: number) => [entry.replace(/: [\d.]+%$/, ""), scale.range[i]]);
+}
+
+test("chartSpecs: an action has the same colour on every chart of two different periods", () => {
+  const seen = new Map<string, string>();
+  let pairs = 0;
+  for (const name of ["week", "next-week"] as const) {
+    for (const chart of chartSpecs(fixture(name), palette)) {
+      for (const [action, colour] of colourPairs(chart.vegaLite)) {
+        pairs++;
+        assert.is(colour, palette.color(action), `${name}/${chart.id}/${action}`);
+        if (seen.has(action)) assert.is(colour, seen.get(action), `${name}/${chart.id}/${action}`);
+        seen.set(action, colour);
+      }
+    }
+  }
+  assert.equal([...seen.keys()].sort(), FIXTURE_ACTIONS);
+  assert.ok(pairs >= 12);
+  // add_user is in both weeks: tableau10's first colour both times
+  assert.is(seen.get("add_user"), "#4c78a8");
+});
+
+test("chartSpecs: an empty period gives seven specs that compile", () => {
+  const charts = chartSpecs(fixture("empty"), palette);
+  assert.is(charts.length, 7);
+  for (const chart of charts) assert.ok(compileChart(chart.vegaLite).marks, chart.id);
+});
+
+test.run();

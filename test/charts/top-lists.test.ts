@@ -1,0 +1,68 @@
+import {test} from "uvu";
+import * as assert from "uvu/assert";
+import {topDatasetsChart, topPagesChart, topUsersChart} from "../../src/charts/top-lists.js";
+import {actionPalette} from "../../src/charts/palette.js";
+import {fixture, FIXTURE_ACTIONS} from "../fixtures/charts/load.js";
+
+const palette = actionPalette(FIXTURE_ACTIONS);
+type Segment = {entry: string; action: string; count: number; tip: string};
+const segments = (spec: unknown) => (spec as any).data.values as Segment[];
+
+test("topUsersChart: one segment per non-zero (user, action), users in list order", () => {
+  const chart = topUsersChart(fixture("week"), palette);
+  const values = segments(chart.vegaLite);
+  assert.equal(
+    values.map((v) => [v.entry, v.action, v.count]),
+    [
+      ["alice", "edit_dataset", 6],
+      ["alice", "publish_dataset", 2],
+      ["bob", "edit_dataset", 3],
+      ["bob", "publish_dataset", 1],
+      ["carol", "add_user", 1],
+      ["dave", "edit_dataset", 1],
+    ],
+  );
+  const spec = chart.vegaLite as any;
+  assert.equal(spec.encoding.y.sort, ["alice", "bob", "carol", "dave"]);
+  assert.is(spec.encoding.x.stack, "zero");
+  assert.is(values[0].tip, "alice, edit_dataset: 6 of 8 actions");
+});
+
+test("topUsersChart: table has a column per action and a total", () => {
+  const chart = topUsersChart(fixture("week"), palette);
+  assert.equal(chart.table.columns, ["User", "add_user", "edit_dataset", "publish_dataset", "Total"]);
+  assert.equal(chart.table.rows, [
+    ["alice", 0, 6, 2, 8],
+    ["bob", 0, 3, 1, 4],
+    ["carol", 1, 0, 0, 1],
+    ["dave", 0, 1, 0, 1],
+  ]);
+  assert.match(chart.summary, "alice (8 actions), bob (4 actions), carol (1 action), dave (1 action)");
+});
+
+test("topDatasetsChart and topPagesChart: same shape, own ids and titles", () => {
+  const datasets = topDatasetsChart(fixture("week"), palette);
+  assert.is(datasets.id, "top-datasets");
+  assert.equal(datasets.table.columns, ["Dataset", "edit_dataset", "publish_dataset", "Total"]);
+  assert.equal(datasets.table.rows[1], ["ds-trees", 5, 1, 6]);
+  const pages = topPagesChart(fixture("next-week"), palette);
+  assert.is(pages.id, "top-pages");
+  assert.equal(segments(pages.vegaLite).map((v) => [v.entry, v.action, v.count]), [["p-home", "edit_page", 3]]);
+  assert.equal((pages.vegaLite as any).encoding.color.scale, {domain: ["edit_page"], range: ["#e45756"]});
+});
+
+test("top lists: colour domain is the chart's actions in palette order", () => {
+  const spec = topUsersChart(fixture("next-week"), palette).vegaLite as any;
+  // erin's byAction lists edit_page first (by count): the domain keeps palette order
+  assert.equal(spec.encoding.color.scale, {domain: ["add_user", "edit_page"], range: ["#4c78a8", "#e45756"]});
+  assert.is(spec.params[0].bind, "legend");
+});
+
+test("top lists: an empty list gives an empty chart with a sentence", () => {
+  const chart = topPagesChart(fixture("week"), palette);
+  assert.equal(segments(chart.vegaLite), []);
+  assert.equal(chart.table.rows, []);
+  assert.is(chart.summary, "No modified page in this period.");
+});
+
+test.run();
