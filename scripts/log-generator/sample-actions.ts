@@ -13,6 +13,8 @@ export type RowFields = Partial<Record<LogField, string>>;
 type Handler = (portal: Portal, random: Random) => RowFields | undefined;
 
 const LIVE = ["draft", "published"] as const;
+// people already on the domain when the log starts (newcomers are added to a group when they join)
+const FOUNDERS = SAMPLE_USERS.filter((user) => user.joins === undefined).map((user) => user.id);
 
 const DATASET_EDITS: ReadonlyArray<(e: Entity) => object> = [
   (e) => ({field: "title", old: e.id.replaceAll("-", " "), new: `${e.id.replaceAll("-", " ")} (mise à jour)`}),
@@ -105,7 +107,7 @@ export const SAMPLE_ACTIONS: Record<string, Handler> = {
   },
   add_user_to_group: (p, r) => {
     const e = pickEntity(p, p.groups, LIVE, r);
-    return e && {group_id: e.id, username: r.chance(0.3) ? r.pick(READERS) : r.pick(SAMPLE_USERS).id};
+    return e && {group_id: e.id, username: r.chance(0.3) ? r.pick(READERS) : r.pick(FOUNDERS)};
   },
   add_map: (p) => {
     const e = nextFuture(p.maps);
