@@ -53,11 +53,8 @@ export async function renderChartPng(spec: Spec, maxWidth: number): Promise<Char
   } finally {
     view.finalize();
   }
-  const natural = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
-  const svgWidth = natural ? Number(natural[1]) : maxWidth;
-  const svgHeight = natural ? Number(natural[2]) : maxWidth / 2;
+  const svgWidth = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1] ?? maxWidth);
   const width = Math.min(Math.round(svgWidth), maxWidth);
-  const height = Math.round((svgHeight * width) / svgWidth);
   const image = new Resvg(svg, {fitTo: {mode: "width", value: width * 2}, background: "white", font: FONT}).render();
-  return {png: image.asPng(), width, height, renderMs: performance.now() - started};
+  return {png: image.asPng(), width, height: Math.round(image.height / 2), renderMs: performance.now() - started};
 }

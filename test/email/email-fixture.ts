@@ -41,3 +41,13 @@ export function fixtureEffects(): EmailEffects & {written: Map<string, Buffer>} 
     createTransport: createSmtpTransport,
   };
 }
+
+/** The error a promise rejects with; throws when it resolves (uvu/assert has no `rejects`). */
+export async function caught(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error("expected the promise to reject");
+}

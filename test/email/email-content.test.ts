@@ -1,0 +1,68 @@
+import {test} from "uvu";
+import * as assert from "uvu/assert";
+import {readFile} from "node:fs/promises";
+import {emailContent, formatChange, periodLink} from "../../src/email/email-content.js";
+import {readReport} from "../../src/email/read-report.js";
+import {emailText} from "../../src/email/email-text.js";
+import {fixtureConfig} from "./email-fixture.js";
+
+const read = (file: string) => readFile(file);
+const noImages = new Map();
+
+test("formatChange: percent with its sign, the previous value and period; equal and from-zero cases", () => {
+  assert.is(formatChange(12, 8, "8", "February 2025"), "+50% vs February 2025 (8)");
+  assert.is(formatChange(2, 8 / 3, "2.7", "February 2025"), "-25% vs February 2025 (2.7)");
+  assert.is(formatChange(1, 3, "3", "W9"), "-66.7% vs W9 (3)");
+  assert.is(formatChange(5, 5, "5", "Q1 2025"), "no change vs Q1 2025");
+  assert.is(formatChange(4, 0, "0", "2024"), "new vs 2024 (0)");
+  assert.is(formatChange(0, 4, "4", "2024"), "-100% vs 2024 (4)");
+});
+
+test("periodLink joins the base URL and the period's path with one slash", () => {
+  assert.is(periodLink("https://x.org/r", "month/2025-03/"), "https://x.org/r/month/2025-03/");
+  assert.is(periodLink("https://x.org/r//", "/month/2025-03/"), "https://x.org/r/month/2025-03/");
+});
+
+test("the first month of a report has no change figures; a subject can be given", async () => {
+  const snapshot = await readReport(fixtureConfig({period: {kind: "exact", type: "month", key: "2025-02"}}), read);
+  const content = emailContent(snapshot, {subject: "Monthly figures", baseUrl: undefined}, noImages);
+  assert.is(content.subject, "Monthly figures");
+  assert.equal(content.kpis.map((k) => [k.label, k.value, k.change]), [["Actions", "8", null], ["Active users", "3", null], ["Actions per user", "2.7", null]]);
+  assert.is(content.note, null);
+  assert.is(content.link, null);
+  assert.equal(content.charts, [], "no image given, no chart shown");
+  assert.is(content.days, "1–28 Feb 2025");
+});
+
+test("a rolling window: its label and days, no previous period", async () => {
+  const snapshot = await readReport(fixtureConfig({period: {kind: "exact", type: "rolling", key: "last-7-days"}}), read);
+  const content = emailContent(snapshot, {subject: undefined, baseUrl: "https://r.example"}, noImages);
+  assert.is(content.subject, "Backoffice activity · Data & Co <portal> · Last 7 days");
+  assert.is(content.days, "25–31 Mar 2025");
+  assert.is(content.kpis[2].value, "1.5");
+  assert.ok(content.kpis.every((k) => k.change === null));
+  assert.equal(content.tops[0].rows.map((r) => [r.name, r.count, r.share]), [["alice", "2", "67%"], ["frank", "1", "33%"]]);
+  assert.is(content.link, "https://r.example/rolling/last-7-days/");
+  const text = emailText(content);
+  assert.match(text, /^Last 7 days \(25–31 Mar 2025\)$/m);
+  assert.match(text, /^Actions per user {2}1\.5$/m);
+});
+
+test("a month not over yet says its figures are so far; an empty one lists no rows", async () => {
+  const snapshot = await readReport(fixtureConfig({period: {kind: "exact", type: "month", key: "2025-04"}}), read);
+  const content = emailContent(snapshot, {subject: undefined, baseUrl: undefined}, noImages);
+  assert.is(content.note, "Figures so far: the period ends on 30 Apr 2025.");
+  assert.equal(content.kpis.map((k) => k.change), ["-100% vs March 2025 (12)", "-100% vs March 2025 (6)", "-100% vs March 2025 (2)"]);
+  assert.ok(content.tops.every((t) => t.rows.length === 0));
+  assert.match(emailText(content), /^Top 5 users\n {2}\(none in this period\)$/m);
+});
+
+test("invisible and bidi characters in ids are shown as code points", async () => {
+  const snapshot = await readReport(fixtureConfig(), read);
+  snapshot.indicators.topUsers[0] = {user_id: "eve\u202Egpj.exe", count: 4, byAction: {"x\u200By": 4}};
+  const content = emailContent(snapshot, {subject: undefined, baseUrl: undefined}, noImages);
+  assert.is(content.tops[0].rows[0].name, "eve[U+202E]gpj.exe");
+  assert.is(content.tops[0].rows[0].detail, "x[U+200B]y 4");
+});
+
+test.run();
