@@ -37,7 +37,7 @@ export function compileChart(vegaLite: TopLevelSpec, warn: ChartWarn = ignore): 
 }
 
 /** The SVG root of a vega SVG, with a viewBox so CSS can scale it (vega 6 writes one; older did not). */
-function withViewBox(svg: string): string {
+export function withViewBox(svg: string): string {
   const root = /^<svg\b[^>]*>/.exec(svg);
   if (!root || /\bviewBox=/.test(root[0])) return svg;
   const size = (name: string) => new RegExp(`\\b${name}="([\\d.]+)"`).exec(root[0])?.[1] ?? "0";
@@ -51,7 +51,7 @@ const GEOMETRY = /\s(d|transform|x|y|x1|x2|y1|y2|width|height)="([^"]*)"/g;
  * 15 actions draws ~500 points, and full float precision is a third of the SVG's bytes.
  * Text and aria labels are left as they are.
  */
-function roundGeometry(svg: string): string {
+export function roundGeometry(svg: string): string {
   return svg.replace(GEOMETRY, (_, name: string, value: string) =>
     ` ${name}="${value.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100))}"`,
   );

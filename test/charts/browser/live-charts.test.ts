@@ -1,0 +1,156 @@
+/**
+ * The live-charts runtime in Debian's Chromium, under a strict CSP (no 'unsafe-eval', no inline
+ * script or style): the baked SVGs are replaced by live views, the legend filters, tooltips are
+ * text, hostile strings stay text. Pages are served over HTTP from a temp folder.
+ */
+import {test} from "uvu";
+import * as assert from "uvu/assert";
+import {createServer, type Server} from "node:http";
+import {mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {extname, join} from "node:path";
+import {chromium, type Browser, type Page} from "playwright-core";
+import {bundleLiveCharts} from "../../../src/charts/bundle.js";
+import {actionPalette} from "../../../src/charts/palette.js";
+import {chartSpecs} from "../../../src/charts/registry.js";
+import {chartsJson, renderChart} from "../../../src/charts/render.js";
+import type {RenderedChart} from "../../../src/charts/types.js";
+import {fixture, FIXTURE_ACTIONS} from "../../fixtures/charts/load.js";
+import {HOSTILE, hostilePeriod} from "../../fixtures/charts/hostile.js";
+
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
+const TYPES: Record<string, string> = {".html": "text/html", ".js": "text/javascript", ".json": "application/json"};
+
+let dir = "";
+let server: Server;
+let origin = "";
+let browser: Browser;
+
+const page = (charts: RenderedChart[], head = "") => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<link rel="icon" href="data:,"><title>charts</title>${head}
+<script src="live-charts.js" defer></script></head><body>
+${charts.map((chart) => `<figure data-chart="${chart.id}">${chart.svg}<figcaption>${chart.title}</figcaption></figure>`).join("\n")}
+</body></html>`;
+
+test.before(async () => {
+  dir = await mkdtemp(join(tmpdir(), "live-charts-"));
+  await bundleLiveCharts(join(dir, "live-charts.js"));
+  const week = await Promise.all(chartSpecs(fixture("week"), actionPalette(FIXTURE_ACTIONS)).map(renderChart));
+  await writeFile(join(dir, "charts.json"), chartsJson(week));
+  await writeFile(join(dir, "week.html"), page(week));
+  const hostile = await Promise.all(chartSpecs(hostilePeriod(), actionPalette(HOSTILE)).map(renderChart));
+  const block = `<script type="application/json" id="chart-specs">${chartsJson(hostile)}</script>`;
+  await writeFile(join(dir, "hostile.html"), page(hostile, block));
+  server = createServer((request, response) => {
+    const file = join(dir, new URL(request.url ?? "/", "http://localhost").pathname);
+    readFile(file).then(
+      (body) => response.writeHead(200, {"content-type": TYPES[extname(file)] ?? "application/octet-stream"}).end(body),
+      () => response.writeHead(404).end(),
+    );
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  origin = `http://127.0.0.1:${(server.address() as {port: number}).port}`;
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+});
+
+test.after(async () => {
+  await browser?.close();
+  server?.close();
+  await rm(dir, {recursive: true, force: true});
+});
+
+/** Opens a page, collecting console errors, page errors and CSP violations. */
+async function open(name: string): Promise<{tab: Page; problems: string[]}> {
+  const tab = await browser.newPage();
+  const problems: string[] = [];
+  tab.on("console", (message) => message.type() === "error" && problems.push(`console: ${message.text()}`));
+  tab.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+  await tab.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      (window as any).violations = [...((window as any).violations ?? []), `${event.violatedDirective} ${event.blockedURI}`];
+    });
+    window.alert = () => ((window as any).alerted = true);
+  });
+  await tab.goto(`${origin}/${name}`);
+  await tab.waitForSelector("html[data-charts-ready]", {timeout: 20_000});
+  problems.push(...((await tab.evaluate(() => (window as any).violations)) ?? []));
+  return {tab, problems};
+}
+
+const lineOpacities = (tab: Page) =>
+  tab.$$eval('figure[data-chart="actions"] .chart-live g.mark-line path', (paths) => paths.map((path) => path.getAttribute("opacity")));
+
+test("live charts: every figure goes live under the CSP, with no eval and no violation", async () => {
+  const {tab, problems} = await open("week.html");
+  const live = await tab.$$eval("figure[data-chart]", (figures) => figures.map((f) => `${f.dataset.chart}:${f.dataset.live}`));
+  assert.equal(live, ["actions", "users", "actions-by-user", "top-users", "top-datasets", "top-pages", "distribution"].map((id) => `${id}:true`));
+  // the baked SVG was replaced: one svg per figure, inside the live container
+  assert.is(await tab.$$eval("figure > svg", (svgs) => svgs.length), 0);
+  assert.is(await tab.$$eval("figure > .chart-live > svg", (svgs) => svgs.length), 7);
+  assert.equal(problems, []);
+  await tab.close();
+});
+
+test("live charts: a legend click shows only that action; shift-click adds; click elsewhere resets", async () => {
+  const {tab, problems} = await open("week.html");
+  const legend = (name: string) => tab.locator('figure[data-chart="actions"] .chart-live text', {hasText: new RegExp(`^${name}$`)});
+  assert.equal(await lineOpacities(tab), ["1", "1", "1"]);
+  // lines are drawn in domain order: add_user, edit_dataset, publish_dataset
+  await legend("add_user").click();
+  await tab.waitForFunction(() => document.querySelectorAll('figure[data-chart="actions"] g.mark-line path[opacity="0"]').length === 2);
+  assert.equal(await lineOpacities(tab), ["1", "0", "0"]);
+  await legend("publish_dataset").click({modifiers: ["Shift"]});
+  await tab.waitForFunction(() => document.querySelectorAll('figure[data-chart="actions"] g.mark-line path[opacity="0"]').length === 1);
+  assert.equal(await lineOpacities(tab), ["1", "0", "1"]);
+  await tab.locator('figure[data-chart="actions"] .chart-live svg').click({position: {x: 300, y: 60}});
+  await tab.waitForFunction(() => document.querySelectorAll('figure[data-chart="actions"] g.mark-line path[opacity="0"]').length === 0);
+  assert.equal(problems, []);
+  await tab.close();
+});
+
+test("live charts: a point's tooltip is plain text in a title attribute", async () => {
+  const {tab} = await open("week.html");
+  const points = tab.locator('figure[data-chart="actions"] .chart-live g.mark-symbol path');
+  await points.first().hover();
+  const title = await tab.waitForFunction(
+    () => document.querySelector('figure[data-chart="actions"] .chart-live[title]')?.getAttribute("title"),
+  );
+  assert.match(String(await title.jsonValue()), /^\w+, 2025-03-0\d: \d+ actions?$/);
+  await tab.close();
+});
+
+test("live charts: hostile strings stay text, from an embedded JSON block, baked and live", async () => {
+  const {tab, problems} = await open("hostile.html");
+  assert.equal(problems, []);
+  assert.is(await tab.evaluate(() => (window as any).alerted), undefined);
+  assert.is(await tab.$$eval("img", (images) => images.length), 0);
+  // the bundle and the JSON block: no script came from the log
+  assert.is(await tab.$$eval("script", (scripts) => scripts.length), 2);
+  const texts = await tab.$$eval("figure .chart-live text", (nodes) => nodes.map((node) => node.textContent));
+  for (const hostile of HOSTILE.slice(0, 4)) assert.ok(texts.includes(hostile), hostile);
+  assert.ok(texts.includes("evil[U+202E]txt.exe"));
+  await tab.close();
+});
+
+test("baked SVG: parses as XML in the browser, hostile strings as text nodes", async () => {
+  const {tab} = await open("hostile.html");
+  const svgs = (await Promise.all(chartSpecs(hostilePeriod(), actionPalette(HOSTILE)).map(renderChart))).map((c) => c.svg);
+  const result = await tab.evaluate((sources) => sources.map((source) => {
+    const doc = new DOMParser().parseFromString(source, "image/svg+xml");
+    return {
+      error: doc.getElementsByTagName("parsererror").length,
+      scripts: doc.getElementsByTagName("script").length,
+      texts: Array.from(doc.getElementsByTagName("text"), (node) => node.textContent),
+    };
+  }), svgs);
+  for (const chart of result) assert.equal([chart.error, chart.scripts], [0, 0]);
+  assert.ok(result.flatMap((chart) => chart.texts).includes("<script>alert(1)</script>"));
+  await tab.close();
+});
+
+test.run();
