@@ -1,7 +1,8 @@
 /**
  * Rows of the benchmark log, one day at a time: how many rows each day gets (weekdays busier,
  * growth over the years), sorted UTC times with milliseconds at office hours, and each row as a
- * `,`-separated CSV line (quoted JSON diff) or an NDJSON line; both formats carry the same values. It does not touch the disk.
+ * `,`-separated CSV line (quoted JSON diff) or an NDJSON line; both formats carry the same values.
+ * It does not touch the disk.
  */
 import {LOG_FIELDS} from "../../src/ingest/types.js";
 import {csvField} from "./csv-line.js";
