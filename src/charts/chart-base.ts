@@ -12,6 +12,9 @@ import type {ActionPalette} from "./types.js";
 /** width of every chart's plotting area in px; the whole SVG is about 60 px wider (axis, padding) */
 export const CHART_WIDTH = 600;
 
+/** plot width of horizontal bar charts, whose user/dataset labels (up to 240 px) sit to the left */
+export const BAR_CHART_WIDTH = 440;
+
 /** colour of single-series marks (users, actions by user): not an action colour */
 export const NEUTRAL_COLOR = "#4c6a8a";
 /** colour of the "others (N users)" bar */

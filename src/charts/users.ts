@@ -33,7 +33,7 @@ export function usersChart(indicators: PeriodIndicators, _palette: ActionPalette
         mark: {type: "bar", color: NEUTRAL_COLOR},
         encoding: {
           x: {field: "bucket", type: "ordinal", sort: labels, title: null, axis: {labelAngle: labels.length > 12 ? -90 : 0}},
-          y: {field: "users", type: "quantitative", title: "Users", axis: {tickMinStep: 1, format: "d"}},
+          y: {field: "users", type: "quantitative", title: "Users", axis: {tickMinStep: 1, format: ",d"}},
           tooltip: {field: "tip", type: "nominal"},
         },
       },
