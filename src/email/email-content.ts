@@ -77,9 +77,19 @@ export function formatChange(current: number, previous: number, previousText: st
   return `${percent.format(((current - previous) / previous) * 100)}% vs ${previousLabel} (${previousText})`;
 }
 
-/** e.g. {dataset_update: 2, dataset_publish: 1} -> "dataset_update 2 · dataset_publish 1" */
-const actionMix = (byAction: ByAction): string =>
-  Object.entries(byAction).map(([action, count]) => `${chartLabel(action)} ${formatCount(count)}`).join(" · ");
+/** how many actions a top-list row details before "N more" */
+const MIX_LENGTH = 3;
+
+/** e.g. {edit_dataset: 2, publish_dataset: 1} -> "edit_dataset 2 · publish_dataset 1", at most 3 then "· 4 more" */
+export function actionMix(byAction: ByAction): string {
+  const entries = Object.entries(byAction);
+  const shown = entries.slice(0, MIX_LENGTH).map(([action, count]) => `${chartLabel(action)} ${formatCount(count)}`);
+  return [...shown, ...(entries.length > MIX_LENGTH ? [`${entries.length - MIX_LENGTH} more`] : [])].join(" · ");
+}
+
+/** A chart description for a page that reacts to clicks, without the sentences about clicking. */
+export const staticDescription = (description: string): string =>
+  description.replace(/[^.!?]*\b(?:click|hover|tap)(?:s|ed|ped|ping|ing)?\b[^.!?]*[.!?]\s*/gi, "").trim();
 
 /** The period's page, e.g. ("https://x.org/report/", "month/2025-03/") -> "https://x.org/report/month/2025-03/" */
 export function periodLink(baseUrl: string, periodPath: string): string {
@@ -129,7 +139,7 @@ export function emailContent(
       const image = images.get(id);
       if (chart === undefined || image === undefined) return [];
       const cid = `${id}.${period.type}-${period.key}@activity-report`;
-      return [{id, cid, title: chart.title, description: chart.description ?? "", alt: chart.summary, image}];
+      return [{id, cid, title: chart.title, description: staticDescription(chart.description ?? ""), alt: chart.summary, image}];
     }),
     tops: [
       top("Top 5 users", "User", indicators.topUsers.map((r) => ({...r, id: r.user_id}))),

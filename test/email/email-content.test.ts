@@ -1,7 +1,7 @@
 import {test} from "uvu";
 import * as assert from "uvu/assert";
 import {readFile} from "node:fs/promises";
-import {emailContent, formatChange, periodLink} from "../../src/email/email-content.js";
+import {actionMix, emailContent, formatChange, periodLink, staticDescription} from "../../src/email/email-content.js";
 import {readReport} from "../../src/email/read-report.js";
 import {emailText} from "../../src/email/email-text.js";
 import {fixtureConfig} from "./email-fixture.js";
@@ -63,6 +63,23 @@ test("invisible and bidi characters in ids are shown as code points", async () =
   const content = emailContent(snapshot, {subject: undefined, baseUrl: undefined}, noImages);
   assert.is(content.tops[0].rows[0].name, "eve[U+202E]gpj.exe");
   assert.is(content.tops[0].rows[0].detail, "x[U+200B]y 4");
+});
+
+test("a top-list row details three actions, then says how many more", () => {
+  assert.is(actionMix({a: 5, b: 3, c: 2}), "a 5 · b 3 · c 2");
+  assert.is(actionMix({a: 5, b: 3, c: 2, d: 1, e: 1}), "a 5 · b 3 · c 2 · 2 more");
+  assert.is(actionMix({}), "");
+});
+
+test("chart descriptions lose the sentences about clicking, which a PNG cannot do", async () => {
+  assert.is(staticDescription("Actions per day. Click a legend entry to show only that action."), "Actions per day.");
+  assert.is(staticDescription("Hover a bar for its count. Share of each action."), "Share of each action.");
+  assert.is(staticDescription("Share of each action"), "Share of each action");
+  const snapshot = await readReport(fixtureConfig(), read);
+  snapshot.charts[0].description = "Actions per day. Click a legend entry to show only that action.";
+  const image = {png: Buffer.alloc(0), width: 600, height: 300, renderMs: 1};
+  const content = emailContent(snapshot, {subject: undefined, baseUrl: undefined}, new Map([["actions", image]]));
+  assert.equal(content.charts.map((c) => [c.id, c.description]), [["actions", "Actions per day."]]);
 });
 
 test.run();
