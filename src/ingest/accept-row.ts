@@ -1,0 +1,96 @@
+/**
+ * Decides whether a raw record becomes a row of the log, and names its columns. Known log fields
+ * match whatever their case and surrounding spaces ("  User_ID " -> "user_id"); other names are
+ * kept, trimmed. A record is accepted when its timestamp is a valid ISO 8601 date-time, its action
+ * is not blank, and no field is over 1 MiB; values are kept as written (not trimmed). Does not
+ * look for duplicates or store rows.
+ */
+import {LOG_FIELDS} from "./types.js";
+import type {RawRecord} from "./raw-record.js";
+import {parseTimestamp} from "./timestamp.js";
+
+/** A field longer than this (in characters) rejects its row. */
+export const MAX_FIELD_CHARS = 1024 * 1024;
+
+const KNOWN_FIELDS = new Set<string>(LOG_FIELDS);
+
+/** The output name of a field name found in an input, e.g. " Action " -> "action", " Extra " -> "Extra". */
+export function canonicalName(name: string): string {
+  const trimmed = name.trim();
+  const lower = trimmed.toLowerCase();
+  if (KNOWN_FIELDS.has(lower)) return lower;
+  if (trimmed === "time") return "time_extra"; // the table's own `time` column holds epoch ms
+  return trimmed === "" ? "unnamed" : trimmed;
+}
+
+/** The columns met so far, numbered in order of first appearance. */
+export class ColumnIndex {
+  /** canonical names, by column number */
+  readonly names: string[] = [];
+  readonly #byName = new Map<string, number>();
+  readonly #byRawName = new Map<string, number>();
+  #lastNames: string[] | undefined;
+  #lastNumbers: number[] = [];
+
+  /** The column number of a raw field name, adding the column if it is new. */
+  numberOf(rawName: string): number {
+    let number = this.#byRawName.get(rawName);
+    if (number !== undefined) return number;
+    const name = canonicalName(rawName);
+    number = this.#byName.get(name);
+    if (number === undefined) {
+      number = this.names.length;
+      this.names.push(name);
+      this.#byName.set(name, number);
+    }
+    this.#byRawName.set(rawName, number);
+    return number;
+  }
+
+  /** Column numbers for a list of raw names; cached for the list a CSV file's rows share. */
+  numbersOf(rawNames: string[]): number[] {
+    if (rawNames === this.#lastNames) return this.#lastNumbers;
+    this.#lastNames = rawNames;
+    this.#lastNumbers = rawNames.map((name) => this.numberOf(name));
+    return this.#lastNumbers;
+  }
+
+  /** The number of a canonical name, or -1. */
+  find(name: string): number {
+    return this.#byName.get(name) ?? -1;
+  }
+
+  /** Known fields in LOG_FIELDS order, then the others in order of first appearance. */
+  outputOrder(): string[] {
+    const known = LOG_FIELDS.filter((name) => this.#byName.has(name));
+    return [...known, ...this.names.filter((name) => !KNOWN_FIELDS.has(name))];
+  }
+}
+
+/** An accepted row: its instant and its values by column number ("" where absent). */
+export interface AcceptedRow {
+  time: number;
+  values: string[];
+}
+
+/** Accepts a record, or says why not in one short sentence. */
+export function acceptRow(record: RawRecord, columns: ColumnIndex, timeZone: string): AcceptedRow | {reason: string} {
+  if (record.problem !== undefined) return {reason: record.problem};
+  const numbers = columns.numbersOf(record.names);
+  const values: string[] = new Array(columns.names.length).fill("");
+  const filled: boolean[] = [];
+  for (let i = 0; i < numbers.length; i++) {
+    const number = numbers[i];
+    if (filled[number]) return {reason: `field "${columns.names[number]}" appears twice in this record`};
+    filled[number] = true;
+    const value = record.values[i];
+    if (value.length > MAX_FIELD_CHARS) {
+      return {reason: `field "${record.names[i]}" is larger than 1 MiB (${value.length} characters)`};
+    }
+    values[number] = value;
+  }
+  const time = parseTimestamp(values[columns.find("timestamp")] ?? "", timeZone);
+  if (typeof time === "string") return {reason: time};
+  if ((values[columns.find("action")] ?? "").trim() === "") return {reason: "action is empty"};
+  return {time, values};
+}

@@ -1,0 +1,73 @@
+/**
+ * Finds exact duplicate rows (every field equal, across all files) without keeping a joined string
+ * per row: a 53-bit hash of the values maps to the first row with that hash, and the fields are
+ * compared on a hit. Rows are compared by column number; a column a row does not have counts as "".
+ * Does not store rows: it reads them from the column arrays it is given.
+ */
+
+/** Remembers accepted rows by hash and finds an earlier identical one. */
+export class DuplicateIndex {
+  readonly #columns: string[][];
+  readonly #firstByHash = new Map<number, number>();
+  /** further rows whose hash collided with a different row, rare */
+  readonly #collisions = new Map<number, number[]>();
+
+  /** `columns`: the live column arrays rows are stored in, indexed [column][row]. */
+  constructor(columns: string[][]) {
+    this.#columns = columns;
+  }
+
+  /** The row number of an earlier row equal to `values`, or -1. */
+  find(values: string[], hash: number): number {
+    const first = this.#firstByHash.get(hash);
+    if (first === undefined) return -1;
+    if (this.#equal(values, first)) return first;
+    for (const row of this.#collisions.get(hash) ?? []) {
+      if (this.#equal(values, row)) return row;
+    }
+    return -1;
+  }
+
+  /** Records that row number `row` (just stored) has this hash. */
+  remember(hash: number, row: number): void {
+    if (!this.#firstByHash.has(hash)) this.#firstByHash.set(hash, row);
+    else {
+      const rows = this.#collisions.get(hash);
+      if (rows) rows.push(row);
+      else this.#collisions.set(hash, [row]);
+    }
+  }
+
+  #equal(values: string[], row: number): boolean {
+    const count = Math.max(values.length, this.#columns.length);
+    for (let c = 0; c < count; c++) {
+      if ((values[c] ?? "") !== (this.#columns[c]?.[row] ?? "")) return false;
+    }
+    return true;
+  }
+}
+
+/**
+ * A 53-bit hash of a row's values (cyrb53's mixing). Empty values are skipped, and each non-empty
+ * one is mixed with its column number and length, so "ab"+"c" and "a"+"bc" differ and adding an
+ * empty column later does not change the hash.
+ */
+export function rowHash(values: string[]): number {
+  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+  for (let c = 0; c < values.length; c++) {
+    const value = values[c];
+    if (value === "") continue;
+    h1 = Math.imul(h1 ^ (c + 1), 2654435761);
+    h2 = Math.imul(h2 ^ value.length, 1597334677);
+    for (let i = 0; i < value.length; i++) {
+      const code = value.charCodeAt(i);
+      h1 = Math.imul(h1 ^ code, 2654435761);
+      h2 = Math.imul(h2 ^ code, 1597334677);
+    }
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}

@@ -1,0 +1,60 @@
+/**
+ * Holds accepted rows as one array per column while files are read, with each row's instant and
+ * origin (file number, line), then returns them as an Arquero table sorted by time. The sort is
+ * stable: rows with the same instant keep input order (file order, then line). Does not validate.
+ */
+import * as aq from "arquero";
+import type {ColumnTable} from "arquero";
+
+/** Accepted rows, column by column, in input order. */
+export class LogRows {
+  /** values by [column number][row number]; a column added late is "" for earlier rows */
+  readonly columns: string[][] = [];
+  readonly time: number[] = [];
+  readonly file: number[] = [];
+  readonly line: number[] = [];
+
+  get count(): number {
+    return this.time.length;
+  }
+
+  /** Stores a row; returns its row number. */
+  add(values: string[], time: number, file: number, line: number): number {
+    this.addColumns(values.length);
+    for (let c = 0; c < this.columns.length; c++) this.columns[c].push(values[c] ?? "");
+    this.time.push(time);
+    this.file.push(file);
+    this.line.push(line);
+    return this.time.length - 1;
+  }
+
+  /** Makes sure there are at least `count` columns. */
+  addColumns(count: number): void {
+    while (this.columns.length < count) this.columns.push(new Array<string>(this.count).fill(""));
+  }
+
+  /**
+   * The rows as a table sorted by time: `time` (epoch ms), then each named column.
+   * `names` are canonical names; `numberOf` gives their column number.
+   */
+  toTable(names: string[], numberOf: (name: string) => number): ColumnTable {
+    const order = timeOrder(this.time);
+    const pick = <T>(values: T[]): T[] => (order === undefined ? values : order.map((row) => values[row]));
+    const data: Record<string, unknown[]> = {time: pick(this.time)};
+    for (const name of names) {
+      const column = this.columns[numberOf(name)];
+      data[name] = column === undefined ? new Array<string>(this.count).fill("") : pick(column);
+    }
+    return aq.table(data);
+  }
+}
+
+/** Row numbers in time order, ties in input order; undefined when already in order. */
+export function timeOrder(time: number[]): number[] | undefined {
+  let sorted = true;
+  for (let i = 1; i < time.length && sorted; i++) sorted = time[i - 1] <= time[i];
+  if (sorted) return undefined;
+  const order = Array.from({length: time.length}, (_, i) => i);
+  // Array.prototype.sort is stable, and the tie-break on row number makes that explicit
+  return order.sort((a, b) => time[a] - time[b] || a - b);
+}

@@ -1,0 +1,56 @@
+/**
+ * The shape every reader yields: one raw record per CSV row / JSON element / NDJSON line, with the
+ * line where it starts and its field names and values as strings. No validation here: readers only
+ * note what they alone can see (a CSV row with the wrong number of fields, a JSON value that is
+ * not an object) in `problem`; accept-row decides the rest.
+ */
+
+/** One record as read, before validation. */
+export interface RawRecord {
+  /** 1-based line in its file where the record starts */
+  line: number;
+  /** field names as written in the file (a CSV file's rows share one header array) */
+  names: string[];
+  /** values, parallel to `names` */
+  values: string[];
+  /** set by the reader when the record cannot be used, e.g. `row has 14 fields, the header has 12` */
+  problem?: string;
+}
+
+/** What every reader takes. */
+export interface ReadOptions {
+  /** called with the number of bytes just read, for progress */
+  onBytes?: (bytes: number) => void;
+  /** CSV only: called once with the header's names, before any record */
+  onHeader?: (names: string[], line: number) => void;
+  /** bytes per read; defaults to 8 MiB */
+  chunkBytes?: number;
+}
+
+/** A reader: yields records in batches (one batch per chunk read), in file order. */
+export type RecordReader = (file: string, options?: ReadOptions) => AsyncGenerator<RawRecord[]>;
+
+/** Values longer than this are cut in reports (1 KiB). */
+export const REPORTED_VALUE_CHARS = 1024;
+
+/** Cuts a value for a report, e.g. "aaaa… [cut: 52428800 characters]". */
+export function cutValue(value: string, limit = REPORTED_VALUE_CHARS): string {
+  if (value.length <= limit) return value;
+  // do not leave half of a surrogate pair at the cut
+  const end = isHighSurrogate(value.charCodeAt(limit - 1)) ? limit - 1 : limit;
+  return `${value.slice(0, end)}… [cut: ${value.length} characters]`;
+}
+
+/** The record as an object of name -> value, values cut to 1 KiB; safe for names like "__proto__". */
+export function recordFields(record: RawRecord, limit = REPORTED_VALUE_CHARS): Record<string, string> {
+  const fields: Record<string, string> = {};
+  record.names.forEach((name, i) => {
+    const value = cutValue(record.values[i] ?? "", limit);
+    Object.defineProperty(fields, name, {value, enumerable: true, writable: true, configurable: true});
+  });
+  return fields;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}

@@ -1,0 +1,55 @@
+/**
+ * Reads an NDJSON / JSON Lines log: one JSON record per line, blank lines skipped, LF or CRLF.
+ * Streams: only the current line is held whole, however long it is. A line that is not valid JSON
+ * fails the file with file:line:column; a line holding something other than an object becomes a
+ * record with a `problem`. Does not validate fields.
+ */
+import {InputError} from "../errors.js";
+import type {RawRecord, ReadOptions} from "./raw-record.js";
+import {jsonRecord, parseJson} from "./read-json.js";
+import {readTextChunks} from "./read-text.js";
+
+/** A line may grow to this many characters (V8 strings stop near 512 Mi). */
+export const MAX_LINE_CHARS = 400 * 1024 * 1024;
+
+/** Yields the records of an NDJSON file, one batch per chunk read. */
+export async function* readNdjson(file: string, options: ReadOptions = {}): AsyncGenerator<RawRecord[]> {
+  let line = 1; // the line that `pending` belongs to
+  let pending: string[] = []; // the start of a line split across chunks
+  let pendingLength = 0;
+  let seenText = false;
+
+  const toRecord = (text: string, records: RawRecord[]) => {
+    if (text.trim() === "") return;
+    seenText = true;
+    records.push(jsonRecord(parseJson(text, file, line), line));
+  };
+
+  for await (const chunk of readTextChunks(file, options)) {
+    const records: RawRecord[] = [];
+    let start = 0;
+    for (let end = chunk.indexOf("\n"); end !== -1; end = chunk.indexOf("\n", start)) {
+      let text = chunk.slice(start, end);
+      if (pending.length > 0) {
+        text = pending.join("") + text;
+        pending = [];
+        pendingLength = 0;
+      }
+      toRecord(text, records);
+      line++;
+      start = end + 1;
+    }
+    if (start < chunk.length) {
+      pending.push(chunk.slice(start));
+      pendingLength += chunk.length - start;
+      if (pendingLength > MAX_LINE_CHARS) {
+        throw new InputError(`${file}:${line}: this line is longer than 400 MB; is this really an NDJSON log?`);
+      }
+    }
+    if (records.length > 0) yield records;
+  }
+  const last: RawRecord[] = [];
+  if (pending.length > 0) toRecord(pending.join(""), last);
+  if (!seenText) throw new InputError(`${file}: the file is empty`);
+  if (last.length > 0) yield last;
+}

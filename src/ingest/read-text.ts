@@ -1,0 +1,129 @@
+/**
+ * Reads a file as UTF-8 text, chunk by chunk, so that no reader ever needs the whole file as one
+ * string. Fails the file (InputError naming file and line) on a NUL byte (not a text file) or on
+ * bytes that are not valid UTF-8: text is never silently mangled. A leading BOM is dropped.
+ * Does not parse anything.
+ */
+import {createReadStream} from "node:fs";
+import {open} from "node:fs/promises";
+import {InputError} from "../errors.js";
+
+/** Default bytes per read: large enough to amortise parsing, small enough for memory. */
+export const CHUNK_BYTES = 8 * 1024 * 1024;
+
+export interface TextReadOptions {
+  chunkBytes?: number;
+  onBytes?: (bytes: number) => void;
+}
+
+/** Yields the file's text in chunks; a multi-byte character is never split between chunks. */
+export async function* readTextChunks(file: string, options: TextReadOptions = {}): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8", {fatal: true});
+  const stream = createReadStream(file, {highWaterMark: options.chunkBytes ?? CHUNK_BYTES});
+  let offset = 0; // bytes before the current chunk
+  let tail: Uint8Array = new Uint8Array(0); // the previous chunk's last bytes, to locate a split bad sequence
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const nul = chunk.indexOf(0);
+      if (nul !== -1) {
+        throw new InputError(`${file}:${await lineAt(file, offset + nul)}: NUL byte: this is not a text file`);
+      }
+      let text: string;
+      try {
+        text = decoder.decode(chunk, {stream: true});
+      } catch {
+        throw await invalidUtf8(file, offset - tail.length, Buffer.concat([tail, chunk]), false);
+      }
+      offset += chunk.length;
+      tail = chunk.subarray(Math.max(0, chunk.length - 3));
+      options.onBytes?.(chunk.length);
+      if (text) yield text;
+    }
+    let rest: string;
+    try {
+      rest = decoder.decode();
+    } catch {
+      throw await invalidUtf8(file, offset - tail.length, tail, true);
+    }
+    if (rest) yield rest;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${file}: ${describeFileError(error)}`, {cause: error});
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** Reads the whole file as one string (for whole-array JSON). */
+export async function readText(file: string, options: TextReadOptions = {}): Promise<string> {
+  const parts: string[] = [];
+  for await (const text of readTextChunks(file, options)) parts.push(text);
+  return parts.join("");
+}
+
+/** A file-system error in words: "no such file", "permission denied"... */
+export function describeFileError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENOENT") return "no such file or directory";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "is a directory, expected a file";
+  if (code === "ENOTDIR") return "a part of this path is not a directory";
+  return `cannot read: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+async function invalidUtf8(file: string, start: number, bytes: Uint8Array, atEnd: boolean): Promise<InputError> {
+  const at = firstInvalidUtf8(bytes, atEnd);
+  const where = start + Math.max(0, at);
+  const line = await lineAt(file, where);
+  const byte = at >= 0 ? ` (byte 0x${bytes[at].toString(16).toUpperCase().padStart(2, "0")})` : "";
+  return new InputError(`${file}:${line}: bytes that are not valid UTF-8${byte}; save the file as UTF-8`);
+}
+
+/**
+ * Index of the first byte of an invalid (or, when `atEnd`, truncated) UTF-8 sequence, or -1.
+ * Leading continuation bytes are skipped: `bytes` may start inside a character.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array, atEnd: boolean): number {
+  let i = 0;
+  while (i < 3 && i < bytes.length && (bytes[i] & 0xc0) === 0x80) i++;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 0x80) { i++; continue; }
+    let need: number, low = 0x80, high = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) low = 0xa0; // overlong
+      if (b === 0xed) high = 0x9f; // surrogates
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) low = 0x90; // overlong
+      if (b === 0xf4) high = 0x8f; // above U+10FFFF
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= bytes.length) return atEnd ? i : -1;
+      const c = bytes[i + k];
+      if (c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** 1-based line of a byte offset: counts "\n" bytes before it (only on error paths). */
+export async function lineAt(file: string, offset: number): Promise<number> {
+  const handle = await open(file, "r");
+  try {
+    const buffer = Buffer.alloc(Math.min(CHUNK_BYTES, Math.max(1, offset)));
+    let line = 1;
+    for (let position = 0; position < offset;) {
+      const {bytesRead} = await handle.read(buffer, 0, Math.min(buffer.length, offset - position), position);
+      if (bytesRead === 0) break;
+      for (let i = buffer.indexOf(10); i !== -1 && i < bytesRead; i = buffer.indexOf(10, i + 1)) line++;
+      position += bytesRead;
+    }
+    return line;
+  } finally {
+    await handle.close();
+  }
+}
