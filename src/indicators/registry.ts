@@ -1,0 +1,33 @@
+/**
+ * The seven indicators of a period, in the order the report shows them. Adding an eighth: write its
+ * module (one `Indicator<"key">` export) and list it here; its key must exist in PeriodIndicators.
+ */
+import {actions} from "./actions.js";
+import {actionsByUser} from "./actions-by-user.js";
+import {distribution} from "./distribution.js";
+import {topDatasets} from "./top-datasets.js";
+import {topPages} from "./top-pages.js";
+import {topUsers} from "./top-users.js";
+import type {Indicator, PeriodIndicators} from "./types.js";
+import {usersOverTime} from "./users-over-time.js";
+
+/** The keys of indicators.json filled by an indicator (all but `period` and `totals`). */
+export type IndicatorId = Exclude<keyof PeriodIndicators, "period" | "totals">;
+
+/** Every indicator, in report order. */
+export const INDICATORS = [
+  actions,
+  usersOverTime,
+  actionsByUser,
+  topUsers,
+  topDatasets,
+  topPages,
+  distribution,
+] as const satisfies readonly Indicator<IndicatorId>[];
+
+// fails to compile when an IndicatorId has no indicator above
+type Missing = Exclude<IndicatorId, (typeof INDICATORS)[number]["id"]>;
+const everyIndicatorListed: [Missing] extends [never] ? true : Missing = true;
+
+/** The log columns the indicators read (besides the bucket keys): slice only these for speed. */
+export const INDICATOR_COLUMNS = ["time", "action", "user_id", "dataset_id", "page_id", "day", "week", "month"] as const;

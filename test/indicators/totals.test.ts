@@ -1,0 +1,28 @@
+import {test} from "uvu";
+import * as assert from "uvu/assert";
+import * as aq from "arquero";
+import {totals} from "../../src/indicators/totals.js";
+import {march, marchRows, noRows} from "../fixtures/indicators/march-log.js";
+
+test("actions count every row; users, datasets and pages count distinct non-empty ids", () => {
+  // users: alice, bob, carol, dave (usernames erin and frank are not users)
+  assert.equal(totals.compute(marchRows(), {period: march, top: 5}), {
+    actions: 10, users: 4, datasets: 4, pages: 2, actionsPerUser: 10 / 4,
+  });
+});
+
+test("actionsPerUser is 0 when no row has a user", () => {
+  const rows = aq.table({action: ["a", "b"], user_id: ["", ""], dataset_id: ["d", ""], page_id: ["", ""]});
+  assert.equal(totals.compute(rows, {period: march, top: 5}), {actions: 2, users: 0, datasets: 1, pages: 0, actionsPerUser: 0});
+});
+
+test("actionsPerUser is unrounded", () => {
+  const rows = aq.table({action: ["a", "a", "a", "a"], user_id: ["u1", "u2", "u3", "u1"], dataset_id: ["", "", "", ""], page_id: ["", "", "", ""]});
+  assert.is(totals.compute(rows, {period: march, top: 5}).actionsPerUser, 4 / 3);
+});
+
+test("an empty period is all zeros", () => {
+  assert.equal(totals.compute(noRows(), {period: march, top: 5}), {actions: 0, users: 0, datasets: 0, pages: 0, actionsPerUser: 0});
+});
+
+test.run();
