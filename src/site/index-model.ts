@@ -4,12 +4,12 @@
  * the period before, and the whole-log downloads. Pure; formatting only.
  */
 import type {PeriodType} from "../periods/types.js";
-import type {SiteInput} from "./types.js";
 import {changeFrom, formatCount} from "./figures.js";
 import type {Change} from "./figures.js";
 import {formatBuiltAt, formatDay, periodLabel, PERIOD_TYPE_NAMES} from "./period-labels.js";
 import {assetLinks, downloadView, pageHref} from "./page-links.js";
 import type {AssetLinks, DownloadView, Link, PageIndex} from "./page-links.js";
+import type {PageSource, SiteSource} from "./page-model.js";
 
 /** The order of the tabs. */
 export const TAB_ORDER: readonly PeriodType[] = ["month", "week", "quarter", "year", "rolling", "all"];
@@ -58,7 +58,7 @@ function tabId(type: PeriodType): string {
 }
 
 /** The front page's view model. `index` finds each period's predecessor. */
-export function buildIndexModel(input: SiteInput, index: PageIndex): IndexModel {
+export function buildIndexModel(input: SiteSource, index: PageIndex<PageSource>): IndexModel {
   const {report, pages} = input;
   const tabs: IndexTab[] = TAB_ORDER.flatMap((type) => {
     const ofType = pages.filter((page) => page.period.type === type).sort((a, b) => b.period.startMs - a.period.startMs);

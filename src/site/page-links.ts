@@ -3,7 +3,8 @@
  * sub-folder and from file://), the neighbours of a period (the one that ends where it starts, and
  * the one that starts where it ends) and the downloads' link text. Pure.
  */
-import type {DownloadInfo, PeriodPage} from "./types.js";
+import type {Period} from "../periods/types.js";
+import type {DownloadInfo} from "./types.js";
 import {formatBytes, formatRows} from "./figures.js";
 
 export interface Link {
@@ -56,17 +57,17 @@ export function downloadView(file: DownloadInfo, format: "CSV" | "JSON", folder 
 }
 
 /** Finds a page by type and key, and the pages just before and after a page of the same type. */
-export function pageIndex(pages: PeriodPage[]) {
+export function pageIndex<T extends {period: Period}>(pages: T[]) {
   const byKey = new Map(pages.map((page) => [`${page.period.type}:${page.period.key}`, page]));
   const byStart = new Map(pages.map((page) => [`${page.period.type}:${page.period.startMs}`, page]));
   const byEnd = new Map(pages.map((page) => [`${page.period.type}:${page.period.endMs}`, page]));
   return {
     find: (type: string, key: string) => byKey.get(`${type}:${key}`),
     // rolling windows overlap rather than follow each other: they have no neighbours
-    previous: ({period}: PeriodPage) => (period.type === "rolling" ? undefined : byEnd.get(`${period.type}:${period.startMs}`)),
-    next: ({period}: PeriodPage) => (period.type === "rolling" ? undefined : byStart.get(`${period.type}:${period.endMs}`)),
+    previous: ({period}: T) => (period.type === "rolling" ? undefined : byEnd.get(`${period.type}:${period.startMs}`)),
+    next: ({period}: T) => (period.type === "rolling" ? undefined : byStart.get(`${period.type}:${period.endMs}`)),
   };
 }
 
-/** What pageIndex returns. */
-export type PageIndex = ReturnType<typeof pageIndex>;
+/** What pageIndex returns for pages of type T. */
+export type PageIndex<T extends {period: Period}> = ReturnType<typeof pageIndex<T>>;

@@ -1,12 +1,13 @@
 /**
- * Turns a SiteInput into the plain view models the templates lay out: one per period page (labels,
+ * Turns a SiteInput (or a SiteSource read back from a built folder) into the plain view models the templates lay out: one per period page (labels,
  * relative links, changes, formatted figures, chart SVGs and their data tables, downloads). Every
  * number the pages print is computed and formatted here; templates do no arithmetic. Pure.
  * The index page's model is in index-model.ts.
  */
 import type {RenderedChart} from "../charts/types.js";
-import type {PeriodType} from "../periods/types.js";
-import type {PeriodPage, SiteInput} from "./types.js";
+import type {PeriodIndicators} from "../indicators/types.js";
+import type {Period, PeriodType} from "../periods/types.js";
+import type {PeriodPage, ReportJson} from "./types.js";
 import {changeFrom, formatCell, formatCount, formatDecimal} from "./figures.js";
 import type {Change} from "./figures.js";
 import {containingPeriods, periodLabel, PERIOD_TYPE_NAMES} from "./period-labels.js";
@@ -14,6 +15,23 @@ import {buildIndexModel} from "./index-model.js";
 import type {IndexModel} from "./index-model.js";
 import {assetLinks, downloadView, pageHref, pageIndex, rootPrefix} from "./page-links.js";
 import type {AssetLinks, DownloadView, Link, PageIndex} from "./page-links.js";
+
+/** The parts of a chart the pages show: a RenderedChart, or a chart read back from charts.json. */
+export type PageChart = Pick<RenderedChart, "id" | "title" | "description" | "summary" | "svg"> & {table?: RenderedChart["table"]};
+
+/** A PeriodPage as the pages need it (any PeriodPage is one). */
+export interface PageSource {
+  period: Period;
+  indicators: PeriodIndicators;
+  charts: PageChart[];
+  downloads: PeriodPage["downloads"];
+}
+
+/** What the site is made from (any SiteInput is one). */
+export interface SiteSource {
+  report: ReportJson;
+  pages: PageSource[];
+}
 
 /** Show-data tables longer than this are cut; indicators.json holds every row. */
 export const MAX_TABLE_ROWS = 100;
@@ -88,7 +106,8 @@ export function scopeSvgIds(svg: string, prefix: string): string {
 }
 
 /** A chart's table for "Show data", cut to MAX_TABLE_ROWS. */
-export function tableView(chart: Pick<RenderedChart, "table">): TableView {
+export function tableView(chart: {table?: RenderedChart["table"]}): TableView {
+  if (!chart.table || chart.table.columns.length === 0) return {columns: [], rows: [], note: "This chart's numbers are in indicators.json."};
   const {columns, rows} = chart.table;
   const numeric = columns.map((_, c) => rows.length > 0 && rows.every((row) => typeof row[c] === "number"));
   return {
@@ -101,7 +120,7 @@ export function tableView(chart: Pick<RenderedChart, "table">): TableView {
 }
 
 /** The headline figures of a page: actions and users with their change, datasets and pages. */
-function headlineFigures(page: PeriodPage, previous: PeriodPage | undefined): Figure[] {
+function headlineFigures(page: PageSource, previous: PageSource | undefined): Figure[] {
   const {totals} = page.indicators;
   const before = previous?.indicators.totals;
   const beforeLabel = previous ? periodLabel(previous.period).title : "";
@@ -115,12 +134,10 @@ function headlineFigures(page: PeriodPage, previous: PeriodPage | undefined): Fi
   ];
 }
 
-/** The figures shown above a chart, by chart id: users and their change, totals per user. */
-function sectionFigures(chartId: string, page: PeriodPage, headline: Figure[]): Figure[] {
+/** The figures shown above a chart, by chart id: users and their change; actions per user. */
+function sectionFigures(chartId: string, page: PageSource, headline: Figure[]): Figure[] {
   const {totals} = page.indicators;
   switch (chartId) {
-    case "actions":
-      return headline.filter((figure) => figure.id === "actions");
     case "users":
       return headline.filter((figure) => figure.id === "users");
     case "actions-by-user":
@@ -134,10 +151,10 @@ function sectionFigures(chartId: string, page: PeriodPage, headline: Figure[]): 
 }
 
 /** The view model of one period page. */
-export function buildPeriodModel(page: PeriodPage, index: PageIndex, siteTitle: string): PeriodPageModel {
+export function buildPeriodModel(page: PageSource, index: PageIndex<PageSource>, siteTitle: string): PeriodPageModel {
   const {period, indicators} = page;
   const root = rootPrefix(period.path);
-  const link = (other: PeriodPage | undefined, label = other && periodLabel(other.period).title): Link | null =>
+  const link = (other: PageSource | undefined, label = other && periodLabel(other.period).title): Link | null =>
     other ? {href: pageHref(root, other.period.path), label: label ?? ""} : null;
   const previous = index.previous(page);
   const label = periodLabel(period);
@@ -173,7 +190,7 @@ export function buildPeriodModel(page: PeriodPage, index: PageIndex, siteTitle: 
 }
 
 /** The view models of the whole site: the index and one per period. */
-export function buildSiteModel(input: SiteInput): SiteModel {
+export function buildSiteModel(input: SiteSource): SiteModel {
   const index = pageIndex(input.pages);
   return {
     index: buildIndexModel(input, index),

@@ -1,0 +1,22 @@
+/**
+ * `npx @11ty/eleventy` re-renders the pages of a built report folder in place: it reads
+ * report.json, each period's indicators.json and charts.json (re-baking the SVGs from the compiled
+ * Vega specs) and writes index.html and every period's index.html with the same config and
+ * templates as `activity-report build` (src/site/eleventy-config.ts). The folder defaults to dist/;
+ * set ACTIVITY_REPORT_DIR to use another. The build itself (renderSite) never loads this file.
+ */
+import {fileURLToPath} from "node:url";
+import {register} from "tsx/esm/api";
+
+register();
+const {configureFromBuiltSite} = await import("./src/site/read-built-site.ts");
+
+const reportDir = process.env.ACTIVITY_REPORT_DIR || "dist";
+
+export const config = {
+  dir: {input: fileURLToPath(new URL("./templates/", import.meta.url)), output: reportDir},
+};
+
+export default async function (eleventyConfig) {
+  await configureFromBuiltSite(eleventyConfig, reportDir);
+}

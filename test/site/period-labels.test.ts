@@ -1,0 +1,77 @@
+import {test} from "uvu";
+import * as assert from "uvu/assert";
+import {containingPeriods, formatBuiltAt, formatDay, periodLabel} from "../../src/site/period-labels.js";
+import type {LabelledPeriod} from "../../src/site/period-labels.js";
+import type {PeriodType} from "../../src/periods/types.js";
+
+const paris = (type: PeriodType, key: string, start: string, end: string): LabelledPeriod =>
+  ({type, key, start, end, timeZone: "Europe/Paris"});
+
+test("a month is named in full, in its own zone", () => {
+  assert.equal(periodLabel(paris("month", "2025-03", "2025-03-01T00:00:00+01:00", "2025-04-01T00:00:00+02:00")),
+    {title: "March 2025", range: "", full: "March 2025"});
+  // 1 March 00:00 in Auckland is still 28 February in UTC (the process runs with TZ=UTC)
+  const auckland: LabelledPeriod = {type: "month", key: "2025-03", start: "2025-03-01T00:00:00+13:00", end: "2025-04-01T00:00:00+13:00", timeZone: "Pacific/Auckland"};
+  assert.is(periodLabel(auckland).title, "March 2025");
+});
+
+test("a week spanning two months leaves out the year it is named by", () => {
+  const label = periodLabel(paris("week", "2025-W09", "2025-02-24T00:00:00+01:00", "2025-03-03T00:00:00+01:00"));
+  assert.equal(label, {title: "Week 9, 2025", range: "24 Feb – 2 Mar", full: "Week 9, 2025 · 24 Feb – 2 Mar"});
+});
+
+test("a week inside one month gives the month once", () => {
+  assert.is(periodLabel(paris("week", "2025-W11", "2025-03-10T00:00:00+01:00", "2025-03-17T00:00:00+01:00")).full, "Week 11, 2025 · 10–16 Mar");
+});
+
+test("a week spanning two years is named by its ISO week-year and shows both years", () => {
+  assert.is(periodLabel(paris("week", "2025-W01", "2024-12-30T00:00:00+01:00", "2025-01-06T00:00:00+01:00")).full,
+    "Week 1, 2025 · 30 Dec 2024 – 5 Jan 2025");
+  assert.is(periodLabel(paris("week", "2020-W53", "2020-12-28T00:00:00+01:00", "2021-01-04T00:00:00+01:00")).full,
+    "Week 53, 2020 · 28 Dec 2020 – 3 Jan 2021");
+});
+
+test("quarters, years and all time", () => {
+  assert.is(periodLabel(paris("quarter", "2025-Q1", "2025-01-01T00:00:00+01:00", "2025-04-01T00:00:00+02:00")).full, "Q1 2025");
+  assert.is(periodLabel(paris("quarter", "2025-Q4", "2025-10-01T00:00:00+02:00", "2026-01-01T00:00:00+01:00")).full, "Q4 2025");
+  assert.is(periodLabel(paris("year", "2025", "2025-01-01T00:00:00+01:00", "2026-01-01T00:00:00+01:00")).full, "2025");
+  assert.is(periodLabel(paris("all", "all", "2025-03-03T00:00:00+01:00", "2026-04-01T00:00:00+02:00")).full,
+    "All time · 3 Mar 2025 – 31 Mar 2026");
+});
+
+test("rolling windows name their length and their days, across a DST change", () => {
+  // 29 March 2026 is 23 hours long in Paris
+  assert.is(periodLabel(paris("rolling", "last-7-days", "2026-03-25T00:00:00+01:00", "2026-04-01T00:00:00+02:00")).full,
+    "Last 7 days · 25–31 Mar 2026");
+  assert.is(periodLabel(paris("rolling", "last-30-days", "2026-02-28T00:00:00+01:00", "2026-03-30T00:00:00+02:00")).full,
+    "Last 30 days · 28 Feb – 29 Mar 2026");
+});
+
+test("a week belongs to the month, quarter and year of its Thursday", () => {
+  const keys = (p: LabelledPeriod) => containingPeriods(p).map(({type, key}) => `${type}:${key}`);
+  // Thursday 27 Feb 2025
+  assert.equal(keys(paris("week", "2025-W09", "2025-02-24T00:00:00+01:00", "2025-03-03T00:00:00+01:00")),
+    ["month:2025-02", "quarter:2025-Q1", "year:2025", "all:all"]);
+  // Thursday 3 April 2025: the week starts in March and Q1
+  assert.equal(keys(paris("week", "2025-W14", "2025-03-31T00:00:00+02:00", "2025-04-07T00:00:00+02:00")),
+    ["month:2025-04", "quarter:2025-Q2", "year:2025", "all:all"]);
+  // Thursday 1 January 2026: the week starts in December 2025
+  assert.equal(keys(paris("week", "2026-W01", "2025-12-29T00:00:00+01:00", "2026-01-05T00:00:00+01:00")),
+    ["month:2026-01", "quarter:2026-Q1", "year:2026", "all:all"]);
+});
+
+test("months, quarters, years, rolling windows and all time go up to the next larger periods", () => {
+  const keys = (p: LabelledPeriod) => containingPeriods(p).map(({type, key}) => `${type}:${key}`);
+  assert.equal(keys(paris("month", "2025-11", "2025-11-01T00:00:00+01:00", "2025-12-01T00:00:00+01:00")), ["quarter:2025-Q4", "year:2025", "all:all"]);
+  assert.equal(keys(paris("quarter", "2025-Q4", "2025-10-01T00:00:00+02:00", "2026-01-01T00:00:00+01:00")), ["year:2025", "all:all"]);
+  assert.equal(keys(paris("year", "2025", "2025-01-01T00:00:00+01:00", "2026-01-01T00:00:00+01:00")), ["all:all"]);
+  assert.equal(keys(paris("rolling", "last-7-days", "2026-03-25T00:00:00+01:00", "2026-04-01T00:00:00+02:00")), ["all:all"]);
+  assert.equal(keys(paris("all", "all", "2025-03-03T00:00:00+01:00", "2026-04-01T00:00:00+02:00")), []);
+});
+
+test("build time and as-of day", () => {
+  assert.is(formatBuiltAt("2026-03-31T12:05:00.000Z", "Europe/Paris"), "31 Mar 2026, 14:05");
+  assert.is(formatDay("2026-03-31"), "31 Mar 2026");
+});
+
+test.run();
