@@ -6,6 +6,7 @@
  *   npx tsx scripts/screenshot-email.ts                       # the test fixture, month:2025-03
  *   npx tsx scripts/screenshot-email.ts --report dist --period latest:month [--base-url URL]
  *   npx tsx scripts/screenshot-email.ts --eml snapshot.eml [--out docs/email-snapshot.png] [--dark dark.png]
+ *                                       [--width 700]    # the window, e.g. 375 for a phone
  */
 import {mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
@@ -24,6 +25,7 @@ const {values} = parseArgs({
     "base-url": {type: "string", default: "https://reports.example.org/data-co"},
     out: {type: "string", default: "docs/email-snapshot.png"},
     dark: {type: "string"},
+    width: {type: "string", default: "700"},
   },
 });
 
@@ -54,7 +56,7 @@ const browser = await chromium.launch({
 try {
   for (const [scheme, out] of [["light", values.out], ["dark", values.dark]] as const) {
     if (out === undefined) continue;
-    const page = await browser.newPage({viewport: {width: 700, height: 900}, colorScheme: scheme});
+    const page = await browser.newPage({viewport: {width: Number(values.width), height: 900}, colorScheme: scheme});
     await page.goto(`file://${path.join(folder, "index.html")}`);
     await page.screenshot({path: out, fullPage: true});
     await page.close();

@@ -43,7 +43,7 @@ function topTable(table: EmailTopTable): string {
   const rows = table.rows.length === 0
     ? `<tr><td colspan="4" ${cell("left")}>None in this period.</td></tr>`
     : table.rows.map((row) => `<tr><td ${cell("right")} width="24">${row.rank}</td>
-<td ${cell("left")}><div style="word-break:break-all">${escapeHtml(row.name)}</div><div class="muted" style="${MUTED};font-size:12px;line-height:16px">${escapeHtml(row.detail)}</div></td>
+<td ${cell("left")}><div style="overflow-wrap:anywhere;word-break:break-word">${escapeHtml(row.name)}</div><div class="muted" style="${MUTED};font-size:12px;line-height:16px">${escapeHtml(row.detail)}</div></td>
 <td ${cell("right")} width="70">${escapeHtml(row.count)}</td><td ${cell("right")} width="50">${escapeHtml(row.share)}</td></tr>`).join("\n");
   return `<tr><td style="padding:20px 20px 0;${FONT}">
 <h2 class="text" style="${TEXT};margin:0 0 8px;font-size:17px;line-height:24px">${escapeHtml(table.title)}</h2>
