@@ -1,0 +1,41 @@
+import {test} from "uvu";
+import * as assert from "uvu/assert";
+import {acceptRow, canonicalName, ColumnIndex} from "../../src/ingest/accept-row.js";
+
+test("canonicalName: known fields lowercased and trimmed, others trimmed", () => {
+  assert.is(canonicalName("  User_ID "), "user_id");
+  assert.is(canonicalName("TIMESTAMP"), "timestamp");
+  assert.is(canonicalName(" Source "), "Source");
+  assert.is(canonicalName("time"), "time_extra");
+  assert.is(canonicalName("  "), "unnamed");
+});
+
+test("ColumnIndex: numbers by first appearance, output order known fields first", () => {
+  const columns = new ColumnIndex();
+  assert.equal(["Extra", "action", " Timestamp", "USER_ID", "action ", "Other"].map((n) => columns.numberOf(n)), [0, 1, 2, 3, 1, 4]);
+  assert.equal(columns.outputOrder(), ["timestamp", "user_id", "action", "Extra", "Other"]);
+  assert.is(columns.find("timestamp"), 2);
+  assert.is(columns.find("diff"), -1);
+});
+
+test("acceptRow: values by column number, missing ones empty, kept as written", () => {
+  const columns = new ColumnIndex();
+  columns.numberOf("diff");
+  const result = acceptRow({line: 2, names: ["Action", "timestamp"], values: [" create ", "2025-01-01T00:00:00Z"]}, columns, "UTC");
+  assert.equal(result, {time: Date.UTC(2025, 0, 1), values: ["", " create ", "2025-01-01T00:00:00Z"]});
+});
+
+test("acceptRow: reasons", () => {
+  const columns = new ColumnIndex();
+  const reason = (names: string[], values: string[], problem?: string) => {
+    const result = acceptRow({line: 1, names, values, problem}, columns, "UTC");
+    return "reason" in result ? result.reason : "accepted";
+  };
+  assert.is(reason(["timestamp", "action"], ["2025-01-01T00:00:00Z", " \t"]), "action is empty");
+  assert.is(reason(["action"], ["a"]), "timestamp is empty");
+  assert.is(reason(["timestamp", "action"], ["2025-01-01", "a"]), 'timestamp "2025-01-01" is a date without a time');
+  assert.is(reason(["timestamp", "action"], ["x", "a"], "row has 3 fields, the header has 2"), "row has 3 fields, the header has 2");
+  assert.is(reason(["timestamp", "user_id", "action"], ["2025-01-01T00:00:00Z", "", "a"]), "accepted");
+});
+
+test.run();

@@ -1,0 +1,29 @@
+import {test} from "uvu";
+import * as assert from "uvu/assert";
+import {LogRows, timeOrder} from "../../src/ingest/log-rows.js";
+
+test("timeOrder: undefined when already sorted, else stable", () => {
+  assert.is(timeOrder([1, 1, 2, 5]), undefined);
+  assert.is(timeOrder([]), undefined);
+  assert.equal(timeOrder([3, 1, 3, 1, 2]), [1, 3, 4, 0, 2]);
+  const many = Array.from({length: 5000}, (_, i) => (i % 3 === 0 ? 10 : 5));
+  const order = timeOrder(many)!;
+  const fives = order.slice(0, many.filter((t) => t === 5).length);
+  assert.ok(fives.every((row, i) => i === 0 || row > fives[i - 1]), "ties keep input order");
+});
+
+test("LogRows: late columns are empty for earlier rows; table sorted by time", () => {
+  const rows = new LogRows();
+  rows.add(["b"], 20, 0, 2);
+  rows.add(["a", "x"], 10, 0, 3);
+  rows.add(["c"], 20, 1, 1);
+  const numbers: Record<string, number> = {action: 0, Extra: 1};
+  const table = rows.toTable(["action", "Extra", "diff"], (name) => numbers[name] ?? -1);
+  assert.equal(table.objects(), [
+    {time: 10, action: "a", Extra: "x", diff: ""},
+    {time: 20, action: "b", Extra: "", diff: ""},
+    {time: 20, action: "c", Extra: "", diff: ""},
+  ]);
+});
+
+test.run();

@@ -1,0 +1,101 @@
+import {test} from "uvu";
+import * as assert from "uvu/assert";
+import {mkdtempSync, truncateSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {jsonText, readJson, recordStartLines} from "../../src/ingest/read-json.js";
+import {recordFields, type RawRecord} from "../../src/ingest/raw-record.js";
+import {InputError} from "../../src/errors.js";
+
+const dir = mkdtempSync(join(tmpdir(), "read-json-"));
+let fileCount = 0;
+function jsonFile(content: string): string {
+  const file = join(dir, `f${fileCount++}.json`);
+  writeFileSync(file, content);
+  return file;
+}
+
+async function read(file: string): Promise<RawRecord[]> {
+  const records: RawRecord[] = [];
+  for await (const batch of readJson(file)) records.push(...batch);
+  return records;
+}
+
+async function failure(file: string): Promise<string> {
+  try {
+    await read(file);
+  } catch (error) {
+    assert.instance(error, InputError);
+    return (error as Error).message;
+  }
+  throw new Error(`${file} was read without error`);
+}
+
+test("an array of records, each with the line where it starts", async () => {
+  const records = await read(jsonFile('[\n  {"timestamp": "t1", "action": "a"},\n\n  {"timestamp": "t2",\n "action": "b"}, {"x": 1}\n]'));
+  assert.equal(records.map((r) => [r.line, {...recordFields(r)}]), [
+    [2, {timestamp: "t1", action: "a"}],
+    [4, {timestamp: "t2", action: "b"}],
+    [5, {x: "1"}],
+  ]);
+});
+
+test("an object whose results array holds the records (OpenDataSoft API v2)", async () => {
+  const text = '{"total_count": 2, "links": [{"rel": "self"}],\n "results": [\n {"action": "a"},\n {"action": "b"}\n ]}';
+  const records = await read(jsonFile(text));
+  assert.equal(records.map((r) => [r.line, r.values]), [[3, ["a"]], [4, ["b"]]]);
+});
+
+test("recordStartLines: strings with brackets, escaped quotes and keys do not confuse it", () => {
+  const text = '{"a": "[\\"results\\"", "nested": {"results": [1]},\n"results":\n[ "x,]",\n{"k": "}"} ]}';
+  assert.equal(recordStartLines(text, "results"), [3, 4]);
+  assert.equal(recordStartLines('[]', undefined), []);
+  assert.equal(recordStartLines('[\n1,\n[2, 3],\n"4"]', undefined), [2, 3, 4]);
+  // JSON.parse keeps the last of two "results" keys: so do the lines
+  assert.equal(recordStartLines('{"results": [1, 2],\n"results": [\n3]}', "results"), [3]);
+});
+
+test("values become strings: null -> \"\", numbers and booleans -> String, objects -> JSON", async () => {
+  const records = await read(jsonFile('[{"a": null, "b": 1.5, "c": true, "d": {"x": [1, "é"]}, "e": "s", "f": []}]'));
+  assert.equal({...recordFields(records[0])}, {a: "", b: "1.5", c: "true", d: '{"x":[1,"é"]}', e: "s", f: "[]"});
+  assert.is(jsonText(undefined), "");
+  assert.is(jsonText(-0), "0");
+});
+
+test("an element that is not an object becomes a record with a problem", async () => {
+  const records = await read(jsonFile('[1, null, [2], "s", {"ok": "yes"}]'));
+  assert.equal(records.map((r) => r.problem), [
+    "record is not a JSON object but a number", "record is not a JSON object but null",
+    "record is not a JSON object but an array", "record is not a JSON object but a string", undefined,
+  ]);
+});
+
+test("a key named __proto__ is an ordinary field", async () => {
+  const records = await read(jsonFile('[{"__proto__": "x", "action": "a"}]'));
+  const fields = recordFields(records[0]);
+  assert.equal(Object.keys(fields), ["__proto__", "action"]);
+  assert.is(Object.getPrototypeOf(fields), Object.prototype);
+});
+
+test("invalid JSON names file:line:column", async () => {
+  let file = jsonFile('[\n  {"action": "a"},\n  {"action": "b",}\n]');
+  assert.is(await failure(file), `${file}:3:18: invalid JSON: expected a property name in double quotes, found "}"`);
+  file = jsonFile('[{"action": "a"}');
+  assert.is(await failure(file), `${file}:1:17: invalid JSON: unexpected end of the JSON text`);
+  file = jsonFile('[{"action": "a\tb"}]');
+  assert.is(await failure(file), `${file}:1:15: invalid JSON: control character in a string (escape it)`);
+});
+
+test("empty file, a lone value, an object without results, a file over the limit", async () => {
+  let file = jsonFile(" \n ");
+  assert.is(await failure(file), `${file}: the file is empty`);
+  file = jsonFile("42");
+  assert.is(await failure(file), `${file}: expected an array of records or an object with a "results" array, found a number`);
+  file = jsonFile('{"results": {"a": 1}}');
+  assert.match(await failure(file), `${file}: expected an array of records or an object with a "results" array, found an object`);
+  file = jsonFile("");
+  truncateSync(file, 401 * 2 ** 20); // sparse: takes no disk space
+  assert.is(await failure(file), `${file}: 401 MB is too large for one JSON document (limit 400 MB); convert it to NDJSON, one record per line`);
+});
+
+test.run();

@@ -1,0 +1,68 @@
+import {test} from "uvu";
+import * as assert from "uvu/assert";
+import {mkdtempSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {readNdjson} from "../../src/ingest/read-ndjson.js";
+import {recordFields, type RawRecord, type ReadOptions} from "../../src/ingest/raw-record.js";
+import {InputError} from "../../src/errors.js";
+
+const dir = mkdtempSync(join(tmpdir(), "read-ndjson-"));
+let fileCount = 0;
+function ndjsonFile(content: string): string {
+  const file = join(dir, `f${fileCount++}.ndjson`);
+  writeFileSync(file, content);
+  return file;
+}
+
+async function read(file: string, options: ReadOptions = {}): Promise<RawRecord[]> {
+  const records: RawRecord[] = [];
+  for await (const batch of readNdjson(file, options)) records.push(...batch);
+  return records;
+}
+
+test("one record per line; blank lines skipped but counted; CRLF; BOM; no final newline", async () => {
+  const text = '\ufeff{"action": "a"}\r\n\r\n   \n{"action": "b", "n": 2}\n\n{"action": "c"}';
+  const records = await read(ndjsonFile(text));
+  assert.equal(records.map((r) => [r.line, {...recordFields(r)}]), [
+    [1, {action: "a"}], [4, {action: "b", n: "2"}], [6, {action: "c"}],
+  ]);
+});
+
+test("tiny chunks give the same records (lines and characters split)", async () => {
+  const file = ndjsonFile('{"action": "créé 😀"}\n\n{"diff": {"a": "€"}, "action": "x"}\r\n{"action": "y"}\n');
+  const whole = await read(file);
+  assert.is(whole.length, 3);
+  for (const chunkBytes of [1, 2, 3, 5, 8]) assert.equal(await read(file, {chunkBytes}), whole, `chunkBytes ${chunkBytes}`);
+});
+
+test("a line that is not an object becomes a record with a problem", async () => {
+  const records = await read(ndjsonFile('[1]\n"s"\n{"action": "a"}\n'));
+  assert.equal(records.map((r) => [r.line, r.problem]), [
+    [1, "record is not a JSON object but an array"], [2, "record is not a JSON object but a string"], [3, undefined],
+  ]);
+});
+
+test("invalid JSON on a line names file:line:column", async () => {
+  const file = ndjsonFile('{"action": "a"}\n\n{"action": b}\n');
+  try {
+    await read(file);
+    assert.unreachable("should throw");
+  } catch (error) {
+    assert.instance(error, InputError);
+    assert.is((error as Error).message, `${file}:3:12: invalid JSON: expected a value, found "b"`);
+  }
+});
+
+test("a file with only blank lines is empty", async () => {
+  const file = ndjsonFile("\n  \n\r\n");
+  try {
+    await read(file);
+    assert.unreachable("should throw");
+  } catch (error) {
+    assert.instance(error, InputError);
+    assert.is((error as Error).message, `${file}: the file is empty`);
+  }
+});
+
+test.run();
