@@ -109,7 +109,9 @@ export function emailContent(
   const zone = report.timeZone;
   const label = labelOf(period, zone);
   const totals = indicators.totals;
-  const share = (count: number) => (totals.actions === 0 ? "" : `${Math.round((count / totals.actions) * 100)}%`);
+  // e.g. 1 of 306 -> "<1%": a listed row never shows 0%
+  const share = (count: number) =>
+    totals.actions === 0 ? "" : count * 200 < totals.actions ? "<1%" : `${Math.round((count / totals.actions) * 100)}%`;
 
   const kpi = (name: string, value: number, format: (n: number) => string, before: number | undefined): EmailKpi => ({
     label: name,
@@ -139,7 +141,7 @@ export function emailContent(
       const image = images.get(id);
       if (chart === undefined || image === undefined) return [];
       const cid = `${id}.${period.type}-${period.key}@activity-report`;
-      return [{id, cid, title: chart.title, description: staticDescription(chart.description ?? ""), alt: chart.summary, image}];
+      return [{id, cid, title: chart.title, description: staticDescription(chart.description ?? ""), alt: chart.summary || chart.title, image}];
     }),
     tops: [
       top("Top 5 users", "User", indicators.topUsers.map((r) => ({...r, id: r.user_id}))),

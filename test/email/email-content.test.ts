@@ -57,6 +57,22 @@ test("a month not over yet says its figures are so far; an empty one lists no ro
   assert.match(emailText(content), /^Top 5 users\n {2}\(none in this period\)$/m);
 });
 
+test("shares round to whole percents, and a listed row below 0.5% shows <1%", async () => {
+  const snapshot = await readReport(fixtureConfig(), read);
+  snapshot.indicators.totals.actions = 300;
+  const content = emailContent(snapshot, {subject: undefined, baseUrl: undefined}, noImages);
+  // alice 4, <script> 3, bob 2 (0.67% rounds up), dave 1, erin 1 (0.33%) of 300
+  assert.equal(content.tops[0].rows.map((r) => r.share), ["1%", "1%", "1%", "<1%", "<1%"]);
+});
+
+test("a subject with line breaks cannot add headers", async () => {
+  const {composeEmail} = await import("../../src/email/email-command.js");
+  const {fixtureEffects} = await import("./email-fixture.js");
+  const {message} = await composeEmail(fixtureConfig({subject: "Report\r\nBcc: victim@example.org"}), fixtureEffects());
+  const [headers] = message.toString("latin1").split("\r\n\r\n");
+  assert.not.match(headers, /^Bcc:/im);
+});
+
 test("invisible and bidi characters in ids are shown as code points", async () => {
   const snapshot = await readReport(fixtureConfig(), read);
   snapshot.indicators.topUsers[0] = {user_id: "eve\u202Egpj.exe", count: 4, byAction: {"x\u200By": 4}};
