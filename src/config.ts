@@ -197,6 +197,6 @@ export function emailConfig(options: RawOptions, env: Record<string, string | un
     subject: asString(options.subject, "subject"),
     baseUrl: asString(options["base-url"], "base-url"),
     attachCsv: asBoolean(options["attach-csv"], "attach-csv"),
-    smtpUrl: env.SMTP_URL ?? asString(options["smtp-url"], "smtp-url"),
+    smtpUrl: env.SMTP_URL || asString(options["smtp-url"], "smtp-url"),
   };
 }
