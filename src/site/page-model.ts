@@ -34,7 +34,7 @@ export interface SiteSource {
 }
 
 /** Show-data tables longer than this are cut; indicators.json holds every row. */
-export const MAX_TABLE_ROWS = 100;
+export const MAX_TABLE_ROWS = 500;
 
 export interface Figure {
   /** e.g. "users" */
@@ -48,7 +48,7 @@ export interface Figure {
 export interface TableView {
   columns: {label: string; numeric: boolean}[];
   rows: {text: string; numeric: boolean}[][];
-  /** e.g. "First 100 of 2,345 rows; indicators.json has them all.", else "" */
+  /** e.g. "First 500 of 2,345 rows; indicators.json has them all.", else "" */
   note: string;
 }
 

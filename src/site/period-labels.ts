@@ -54,8 +54,20 @@ export function formatDayRange(first: DateTime, last: DateTime, omitYear = false
   return `${first.toFormat("d LLL yyyy")} – ${last.toFormat("d LLL yyyy")}`;
 }
 
+// a page names its neighbours and containing periods too: each period is labelled many times
+const labelled = new WeakMap<LabelledPeriod, PeriodLabel>();
+
 /** The label of a period, e.g. {title: "Q1 2025", range: "", full: "Q1 2025"}. */
 export function periodLabel(period: LabelledPeriod): PeriodLabel {
+  let label = labelled.get(period);
+  if (!label) {
+    label = computeLabel(period);
+    labelled.set(period, label);
+  }
+  return label;
+}
+
+function computeLabel(period: LabelledPeriod): PeriodLabel {
   const {first, last} = periodDays(period);
   const withRange = (title: string, range: string): PeriodLabel => ({title, range, full: `${title} · ${range}`});
   switch (period.type) {

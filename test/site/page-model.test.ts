@@ -97,9 +97,9 @@ test("Show-data tables: formatted numbers, right-aligned columns, cut when long"
   assert.equal(table.columns, [{label: "user_id", numeric: false}, {label: "count", numeric: true}]);
   assert.equal(table.rows[0], [{text: "alice", numeric: false}, {text: "1,234", numeric: true}]);
   assert.is(table.note, "");
-  const long = tableView(charts("alice", "update", 150)[0]);
+  const long = tableView(charts("alice", "update", 600)[0]);
   assert.is(long.rows.length, MAX_TABLE_ROWS);
-  assert.is(long.note, "First 100 of 150 rows; indicators.json has them all.");
+  assert.is(long.note, "First 500 of 600 rows; indicators.json has them all.");
   assert.is(tableView({}).rows.length, 0);
 });
 
