@@ -1,9 +1,12 @@
 /**
  * Runs in the page (bundled by bundle.ts with vega and vega-interpreter into one local script).
- * For each `<figure data-chart="ID">` holding a baked SVG, it loads the compiled Vega spec of that
- * chart and swaps the SVG for a live vega View (legend filtering, hover, tooltips). Specs come from
- * `<script type="application/json" id="chart-specs">` when the page has one (works from file://),
- * else from `charts.json` next to the page; `data-chart="other/charts.json#ID"` names another file.
+ * For each `<figure data-chart="ID">` holding a baked SVG (a direct child `<svg>`, or the `<svg>` of
+ * a direct child `.chart-svg` wrapper, which stays with its role and aria-* attributes), it loads
+ * the compiled Vega spec of that chart and swaps the SVG for a live vega View (legend filtering,
+ * hover, tooltips) in a `<div class="chart-live">` at the SVG's place (vega sets that div's role).
+ * Specs come from, in order: `data-chart="other/charts.json#ID"`;
+ * `<script type="application/json" id="chart-specs">` (works from file://); the URL in the nearest
+ * `data-charts-json` attribute; `charts.json` next to the page.
  * Expressions run through vega-interpreter, never eval or `new Function`, so the page works under
  * `script-src 'self'`. Tooltips are vega's default: the text of a `title` attribute, no HTML.
  * If anything fails, the baked SVG stays and the error goes to the console.
@@ -39,7 +42,8 @@ function loadSource(url: string): Promise<ChartSource> {
 }
 
 /** The specs a `data-chart` value points to, and the chart's id in them. */
-function resolve(reference: string): {id: string; source: Promise<ChartSource>} {
+function resolve(figure: HTMLElement): {id: string; source: Promise<ChartSource>} {
+  const reference = figure.dataset.chart ?? "";
   const hash = reference.lastIndexOf("#");
   if (hash >= 0) {
     const url = new URL(reference.slice(0, hash), document.baseURI).href;
@@ -52,15 +56,17 @@ function resolve(reference: string): {id: string; source: Promise<ChartSource>} 
     }
     return {id: reference, source: sources.get(`#${EMBEDDED_ID}`) as Promise<ChartSource>};
   }
-  return {id: reference, source: loadSource(new URL(DEFAULT_SOURCE, document.baseURI).href)};
+  const url = figure.closest<HTMLElement>("[data-charts-json]")?.dataset.chartsJson || DEFAULT_SOURCE;
+  return {id: reference, source: loadSource(new URL(url, document.baseURI).href)};
 }
+
 
 /** Replaces one figure's baked SVG with a live view; resolves to the view, or null if none. */
 export async function liveChart(figure: HTMLElement): Promise<View | null> {
-  const {id, source} = resolve(figure.dataset.chart ?? "");
+  const {id, source} = resolve(figure);
   const spec = (await source).get(id);
   if (!spec) return null;
-  const baked = figure.querySelector(":scope > svg, :scope > .chart-svg");
+  const baked = figure.querySelector(":scope > svg, :scope > .chart-svg > svg");
   const container = document.createElement("div");
   container.className = "chart-live";
   container.hidden = true;

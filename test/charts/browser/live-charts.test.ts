@@ -6,7 +6,7 @@
 import {test} from "uvu";
 import * as assert from "uvu/assert";
 import {createServer, type Server} from "node:http";
-import {mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
+import {mkdir, mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {extname, join} from "node:path";
 import {chromium, type Browser, type Page} from "playwright-core";
@@ -25,24 +25,41 @@ let dir = "";
 let server: Server;
 let origin = "";
 let browser: Browser;
+let hostileSvgs: string[] = [];
+/** the two pages, opened once: the site-like week page and the hostile page */
+let week: {tab: Page; problems: string[]};
+let hostile: {tab: Page; problems: string[]};
 
-const page = (charts: RenderedChart[], head = "") => `<!doctype html>
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"]/g, (char) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})[char] as string);
+
+/** The site's structure (`wrapped`): svg in a `.chart-svg` div, charts.json named on <main>. */
+const page = (charts: RenderedChart[], {head = "", wrapped = false} = {}) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <link rel="icon" href="data:,"><title>charts</title>${head}
-<script src="live-charts.js" defer></script></head><body>
-${charts.map((chart) => `<figure data-chart="${chart.id}">${chart.svg}<figcaption>${chart.title}</figcaption></figure>`).join("\n")}
-</body></html>`;
+<script src="live-charts.js" defer></script></head><body><main${wrapped ? ' data-charts-json="data/charts.json"' : ""}>
+${charts
+  .map((chart) => {
+    const svg = wrapped ? `<div class="chart-svg" role="img" aria-describedby="s-${chart.id}">${chart.svg}</div>` : chart.svg;
+    return `<figure data-chart="${chart.id}">${svg}<figcaption id="s-${chart.id}">${escapeHtml(chart.summary)}</figcaption></figure>`;
+  })
+  .join("\n")}
+</main></body></html>`;
 
-test.before(async () => {
+/** Bundles, renders, serves and opens both pages once (a promise each test awaits: uvu exits 0
+ * when a before hook throws, while a rejected await fails the test). */
+async function prepare(): Promise<void> {
   dir = await mkdtemp(join(tmpdir(), "live-charts-"));
   await bundleLiveCharts(join(dir, "live-charts.js"));
-  const week = await Promise.all(chartSpecs(fixture("week"), actionPalette(FIXTURE_ACTIONS)).map(renderChart));
-  await writeFile(join(dir, "charts.json"), chartsJson(week));
-  await writeFile(join(dir, "week.html"), page(week));
-  const hostile = await Promise.all(chartSpecs(hostilePeriod(), actionPalette(HOSTILE)).map(renderChart));
-  const block = `<script type="application/json" id="chart-specs">${chartsJson(hostile)}</script>`;
-  await writeFile(join(dir, "hostile.html"), page(hostile, block));
+  const weekCharts = await Promise.all(chartSpecs(fixture("week"), actionPalette(FIXTURE_ACTIONS)).map(renderChart));
+  await mkdir(join(dir, "data"));
+  await writeFile(join(dir, "data", "charts.json"), chartsJson(weekCharts));
+  await writeFile(join(dir, "week.html"), page(weekCharts, {wrapped: true}));
+  const charts = await Promise.all(chartSpecs(hostilePeriod(), actionPalette(HOSTILE)).map(renderChart));
+  hostileSvgs = charts.map((chart) => chart.svg);
+  const block = `<script type="application/json" id="chart-specs">${chartsJson(charts)}</script>`;
+  await writeFile(join(dir, "hostile.html"), page(charts, {head: block}));
   server = createServer((request, response) => {
     const file = join(dir, new URL(request.url ?? "/", "http://localhost").pathname);
     readFile(file).then(
@@ -56,7 +73,10 @@ test.before(async () => {
     executablePath: "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
-});
+  [week, hostile] = await Promise.all([open("week.html"), open("hostile.html")]);
+}
+const ready = prepare();
+ready.catch(() => {}); // reported by the tests that await it
 
 test.after(async () => {
   await browser?.close();
@@ -86,18 +106,22 @@ const lineOpacities = (tab: Page) =>
   tab.$$eval('figure[data-chart="actions"] .chart-live g.mark-line path', (paths) => paths.map((path) => path.getAttribute("opacity")));
 
 test("live charts: every figure goes live under the CSP, with no eval and no violation", async () => {
-  const {tab, problems} = await open("week.html");
+  await ready;
+  const {tab, problems} = week;
   const live = await tab.$$eval("figure[data-chart]", (figures) => figures.map((f) => `${f.dataset.chart}:${f.dataset.live}`));
   assert.equal(live, ["actions", "users", "actions-by-user", "top-users", "top-datasets", "top-pages", "distribution"].map((id) => `${id}:true`));
-  // the baked SVG was replaced: one svg per figure, inside the live container
-  assert.is(await tab.$$eval("figure > svg", (svgs) => svgs.length), 0);
-  assert.is(await tab.$$eval("figure > .chart-live > svg", (svgs) => svgs.length), 7);
+  // the baked SVG was replaced: one svg per figure, in the live container, inside the site's
+  // wrapper, which keeps its accessibility attributes
+  assert.is(await tab.$$eval("figure svg", (svgs) => svgs.length), 7);
+  assert.is(await tab.$$eval("figure > .chart-svg > .chart-live > svg", (svgs) => svgs.length), 7);
+  const aria = await tab.$eval('figure[data-chart="users"] > .chart-svg', (div) => [div.getAttribute("role"), div.getAttribute("aria-describedby")]);
+  assert.equal(aria, ["img", "s-users"]);
   assert.equal(problems, []);
-  await tab.close();
 });
 
 test("live charts: a legend click shows only that action; shift-click adds; click elsewhere resets", async () => {
-  const {tab, problems} = await open("week.html");
+  await ready;
+  const {tab, problems} = week;
   const legend = (name: string) => tab.locator('figure[data-chart="actions"] .chart-live text', {hasText: new RegExp(`^${name}$`)});
   assert.equal(await lineOpacities(tab), ["1", "1", "1"]);
   // lines are drawn in domain order: add_user, edit_dataset, publish_dataset
@@ -110,22 +134,22 @@ test("live charts: a legend click shows only that action; shift-click adds; clic
   await tab.locator('figure[data-chart="actions"] .chart-live svg').click({position: {x: 300, y: 60}});
   await tab.waitForFunction(() => document.querySelectorAll('figure[data-chart="actions"] g.mark-line path[opacity="0"]').length === 0);
   assert.equal(problems, []);
-  await tab.close();
 });
 
 test("live charts: a point's tooltip is plain text in a title attribute", async () => {
-  const {tab} = await open("week.html");
+  await ready;
+  const {tab} = week;
   const points = tab.locator('figure[data-chart="actions"] .chart-live g.mark-symbol path');
   await points.first().hover();
   const title = await tab.waitForFunction(
     () => document.querySelector('figure[data-chart="actions"] .chart-live[title]')?.getAttribute("title"),
   );
   assert.match(String(await title.jsonValue()), /^\w+, 2025-03-0\d: \d+ actions?$/);
-  await tab.close();
 });
 
 test("live charts: hostile strings stay text, from an embedded JSON block, baked and live", async () => {
-  const {tab, problems} = await open("hostile.html");
+  await ready;
+  const {tab, problems} = hostile;
   assert.equal(problems, []);
   assert.is(await tab.evaluate(() => (window as any).alerted), undefined);
   assert.is(await tab.$$eval("img", (images) => images.length), 0);
@@ -134,23 +158,20 @@ test("live charts: hostile strings stay text, from an embedded JSON block, baked
   const texts = await tab.$$eval("figure .chart-live text", (nodes) => nodes.map((node) => node.textContent));
   for (const hostile of HOSTILE.slice(0, 4)) assert.ok(texts.includes(hostile), hostile);
   assert.ok(texts.includes("evil[U+202E]txt.exe"));
-  await tab.close();
 });
 
 test("baked SVG: parses as XML in the browser, hostile strings as text nodes", async () => {
-  const {tab} = await open("hostile.html");
-  const svgs = (await Promise.all(chartSpecs(hostilePeriod(), actionPalette(HOSTILE)).map(renderChart))).map((c) => c.svg);
-  const result = await tab.evaluate((sources) => sources.map((source) => {
+  await ready;
+  const result = await hostile.tab.evaluate((sources) => sources.map((source) => {
     const doc = new DOMParser().parseFromString(source, "image/svg+xml");
     return {
       error: doc.getElementsByTagName("parsererror").length,
       scripts: doc.getElementsByTagName("script").length,
       texts: Array.from(doc.getElementsByTagName("text"), (node) => node.textContent),
     };
-  }), svgs);
+  }), hostileSvgs);
   for (const chart of result) assert.equal([chart.error, chart.scripts], [0, 0]);
   assert.ok(result.flatMap((chart) => chart.texts).includes("<script>alert(1)</script>"));
-  await tab.close();
 });
 
 test.run();
