@@ -50,8 +50,7 @@ test.before(async () => {
 });
 
 test.after(async () => {
-  if (!process.env.KEEP) await rm(dir, {recursive: true, force: true});
-  else console.log(dir);
+  await rm(dir, {recursive: true, force: true});
 });
 
 test("reads periods, re-bakes the SVGs and measures the downloads", async () => {
