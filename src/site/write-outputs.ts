@@ -46,7 +46,7 @@ export async function writePeriodDownloads(
 export async function writePeriodData(dir: string, indicators: PeriodIndicators, charts: readonly RenderedChart[]): Promise<void> {
   await mkdir(dir, {recursive: true});
   const chartsJson: ChartsJson = {
-    charts: charts.map(({id, title, description, summary, vega}) => ({id, title, description, summary, vega})),
+    charts: charts.map(({id, title, description, summary, table, vega}) => ({id, title, description, summary, table, vega})),
   };
   await writeFile(path.join(dir, "indicators.json"), jsonText(indicators));
   await writeFile(path.join(dir, "charts.json"), jsonText(chartsJson));
