@@ -1,11 +1,10 @@
 /**
  * The ranking behind the three top lists (users, datasets, pages): the ids with the most actions,
- * each with its counts per action. Rows whose id is "" belong to no one and are left out.
- * Order everywhere: count descending, then id (or action) ascending by plain string comparison.
+ * each with its counts per action. Order everywhere: count descending, then id (or action)
+ * ascending by plain string comparison. Rows whose id is "" belong to no one and are left out.
  */
 import type {ColumnTable} from "arquero";
-import {desc, op} from "arquero";
-import {countBy} from "./count-by.js";
+import {desc, escape} from "arquero";
 import type {ByAction} from "./types.js";
 
 /** One ranked id, e.g. {id: "ds-1", count: 12, byAction: {update: 9, publish: 3}}. */
@@ -16,24 +15,24 @@ export interface RankedEntry {
 }
 
 /**
- * The `top` values of `idColumn` in `rows` with the most rows, ties broken by id, each with its
- * count per action (keys ordered by count descending, then action).
+ * The `top` ids with the highest count in `counts` (columns `idColumn` and `count`, one row per
+ * non-empty id: see count-by.ts), ties broken by id, each with its count per action in `rows`
+ * (keys ordered by count descending, then action).
  */
-export function rankByAction(rows: ColumnTable, idColumn: string, top: number): RankedEntry[] {
-  const leaders = countBy(rows, [idColumn], {skipEmpty: idColumn})
+export function rankByAction(rows: ColumnTable, counts: ColumnTable, idColumn: string, top: number): RankedEntry[] {
+  const leaders = counts
     .orderby(desc("count"), idColumn)
     .slice(0, top)
     .rename({[idColumn]: "id"})
     .objects() as {id: string; count: number}[];
   if (leaders.length === 0) return [];
-  const ids = leaders.map(({id}) => id);
+  const rankOf = new Map(leaders.map(({id}, rank) => [id, rank]));
   // Per-action counts of the leaders only: a cheap filter, then a small groupby. Grouping on the
   // leader's rank, a number, rather than on the id: Arquero joins multi-column keys as `"a"|"b"`
   // without escaping, so ids and actions holding `"|"` could otherwise fall into one group.
   const leaderCells = rows
-    .params({column: idColumn, ids})
-    .filter((d: Record<string, string>, $: {column: string; ids: string[]}) => op.includes($.ids, d[$.column]))
-    .derive({rank: (d: Record<string, string>, $: {column: string; ids: string[]}) => op.indexof($.ids, d[$.column])})
+    .filter(escape((d: Record<string, string>) => rankOf.has(d[idColumn])))
+    .derive({rank: escape((d: Record<string, string>) => rankOf.get(d[idColumn]))})
     .groupby("rank", "action")
     .count({as: "count"})
     .orderby("rank", desc("count"), "action")

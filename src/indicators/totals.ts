@@ -4,11 +4,11 @@
  * fills `totals` in indicators.json and the figures at the top of a page.
  */
 import type {ColumnTable} from "arquero";
-import {countBy} from "./count-by.js";
-import type {Indicator, PeriodIndicators} from "./types.js";
+import {countBy, countPerUser} from "./count-by.js";
+import type {Indicator, IndicatorContext, PeriodIndicators} from "./types.js";
 
 /** How many distinct non-empty values one column holds. */
-function distinctIds(rows: ColumnTable, column: "user_id" | "dataset_id" | "page_id"): number {
+function distinctIds(rows: ColumnTable, column: "dataset_id" | "page_id"): number {
   return countBy(rows, [column], {skipEmpty: column}).numRows();
 }
 
@@ -17,9 +17,9 @@ export const totals: Indicator<"totals"> = {
   id: "totals",
   label: "Totals",
   description: "How many actions, users, datasets and pages the period counts, and actions per user.",
-  compute(rows: ColumnTable): PeriodIndicators["totals"] {
+  compute(rows: ColumnTable, {period}: IndicatorContext): PeriodIndicators["totals"] {
     const actions = rows.numRows();
-    const users = distinctIds(rows, "user_id");
+    const users = countPerUser(rows, period.bucket).numRows();
     return {
       actions,
       users,

@@ -12,12 +12,12 @@ test("actions count every row; users, datasets and pages count distinct non-empt
 });
 
 test("actionsPerUser is 0 when no row has a user", () => {
-  const rows = aq.table({action: ["a", "b"], user_id: ["", ""], dataset_id: ["d", ""], page_id: ["", ""]});
+  const rows = aq.table({day: ["2025-03-01", "2025-03-02"], action: ["a", "b"], user_id: ["", ""], dataset_id: ["d", ""], page_id: ["", ""]});
   assert.equal(totals.compute(rows, {period: march, top: 5}), {actions: 2, users: 0, datasets: 1, pages: 0, actionsPerUser: 0});
 });
 
-test("actionsPerUser is unrounded", () => {
-  const rows = aq.table({action: ["a", "a", "a", "a"], user_id: ["u1", "u2", "u3", "u1"], dataset_id: ["", "", "", ""], page_id: ["", "", "", ""]});
+test("users count once across buckets; actionsPerUser is unrounded", () => {
+  const rows = aq.table({day: ["2025-03-01", "2025-03-01", "2025-03-02", "2025-03-02"], action: ["a", "a", "a", "a"], user_id: ["u1", "u2", "u3", "u1"], dataset_id: ["", "", "", ""], page_id: ["", "", "", ""]});
   assert.is(totals.compute(rows, {period: march, top: 5}).actionsPerUser, 4 / 3);
 });
 
