@@ -47,8 +47,8 @@ function sliceColumns(table: ColumnTable, lo: number, hi: number): ColumnTable {
 
 /**
  * The rows of `table` (sorted by `time`, epoch ms) with `period.startMs <= time < period.endMs`,
- * as a new table with the same columns. Select the columns you need first to keep the slice cheap:
- * `rowsInPeriod(table.select(INDICATOR_COLUMNS), period)`.
+ * as a table with the same columns (the table itself when every row is in the period). Select
+ * the columns you need first to keep the slice cheap: `rowsInPeriod(table.select(cols), period)`.
  */
 export function rowsInPeriod(table: ColumnTable, period: Pick<Period, "startMs" | "endMs">): ColumnTable {
   const rows = inRowOrder(table);
@@ -58,5 +58,6 @@ export function rowsInPeriod(table: ColumnTable, period: Pick<Period, "startMs" 
   const rowCount = rows.numRows();
   const lo = lowerBound(time, rowCount, period.startMs);
   const hi = lowerBound(time, rowCount, period.endMs);
+  if (lo === 0 && hi === rowCount) return rows; // e.g. `all`: every row, no copy
   return sliceColumns(rows, lo, Math.max(lo, hi));
 }

@@ -59,6 +59,12 @@ test("matches a full-table filter on many periods of a random sorted log", () =>
   }
 });
 
+test("a period holding every row returns the table itself, uncopied", () => {
+  const table = log();
+  assert.is(rowsInPeriod(table, {startMs: 0, endMs: END + 2}), table);
+  assert.is.not(rowsInPeriod(table, period), table);
+});
+
 test("lowerBound finds the first index not below the target", () => {
   const values = [1, 3, 3, 5];
   const at = (i: number) => values[i];
