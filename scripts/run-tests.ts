@@ -1,0 +1,44 @@
+/**
+ * Runs the uvu suites in test/ and fails unless every test ran and passed.
+ *
+ * uvu alone exits 0 when a `before` hook throws (its suite reports "Passed 0 / 5" and no failure), so a
+ * broken setup would look green. This runner reads uvu's totals, fails when passed + skipped is not the
+ * total or when no test ran, and ends with the plain line "N passed, N failed" that CI reads.
+ * Usage: tsx scripts/run-tests.ts [pattern]   (e.g. `browser/` or `ingest/`)
+ */
+import {parse} from "uvu/parse";
+
+const pattern = process.argv[2] ?? "\\.test\\.ts$";
+const filter = new RegExp(pattern);
+const {suites} = await parse("test", "\\.test\\.ts$", {cwd: process.cwd()});
+const chosen = suites.filter((suite) => filter.test(suite.file.replaceAll("\\", "/")));
+
+// Capture uvu's summary while still printing everything.
+let output = "";
+const write = process.stdout.write.bind(process.stdout);
+process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+  output += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString();
+  return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+}) as typeof process.stdout.write;
+
+// As uvu's own runner does: defer suites, then import uvu so it sets up its queue.
+(globalThis as {UVU_DEFER?: number}).UVU_DEFER = 1;
+const {exec} = await import("uvu");
+const queue = (globalThis as unknown as {UVU_QUEUE: unknown[][]}).UVU_QUEUE;
+for (const [index, suite] of chosen.entries()) {
+  (globalThis as {UVU_INDEX?: number}).UVU_INDEX = index;
+  queue.push([suite.name]);
+  await import(suite.file.startsWith("/") ? "file://" + suite.file : suite.file);
+}
+await exec(false);
+process.stdout.write = write;
+
+const plain = output.replace(/\u001b\[[0-9;]*m/g, "");
+const count = (label: string) => Number(new RegExp(`${label}:\\s+(\\d+)`).exec(plain)?.[1] ?? NaN);
+const [total, passed, skipped] = [count("Total"), count("Passed"), count("Skipped")];
+const failed = Number.isFinite(total) ? total - passed - skipped : 0;
+console.log(`${Number.isFinite(passed) ? passed : 0} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+if (!(total > 0) || failed !== 0 || process.exitCode) {
+  if (!(total > 0)) console.error("no test ran");
+  process.exitCode = 1;
+}
