@@ -29,5 +29,5 @@ export const INDICATORS = [
 type Missing = Exclude<IndicatorId, (typeof INDICATORS)[number]["id"]>;
 const everyIndicatorListed: [Missing] extends [never] ? true : Missing = true;
 
-/** The log columns the indicators read (besides the bucket keys): slice only these for speed. */
+/** Every column the indicators read, bucket keys included: select only these to slice rows cheaply. */
 export const INDICATOR_COLUMNS = ["time", "action", "user_id", "dataset_id", "page_id", "day", "week", "month"] as const;
