@@ -6,6 +6,9 @@
 import * as aq from "arquero";
 import type {ColumnTable} from "arquero";
 
+/** Past this many distinct values a column's values are no longer shared. */
+const MAX_SHARED_VALUES = 50_000;
+
 /** Accepted rows, column by column, in input order. */
 export class LogRows {
   /** values by [column number][row number]; a column added late is "" for earlier rows */
@@ -13,6 +16,8 @@ export class LogRows {
   readonly time: number[] = [];
   readonly file: number[] = [];
   readonly line: number[] = [];
+  /** per column, one instance of each value seen, while the column has few distinct values */
+  readonly #distinct: (Map<string, string> | undefined)[] = [];
 
   get count(): number {
     return this.time.length;
@@ -21,7 +26,7 @@ export class LogRows {
   /** Stores a row; returns its row number. */
   add(values: string[], time: number, file: number, line: number): number {
     this.addColumns(values.length);
-    for (let c = 0; c < this.columns.length; c++) this.columns[c].push(values[c] ?? "");
+    for (let c = 0; c < this.columns.length; c++) this.columns[c].push(this.#shared(c, values[c] ?? ""));
     this.time.push(time);
     this.file.push(file);
     this.line.push(line);
@@ -30,7 +35,25 @@ export class LogRows {
 
   /** Makes sure there are at least `count` columns. */
   addColumns(count: number): void {
-    while (this.columns.length < count) this.columns.push(new Array<string>(this.count).fill(""));
+    while (this.columns.length < count) {
+      this.columns.push(new Array<string>(this.count).fill(""));
+      this.#distinct.push(new Map());
+    }
+  }
+
+  /**
+   * The stored instance of a value: a million rows repeat a few hundred actions, users and
+   * datasets, and keeping one string for each spares memory and most of the garbage collector's
+   * copying. A column with many distinct values (timestamp, diff) stops being shared.
+   */
+  #shared(column: number, value: string): string {
+    const distinct = this.#distinct[column];
+    if (distinct === undefined || value.length === 0) return value;
+    const seen = distinct.get(value);
+    if (seen !== undefined) return seen;
+    if (distinct.size >= MAX_SHARED_VALUES) this.#distinct[column] = undefined;
+    else distinct.set(value, value);
+    return value;
   }
 
   /**

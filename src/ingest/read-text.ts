@@ -4,6 +4,7 @@
  * bytes that are not valid UTF-8: text is never silently mangled. A leading BOM is dropped.
  * Does not parse anything.
  */
+import {isUtf8} from "node:buffer";
 import {createReadStream} from "node:fs";
 import {open} from "node:fs/promises";
 import {InputError} from "../errors.js";
@@ -16,36 +17,52 @@ export interface TextReadOptions {
   onBytes?: (bytes: number) => void;
 }
 
-/** Yields the file's text in chunks; a multi-byte character is never split between chunks. */
+/**
+ * Yields the file's text in chunks; a multi-byte character is never split between chunks.
+ * Validation (`isUtf8`) and decoding (`toString`) are native and fast; a streaming fatal
+ * TextDecoder measured three times slower, so characters cut at a chunk's end are carried by hand.
+ */
 export async function* readTextChunks(file: string, options: TextReadOptions = {}): AsyncGenerator<string> {
-  const decoder = new TextDecoder("utf-8", {fatal: true});
   const stream = createReadStream(file, {highWaterMark: options.chunkBytes ?? CHUNK_BYTES});
   let offset = 0; // bytes before the current chunk
-  let tail: Uint8Array = new Uint8Array(0); // the previous chunk's last bytes, to locate a split bad sequence
+  let carried: Buffer = Buffer.alloc(0); // the start of a character cut at the previous chunk's end
+  let started = false; // a first non-empty text was yielded (the BOM is looked for there)
+  const decode = async (bytes: Buffer, at: number): Promise<string> => {
+    if (!isUtf8(bytes)) throw await invalidUtf8(file, at, bytes);
+    let text = bytes.toString("utf8");
+    if (!started && text !== "") {
+      started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    return text;
+  };
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       const nul = chunk.indexOf(0);
       if (nul !== -1) {
         throw new InputError(`${file}:${await lineAt(file, offset + nul)}: NUL byte: this is not a text file`);
       }
-      let text: string;
-      try {
-        text = decoder.decode(chunk, {stream: true});
-      } catch {
-        throw await invalidUtf8(file, offset - tail.length, Buffer.concat([tail, chunk]), false);
-      }
-      offset += chunk.length;
-      tail = chunk.subarray(Math.max(0, chunk.length - 3));
       options.onBytes?.(chunk.length);
+      let bytes = chunk;
+      let at = offset;
+      offset += chunk.length;
+      if (carried.length > 0) {
+        const need = sequenceLength(carried[0]) - carried.length;
+        if (bytes.length < need) {
+          carried = Buffer.concat([carried, bytes]);
+          continue;
+        }
+        const head = await decode(Buffer.concat([carried, bytes.subarray(0, need)]), at - carried.length);
+        if (head) yield head;
+        bytes = bytes.subarray(need);
+        at += need;
+      }
+      const end = completeEnd(bytes);
+      carried = bytes.subarray(end);
+      const text = await decode(bytes.subarray(0, end), at);
       if (text) yield text;
     }
-    let rest: string;
-    try {
-      rest = decoder.decode();
-    } catch {
-      throw await invalidUtf8(file, offset - tail.length, tail, true);
-    }
-    if (rest) yield rest;
+    if (carried.length > 0) throw await invalidUtf8(file, offset - carried.length, carried);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(`${file}: ${describeFileError(error)}`, {cause: error});
@@ -71,12 +88,28 @@ export function describeFileError(error: unknown): string {
   return `cannot read: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-async function invalidUtf8(file: string, start: number, bytes: Uint8Array, atEnd: boolean): Promise<InputError> {
-  const at = firstInvalidUtf8(bytes, atEnd);
+async function invalidUtf8(file: string, start: number, bytes: Uint8Array): Promise<InputError> {
+  const at = firstInvalidUtf8(bytes, true);
   const where = start + Math.max(0, at);
   const line = await lineAt(file, where);
   const byte = at >= 0 ? ` (byte 0x${bytes[at].toString(16).toUpperCase().padStart(2, "0")})` : "";
   return new InputError(`${file}:${line}: bytes that are not valid UTF-8${byte}; save the file as UTF-8`);
+}
+
+/** Bytes in a UTF-8 sequence that starts with `lead` (1 for a byte that cannot start one). */
+function sequenceLength(lead: number): number {
+  if (lead >= 0xf0) return 4;
+  if (lead >= 0xe0) return 3;
+  if (lead >= 0xc0) return 2;
+  return 1;
+}
+
+/** Where the last complete character of `bytes` ends: before a sequence cut by the chunk's end. */
+function completeEnd(bytes: Buffer): number {
+  let lead = bytes.length - 1;
+  while (lead >= 0 && lead > bytes.length - 4 && (bytes[lead] & 0xc0) === 0x80) lead--;
+  if (lead < 0 || bytes[lead] < 0x80) return bytes.length;
+  return lead + sequenceLength(bytes[lead]) > bytes.length ? lead : bytes.length;
 }
 
 /**

@@ -2,9 +2,9 @@ import {test} from "uvu";
 import * as assert from "uvu/assert";
 import {DuplicateIndex, rowHash} from "../../src/ingest/deduplicate.js";
 
-test("rowHash: a 53-bit integer, equal for equal rows, trailing empty columns ignored", () => {
+test("rowHash: a 30-bit integer, equal for equal rows, trailing empty columns ignored", () => {
   const h = rowHash(["2025-01-01T00:00:00Z", "create", "u1"]);
-  assert.ok(Number.isSafeInteger(h) && h >= 0);
+  assert.ok(Number.isInteger(h) && h >= 0 && h < 2 ** 30);
   assert.is(rowHash(["2025-01-01T00:00:00Z", "create", "u1"]), h);
   assert.is(rowHash(["2025-01-01T00:00:00Z", "create", "u1", "", ""]), h);
 });

@@ -66,6 +66,14 @@ test("tiny chunks give the same records as one chunk (rows, quotes and character
   }
 });
 
+test("a 3 MB field read in 64 KB chunks: whole, with the rows around it and their lines", async () => {
+  const huge = "é".repeat(1000) + "x".repeat(3 * 2 ** 20) + "\n😀";
+  const file = csvFile(`a,b\n1,"${huge}"\n2,"x\ny"\n3,z\n`);
+  const records = await read(file, {chunkBytes: 64 * 1024});
+  assert.equal(records.map((r) => [r.line, r.values[0], r.values[1].length]), [[2, "1", huge.length], [4, "2", 3], [6, "3", 1]]);
+  assert.ok(records[0].values[1] === huge);
+});
+
 test("a row with a different number of fields gets a problem, keeping its values", async () => {
   const records = await read(csvFile("a,b,c\n1,2\n1,2,3,4\n"));
   assert.is(records[0].problem, "row has 2 fields, the header has 3");
