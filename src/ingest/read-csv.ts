@@ -44,12 +44,13 @@ export async function* readCsv(file: string, options: ReadOptions = {}): AsyncGe
       throw new InputError(`${file}:${line}: a record of more than 400 MB starts here; is this really a CSV log?`);
     }
     if (parser === undefined) {
-      const newline = input.indexOf("\n");
+      const headerStart = Math.max(0, input.search(/[^\r\n]/)); // blank lines may come first
+      const newline = input.indexOf("\n", headerStart);
       if (newline === -1 && !final) {
         rest = input;
         return [];
       }
-      parser = headerParser(input, newline);
+      parser = headerParser(input, headerStart, newline);
     }
     if (input === "") return [];
     const result: ParseResult = parser.parse(input, 0, !final);
@@ -114,8 +115,8 @@ export function detectSeparator(headerLine: string): "," | ";" {
   return semicolons > commas ? ";" : ",";
 }
 
-function headerParser(input: string, newline: number): Papa.Parser {
-  const headerLine = input.slice(0, newline === -1 ? input.length : newline);
+function headerParser(input: string, start: number, newline: number): Papa.Parser {
+  const headerLine = input.slice(start, newline === -1 ? input.length : newline);
   return new Papa.Parser({
     delimiter: detectSeparator(headerLine),
     newline: newline > 0 && input[newline - 1] === "\r" ? "\r\n" : "\n",

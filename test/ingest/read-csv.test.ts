@@ -32,6 +32,11 @@ test("detectSeparator: counts , and ; outside quotes", () => {
   assert.is(detectSeparator("single"), ",");
 });
 
+test("the separator comes from the header line, after any blank lines", async () => {
+  const records = await read(csvFile('\r\n\ntimestamp;action;diff\r\n2025-01-01T00:00:00Z;create;"a,b,c,d"\r\n'));
+  assert.equal(records.map((r) => [r.line, r.values]), [[4, ["2025-01-01T00:00:00Z", "create", "a,b,c,d"]]]);
+});
+
 test("semicolon file (OpenDataSoft export) with a ; inside quotes", async () => {
   const records = await read(csvFile('timestamp;action;diff\n2025-01-01T00:00:00Z;create;"a;b"\n'));
   assert.equal(simplified(records), [
