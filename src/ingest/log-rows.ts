@@ -74,10 +74,27 @@ export class LogRows {
 
 /** Row numbers in time order, ties in input order; undefined when already in order. */
 export function timeOrder(time: number[]): number[] | undefined {
-  let sorted = true;
-  for (let i = 1; i < time.length && sorted; i++) sorted = time[i - 1] <= time[i];
-  if (sorted) return undefined;
+  let ascending = true, descending = true;
+  for (let i = 1; i < time.length && (ascending || descending); i++) {
+    if (time[i - 1] > time[i]) ascending = false;
+    else if (time[i - 1] < time[i]) descending = false;
+  }
+  if (ascending) return undefined;
+  if (descending) return newestFirstReversed(time);
   const order = Array.from({length: time.length}, (_, i) => i);
   // Array.prototype.sort is stable, and the tie-break on row number makes that explicit
   return order.sort((a, b) => time[a] - time[b] || a - b);
+}
+
+/** For a newest-first log (as exports often are): runs of equal times from last to first, each in input order. */
+function newestFirstReversed(time: number[]): number[] {
+  const order: number[] = new Array(time.length);
+  let k = 0;
+  for (let end = time.length; end > 0;) {
+    let start = end - 1;
+    while (start > 0 && time[start - 1] === time[end - 1]) start--;
+    for (let i = start; i < end; i++) order[k++] = i;
+    end = start;
+  }
+  return order;
 }

@@ -6,6 +6,9 @@ test("timeOrder: undefined when already sorted, else stable", () => {
   assert.is(timeOrder([1, 1, 2, 5]), undefined);
   assert.is(timeOrder([]), undefined);
   assert.equal(timeOrder([3, 1, 3, 1, 2]), [1, 3, 4, 0, 2]);
+  // newest first, with ties: reversed by runs, each run in input order
+  assert.equal(timeOrder([5, 5, 3, 3, 3, 1]), [5, 2, 3, 4, 0, 1]);
+  assert.equal(timeOrder([2, 1]), [1, 0]);
   const many = Array.from({length: 5000}, (_, i) => (i % 3 === 0 ? 10 : 5));
   const order = timeOrder(many)!;
   const fives = order.slice(0, many.filter((t) => t === 5).length);
