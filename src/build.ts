@@ -9,6 +9,7 @@
  * It owns the order of the stages and the staging folder; each stage lives in its own folder.
  * Effects (clock, log lines, progress) are injected so tests run it with a fixed date and no terminal.
  */
+import {mkdir} from "node:fs/promises";
 import path from "node:path";
 import type {ColumnTable} from "arquero";
 import type {BuildConfig} from "./config.js";
@@ -17,13 +18,15 @@ import {ingest} from "./ingest/index.js";
 import type {ActivityLog} from "./ingest/types.js";
 import {addPeriodKeys} from "./periods/add-period-keys.js";
 import {listPeriods} from "./periods/list-periods.js";
-import {rowsInPeriod} from "./periods/rows-in-period.js";
+import {lowerBound, rowsInPeriod} from "./periods/rows-in-period.js";
+import type {Period} from "./periods/types.js";
 import {computeIndicators} from "./indicators/compute-indicators.js";
 import {actionPalette} from "./charts/palette.js";
 import {chartSpecs} from "./charts/registry.js";
-import {renderChart} from "./charts/render.js";
+import {createRenderPool} from "./charts/render-pool.js";
 import {bundleLiveCharts} from "./charts/bundle.js";
-import {writePeriodData, writePeriodDownloads, writeReportFiles} from "./site/write-outputs.js";
+import {writePeriodData, writeReportFiles} from "./site/write-outputs.js";
+import {writePeriodSourceData, writeSourceData} from "./site/source-data.js";
 import {renderSite} from "./site/render-site.js";
 import {createStaging, discardStaging, publishStaging, recoverInterruptedBuilds} from "./site/publish.js";
 import type {PeriodPage, ReportJson} from "./site/types.js";
@@ -104,21 +107,39 @@ export async function build(config: BuildConfig, effects: BuildEffects): Promise
 
   await recoverInterruptedBuilds(config.out);
   const staging = await createStaging(config.out);
+  const pool = createRenderPool(config.workers);
   try {
     const palette = actionPalette([...new Set(table.array("action") as string[])].sort());
-    const pages: PeriodPage[] = [];
+    const source = await timed("downloads", () => writeSourceData(staging, table, log.columns));
+    const time = table.column("time")!;
+    const rowRange = (period: Period) =>
+      [period.startMs, period.endMs].map((ms) => lowerBound((row) => time.at(row) as number, table.numRows(), ms));
+
+    // 3.-4. per period: indicators on this thread, charts on the worker pool, downloads meanwhile
+    const pages: PeriodPage[] = new Array(periods.length);
+    const pending = new Set<Promise<void>>();
+    let done = 0;
     for (const [index, period] of periods.entries()) {
       const rows = rowsInPeriod(table, period);
-      // 3. indicators
       const indicators = await timed("indicators", () => computeIndicators(rows, {period, top: config.top}));
-      // 4. charts
-      const charts = await timed("charts", () => Promise.all(chartSpecs(indicators, palette).map(renderChart)));
+      const rendering = pool.render(chartSpecs(indicators, palette));
       const dir = path.join(staging, period.path);
-      await timed("data files", () => writePeriodData(dir, indicators, charts));
-      const downloads = await timed("downloads", () => writePeriodDownloads(dir, rows, log.columns));
-      pages.push({period, indicators, charts, downloads});
-      effects.progress("periods", index + 1, periods.length);
+      await mkdir(dir, {recursive: true});
+      const [lo, hi] = rowRange(period);
+      const downloads = await timed("downloads", () => writePeriodSourceData(dir, source, lo, hi));
+      const page = rendering.then(async (charts) => {
+        await writePeriodData(dir, indicators, charts);
+        pages[index] = {period, indicators, charts, downloads};
+        effects.progress("periods", ++done, periods.length);
+      });
+      pending.add(page);
+      void page.finally(() => pending.delete(page)).catch(() => {});
+      // keep a few periods in flight, not all: memory stays flat whatever the number of periods
+      while (pending.size > Math.max(2, config.workers * 2)) await Promise.race(pending);
     }
+    const chartsStarted = performance.now();
+    await Promise.all(pending);
+    stages.charts = round((stages.charts ?? 0) + (performance.now() - chartsStarted) / 1000);
 
     // 5. site
     const report: ReportJson = {
@@ -149,6 +170,8 @@ export async function build(config: BuildConfig, effects: BuildEffects): Promise
   } catch (error) {
     await discardStaging(staging);
     throw error;
+  } finally {
+    await pool.close();
   }
   return {
     out: path.resolve(config.out),

@@ -19,7 +19,7 @@ Usage:
   activity-report build --input <file|dir>... [--out dist] [--tz UTC] [--as-of YYYY-MM-DD]
                         [--periods week,month,quarter,year,all,rolling] [--top 5]
                         [--format csv|json|ndjson] [--title TEXT] [--max-rejected 5]
-                        [--config file.json] [--quiet] [--json]
+                        [--config file.json] [--quiet] [--json] [--workers N]
   activity-report email --report <dir> --period <type>:<key>|latest:<type> [--as-of YYYY-MM-DD]
                         [--eml file.eml] [--to ADDRESS]... [--from ADDRESS] [--subject TEXT]
                         [--base-url URL] [--attach-csv] [--config file.json]
@@ -41,6 +41,7 @@ const BUILD_FLAGS = {
   config: {type: "string"},
   quiet: {type: "boolean", short: "q"},
   json: {type: "boolean"},
+  workers: {type: "string"},
   help: {type: "boolean", short: "h"},
 } as const;
 

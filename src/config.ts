@@ -4,6 +4,7 @@
  * It reads the config file through an injected `readFile`; it does not touch the clock otherwise
  * than through `today`.
  */
+import {availableParallelism} from "node:os";
 import path from "node:path";
 import {ConfigError, UsageError} from "./errors.js";
 import {isInputFormat, type InputFormat} from "./ingest/types.js";
@@ -33,6 +34,8 @@ export interface BuildConfig {
   quiet: boolean;
   /** print the summary as one JSON object; defaults to false */
   json: boolean;
+  /** chart-rendering worker threads, 0 = render on the main thread; defaults to the number of cores */
+  workers: number;
 }
 
 export interface EmailConfig {
@@ -135,7 +138,7 @@ export async function readConfigFile(file: string, readFile: (file: string) => P
   return options;
 }
 
-const BUILD_KEYS = new Set(["input", "out", "tz", "as-of", "periods", "top", "format", "title", "max-rejected", "quiet", "json", "config"]);
+const BUILD_KEYS = new Set(["input", "out", "tz", "as-of", "periods", "top", "format", "title", "max-rejected", "quiet", "json", "workers", "config"]);
 
 /** Validates build options (config file values overridden by flags) into a BuildConfig. */
 export function buildConfig(options: RawOptions, today: (timeZone: string) => string = todayIn): BuildConfig {
@@ -165,6 +168,7 @@ export function buildConfig(options: RawOptions, today: (timeZone: string) => st
     maxRejectedPercent: asPercent(options["max-rejected"], "max-rejected", 5),
     quiet: asBoolean(options.quiet, "quiet"),
     json: asBoolean(options.json, "json"),
+    workers: asString(options.workers, "workers") === "0" ? 0 : asPositiveInt(options.workers, "workers", availableParallelism()),
   };
 }
 

@@ -1,5 +1,6 @@
 import {test} from "uvu";
 import * as assert from "uvu/assert";
+import {availableParallelism} from "node:os";
 import path from "node:path";
 import {assertDay, buildConfig, emailConfig, readConfigFile} from "../src/config.js";
 import {ConfigError, UsageError} from "../src/errors.js";
@@ -11,8 +12,10 @@ test("buildConfig applies the defaults", () => {
   assert.equal(config, {
     inputs: ["log.csv"], out: "dist", timeZone: "UTC", asOf: "2026-03-31",
     periods: ["week", "month", "quarter", "year", "all", "rolling"], top: 5, format: undefined,
-    title: undefined, maxRejectedPercent: 5, quiet: false, json: false,
+    title: undefined, maxRejectedPercent: 5, quiet: false, json: false, workers: availableParallelism(),
   });
+  assert.is(buildConfig({input: ["a"], workers: "0"}, today).workers, 0);
+  assert.throws(() => buildConfig({input: ["a"], workers: "-1"}, today), /--workers/);
 });
 
 test("buildConfig normalises periods, top and zone", () => {

@@ -1,0 +1,83 @@
+/**
+ * Renders charts on every core: a small pool of worker threads, each running render-worker.ts.
+ * Chart rendering is the build's most expensive step (20-100 ms a chart, seven charts a period) and
+ * independent per period, so periods are handed to idle workers in order. With `size` 0 it renders
+ * on the calling thread (same code, same bytes), which tests and tiny logs use.
+ */
+import {Worker} from "node:worker_threads";
+import {ReportError} from "../errors.js";
+import {renderChart} from "./render.js";
+import type {ChartSpec, RenderedChart} from "./types.js";
+import type {RenderReply, RenderRequest} from "./render-worker.js";
+import type {Spec} from "vega";
+
+export interface ChartRenderPool {
+  /** renders one period's charts, in order */
+  render(specs: ChartSpec[]): Promise<RenderedChart[]>;
+  /** stops the workers; pending renders reject */
+  close(): Promise<void>;
+}
+
+// The workers run TypeScript too: register tsx inside the worker before importing the module.
+const bootstrap = (moduleUrl: string) =>
+  `import {register} from "tsx/esm/api"; register(); await import(${JSON.stringify(moduleUrl)});`;
+
+interface Task {
+  request: RenderRequest;
+  resolve: (charts: RenderedChart[]) => void;
+  reject: (error: Error) => void;
+  specs: ChartSpec[];
+}
+
+/** A pool of `size` workers (0: render on this thread). */
+export function createRenderPool(size: number): ChartRenderPool {
+  if (size <= 0) {
+    return {render: (specs) => Promise.all(specs.map(renderChart)), close: async () => {}};
+  }
+  const moduleUrl = new URL("./render-worker.ts", import.meta.url).href;
+  const idle: Worker[] = [];
+  const busy = new Map<Worker, Task>();
+  const queue: Task[] = [];
+  let nextId = 0;
+  let failure: Error | undefined;
+
+  const dispatch = () => {
+    while (idle.length > 0 && queue.length > 0) {
+      const worker = idle.pop()!;
+      const task = queue.shift()!;
+      busy.set(worker, task);
+      worker.postMessage(task.request);
+    }
+  };
+  const onReply = (worker: Worker, reply: RenderReply) => {
+    const task = busy.get(worker)!;
+    busy.delete(worker);
+    idle.push(worker);
+    if ("error" in reply) task.reject(new ReportError(reply.error, {code: "chart"}));
+    else task.resolve(task.specs.map((spec, i) => ({...spec, vega: reply.charts[i].vega as Spec, svg: reply.charts[i].svg})));
+    dispatch();
+  };
+  const workers = Array.from({length: size}, () => {
+    const worker = new Worker(bootstrap(moduleUrl), {eval: true});
+    worker.on("message", (reply: RenderReply) => onReply(worker, reply));
+    worker.on("error", (error) => {
+      failure = new ReportError(`chart renderer crashed: ${error.message}`, {code: "chart", cause: error});
+      busy.get(worker)?.reject(failure);
+      for (const task of queue.splice(0)) task.reject(failure);
+    });
+    idle.push(worker);
+    return worker;
+  });
+
+  return {
+    render: (specs) =>
+      new Promise((resolve, reject) => {
+        if (failure) return reject(failure);
+        queue.push({request: {id: nextId++, specs}, specs, resolve, reject});
+        dispatch();
+      }),
+    close: async () => {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
