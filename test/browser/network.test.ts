@@ -58,6 +58,35 @@ test("month page: every chart goes live, with no console error, failed request o
   await page.close();
 });
 
+test("watchPage: hears a dialog, a console error, an HTTP error and a foreign request", async () => {
+  const {browser, url} = await session.get();
+  // the page's CSP would block the foreign fetch before any request (connect-src 'self')
+  const context = await browser.newContext({bypassCSP: true});
+  const page = await context.newPage();
+  const problems = watchPage(page);
+  // answered inside the browser: nothing leaves the machine
+  await page.route("http://foreign.invalid/**", (route) => route.abort());
+  await page.goto(url("index.html"));
+  await page.evaluate(async () => {
+    alert("hi");
+    console.error("boom");
+    await fetch("/missing.json");
+    await fetch("http://foreign.invalid/x").catch(() => {});
+  });
+  await page.waitForTimeout(100);
+  const heard = problems.map((line) => line.replace(/:\d+\//, ":PORT/"));
+  for (const expected of [
+    "dialog: alert hi",
+    "console: boom",
+    "HTTP 404: http://127.0.0.1:PORT/missing.json",
+    "foreign request: http://foreign.invalid/x",
+    "failed: http://foreign.invalid/x net::ERR_FAILED",
+  ]) {
+    assert.ok(heard.includes(expected), `${expected} in\n${heard.join("\n")}`);
+  }
+  await context.close();
+});
+
 test("test server: 404 outside the site, for unknown types and missing files; no traversal", async () => {
   const {server, dir} = await session.get();
   // a servable file right next to the site's folder: no request path may reach it
