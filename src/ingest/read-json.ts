@@ -1,11 +1,12 @@
 /**
  * Reads a JSON log: an array of records, or an object whose `results` array holds them (the
- * OpenDataSoft API v2 shape). The file is read whole (up to 400 MB: NDJSON reads any size) and
- * validated by JSON.parse; a small scanner finds the line where each record starts. Also turns a
- * parsed JSON record into a raw record, for the NDJSON reader too. Does not validate fields.
+ * OpenDataSoft API v2 shape). The text is read whole (up to 400 MB: NDJSON reads any size), but
+ * parsed record by record (see json-records.ts), each validated by JSON.parse. Also turns a parsed
+ * JSON record into a raw record, for the NDJSON reader too. Does not validate fields.
  */
 import {stat} from "node:fs/promises";
 import {InputError} from "../errors.js";
+import {recordSpans, skeleton} from "./json-records.js";
 import {findJsonSyntaxError, lineColumn} from "./json-syntax.js";
 import type {RawRecord, ReadOptions} from "./raw-record.js";
 import {describeFileError, readText} from "./read-text.js";
@@ -21,17 +22,48 @@ export async function* readJson(file: string, options: ReadOptions = {}): AsyncG
     throw new InputError(`${file}: ${Math.round(size / 2 ** 20)} MB is too large for one JSON document (limit 400 MB); convert it to NDJSON, one record per line`);
   }
   const text = await readText(file, options);
-  if (text.trim() === "") throw new InputError(`${file}: the file is empty`);
-  const document = parseJson(text, file, 1);
-  const records = Array.isArray(document) ? document : resultsOf(document);
-  if (records === undefined) {
+  const first = text.search(/\S/);
+  if (first === -1) throw new InputError(`${file}: the file is empty`);
+  if (text[first] !== "[" && text[first] !== "{") {
+    const document = parseJson(text, file, 1); // throws, or is a lone value
     throw new InputError(`${file}: expected an array of records or an object with a "results" array, found ${kindOf(document)}`);
   }
-  const lines = recordStartLines(text, Array.isArray(document) ? undefined : "results");
-  for (let start = 0; start < records.length; start += BATCH_RECORDS) {
-    const batch = records.slice(start, start + BATCH_RECORDS);
-    yield batch.map((record, i) => jsonRecord(record, lines[start + i]));
+  // each record is parsed alone, and the frame around them once, records replaced by 0
+  const spans = recordSpans(text, text[first] === "[" ? undefined : "results");
+  let frame: unknown;
+  try {
+    frame = JSON.parse(skeleton(text, spans));
+  } catch {
+    throw locatedError(text, file);
   }
+  const slots = Array.isArray(frame) ? frame : resultsOf(frame);
+  if (slots === undefined) {
+    throw new InputError(`${file}: expected an array of records or an object with a "results" array, found ${kindOf(frame)}`);
+  }
+  if (slots.length !== spans.starts.length) throw locatedError(text, file);
+  for (let start = 0; start < spans.starts.length; start += BATCH_RECORDS) {
+    const batch: RawRecord[] = [];
+    for (let i = start; i < Math.min(spans.starts.length, start + BATCH_RECORDS); i++) {
+      let record: unknown;
+      try {
+        record = JSON.parse(text.slice(spans.starts[i], spans.ends[i]));
+      } catch {
+        throw locatedError(text, file);
+      }
+      batch.push(jsonRecord(record, spans.lines[i]));
+    }
+    yield batch;
+  }
+}
+
+/** The error for text that did not parse in pieces: located by a full parse. */
+function locatedError(text: string, file: string): InputError {
+  try {
+    parseJson(text, file, 1);
+  } catch (error) {
+    return error as InputError;
+  }
+  return new InputError(`${file}: invalid JSON`); // the pieces disagree with the whole: not expected
 }
 
 /**
@@ -70,62 +102,6 @@ export function jsonText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
-}
-
-/**
- * The 1-based line where each element of the records array starts: the top-level array, or the
- * array under `key` in the top-level object (the last one, as JSON.parse keeps the last). Expects
- * valid JSON, where newlines only occur between tokens.
- */
-export function recordStartLines(text: string, key?: string): number[] {
-  let lines: number[] = [];
-  const stack: number[] = [];
-  let line = 1, recordsDepth = -1, awaiting = false, keyNext = false;
-  let lastKey: string | undefined; // the last property name read in the top-level object
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) line++;
-    if (c === 10 || c === 32 || c === 13 || c === 9) continue;
-    if (awaiting && stack.length === recordsDepth && c !== 93) {
-      lines.push(line);
-      awaiting = false;
-    }
-    if (c === 34) {
-      const end = closingQuote(text, i);
-      if (keyNext && stack.length === 1) {
-        const raw = text.slice(i + 1, end);
-        lastKey = raw.includes("\\") ? JSON.parse(text.slice(i, end + 1)) : raw;
-      }
-      keyNext = false;
-      i = end;
-    } else if (c === 123 || c === 91) {
-      stack.push(c);
-      keyNext = c === 123;
-      if (c === 91 && (key === undefined ? stack.length === 1 : stack.length === 2 && lastKey === key)) {
-        recordsDepth = stack.length;
-        awaiting = true;
-        lines = [];
-      }
-    } else if (c === 125 || c === 93) {
-      stack.pop();
-      if (stack.length < recordsDepth) recordsDepth = -1;
-    } else if (c === 44) {
-      if (stack.length === recordsDepth) awaiting = true;
-      keyNext = stack[stack.length - 1] === 123;
-    }
-  }
-  return lines;
-}
-
-function closingQuote(text: string, open: number): number {
-  let end = text.indexOf('"', open + 1);
-  while (end !== -1) {
-    let backslashes = 0;
-    while (text.charCodeAt(end - 1 - backslashes) === 92) backslashes++;
-    if (backslashes % 2 === 0) return end;
-    end = text.indexOf('"', end + 1);
-  }
-  return text.length; // not reached on valid JSON
 }
 
 function resultsOf(document: unknown): unknown[] | undefined {

@@ -3,7 +3,7 @@ import * as assert from "uvu/assert";
 import {mkdtempSync, truncateSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {jsonText, readJson, recordStartLines} from "../../src/ingest/read-json.js";
+import {jsonText, readJson} from "../../src/ingest/read-json.js";
 import {recordFields, type RawRecord} from "../../src/ingest/raw-record.js";
 import {InputError} from "../../src/errors.js";
 
@@ -46,15 +46,6 @@ test("an object whose results array holds the records (OpenDataSoft API v2)", as
   assert.equal(records.map((r) => [r.line, r.values]), [[3, ["a"]], [4, ["b"]]]);
 });
 
-test("recordStartLines: strings with brackets, escaped quotes and keys do not confuse it", () => {
-  const text = '{"a": "[\\"results\\"", "nested": {"results": [1]},\n"results":\n[ "x,]",\n{"k": "}"} ]}';
-  assert.equal(recordStartLines(text, "results"), [3, 4]);
-  assert.equal(recordStartLines('[]', undefined), []);
-  assert.equal(recordStartLines('[\n1,\n[2, 3],\n"4"]', undefined), [2, 3, 4]);
-  // JSON.parse keeps the last of two "results" keys: so do the lines
-  assert.equal(recordStartLines('{"results": [1, 2],\n"results": [\n3]}', "results"), [3]);
-});
-
 test("values become strings: null -> \"\", numbers and booleans -> String, objects -> JSON", async () => {
   const records = await read(jsonFile('[{"a": null, "b": 1.5, "c": true, "d": {"x": [1, "é"]}, "e": "s", "f": []}]'));
   assert.equal({...recordFields(records[0])}, {a: "", b: "1.5", c: "true", d: '{"x":[1,"é"]}', e: "s", f: "[]"});
@@ -82,6 +73,8 @@ test("invalid JSON names file:line:column", async () => {
   assert.is(await failure(file), `${file}:3:18: invalid JSON: expected a property name in double quotes, found "}"`);
   file = jsonFile('[{"action": "a"}');
   assert.is(await failure(file), `${file}:1:17: invalid JSON: unexpected end of the JSON text`);
+  file = jsonFile('{"results": [{"action": "a"}] "x": 1}'); // an error in the frame, not in a record
+  assert.is(await failure(file), `${file}:1:31: invalid JSON: expected "," or "}", found """`);
   file = jsonFile('[{"action": "a\tb"}]');
   assert.is(await failure(file), `${file}:1:15: invalid JSON: control character in a string (escape it)`);
 });
