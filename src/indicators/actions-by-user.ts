@@ -3,18 +3,20 @@
  * Rows without a user_id belong to no user and are left out.
  */
 import type {ColumnTable} from "arquero";
-import {desc} from "arquero";
-import {countPerUser} from "./count-by.js";
-import type {Indicator, IndicatorContext, PeriodIndicators} from "./types.js";
+import {EMPTY_CODE} from "../periods/add-period-keys.js";
+import {codedColumn} from "./coded-rows.js";
+import {countPerCode} from "./count-by.js";
+import {rankCodes} from "./rank-by-action.js";
+import type {Indicator, PeriodIndicators} from "./types.js";
 
 /** Count per non-empty user_id, by count descending then user_id ascending. */
 export const actionsByUser: Indicator<"actionsByUser"> = {
   id: "actionsByUser",
   label: "Actions by user",
   description: "How many actions each user made in the period, most active first.",
-  compute(rows: ColumnTable, {period}: IndicatorContext) {
-    return countPerUser(rows, period.bucket)
-      .orderby(desc("count"), "user_id")
-      .objects() as PeriodIndicators["actionsByUser"];
+  compute(rows: ColumnTable): PeriodIndicators["actionsByUser"] {
+    const users = codedColumn(rows, "user_id").dictionary;
+    const counts = countPerCode(rows, "user_id");
+    return rankCodes(counts, EMPTY_CODE + 1).map((code) => ({user_id: users[code], count: counts[code]}));
   },
 };

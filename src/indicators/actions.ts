@@ -4,7 +4,8 @@
  * carries every bucket of the period so a chart can fill the gaps with zeros.
  */
 import type {ColumnTable} from "arquero";
-import {countBy} from "./count-by.js";
+import {codedColumn} from "./coded-rows.js";
+import {countPairs} from "./count-by.js";
 import type {Indicator, IndicatorContext, PeriodIndicators} from "./types.js";
 
 type ActionsSeries = PeriodIndicators["actions"]["series"];
@@ -15,10 +16,14 @@ export const actions: Indicator<"actions"> = {
   label: "Actions over time",
   description: "How many actions of each kind were made in each day, week or month of the period.",
   compute(rows: ColumnTable, {period}: IndicatorContext) {
-    const series = countBy(rows, [period.bucket, "action"])
-      .orderby(period.bucket, "action")
-      .rename({[period.bucket]: "bucket"})
-      .objects() as ActionsSeries;
+    const bucketKeys = codedColumn(rows, period.bucket).dictionary;
+    const actionNames = codedColumn(rows, "action").dictionary;
+    // pairs come sorted by bucket code then action code: by bucket, then action, as strings
+    const cells = countPairs(rows, period.bucket, "action");
+    const series: ActionsSeries = new Array(cells.length);
+    for (let i = 0; i < cells.length; i++) {
+      series[i] = {bucket: bucketKeys[cells.a[i]], action: actionNames[cells.b[i]], count: cells.count[i]};
+    }
     return {bucket: period.bucket, buckets: period.buckets, series};
   },
 };

@@ -3,7 +3,6 @@
  * with its count per action. Rows without a dataset_id are left out. Ties: dataset_id ascending.
  */
 import type {ColumnTable} from "arquero";
-import {countBy} from "./count-by.js";
 import {rankByAction} from "./rank-by-action.js";
 import type {Indicator, IndicatorContext} from "./types.js";
 
@@ -13,6 +12,6 @@ export const topDatasets: Indicator<"topDatasets"> = {
   label: "Top 5 modified datasets",
   description: "The datasets that received the most actions in the period, with the actions by kind.",
   compute(rows: ColumnTable, {top}: IndicatorContext) {
-    return rankByAction(rows, countBy(rows, ["dataset_id"], {skipEmpty: "dataset_id"}), "dataset_id", top).map(({id, count, byAction}) => ({dataset_id: id, count, byAction}));
+    return rankByAction(rows, "dataset_id", top).map(({id, count, byAction}) => ({dataset_id: id, count, byAction}));
   },
 };

@@ -3,7 +3,6 @@
  * with its count per action. Rows without a page_id are left out. Ties: page_id ascending.
  */
 import type {ColumnTable} from "arquero";
-import {countBy} from "./count-by.js";
 import {rankByAction} from "./rank-by-action.js";
 import type {Indicator, IndicatorContext} from "./types.js";
 
@@ -13,6 +12,6 @@ export const topPages: Indicator<"topPages"> = {
   label: "Top 5 modified pages",
   description: "The pages that received the most actions in the period, with the actions by kind.",
   compute(rows: ColumnTable, {top}: IndicatorContext) {
-    return rankByAction(rows, countBy(rows, ["page_id"], {skipEmpty: "page_id"}), "page_id", top).map(({id, count, byAction}) => ({page_id: id, count, byAction}));
+    return rankByAction(rows, "page_id", top).map(({id, count, byAction}) => ({page_id: id, count, byAction}));
   },
 };

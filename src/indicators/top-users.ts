@@ -3,7 +3,6 @@
  * with its count per action. Rows without a user_id are left out. Ties: user_id ascending.
  */
 import type {ColumnTable} from "arquero";
-import {countPerUser} from "./count-by.js";
 import {rankByAction} from "./rank-by-action.js";
 import type {Indicator, IndicatorContext} from "./types.js";
 
@@ -12,7 +11,7 @@ export const topUsers: Indicator<"topUsers"> = {
   id: "topUsers",
   label: "Top 5 users",
   description: "The users who made the most actions in the period, with their actions by kind.",
-  compute(rows: ColumnTable, {period, top}: IndicatorContext) {
-    return rankByAction(rows, countPerUser(rows, period.bucket), "user_id", top).map(({id, count, byAction}) => ({user_id: id, count, byAction}));
+  compute(rows: ColumnTable, {top}: IndicatorContext) {
+    return rankByAction(rows, "user_id", top).map(({id, count, byAction}) => ({user_id: id, count, byAction}));
   },
 };

@@ -5,7 +5,11 @@
 import type {ColumnTable} from "arquero";
 import type {BucketUnit, Period} from "../periods/types.js";
 
-/** Counts per action, keys ordered by count descending then action ascending. */
+/**
+ * Counts per action, keys ordered by count descending then action ascending. Exception that no JS
+ * object can avoid: integer-like keys ("2024", "7") are always listed first, in numeric order, by
+ * Object.keys and JSON.stringify alike. Read the ranking from the counts, not from the key order.
+ */
 export type ByAction = Record<string, number>;
 
 export interface PeriodIndicators {
@@ -31,7 +35,9 @@ export interface IndicatorContext {
 
 /**
  * One indicator: a pure function of the period's rows. `rows` holds only the period's accepted rows
- * with the ingest columns plus the bucket key columns `day`, `week`, `month`.
+ * with the ingest columns plus the bucket key columns `day`, `week`, `month`. The counted columns
+ * (`action`, `user_id`, `dataset_id`, `page_id`, the bucket keys) are best CodedColumns, as
+ * addPeriodKeys leaves them; plain string columns work too and are encoded once per rows table.
  */
 export interface Indicator<K extends keyof PeriodIndicators = keyof PeriodIndicators> {
   /** the key it fills in indicators.json */

@@ -3,7 +3,9 @@
  * the period. Rows without a user_id are not counted; buckets without a user are left out.
  */
 import type {ColumnTable} from "arquero";
-import {countBy} from "./count-by.js";
+import {EMPTY_CODE} from "../periods/add-period-keys.js";
+import {codedColumn} from "./coded-rows.js";
+import {countPairs} from "./count-by.js";
 import type {Indicator, IndicatorContext, PeriodIndicators} from "./types.js";
 
 /** Distinct non-empty user_id per bucket, buckets ascending. */
@@ -12,12 +14,16 @@ export const usersOverTime: Indicator<"usersOverTime"> = {
   label: "Number of users",
   description: "How many different users made at least one action in each day, week or month of the period.",
   compute(rows: ColumnTable, {period}: IndicatorContext) {
-    // one row per (bucket, user) that occurs: counting them per bucket counts distinct users
-    return countBy(rows, [period.bucket, "user_id"], {skipEmpty: "user_id"})
-      .groupby(period.bucket)
-      .count({as: "users"})
-      .orderby(period.bucket)
-      .rename({[period.bucket]: "bucket"})
-      .objects() as PeriodIndicators["usersOverTime"];
+    const bucketKeys = codedColumn(rows, period.bucket).dictionary;
+    // one cell per (bucket, user) that occurs, sorted by bucket: counting a bucket's cells counts its users
+    const cells = countPairs(rows, period.bucket, "user_id");
+    const result: PeriodIndicators["usersOverTime"] = [];
+    let previous = -1;
+    for (let i = 0; i < cells.length; i++) {
+      if (cells.b[i] === EMPTY_CODE) continue;
+      if (cells.a[i] !== previous) result.push({bucket: bucketKeys[(previous = cells.a[i])], users: 0});
+      result[result.length - 1].users++;
+    }
+    return result;
   },
 };

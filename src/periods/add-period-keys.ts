@@ -1,7 +1,13 @@
 /**
  * Adds the period key columns (`day`, `week`, `month`, `quarter`, `year`) to the activity log, in
- * the report's time zone. Keys are computed once per distinct local day, not per row, and rows
- * share the same key strings. Does not decide which periods exist (see list-periods.ts).
+ * the report's time zone, and dictionary-encodes the columns the indicators count (`action`,
+ * `user_id`, `dataset_id`, `page_id`), once per build. Keys are computed once per distinct local day,
+ * not per row. Does not decide which periods exist (see list-periods.ts) nor count anything.
+ *
+ * An encoded column is a CodedColumn: an Int32Array of codes into a sorted dictionary. Arquero reads
+ * it like any other column (`at(row)` returns the string), so downloads and tests see the same
+ * values, while the indicators count the codes with typed arrays. A slice of it (rows-in-period.ts)
+ * is a `subarray` view that keeps the dictionary: no per-period copy, no sidecar to pass around.
  */
 import type {ColumnTable} from "arquero";
 import {dayKeys, type DayKeys} from "./calendar-keys.js";
@@ -10,39 +16,119 @@ import {createLocalCalendar} from "./time-zone.js";
 /** The columns addPeriodKeys adds, in order. */
 export const PERIOD_KEY_COLUMNS = ["day", "week", "month", "quarter", "year"] as const;
 
+/** The log columns addPeriodKeys dictionary-encodes (when present), for the indicators. */
+export const CODED_COLUMNS = ["action", "user_id", "dataset_id", "page_id"] as const;
+
+/** The code of "" in every CodedColumn, e.g. a row without user_id; "" is code 0 even when absent. */
+export const EMPTY_CODE = 0;
+
 /**
- * Returns `table` with the string columns `day` ("2025-03-01"), `week` ("2025-W09"), `month`
- * ("2025-03"), `quarter` ("2025-Q1") and `year` ("2025") of each row's `time` (epoch ms) in
- * `timeZone`. Existing columns of those names are replaced.
+ * A string column stored as codes into a dictionary sorted by plain string comparison (`a < b`):
+ * codes ascend in the order of their strings, so sorting codes sorts strings. `dictionary[0]` is
+ * always "" (EMPTY_CODE). E.g. codes [2, 0, 1] with dictionary ["", "alice", "bob"] hold
+ * "bob", "", "alice". Has what Arquero asks of a column: `length`, `at(row)` and an iterator.
+ */
+export class CodedColumn {
+  readonly length: number;
+
+  constructor(readonly codes: Int32Array, readonly dictionary: readonly string[]) {
+    this.length = codes.length;
+  }
+
+  at(row: number): string {
+    return this.dictionary[this.codes[row]];
+  }
+
+  *[Symbol.iterator](): Iterator<string> {
+    for (const code of this.codes) yield this.dictionary[code];
+  }
+
+  /** Rows [lo, hi) as a view on the same codes and dictionary: nothing is copied. */
+  slice(lo: number, hi: number): CodedColumn {
+    return new CodedColumn(this.codes.subarray(lo, hi), this.dictionary);
+  }
+}
+
+/** Hands out codes in order of first appearance, then sorts the dictionary and renumbers. */
+class DictionaryBuilder {
+  private readonly codeOf = new Map<string, number>([["", EMPTY_CODE]]);
+  private readonly values: string[] = [""];
+
+  code(value: string): number {
+    let code = this.codeOf.get(value);
+    if (code === undefined) {
+      code = this.values.push(value) - 1;
+      this.codeOf.set(value, code);
+    }
+    return code;
+  }
+
+  /** Turns `codes` (handed out by `code`) into a column with a sorted dictionary, in place. */
+  column(codes: Int32Array): CodedColumn {
+    const {values} = this;
+    // "" stays first: it sorts before every other string
+    const order = values.map((_, code) => code).sort((a, b) => (values[a] < values[b] ? -1 : values[a] > values[b] ? 1 : 0));
+    const renumber = new Int32Array(values.length);
+    order.forEach((code, rank) => (renumber[code] = rank));
+    if (order.some((code, rank) => code !== rank)) {
+      for (let row = 0; row < codes.length; row++) codes[row] = renumber[codes[row]];
+    }
+    return new CodedColumn(codes, order.map((code) => values[code]));
+  }
+}
+
+/** `count` values as a CodedColumn; null and undefined are read as "". */
+export function encodeStrings(count: number, valueAt: (row: number) => unknown): CodedColumn {
+  const builder = new DictionaryBuilder();
+  const codes = new Int32Array(count);
+  for (let row = 0; row < count; row++) {
+    const value = valueAt(row);
+    codes[row] = builder.code(typeof value === "string" ? value : String(value ?? ""));
+  }
+  return builder.column(codes);
+}
+
+/** A table column as a CodedColumn: its own when it is one already, else encoded. */
+function codedColumnOf(table: ColumnTable, name: string): CodedColumn {
+  const column = table.column(name);
+  if (column instanceof CodedColumn && !table.isFiltered() && !table.isOrdered()) return column;
+  return encodeStrings(table.numRows(), table.getter(name));
+}
+
+/**
+ * Returns `table` with the columns `day` ("2025-03-01"), `week` ("2025-W09"), `month` ("2025-03"),
+ * `quarter` ("2025-Q1") and `year` ("2025") of each row's `time` (epoch ms) in `timeZone`, and with
+ * its CODED_COLUMNS replaced, in place, by CodedColumns holding the same strings. The key columns are
+ * CodedColumns too. Existing key columns of those names are replaced.
  * @throws ConfigError when `timeZone` is not a known IANA zone
  */
 export function addPeriodKeys(table: ColumnTable, timeZone: string): ColumnTable {
   const calendar = createLocalCalendar(timeZone);
   const times = table.array("time", Float64Array) as Float64Array;
   const rowCount = times.length;
-  const columns: Record<keyof DayKeys, string[]> = {
-    day: new Array<string>(rowCount),
-    week: new Array<string>(rowCount),
-    month: new Array<string>(rowCount),
-    quarter: new Array<string>(rowCount),
-    year: new Array<string>(rowCount),
-  };
-  const keysByDay = new Map<number, DayKeys>();
+  const builders = PERIOD_KEY_COLUMNS.map(() => new DictionaryBuilder());
+  const codes = PERIOD_KEY_COLUMNS.map(() => new Int32Array(rowCount));
+  const codesByDay = new Map<number, number[]>();
   let previousDay = NaN;
-  let keys: DayKeys | undefined;
+  let dayCodes: number[] = [];
   for (let row = 0; row < rowCount; row++) {
     const localDay = calendar.localDay(times[row]);
     if (localDay !== previousDay) {
-      keys = keysByDay.get(localDay);
-      if (keys === undefined) keysByDay.set(localDay, (keys = dayKeys(localDay)));
+      let known = codesByDay.get(localDay);
+      if (known === undefined) {
+        const keys: DayKeys = dayKeys(localDay);
+        known = PERIOD_KEY_COLUMNS.map((name, k) => builders[k].code(keys[name]));
+        codesByDay.set(localDay, known);
+      }
+      dayCodes = known;
       previousDay = localDay;
     }
-    const {day, week, month, quarter, year} = keys!;
-    columns.day[row] = day;
-    columns.week[row] = week;
-    columns.month[row] = month;
-    columns.quarter[row] = quarter;
-    columns.year[row] = year;
+    for (let k = 0; k < dayCodes.length; k++) codes[k][row] = dayCodes[k];
   }
+  const columns: Record<string, CodedColumn> = {};
+  for (const name of CODED_COLUMNS) {
+    if (table.columnNames().includes(name)) columns[name] = codedColumnOf(table, name);
+  }
+  PERIOD_KEY_COLUMNS.forEach((name, k) => (columns[name] = builders[k].column(codes[k])));
   return table.assign(columns);
 }
