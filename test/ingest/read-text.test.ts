@@ -27,12 +27,14 @@ test("chunks never split a character; the BOM is dropped; progress counts bytes"
   const file = join(dir, "text.txt");
   const text = "é€😀\nligne 2 — fin";
   writeFileSync(file, "\ufeff" + text);
-  let bytesSeen = 0;
-  const chunks: string[] = [];
-  for await (const chunk of readTextChunks(file, {chunkBytes: 3, onBytes: (n) => (bytesSeen += n)})) chunks.push(chunk);
-  assert.ok(chunks.length > 5);
-  assert.is(chunks.join(""), text);
-  assert.is(bytesSeen, Buffer.byteLength("\ufeff" + text));
+  for (const chunkBytes of [1, 2, 3, 5]) {
+    let bytesSeen = 0;
+    const chunks: string[] = [];
+    for await (const chunk of readTextChunks(file, {chunkBytes, onBytes: (n) => (bytesSeen += n)})) chunks.push(chunk);
+    assert.ok(chunks.length > 5);
+    assert.is(chunks.join(""), text, `chunkBytes ${chunkBytes}`);
+    assert.is(bytesSeen, Buffer.byteLength("\ufeff" + text));
+  }
   assert.is(await readText(file), text);
 });
 
