@@ -2,7 +2,7 @@ import {test} from "uvu";
 import * as assert from "uvu/assert";
 import * as aq from "arquero";
 import {ConfigError} from "../../src/errors.js";
-import {addPeriodKeys, PERIOD_KEY_COLUMNS} from "../../src/periods/add-period-keys.js";
+import {addPeriodKeys, CodedColumn, EMPTY_CODE, encodeStrings, PERIOD_KEY_COLUMNS} from "../../src/periods/add-period-keys.js";
 
 /** A log of one event per instant, keyed in `zone`; returns each row's keys as "day week month quarter year". */
 function keysOf(zone: string, instants: string[]): string[] {
@@ -96,6 +96,49 @@ test("an empty table gets the key columns and no rows", () => {
 test("an unknown zone is a ConfigError", () => {
   assert.throws(() => addPeriodKeys(aq.table({time: [0]}), "Mars/Base"),
     (error: unknown) => error instanceof ConfigError && /unknown time zone "Mars\/Base"/.test(error.message));
+});
+
+test("action and the ids become CodedColumns in place: same strings, sorted dictionary, \"\" as code 0", () => {
+  const table = aq.table({
+    time: [1, 2, 3, 4].map((h) => Date.parse(`2025-03-01T0${h}:00:00Z`)),
+    action: ["update", "Zeta", "alpha", "update"],
+    user_id: ["bob", "", "alice", "bob"],
+    username: ["x", "y", "z", "w"],
+  });
+  const keyed = addPeriodKeys(table, "UTC");
+  assert.equal(keyed.columnNames(), ["time", "action", "user_id", "username", ...PERIOD_KEY_COLUMNS]);
+  const action = keyed.column("action") as CodedColumn;
+  const user = keyed.column("user_id") as CodedColumn;
+  assert.ok(action instanceof CodedColumn && user instanceof CodedColumn);
+  assert.not.ok(keyed.column("username") instanceof CodedColumn);
+  assert.equal(keyed.array("action"), ["update", "Zeta", "alpha", "update"]);
+  assert.equal(keyed.array("user_id"), ["bob", "", "alice", "bob"]);
+  // plain string order: "Z" (90) < "a" (97) < "u" (117); "" is always code 0, present or not
+  assert.equal(action.dictionary, ["", "Zeta", "alpha", "update"]);
+  assert.equal([...action.codes], [3, 1, 2, 3]);
+  assert.equal(user.dictionary, ["", "alice", "bob"]);
+  assert.equal([...user.codes], [2, EMPTY_CODE, 1, 2]);
+});
+
+test("the key columns are CodedColumns whose codes follow the calendar", () => {
+  const instants = ["2025-12-30T12:00:00Z", "2025-12-31T12:00:00Z", "2026-01-05T12:00:00Z", "2026-01-01T12:00:00Z"];
+  const keyed = addPeriodKeys(aq.table({time: instants.map((iso) => Date.parse(iso))}), "UTC");
+  const week = keyed.column("week") as CodedColumn;
+  assert.ok(week instanceof CodedColumn);
+  assert.equal(week.dictionary, ["", "2026-W01", "2026-W02"]);
+  assert.equal([...week.codes], [1, 1, 2, 1]);
+  assert.equal((keyed.column("year") as CodedColumn).dictionary, ["", "2025", "2026"]);
+});
+
+test("encodeStrings reads null and undefined as \"\"; a CodedColumn slice is a view", () => {
+  const values = ["b", null, "a", undefined, "b", ""];
+  const column = encodeStrings(values.length, (row) => values[row]);
+  assert.equal([...column], ["b", "", "a", "", "b", ""]);
+  assert.equal(column.dictionary, ["", "a", "b"]);
+  const slice = column.slice(2, 5);
+  assert.equal([slice.length, slice.at(0), slice.at(2)], [3, "a", "b"]);
+  assert.is(slice.codes.buffer, column.codes.buffer);
+  assert.is(slice.dictionary, column.dictionary);
 });
 
 test.run();

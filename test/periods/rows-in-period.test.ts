@@ -1,7 +1,8 @@
 import {test} from "uvu";
 import * as assert from "uvu/assert";
 import * as aq from "arquero";
-import {lowerBound, rowsInPeriod} from "../../src/periods/rows-in-period.js";
+import {addPeriodKeys, CodedColumn} from "../../src/periods/add-period-keys.js";
+import {lowerBound, periodRowRange, RowRange, rowsInPeriod} from "../../src/periods/rows-in-period.js";
 
 const START = Date.parse("2025-03-01T00:00:00Z");
 const END = Date.parse("2025-03-02T00:00:00Z");
@@ -69,6 +70,37 @@ test("lowerBound finds the first index not below the target", () => {
   const values = [1, 3, 3, 5];
   const at = (i: number) => values[i];
   assert.equal([0, 1, 2, 3, 4, 5, 6].map((ms) => lowerBound(at, values.length, ms)), [0, 0, 1, 1, 3, 3, 4]);
+});
+
+test("slices copy nothing: code and typed columns share the buffer, string columns read in place", () => {
+  const keyed = addPeriodKeys(aq.table({time: Float64Array.from(times), action: times.map((_, i) => `a${i}`), username: times.map((_, i) => `n${i}`)}), "UTC");
+  const rows = rowsInPeriod(keyed, period);
+  const action = rows.column("action") as CodedColumn;
+  assert.ok(action instanceof CodedColumn);
+  assert.is(action.codes.buffer, (keyed.column("action") as CodedColumn).codes.buffer);
+  assert.is(action.dictionary, (keyed.column("action") as CodedColumn).dictionary);
+  assert.is((rows.column("time") as Float64Array).buffer, (keyed.column("time") as Float64Array).buffer);
+  const username = rows.column("username") as RowRange<string>;
+  assert.ok(username instanceof RowRange);
+  assert.is(username.source, keyed.column("username"));
+  assert.equal(rows.array("username"), ["n1", "n2", "n3", "n4"]);
+  assert.equal(rows.array("action"), ["a1", "a2", "a3", "a4"]);
+  assert.equal(rows.array("day"), ["2025-03-01", "2025-03-01", "2025-03-01", "2025-03-01"]);
+});
+
+test("a slice of a slice reads the right rows; a RowRange is undefined outside its rows", () => {
+  const range = new RowRange(["a", "b", "c", "d", "e"], 1, 3);
+  assert.equal([...range], ["b", "c", "d"]);
+  assert.equal([range.at(-1), range.at(3)], [undefined, undefined]);
+  assert.equal([...range.slice(1, 3)], ["c", "d"]);
+  const once = rowsInPeriod(log(), {startMs: START, endMs: END + 2});
+  assert.equal(rowsInPeriod(once, period).array("action"), ["a1", "a2", "a3", "a4"]);
+});
+
+test("periodRowRange gives the rows [lo, hi) of the period", () => {
+  assert.equal(periodRowRange(log(), period), [1, 5]);
+  assert.equal(periodRowRange(log(), {startMs: END + 2, endMs: END + 9}), [8, 8]);
+  assert.equal(periodRowRange(log(), {startMs: END, endMs: START}), [5, 5]);
 });
 
 test.run();
