@@ -36,21 +36,22 @@ const builds = new Map<string, Promise<string>>();
 
 /**
  * Builds a fixture log (Europe/Paris, as of 2026-03-31, fixed clock) into a temp folder and resolves
- * to that folder. Test files run in one process under uvu, so each fixture is built once per run;
- * the folder is removed when the process exits.
+ * to that folder; `periods` as the --periods option, all six types by default. Test files run in one
+ * process under uvu, so each (fixture, periods) is built once per run; the folder is removed when
+ * the process exits.
  */
-export function builtSite(fixture: string): Promise<string> {
-  let site = builds.get(fixture);
+export function builtSite(fixture: string, periods = "week,month,quarter,year,all,rolling"): Promise<string> {
+  let site = builds.get(`${fixture} ${periods}`);
   if (!site) {
     site = (async () => {
       const root = await mkdtemp(path.join(tmpdir(), "ar-browser-"));
       process.once("exit", () => rmSync(root, {recursive: true, force: true}));
       const out = path.join(root, "site");
-      const config = buildConfig({input: [path.resolve(fixture)], out, tz: "Europe/Paris", "as-of": "2026-03-31", "max-rejected": "50"});
+      const config = buildConfig({input: [path.resolve(fixture)], out, tz: "Europe/Paris", "as-of": "2026-03-31", "max-rejected": "50", periods});
       await build(config, {now: () => new Date("2026-04-01T06:00:00Z"), log: () => {}, progress: () => {}});
       return out;
     })();
-    builds.set(fixture, site);
+    builds.set(`${fixture} ${periods}`, site);
   }
   return site;
 }
@@ -174,12 +175,12 @@ export interface Session {
  * A test file's browser and server on a built fixture, started on first use (tests await it, so a
  * failed setup fails the tests instead of silently skipping them) and closed by `close`.
  */
-export function browserSession(fixture: string): {get: () => Promise<Session>; close: () => Promise<void>} {
+export function browserSession(fixture: string, periods?: string): {get: () => Promise<Session>; close: () => Promise<void>} {
   let session: Promise<Session> | undefined;
   return {
     get: () =>
       (session ??= (async () => {
-        const dir = await builtSite(fixture);
+        const dir = await builtSite(fixture, periods);
         const [server, browser] = await Promise.all([serveFolder(dir), launchBrowser()]);
         return {browser, server, dir, url: (pathInSite: string) => `${server.origin}/${pathInSite}`};
       })()),

@@ -25,7 +25,8 @@ const RLO_LABEL = "evil[U+202E]txt.exe";
 const LONG = "<b>bold</b>_restore_dataset_from_a_very_long_named_snapshots";
 const TEMPLATE = "{{7*7}}";
 
-const session = browserSession(HOSTILE_FIXTURE);
+// month pages only: every row is in March 2026, and the tests open the index and that month
+const session = browserSession(HOSTILE_FIXTURE, "month");
 test.after(() => session.close());
 
 /** Nothing from the log became an element: no img, no script but the site's bundle, no iframe. */
