@@ -2,10 +2,10 @@
  * Row counts on integer codes (see coded-rows.ts), shared by the indicators of one period: a count
  * per code of one column in an Int32Array indexed by code, and the non-zero counts per pair of codes
  * (bucket and action, bucket and user). Each is computed once per rows table and remembered, since
- * several indicators need the same counts. Does not rank or decode anything (rank-by-action.ts).
+ * several indicators need the same counts. The indicators rank and decode them (rank-by-action.ts).
  *
  * No Arquero groupby here: on a million rows it hashes every row's strings, where an Int32Array
- * indexed by code costs one increment. countBy keeps the Arquero view of the same counts.
+ * indexed by code costs one increment. countBy gives the same counts as a small Arquero table.
  */
 import * as aq from "arquero";
 import type {ColumnTable} from "arquero";
@@ -15,7 +15,7 @@ import {codedColumn, remember} from "./coded-rows.js";
 
 /** Rows per code of column `name`: `counts[code]`, e.g. counts[EMPTY_CODE] rows without a value. */
 export function countPerCode(rows: ColumnTable, name: string): Int32Array {
-  return remember(rows, `perCode:${name}`, () => {
+  return remember(rows, JSON.stringify(["countPerCode", name]), () => {
     const {codes, dictionary} = codedColumn(rows, name);
     const counts = new Int32Array(dictionary.length);
     for (let row = 0; row < codes.length; row++) counts[codes[row]]++;
@@ -44,10 +44,10 @@ export interface PairCounts {
  * rows (4x), else a Map of the pairs that do occur.
  */
 export function countPairs(rows: ColumnTable, aName: string, bName: string): PairCounts {
-  return remember(rows, `pairs:${aName}:${bName}`, () => {
+  return remember(rows, JSON.stringify(["countPairs", aName, bName]), () => {
     const a = codedColumn(rows, aName).codes;
-    const b = codedColumn(rows, bName).codes;
-    const width = codedColumn(rows, bName).dictionary.length;
+    const {codes: b, dictionary} = codedColumn(rows, bName);
+    const width = dictionary.length;
     let aMin = Infinity;
     let aMax = -Infinity;
     for (let row = 0; row < a.length; row++) {
