@@ -5,13 +5,13 @@
  */
 import type {RejectedRow} from "../ingest/types.js";
 
-/** Characters that make a spreadsheet read a cell as a formula, with their full-width forms. */
-const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
+/** First characters that make a spreadsheet read a cell as a formula, with their full-width forms. */
+const FORMULA_START = new Set(["=", "+", "-", "@", "\t", "\r", "\n", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"]);
 
 /** Quotes one CSV cell and prefixes `'` to a text that a spreadsheet would run as a formula. */
 export function csvCell(value: string): string {
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return `"${text.replaceAll('"', '""')}"`;
+  const text = value.length > 0 && FORMULA_START.has(value[0]) ? `'${value}` : value;
+  return text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`;
 }
 
 /** One CSV line (CRLF-terminated, as RFC 4180 says). */

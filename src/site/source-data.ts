@@ -7,7 +7,7 @@
  * copied byte range. A million-row log yields ~5 copies of every row across periods: copying bytes
  * costs a fraction of formatting them again.
  */
-import {open, type FileHandle} from "node:fs/promises";
+import {link, open, stat, type FileHandle} from "node:fs/promises";
 import path from "node:path";
 import type {ColumnTable} from "arquero";
 import {csvLine} from "./downloads.js";
@@ -119,9 +119,22 @@ async function writeSlice(sourceFile: string, targetFile: string, head: Buffer, 
 
 const EMPTY = Buffer.alloc(0);
 
-/** Writes rows [lo, hi) as `dir`/activity.csv and activity.json, copied from the whole-log files. */
+/**
+ * Writes rows [lo, hi) as `dir`/activity.csv and activity.json, copied from the whole-log files; a
+ * period holding every row (all time) gets hard links to them instead of a copy.
+ */
 export async function writePeriodSourceData(dir: string, source: SourceData, lo: number, hi: number): Promise<{csv: DownloadInfo; json: DownloadInfo}> {
   const rows = hi - lo;
+  if (lo === 0 && hi === source.jsonStart.length && rows > 0) {
+    const [csv, json] = await Promise.all(
+      [source.csvFile, source.jsonFile].map(async (file) => {
+        const target = path.join(dir, path.basename(file));
+        await link(file, target);
+        return (await stat(target)).size;
+      }),
+    );
+    return {csv: {href: "activity.csv", rows, bytes: csv}, json: {href: "activity.json", rows, bytes: json}};
+  }
   const csvBytes = await writeSlice(source.csvFile, path.join(dir, "activity.csv"), source.csvHeader, source.csvStart[lo], source.csvStart[hi], EMPTY);
   const jsonBytes =
     rows === 0
