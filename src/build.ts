@@ -9,11 +9,12 @@
  * It owns the order of the stages and the staging folder; each stage lives in its own folder.
  * Effects (clock, log lines, progress) are injected so tests run it with a fixed date and no terminal.
  */
-import {mkdir} from "node:fs/promises";
+import {mkdir, readFile, writeFile} from "node:fs/promises";
 import path from "node:path";
 import type {ColumnTable} from "arquero";
 import type {BuildConfig} from "./config.js";
 import {InputError} from "./errors.js";
+import {buildFingerprint, FINGERPRINT_FILE, publishedFingerprint} from "./fingerprint.js";
 import {ingest} from "./ingest/index.js";
 import type {ActivityLog} from "./ingest/types.js";
 import {addPeriodKeys} from "./periods/add-period-keys.js";
@@ -42,6 +43,8 @@ export interface BuildEffects {
 
 export interface BuildSummary {
   out: string;
+  /** true when the published report already matched the inputs and options: nothing was rebuilt */
+  upToDate: boolean;
   rows: number;
   accepted: number;
   rejected: number;
@@ -92,6 +95,14 @@ export async function build(config: BuildConfig, effects: BuildEffects): Promise
     stages[stage] = round((stages[stage] ?? 0) + (performance.now() - t0) / 1000);
     return result;
   };
+
+  // 0. nothing to do when the published report was built from the same inputs and options
+  const fingerprint = await timed("fingerprint", () => buildFingerprint(config));
+  if (!config.force && (await publishedFingerprint(config.out)) === fingerprint) {
+    const report: ReportJson = JSON.parse(await readFile(path.join(config.out, "report.json"), "utf8"));
+    effects.log(`up to date: ${config.out} was built from the same inputs and options`);
+    return {out: path.resolve(config.out), upToDate: true, ...pick(report.input, ["rows", "accepted", "rejected", "duplicates"]), periods: report.periods.length, seconds: round((performance.now() - started) / 1000), stages};
+  }
 
   // 1. ingest
   const log = await timed("ingest", () =>
@@ -161,6 +172,7 @@ export async function build(config: BuildConfig, effects: BuildEffects): Promise
     };
     await timed("site", async () => {
       await writeReportFiles(staging, report, log.rejects);
+      await writeFile(path.join(staging, FINGERPRINT_FILE), fingerprint + "\n");
       await bundleLiveCharts(path.join(staging, "assets", "live-charts.js"));
       await renderSite({outDir: staging, report, pages});
     });
@@ -175,6 +187,7 @@ export async function build(config: BuildConfig, effects: BuildEffects): Promise
   }
   return {
     out: path.resolve(config.out),
+    upToDate: false,
     ...pick(log.counts, ["rows", "accepted", "rejected", "duplicates"]),
     periods: periods.length,
     seconds: round((performance.now() - started) / 1000),

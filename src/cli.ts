@@ -19,7 +19,7 @@ Usage:
   activity-report build --input <file|dir>... [--out dist] [--tz UTC] [--as-of YYYY-MM-DD]
                         [--periods week,month,quarter,year,all,rolling] [--top 5]
                         [--format csv|json|ndjson] [--title TEXT] [--max-rejected 5]
-                        [--config file.json] [--quiet] [--json] [--workers N]
+                        [--config file.json] [--quiet] [--json] [--workers N] [--force]
   activity-report email --report <dir> --period <type>:<key>|latest:<type> [--as-of YYYY-MM-DD]
                         [--eml file.eml] [--to ADDRESS]... [--from ADDRESS] [--subject TEXT]
                         [--base-url URL] [--attach-csv] [--config file.json]
@@ -42,6 +42,7 @@ const BUILD_FLAGS = {
   quiet: {type: "boolean", short: "q"},
   json: {type: "boolean"},
   workers: {type: "string"},
+  force: {type: "boolean"},
   help: {type: "boolean", short: "h"},
 } as const;
 
@@ -116,6 +117,7 @@ export function terminalEffects(quiet: boolean, stream: NodeJS.WriteStream = pro
 }
 
 const summaryLine = (s: BuildSummary): string =>
+  (s.upToDate ? "up to date, nothing rebuilt: " : "") +
   `${s.rows} rows: ${s.accepted} accepted, ${s.rejected} rejected, ${s.duplicates} duplicates; ${s.periods} periods in ${s.seconds} s -> ${s.out}`;
 
 /** Runs the command line; resolves with the exit code. */

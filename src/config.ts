@@ -34,6 +34,8 @@ export interface BuildConfig {
   quiet: boolean;
   /** print the summary as one JSON object; defaults to false */
   json: boolean;
+  /** rebuild even when the published report has the same fingerprint; defaults to false */
+  force: boolean;
   /** chart-rendering worker threads, 0 = render on the main thread; defaults to the number of cores */
   workers: number;
 }
@@ -138,7 +140,7 @@ export async function readConfigFile(file: string, readFile: (file: string) => P
   return options;
 }
 
-const BUILD_KEYS = new Set(["input", "out", "tz", "as-of", "periods", "top", "format", "title", "max-rejected", "quiet", "json", "workers", "config"]);
+const BUILD_KEYS = new Set(["input", "out", "tz", "as-of", "periods", "top", "format", "title", "max-rejected", "quiet", "json", "workers", "force", "config"]);
 
 /** Validates build options (config file values overridden by flags) into a BuildConfig. */
 export function buildConfig(options: RawOptions, today: (timeZone: string) => string = todayIn): BuildConfig {
@@ -168,6 +170,7 @@ export function buildConfig(options: RawOptions, today: (timeZone: string) => st
     maxRejectedPercent: asPercent(options["max-rejected"], "max-rejected", 5),
     quiet: asBoolean(options.quiet, "quiet"),
     json: asBoolean(options.json, "json"),
+    force: asBoolean(options.force, "force"),
     workers: asString(options.workers, "workers") === "0" ? 0 : asPositiveInt(options.workers, "workers", availableParallelism()),
   };
 }

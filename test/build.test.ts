@@ -9,7 +9,7 @@
  */
 import {test} from "uvu";
 import * as assert from "uvu/assert";
-import {mkdtemp, readFile, readdir} from "node:fs/promises";
+import {appendFile, copyFile, mkdtemp, readFile, readdir} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
 import {Ajv} from "ajv";
@@ -140,6 +140,26 @@ test("the same input built twice is byte-identical but for the build time", asyn
     }
     assert.ok(x === y, `${file} differs`);
   }
+});
+
+test("a rerun on unchanged inputs and options is a no-op; a changed input rebuilds", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "ar-rerun-"));
+  const log = path.join(dir, "log.csv");
+  await copyFile(LOG, log);
+  const site = path.join(dir, "site");
+  const config = buildConfig({input: [log], out: site, tz: "Europe/Paris", "as-of": "2026-03-31", "max-rejected": "50", workers: "0"});
+  const first = await build(config, quiet("2026-04-01T06:00:00.000Z"));
+  assert.is(first.upToDate, false);
+  const again = await build(config, quiet("2026-04-02T06:00:00.000Z"));
+  assert.is(again.upToDate, true);
+  assert.is(again.accepted, 9);
+  assert.is((await readJson(path.join(site, "report.json"))).generatedAt, "2026-04-01T06:00:00.000Z", "the published report was left alone");
+  await appendFile(log, "2026-03-30T10:00:00Z;demo-domain;erin;roads;;edit_dataset;;;;;;;backoffice\n");
+  const changed = await build(config, quiet("2026-04-03T06:00:00.000Z"));
+  assert.is(changed.upToDate, false);
+  assert.is(changed.accepted, 10);
+  const forced = await build({...config, force: true}, quiet("2026-04-04T06:00:00.000Z"));
+  assert.is(forced.upToDate, false);
 });
 
 test.run();

@@ -12,7 +12,7 @@ test("buildConfig applies the defaults", () => {
   assert.equal(config, {
     inputs: ["log.csv"], out: "dist", timeZone: "UTC", asOf: "2026-03-31",
     periods: ["week", "month", "quarter", "year", "all", "rolling"], top: 5, format: undefined,
-    title: undefined, maxRejectedPercent: 5, quiet: false, json: false, workers: availableParallelism(),
+    title: undefined, maxRejectedPercent: 5, quiet: false, json: false, force: false, workers: availableParallelism(),
   });
   assert.is(buildConfig({input: ["a"], workers: "0"}, today).workers, 0);
   assert.throws(() => buildConfig({input: ["a"], workers: "-1"}, today), /--workers/);
