@@ -19,8 +19,7 @@ import {ingest} from "./ingest/index.js";
 import type {ActivityLog} from "./ingest/types.js";
 import {addPeriodKeys} from "./periods/add-period-keys.js";
 import {listPeriods} from "./periods/list-periods.js";
-import {lowerBound, rowsInPeriod} from "./periods/rows-in-period.js";
-import type {Period} from "./periods/types.js";
+import {periodRowRange, rowsInPeriod} from "./periods/rows-in-period.js";
 import {computeIndicators} from "./indicators/compute-indicators.js";
 import {actionPalette} from "./charts/palette.js";
 import {chartSpecs} from "./charts/registry.js";
@@ -122,9 +121,6 @@ export async function build(config: BuildConfig, effects: BuildEffects): Promise
   try {
     const palette = actionPalette([...new Set(table.array("action") as string[])].sort());
     const source = await timed("downloads", () => writeSourceData(staging, table, log.columns));
-    const time = table.column("time")!;
-    const rowRange = (period: Period) =>
-      [period.startMs, period.endMs].map((ms) => lowerBound((row) => time.at(row) as number, table.numRows(), ms));
 
     // 3.-4. per period: indicators on this thread, charts on the worker pool, downloads meanwhile
     const pages: PeriodPage[] = new Array(periods.length);
@@ -136,7 +132,7 @@ export async function build(config: BuildConfig, effects: BuildEffects): Promise
       const rendering = pool.render(chartSpecs(indicators, palette));
       const dir = path.join(staging, period.path);
       await mkdir(dir, {recursive: true});
-      const [lo, hi] = rowRange(period);
+      const [lo, hi] = periodRowRange(table, period);
       const downloads = await timed("downloads", () => writePeriodSourceData(dir, source, lo, hi));
       const page = rendering.then(async (charts) => {
         await writePeriodData(dir, indicators, charts);
