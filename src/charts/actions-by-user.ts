@@ -6,7 +6,7 @@
  */
 import type {PeriodIndicators} from "../indicators/types.js";
 import type {ActionPalette, ChartSpec} from "./types.js";
-import {BAR_CHART_WIDTH, chartSpec, NEUTRAL_COLOR, OTHERS_COLOR} from "./chart-base.js";
+import {barLabelAxis, chartSpec, NEUTRAL_COLOR, OTHERS_COLOR} from "./chart-base.js";
 import {countOf, formatCount, formatShare, labelMap} from "./labels.js";
 
 /** users drawn with their own bar */
@@ -48,13 +48,13 @@ export function actionsByUserChart(indicators: PeriodIndicators, _palette: Actio
         data: {values},
         mark: {type: "bar"},
         encoding: {
-          y: {field: "user", type: "nominal", sort: null, title: null, axis: {labelLimit: 240, labelFontSize: 10}},
+          y: {field: "user", type: "nominal", sort: null, title: null, axis: barLabelAxis()},
           x: {field: "count", type: "quantitative", title: "Actions", axis: {tickMinStep: 1, format: ",d"}},
           color: {condition: {test: "datum.others", value: OTHERS_COLOR}, value: NEUTRAL_COLOR},
           tooltip: {field: "tip", type: "nominal"},
         },
       },
-      {width: BAR_CHART_WIDTH, height: Math.max(1, bars.length) * BAR_STEP, description: summary},
+      {height: Math.max(1, bars.length) * BAR_STEP, description: summary},
     ),
   };
 }

@@ -1,36 +1,53 @@
 /**
  * What every chart shares: its fixed size, its look (config), the action colour encoding with a
- * legend that never cuts a label, bucket labels for time axes, and the top-level spec wrapper.
- * Widths are fixed (vega in Node cannot size to a container): the page scales the SVG with CSS
- * (`max-width: 100%; height: auto`), which works because the SVG carries a viewBox.
+ * legend that never cuts a label, the y axis of horizontal bar charts, bucket labels for time
+ * axes, and the top-level spec wrapper.
+ * Every chart is CHART_WIDTH px wide as a whole (vega-lite's autosize "fit-x" sizes the plot to
+ * what its axes and legend leave), so the page can scale every SVG to its card's width with CSS
+ * (`width: 100%; height: auto`, through the viewBox) and all charts get the same text size.
+ * Text widths are vega's estimate (0.8 x font size per character) in Node and, by choice, in the
+ * browser too (browser/live-charts.ts): the live view has the baked SVG's layout and size.
  * It does not build any chart on its own.
  */
 import type {TopLevelSpec} from "vega-lite";
 import type {BucketUnit} from "../periods/types.js";
 import type {ActionPalette} from "./types.js";
 
-/** width of every chart's plotting area in px; the whole SVG is about 60 px wider (axis, padding) */
-export const CHART_WIDTH = 600;
+/** width of every chart's SVG in px, axes, legend and padding included */
+export const CHART_WIDTH = 720;
 
-/** plot width of horizontal bar charts, whose user/dataset labels (up to 240 px) sit to the left */
-export const BAR_CHART_WIDTH = 440;
+/** room the legend of a chart may take: the SVG less its y axis and padding */
+const LEGEND_WIDTH = CHART_WIDTH - 80;
 
-/** colour of single-series marks (users, actions by user): not an action colour */
-export const NEUTRAL_COLOR = "#4c6a8a";
-/** colour of the "others (N users)" bar */
-export const OTHERS_COLOR = "#b5b5b5";
+/** Colour of single-series marks (users, actions by user): not an action colour; 3:1 on both themes. */
+export const NEUTRAL_COLOR = "#547493";
+/** colour of the "others (N users)" bar, a grey that still reads on both themes */
+export const OTHERS_COLOR = "#8c8c8c";
+
+/** font size of user, dataset and page ids on the y axis of horizontal bar charts */
+const BAR_LABEL_FONT_SIZE = 10;
+
+/** ids up to this many characters are drawn whole on a bar chart's axis, e.g. "velib-disponibilite-temps-reel-2025-archive" */
+export const BAR_LABEL_CHARS = 50;
+
+/**
+ * The y axis of a horizontal bar chart whose bars are ids: labels of up to BAR_LABEL_CHARS
+ * characters whole (vega cuts a label whose estimated width is not below the limit), longer ones
+ * end in "…"; the tooltip and the data table keep the whole id.
+ */
+export const barLabelAxis = () =>
+  ({labelLimit: Math.ceil(0.8 * BAR_LABEL_FONT_SIZE * BAR_LABEL_CHARS) + 1, labelFontSize: BAR_LABEL_FONT_SIZE}) as const;
 
 const LEGEND_FONT_SIZE = 11;
 
 /**
- * Vega in Node has no canvas and estimates text as 0.8 x font size per character
- * (vega-scenegraph's estimateWidth): columns are sized from that estimate so that the legend
- * fits in the chart width; a browser measures narrower text, so it fits there too.
+ * Legend columns sized from vega's text estimate, 0.8 x font size per character
+ * (vega-scenegraph's estimateWidth), so that the legend fits in the chart's width.
  */
 export function legendColumns(labels: string[]): number {
   const longest = Math.max(1, ...labels.map((label) => label.length));
   const entryWidth = Math.ceil(0.8 * LEGEND_FONT_SIZE * longest) + 16 + 12; // symbol + gap + padding
-  return Math.max(1, Math.min(labels.length, Math.floor(CHART_WIDTH / entryWidth)));
+  return Math.max(1, Math.min(labels.length, Math.floor(LEGEND_WIDTH / entryWidth)));
 }
 
 /** The legend every action colour scale gets: below the chart, in columns, labels never cut. */
@@ -94,15 +111,13 @@ export function bucketLabel(key: string, unit: BucketUnit): string {
 /** e.g. "day" -> "Day", used as an axis and tooltip title */
 export const unitTitle = (unit: BucketUnit): string => unit[0].toUpperCase() + unit.slice(1);
 
-/** The top-level spec around a chart's body: size, description, look. */
-export function chartSpec(
-  body: Record<string, unknown>,
-  options: {height: number; description: string; width?: number},
-): TopLevelSpec {
+/** The top-level spec around a chart's body: size (CHART_WIDTH wide in all), description, look. */
+export function chartSpec(body: Record<string, unknown>, options: {height: number; description: string}): TopLevelSpec {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    width: options.width ?? CHART_WIDTH,
+    width: CHART_WIDTH,
     height: options.height,
+    autosize: {type: "fit-x", contains: "padding"},
     description: options.description,
     background: "white",
     padding: 8,

@@ -11,6 +11,9 @@ import {actionLegend, chartSpec} from "./chart-base.js";
 import {countOf, formatShare} from "./labels.js";
 
 const DIAMETER = 220;
+const LEGEND_GAP = 40;
+/** height of a legend row as vega draws it (11 px labels): the chart grows to hold them all */
+const LEGEND_ROW = 18;
 
 /** Chart spec of the "Distribution of actions" indicator. */
 export function distributionChart(indicators: PeriodIndicators, palette: ActionPalette): ChartSpec {
@@ -45,8 +48,11 @@ export function distributionChart(indicators: PeriodIndicators, palette: ActionP
     vegaLite: chartSpec(
       {
         data: {values},
-        mark: {type: "arc", innerRadius: DIAMETER / 4, stroke: "white", strokeWidth: 1},
+        mark: {type: "arc", outerRadius: DIAMETER / 2, innerRadius: DIAMETER / 4, stroke: "white", strokeWidth: 1},
         encoding: {
+          // the donut at the left: the chart is CHART_WIDTH wide, with room to spare on the right
+          x: {value: DIAMETER / 2},
+          y: {value: DIAMETER / 2},
           theta: {field: "count", type: "quantitative", stack: true},
           order: {field: "rank", type: "quantitative", sort: "ascending"},
           color: {
@@ -55,12 +61,14 @@ export function distributionChart(indicators: PeriodIndicators, palette: ActionP
             title: "Action",
             sort: null,
             scale: {domain: legendLabels, range: slices.map((slice) => palette.color(slice.action))},
-            legend: actionLegend(legendLabels, "right"),
+            // next to the donut, not at the far right of the chart's full width
+            legend: {...actionLegend(legendLabels, "right"), orient: "none", legendX: DIAMETER + LEGEND_GAP, legendY: 0},
           },
           tooltip: {field: "tip", type: "nominal"},
         },
       },
-      {width: DIAMETER, height: DIAMETER, description: summary},
+      // a legend placed by hand is not in vega's layout: make room for every row
+      {height: Math.max(DIAMETER, legendLabels.length * LEGEND_ROW), description: summary},
     ),
   };
 }

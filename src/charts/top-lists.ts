@@ -6,7 +6,7 @@
  */
 import type {ByAction, PeriodIndicators} from "../indicators/types.js";
 import type {ActionPalette, ChartBuilder, ChartSpec} from "./types.js";
-import {actionColor, actionsIn, BAR_CHART_WIDTH, chartSpec, legendSelection, selectedOpacity} from "./chart-base.js";
+import {actionColor, actionsIn, barLabelAxis, chartSpec, legendSelection, selectedOpacity} from "./chart-base.js";
 import {countOf, labelMap} from "./labels.js";
 
 /** One entry of a top list, whatever its id field is called. */
@@ -66,14 +66,14 @@ export function topListChart(config: TopListConfig): ChartBuilder {
           params: [legendSelection()],
           mark: {type: "bar"},
           encoding: {
-            y: {field: "entry", type: "nominal", sort: [...labels.values()], title: null, axis: {labelLimit: 240, labelFontSize: 10}},
+            y: {field: "entry", type: "nominal", sort: [...labels.values()], title: null, axis: barLabelAxis()},
             x: {field: "count", type: "quantitative", stack: "zero", title: "Actions", axis: {tickMinStep: 1, format: ",d"}},
             color: actionColor(actions, palette),
             opacity: selectedOpacity(0.15),
             tooltip: {field: "tip", type: "nominal"},
           },
         },
-        {width: BAR_CHART_WIDTH, height: Math.max(1, entries.length) * BAR_STEP, description: summary},
+        {height: Math.max(1, entries.length) * BAR_STEP, description: summary},
       ),
     };
   };

@@ -47,7 +47,7 @@ test("actions: a point selection on action, bound to the legend, hides the other
 test("actions: colour domain and range come from the palette", () => {
   assert.equal(spec.encoding.color.scale, {
     domain: ["add_user", "edit_dataset", "publish_dataset"],
-    range: ["#4c78a8", "#f58518", "#72b7b2"],
+    range: ["add_user", "edit_dataset", "publish_dataset"].map((action) => palette.color(action)),
   });
   assert.is(spec.encoding.color.legend.labelLimit, 0);
 });

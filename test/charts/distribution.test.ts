@@ -2,6 +2,8 @@ import {test} from "uvu";
 import * as assert from "uvu/assert";
 import {distributionChart} from "../../src/charts/distribution.js";
 import {actionPalette} from "../../src/charts/palette.js";
+import {renderChart} from "../../src/charts/render.js";
+import type {PeriodIndicators} from "../../src/indicators/types.js";
 import {fixture, FIXTURE_ACTIONS} from "../fixtures/charts/load.js";
 
 const palette = actionPalette(FIXTURE_ACTIONS);
@@ -14,7 +16,7 @@ test("distribution: a donut, slices largest first, shares in legend and tooltip"
   // 10/14, 3/14, 1/14
   assert.equal(spec.encoding.color.scale, {
     domain: ["edit_dataset: 71.4%", "publish_dataset: 21.4%", "add_user: 7.1%"],
-    range: ["#f58518", "#72b7b2", "#4c78a8"],
+    range: ["edit_dataset", "publish_dataset", "add_user"].map((action) => palette.color(action)),
   });
   assert.equal(spec.data.values.map((v: {count: number}) => v.count), [10, 3, 1]);
   assert.is(spec.data.values[2].tip, "add_user: 1 action (7.1%)");
@@ -31,6 +33,27 @@ test("distribution: empty period", () => {
   const chart = distributionChart(fixture("empty"), palette);
   assert.equal((chart.vegaLite as any).data.values, []);
   assert.is(chart.summary, "No actions in this period.");
+});
+
+test("distribution: 25 actions, every legend row inside the SVG, the donut keeps its size", async () => {
+  const actions = Array.from({length: 25}, (_, i) => `action_number_${String(i).padStart(2, "0")}`);
+  // counts 25, 24 ... 1: 325 in all
+  const indicators = {
+    ...fixture("week"),
+    totals: {...fixture("week").totals, actions: 325},
+    distribution: actions.map((action, i) => ({action, count: 25 - i, share: (25 - i) / 325})),
+  } as PeriodIndicators;
+  const chart = await renderChart(distributionChart(indicators, actionPalette(actions)));
+  const height = Number(/^<svg[^>]*\sheight="([\d.]+)"/.exec(chart.svg)?.[1]);
+  const legend = chart.svg.slice(chart.svg.indexOf("role-legend"));
+  const labels = [...legend.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]);
+  assert.is(labels.length, 25);
+  assert.is(labels[24], "action_number_24: 0.3%");
+  // rows are translate(0, y) inside the legend group; the last one plus its 18 px fits the SVG
+  const rows = [...legend.matchAll(/translate\(0,(\d+(?:\.\d+)?)\)/g)].map((match) => Number(match[1]));
+  assert.ok(Math.max(...rows) + 18 <= height, `last row at ${Math.max(...rows)}, SVG ${height} high`);
+  // outer radius 110: the donut's path spans 220 px whatever the legend's height
+  assert.match(JSON.stringify(chart.vega), /"outerRadius":\{"value":110\}/);
 });
 
 test.run();

@@ -39,7 +39,7 @@ test("chartSpecs: an action has the same colour on every chart of two different 
   }
   assert.equal([...seen.keys()].sort(), FIXTURE_ACTIONS);
   assert.ok(pairs >= 12);
-  // add_user is in both weeks: tableau10's first colour both times
+  // add_user is in both weeks: tableau10's first colour (readable as it is) both times
   assert.is(seen.get("add_user"), "#4c78a8");
 });
 

@@ -2,6 +2,7 @@ import {test} from "uvu";
 import * as assert from "uvu/assert";
 import {topDatasetsChart, topPagesChart, topUsersChart} from "../../src/charts/top-lists.js";
 import {actionPalette} from "../../src/charts/palette.js";
+import {renderChart} from "../../src/charts/render.js";
 import {fixture, FIXTURE_ACTIONS} from "../fixtures/charts/load.js";
 
 const palette = actionPalette(FIXTURE_ACTIONS);
@@ -63,6 +64,38 @@ test("top lists: an empty list gives an empty chart with a sentence", () => {
   assert.equal(segments(chart.vegaLite), []);
   assert.equal(chart.table.rows, []);
   assert.is(chart.summary, "No modified page in this period.");
+});
+
+/** the y-axis label texts of a baked SVG, e.g. ["alice", "bob"] */
+const axisLabels = (svg: string): string[] => {
+  const start = svg.indexOf('aria-label="Y-axis');
+  const ends = ['aria-label="X-axis', "role-legend"].map((marker) => svg.indexOf(marker, start)).filter((i) => i > 0);
+  const axis = svg.slice(start, Math.min(svg.length, ...ends));
+  return [...axis.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]);
+};
+
+test("top lists: dataset ids of up to 50 characters drawn whole on the baked axis, longer ones cut", async () => {
+  const real = "velib-disponibilite-temps-reel-2025-archive"; // 43 characters
+  const fifty = "a".repeat(20) + "-" + "b".repeat(29); // 50
+  const long = "c".repeat(30) + "-" + "d".repeat(29); // 60
+  const week = fixture("week");
+  const byAction = {edit_dataset: 2};
+  const indicators = {
+    ...week,
+    topDatasets: [real, fifty, long].map((dataset_id) => ({dataset_id, count: 2, byAction})),
+  };
+  const chart = await renderChart(topDatasetsChart(indicators, palette));
+  const labels = axisLabels(chart.svg);
+  assert.is(labels.length, 3);
+  assert.is(labels[0], real);
+  assert.is(labels[1], fifty);
+  assert.ok(labels[2].endsWith("…") && long.startsWith(labels[2].slice(0, -1)), labels[2]);
+  assert.ok(labels[2].length >= 45, labels[2]);
+  // the whole id stays in the tooltip and the data table
+  assert.ok(segments(chart.vegaLite)[2].tip.startsWith(`${long}, edit_dataset`));
+  assert.equal(chart.table.rows.map((row) => row[0]), [real, fifty, long]);
+  // the chart keeps the common width: the bars have what the labels leave
+  assert.match(chart.svg, /^<svg[^>]*\swidth="720"/);
 });
 
 test.run();

@@ -9,14 +9,20 @@
  * `data-charts-json` attribute; `charts.json` next to the page.
  * Expressions run through vega-interpreter, never eval or `new Function`, so the page works under
  * `script-src 'self'`. Tooltips are vega's default: the text of a `title` attribute, no HTML.
+ * Text widths are vega's estimate, as in Node, not the canvas' measure: the live view then has
+ * the baked SVG's layout and size, so the chart does not jump when it goes live.
  * If anything fails, the baked SVG stays and the error goes to the console.
  * It does not render anything on its own: without a spec, a figure keeps its SVG.
  */
+import * as vega from "vega";
 import {parse, View, type Spec} from "vega";
 import {expressionInterpreter} from "vega-interpreter";
 
 /** id of the optional JSON block holding `{"charts": [{"id", "vega"}]}` */
 const EMBEDDED_ID = "chart-specs";
+
+/** vega-scenegraph's text measurer, which vega exports without a type */
+const {textMetrics} = vega as unknown as {textMetrics: {canvas(useCanvas: boolean): void}};
 const DEFAULT_SOURCE = "charts.json";
 
 type ChartSource = Map<string, Spec>;
@@ -105,6 +111,7 @@ export async function liveCharts(root: ParentNode = document): Promise<void> {
 }
 
 if (typeof document !== "undefined") {
+  textMetrics.canvas(false);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => void liveCharts());
   else void liveCharts();
 }

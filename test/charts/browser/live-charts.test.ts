@@ -26,8 +26,11 @@ let server: Server;
 let origin = "";
 let browser: Browser;
 let hostileSvgs: string[] = [];
-/** the two pages, opened once: the site-like week page and the hostile page */
+/** "width x height" of each baked chart of the 31-day page, e.g. "720x481" */
+let monthSizes: string[] = [];
+/** the pages, opened once: the site-like week page, the hostile page, a 31-day page */
 let week: {tab: Page; problems: string[]};
+let month: {tab: Page; problems: string[]};
 let hostile: {tab: Page; problems: string[]};
 
 const escapeHtml = (text: string) =>
@@ -53,6 +56,17 @@ async function prepare(): Promise<void> {
   dir = await mkdtemp(join(tmpdir(), "live-charts-"));
   await bundleLiveCharts(join(dir, "live-charts.js"));
   const weekCharts = await Promise.all(chartSpecs(fixture("week"), actionPalette(FIXTURE_ACTIONS)).map(renderChart));
+  // the week's charts over 31 days: day labels stand on end, so an axis' height is a text width
+  const days = Array.from({length: 31}, (_, i) => `2025-03-${String(i + 1).padStart(2, "0")}`);
+  const weekIndicators = fixture("week");
+  const longMonth = {...weekIndicators, actions: {...weekIndicators.actions, buckets: days}};
+  const monthCharts = await Promise.all(chartSpecs(longMonth, actionPalette(FIXTURE_ACTIONS)).map(renderChart));
+  monthSizes = monthCharts.map((chart) => {
+    const root = /^<svg\b[^>]*>/.exec(chart.svg)?.[0] ?? "";
+    return `${/\swidth="([\d.]+)"/.exec(root)?.[1]}x${/\sheight="([\d.]+)"/.exec(root)?.[1]}`;
+  });
+  const monthBlock = `<script type="application/json" id="chart-specs">${chartsJson(monthCharts)}</script>`;
+  await writeFile(join(dir, "month.html"), page(monthCharts, {head: monthBlock}));
   await mkdir(join(dir, "data"));
   await writeFile(join(dir, "data", "charts.json"), chartsJson(weekCharts));
   await writeFile(join(dir, "week.html"), page(weekCharts, {wrapped: true}));
@@ -73,7 +87,7 @@ async function prepare(): Promise<void> {
     executablePath: "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
-  [week, hostile] = await Promise.all([open("week.html"), open("hostile.html")]);
+  [week, hostile, month] = await Promise.all([open("week.html"), open("hostile.html"), open("month.html")]);
 }
 const ready = prepare();
 ready.catch(() => {}); // reported by the tests that await it
@@ -117,6 +131,18 @@ test("live charts: every figure goes live under the CSP, with no eval and no vio
   const aria = await tab.$eval('figure[data-chart="users"] > .chart-svg', (div) => [div.getAttribute("role"), div.getAttribute("aria-describedby")]);
   assert.equal(aria, ["img", "s-users"]);
   assert.equal(problems, []);
+});
+
+test("live charts: the live SVG is the baked one's size (text widths estimated alike), so nothing jumps", async () => {
+  await ready;
+  const live = await month.tab.$$eval("figure .chart-live > svg", (svgs) =>
+    svgs.map((svg) => `${svg.getAttribute("width")}x${svg.getAttribute("height")}`),
+  );
+  assert.is(live.length, 7);
+  assert.equal(live, monthSizes);
+  assert.equal(month.problems, []);
+  // every chart is drawn at the one common width
+  for (const size of monthSizes) assert.match(size, /^720x/);
 });
 
 test("live charts: a legend click shows only that action; shift-click adds; click elsewhere resets", async () => {
