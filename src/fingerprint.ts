@@ -1,5 +1,5 @@
 /**
- * What a build was made from: the tool's version, the options that shape the output, and every input
+ * What a build was made from: the tool's code, the options that shape the output, and every input
  * file's path, size and content hash. A nightly job that finds the same fingerprint as the published
  * report's has nothing to do, and says so in well under a second per million rows (hashing the
  * inputs is the whole cost). Any change to an input's bytes, or to an option, changes it: nothing is
@@ -7,7 +7,7 @@
  */
 import {createHash} from "node:crypto";
 import {createReadStream} from "node:fs";
-import {readFile} from "node:fs/promises";
+import {readdir, readFile} from "node:fs/promises";
 import path from "node:path";
 import type {BuildConfig} from "./config.js";
 import {findInputs} from "./ingest/find-inputs.js";
@@ -15,7 +15,22 @@ import {findInputs} from "./ingest/find-inputs.js";
 /** The file, inside a published report, that holds its fingerprint. */
 export const FINGERPRINT_FILE = ".fingerprint";
 
-const VERSION: string = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")).version;
+const ROOT = new URL("../", import.meta.url);
+
+/**
+ * The tool's own code: its version and a hash of every source, template and lock file, so that an
+ * upgrade, or a local change to a template, is a change even when the inputs are the same.
+ */
+async function codeFingerprint(): Promise<string> {
+  const hash = createHash("sha256");
+  const files = ["package.json", "package-lock.json"];
+  for (const dir of ["src", "templates"]) {
+    const entries = await readdir(new URL(dir, ROOT), {recursive: true, withFileTypes: true});
+    for (const entry of entries) if (entry.isFile()) files.push(path.relative(ROOT.pathname, path.join(entry.parentPath ?? entry.path, entry.name)));
+  }
+  for (const file of files.sort()) hash.update(file + "\0").update(await readFile(new URL(file, ROOT))).update("\0");
+  return hash.digest("hex");
+}
 
 async function hashFile(file: string): Promise<string> {
   const hash = createHash("sha256");
@@ -28,7 +43,7 @@ export async function buildFingerprint(config: BuildConfig): Promise<string> {
   const files = await findInputs(config.inputs, config.format);
   const inputs = await Promise.all(files.map(async (f) => ({path: path.resolve(f.path), format: f.format, size: f.size, sha256: await hashFile(f.path)})));
   const {timeZone, asOf, periods, top, title, maxRejectedPercent} = config;
-  const shaping = {version: VERSION, timeZone, asOf, periods, top, title, maxRejectedPercent, inputs};
+  const shaping = {code: await codeFingerprint(), timeZone, asOf, periods, top, title, maxRejectedPercent, inputs};
   return createHash("sha256").update(JSON.stringify(shaping)).digest("hex");
 }
 
