@@ -44,5 +44,7 @@ if (phase === "ingest" || phase === "indicators") {
 }
 
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage();
+details.cpuSeconds = Math.round((cpu.user + cpu.system) / 1e4) / 100;
 const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
 console.log(JSON.stringify({phase, seconds: Math.round(seconds * 100) / 100, peakRssMB, ...details}));

@@ -136,7 +136,7 @@ export async function build(config: BuildConfig, effects: BuildEffects): Promise
       const downloads = await timed("downloads", () => writePeriodSourceData(dir, source, lo, hi));
       const page = rendering.then(async (charts) => {
         await writePeriodData(dir, indicators, charts);
-        pages[index] = {period, indicators, charts, downloads};
+        pages[index] = {period, indicators, charts: charts.map(({vega: _written, ...chart}) => chart), downloads};
         effects.progress("periods", ++done, periods.length);
       });
       pending.add(page);

@@ -45,7 +45,8 @@ export interface DownloadInfo {
 export interface PeriodPage {
   period: Period;
   indicators: PeriodIndicators;
-  charts: RenderedChart[];
+  /** the compiled Vega specs are not kept here: they are in charts.json, and a page does not need them */
+  charts: Omit<RenderedChart, "vega">[];
   downloads: {csv: DownloadInfo; json: DownloadInfo};
 }
 
