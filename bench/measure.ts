@@ -35,7 +35,7 @@ if (phase === "ingest" || phase === "indicators") {
   }
 } else if (phase === "build") {
   const out = outArg ?? path.join(tmpdir(), "activity-report-bench", "site");
-  const raw: Record<string, unknown> = {input: [log], out, tz: options.timeZone, "as-of": options.asOf, quiet: true};
+  const raw: Record<string, unknown> = {input: [log], out, tz: options.timeZone, "as-of": options.asOf, quiet: true, force: true};
   for (let i = 0; i < flags.length; i += 2) raw[flags[i].replace(/^--/, "")] = flags[i + 1];
   const summary = await build(buildConfig(raw), {now: () => new Date(), log: () => {}, progress: () => {}});
   Object.assign(details, {rows: summary.rows, periods: summary.periods, stages: summary.stages, reused: (summary as {reused?: number}).reused});
