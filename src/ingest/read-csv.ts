@@ -8,6 +8,8 @@
 import Papa from "papaparse";
 import {InputError} from "../errors.js";
 import {detached, type RawRecord, type ReadOptions} from "./raw-record.js";
+import {malformedRowRecord} from "./malformed-row.js";
+import {scanQuotes} from "./quote-scan.js";
 import {readTextChunks} from "./read-text.js";
 
 /** An unfinished record may grow to this many characters (V8 strings stop near 512 Mi). */
@@ -32,8 +34,35 @@ export async function* readCsv(file: string, options: ReadOptions = {}): AsyncGe
   let fresh: string[] = [];
   let freshLength = 0;
   let parser: Papa.Parser | undefined;
+  let separator = ",";
+  let newline: "\n" | "\r\n" = "\n";
   let header: string[] | undefined;
   let line = 1; // where the next row starts
+
+  /** Parses text made of whole rows (all ending with a newline unless `final`). */
+  function parseRows(text: string, final: boolean, records: RawRecord[]): void {
+    if (text === "" || parser === undefined) return;
+    const result: ParseResult = parser.parse(text, 0, !final);
+    const rows = result.data;
+    const malformed = new Set(result.errors.map((error) => error.row)); // none expected: quote-scan saw to it
+    // every row ends with one newline (in the final call, all but the last): more means a quoted
+    // field holds newlines, and only then are fields searched for them
+    const inFields = countNewlines(text, text.length) - (final ? rows.length - 1 : rows.length);
+    const oversized = text.length > 4 * PIECE_CHARS;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      const start = line;
+      line += 1 + (inFields > 0 ? newlinesInRow(row) : 0);
+      if (row.length === 1 && row[0].trim() === "") continue; // a blank line
+      if (header === undefined) {
+        header = row;
+        options.onHeader?.(header, start);
+        continue;
+      }
+      // rows parsed with a huge field would keep it alive through their values: copy them
+      records.push(toRecord(oversized ? row.map(detachedUnlessHuge) : row, start, header, malformed.has(r)));
+    }
+  }
 
   function parseSome(final: boolean): RawRecord[] {
     const input = rest + fresh.join("");
@@ -45,46 +74,43 @@ export async function* readCsv(file: string, options: ReadOptions = {}): AsyncGe
     }
     if (parser === undefined) {
       const headerStart = Math.max(0, input.search(/[^\r\n]/)); // blank lines may come first
-      const newline = input.indexOf("\n", headerStart);
-      if (newline === -1 && !final) {
+      const newlineAt = input.indexOf("\n", headerStart);
+      if (newlineAt === -1 && !final) {
         rest = input;
         return [];
       }
-      parser = headerParser(input, headerStart, newline);
+      const headerLine = input.slice(headerStart, newlineAt === -1 ? input.length : newlineAt);
+      separator = detectSeparator(headerLine);
+      newline = newlineAt > 0 && input[newlineAt - 1] === "\r" ? "\r\n" : "\n";
+      parser = new Papa.Parser({delimiter: separator, newline});
     }
-    if (input === "") return [];
-    const result: ParseResult = parser.parse(input, 0, !final);
-    const rows = result.data;
-    const cursor = result.meta.cursor;
-    if (!final) rest = input.slice(cursor);
-    const malformed = new Set<number>();
-    let unclosed: {row: number; index: number} | undefined;
-    for (const error of result.errors) {
-      if (error.row >= rows.length) continue; // the held-back row: parsed again with more text
-      if (error.code === "MissingQuotes") unclosed ??= error;
-      else malformed.add(error.row);
-    }
-    // every row ends with one newline (in the final call, all but the last): more means a quoted
-    // field holds newlines, and only then are fields searched for them
-    const inFields = countNewlines(input, cursor) - (final ? rows.length - 1 : rows.length);
-    const firstLine = line;
-    const oversized = input.length > 4 * PIECE_CHARS;
     const records: RawRecord[] = [];
-    for (let r = 0; r < rows.length; r++) {
-      const row = rows[r];
-      const start = line;
-      line += 1 + (inFields > 0 ? newlinesInRow(row) : 0);
-      if (unclosed?.row === r) throw unclosedQuote(file, input, unclosed.index - 1, firstLine);
-      if (row.length === 1 && row[0].trim() === "") continue; // a blank line
-      if (header === undefined) {
-        header = row;
-        options.onHeader?.(header, start);
+    for (let at = 0; ;) {
+      const scan = scanQuotes(input, at, separator, newline, final);
+      if (scan.malformed !== undefined) {
+        const {rowStart, openQuote, closeQuote} = scan.malformed;
+        const rowEnd = input.indexOf(newline, closeQuote + 1);
+        parseRows(input.slice(at, rowStart), false, records);
+        if (rowEnd === -1 && !final) {
+          rest = input.slice(rowStart); // the row's newline is still to come
+          return records;
+        }
+        const rowText = input.slice(rowStart, rowEnd === -1 ? input.length : rowEnd);
+        if (header === undefined) {
+          throw new InputError(`${file}:${line}: the header line has text after a closing quote (expected a CSV header line)`);
+        }
+        const quote = {openQuote: openQuote - rowStart, closeQuote: closeQuote - rowStart};
+        records.push(malformedRowRecord(rowText, quote, header, line, separator, newline));
+        line += 1 + countNewlines(rowText, rowText.length);
+        if (rowEnd === -1) return records;
+        at = rowEnd + newline.length;
         continue;
       }
-      // rows parsed with a huge field would keep it alive through their values: copy them
-      records.push(toRecord(oversized ? row.map(detachedUnlessHuge) : row, start, header, malformed.has(r)));
+      if (final && scan.openQuote !== undefined) throw unclosedQuote(file, input.slice(at), scan.openQuote - at, line);
+      parseRows(input.slice(at, scan.pendingStart), final, records);
+      rest = input.slice(scan.pendingStart);
+      return records;
     }
-    return records;
   }
 
   for await (const text of readTextChunks(file, options)) {
@@ -113,14 +139,6 @@ export function detectSeparator(headerLine: string): "," | ";" {
     else if (!quoted && c === ";") semicolons++;
   }
   return semicolons > commas ? ";" : ",";
-}
-
-function headerParser(input: string, start: number, newline: number): Papa.Parser {
-  const headerLine = input.slice(start, newline === -1 ? input.length : newline);
-  return new Papa.Parser({
-    delimiter: detectSeparator(headerLine),
-    newline: newline > 0 && input[newline - 1] === "\r" ? "\r\n" : "\n",
-  });
 }
 
 /** Values over 1 MiB are rejected (and cut when reported): copying them would be waste. */

@@ -87,22 +87,48 @@ test("a row with a different number of fields gets a problem, keeping its values
   assert.equal({...recordFields(records[1])}, {a: "1", b: "2", c: "3", "#4": "4"});
 });
 
-test("text after a closing quote: papaparse reads on to the next quote; that row gets a problem", async () => {
-  const records = await read(csvFile('a,b\n1,"x"y\n2,"z"\n3,w\n'));
-  assert.is(records.length, 2);
-  assert.match(records[0].problem ?? "", /malformed quotes/);
-  assert.equal(records[0].values, ["1", 'x"y\n2,"z']);
-  assert.equal([records[1].line, records[1].problem, records[1].values], [4, undefined, ["3", "w"]]);
+test("text after a closing quote: that row alone gets a problem, the next rows keep their lines", async () => {
+  const records = await read(csvFile('a,b,c\n1,"x"y,2\n2,"z",3\n3,w,"p\nq"\n4,"v"  ,5\n'));
+  assert.equal(records.map((r) => [r.line, r.values, r.problem]), [
+    [2, ["1", '"x"y', "2"], 'field 2 ("b"): text after the closing quote'],
+    [3, ["2", "z", "3"], undefined],
+    [4, ["3", "w", "p\nq"], undefined],
+    [6, ["4", "v", "5"], undefined], // spaces between a closing quote and the separator are allowed
+  ]);
 });
 
-test("text after a closing quote with no later quote leaves the field open: fatal, naming the quote", async () => {
-  const file = csvFile('a,b\n1,"x"y\n2,z\n');
+test("text after a closing quote with no later quote: rejected, not an unclosed quote", async () => {
+  const records = await read(csvFile('a,b\n1,"x"y\n2,z\n'));
+  assert.equal(records.map((r) => [r.line, r.values, r.problem]), [
+    [2, ["1", '"x"y'], 'field 2 ("b"): text after the closing quote'],
+    [3, ["2", "z"], undefined],
+  ]);
+});
+
+test("malformed quotes: CRLF, quoted newlines before the bad field, several bad rows, last row without newline", async () => {
+  const text = 'a;b;c\r\n"1\r\n1";"x""y"z;"w"\r\n2;3;4\r\n"5"5;6;7\r\n8;9;"10"\r\n"11";x"y;"12"!';
+  const records = await read(csvFile(text));
+  assert.equal(records.map((r) => [r.line, r.values, r.problem]), [
+    [2, ["1\r\n1", '"x""y"z', "w"], 'field 2 ("b"): text after the closing quote'],
+    [4, ["2", "3", "4"], undefined],
+    [5, ['"5"5', "6", "7"], 'field 1 ("a"): text after the closing quote'],
+    [6, ["8", "9", "10"], undefined],
+    [7, ["11", 'x"y', '"12"!'], 'field 3 ("c"): text after the closing quote'],
+  ]);
+  for (const chunkBytes of [1, 2, 3, 7]) {
+    assert.equal((await read(csvFile(text), {chunkBytes})).map((r) => [r.line, r.values, r.problem]),
+      records.map((r) => [r.line, r.values, r.problem]), `chunkBytes ${chunkBytes}`);
+  }
+});
+
+test("a header with text after a closing quote throws, naming the line", async () => {
+  const file = csvFile('\n"a"x,b\n1,2\n');
   try {
     await read(file);
     assert.unreachable("should throw");
   } catch (error) {
     assert.instance(error, InputError);
-    assert.match((error as Error).message, `${file}:2:3: the quoted field opened here is not closed`);
+    assert.match((error as Error).message, `${file}:2: the header line has text after a closing quote`);
   }
 });
 
