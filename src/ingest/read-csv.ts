@@ -8,6 +8,8 @@
 import Papa from "papaparse";
 import {InputError} from "../errors.js";
 import {detached, type RawRecord, type ReadOptions} from "./raw-record.js";
+import {HugeRecord} from "./huge-record.js";
+import {MAX_FIELD_CHARS} from "./accept-row.js";
 import {malformedRowRecord} from "./malformed-row.js";
 import {scanQuotes} from "./quote-scan.js";
 import {readTextChunks} from "./read-text.js";
@@ -21,6 +23,12 @@ export const MAX_PENDING_CHARS = 400 * 1024 * 1024;
  * garbage collector (8 MB at once made GC half of the run time).
  */
 const PIECE_CHARS = 512 * 1024;
+
+/**
+ * A valid field holds at most 1 MiB, written as at most 2 MiB of doubled quotes, its two quotes and
+ * a separator: a pending record longer than this per header field is read past (huge-record.ts).
+ */
+const MAX_RECORD_CHARS_PER_FIELD = 2 * MAX_FIELD_CHARS + 3;
 
 interface ParseResult {
   data: string[][];
@@ -38,6 +46,7 @@ export async function* readCsv(file: string, options: ReadOptions = {}): AsyncGe
   let newline: "\n" | "\r\n" = "\n";
   let header: string[] | undefined;
   let line = 1; // where the next row starts
+  let huge: HugeRecord | undefined; // a record too long to be valid, being read past
 
   /** Parses text made of whole rows (all ending with a newline unless `final`). */
   function parseRows(text: string, final: boolean, records: RawRecord[]): void {
@@ -65,10 +74,22 @@ export async function* readCsv(file: string, options: ReadOptions = {}): AsyncGe
   }
 
   function parseSome(final: boolean): RawRecord[] {
-    const input = rest + fresh.join("");
+    let input = rest + fresh.join("");
     fresh = [];
     freshLength = 0;
     rest = "";
+    const records: RawRecord[] = [];
+    if (huge !== undefined) {
+      const after = huge.feed(input, final);
+      if (after === undefined) return records;
+      if (huge.unclosed) {
+        throw new InputError(`${file}:${huge.line}: a quoted field in the record starting here is not closed before the end of the file`);
+      }
+      records.push(huge.record());
+      line += huge.newlines;
+      huge = undefined;
+      input = after;
+    }
     if (input.length > MAX_PENDING_CHARS) {
       throw new InputError(`${file}:${line}: a record of more than 400 MB starts here; is this really a CSV log?`);
     }
@@ -84,7 +105,6 @@ export async function* readCsv(file: string, options: ReadOptions = {}): AsyncGe
       newline = newlineAt > 0 && input[newlineAt - 1] === "\r" ? "\r\n" : "\n";
       parser = new Papa.Parser({delimiter: separator, newline});
     }
-    const records: RawRecord[] = [];
     for (let at = 0; ;) {
       const scan = scanQuotes(input, at, separator, newline, final);
       if (scan.malformed !== undefined) {
@@ -109,6 +129,11 @@ export async function* readCsv(file: string, options: ReadOptions = {}): AsyncGe
       if (final && scan.openQuote !== undefined) throw unclosedQuote(file, input.slice(at), scan.openQuote - at, line);
       parseRows(input.slice(at, scan.pendingStart), final, records);
       rest = input.slice(scan.pendingStart);
+      if (header !== undefined && rest.length > header.length * MAX_RECORD_CHARS_PER_FIELD) {
+        // no valid row is this long: read past it without papaparse (see huge-record.ts)
+        huge = new HugeRecord(line, header, separator, newline);
+        return [...records, ...parseSome(final)];
+      }
       return records;
     }
   }
