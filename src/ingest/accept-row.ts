@@ -31,6 +31,7 @@ export class ColumnIndex {
   readonly #byRawName = new Map<string, number>();
   #lastNames: string[] | undefined;
   #lastNumbers: number[] = [];
+  #lastLayout: Layout = {twiceAt: -1, identity: true};
 
   /** The column number of a raw field name, adding the column if it is new. */
   numberOf(rawName: string): number {
@@ -52,7 +53,13 @@ export class ColumnIndex {
     if (rawNames === this.#lastNames) return this.#lastNumbers;
     this.#lastNames = rawNames;
     this.#lastNumbers = rawNames.map((name) => this.numberOf(name));
+    this.#lastLayout = layoutOf(this.#lastNumbers);
     return this.#lastNumbers;
+  }
+
+  /** For the list numbersOf was last given: where a column first repeats, and whether number i is i. */
+  lastLayout(): Layout {
+    return this.#lastLayout;
   }
 
   /** The number of a canonical name, or -1. */
@@ -67,27 +74,51 @@ export class ColumnIndex {
   }
 }
 
+/** How a list of column numbers maps fields to columns (computed once per list of names). */
+interface Layout {
+  /** the first field whose column an earlier field already has, or -1 */
+  twiceAt: number;
+  /** field i goes to column i for every i */
+  identity: boolean;
+}
+
+function layoutOf(numbers: number[]): Layout {
+  const seen = new Set<number>();
+  let twiceAt = -1, identity = true;
+  for (let i = 0; i < numbers.length; i++) {
+    if (numbers[i] !== i) identity = false;
+    if (twiceAt === -1 && seen.has(numbers[i])) twiceAt = i;
+    seen.add(numbers[i]);
+  }
+  return {twiceAt, identity};
+}
+
 /** An accepted row: its instant and its values by column number ("" where absent). */
 export interface AcceptedRow {
   time: number;
   values: string[];
 }
 
-/** Accepts a record, or says why not in one short sentence. */
+/**
+ * Accepts a record, or says why not in one short sentence. When the record's fields are exactly
+ * the columns in order (a CSV row, usually), its own `values` array is returned, not a copy.
+ */
 export function acceptRow(record: RawRecord, columns: ColumnIndex, timeZone: string): AcceptedRow | {reason: string} {
   if (record.problem !== undefined) return {reason: record.problem};
   const numbers = columns.numbersOf(record.names);
-  const values: string[] = new Array(columns.names.length).fill("");
-  const filled: boolean[] = [];
-  for (let i = 0; i < numbers.length; i++) {
-    const number = numbers[i];
-    if (filled[number]) return {reason: `field "${columns.names[number]}" appears twice in this record`};
-    filled[number] = true;
+  const {twiceAt, identity} = columns.lastLayout();
+  const checked = twiceAt === -1 ? numbers.length : twiceAt;
+  for (let i = 0; i < checked; i++) {
     const value = record.values[i];
     if (value.length > MAX_FIELD_CHARS) {
       return {reason: `field "${record.names[i]}" is larger than 1 MiB (${value.length} characters)`};
     }
-    values[number] = value;
+  }
+  if (twiceAt !== -1) return {reason: `field "${columns.names[numbers[twiceAt]]}" appears twice in this record`};
+  let values = record.values;
+  if (!identity || values.length !== columns.names.length) {
+    values = new Array(columns.names.length).fill("");
+    for (let i = 0; i < numbers.length; i++) values[numbers[i]] = record.values[i];
   }
   const time = parseTimestamp(values[columns.find("timestamp")] ?? "", timeZone);
   if (typeof time === "string") return {reason: time};

@@ -38,4 +38,27 @@ test("acceptRow: reasons", () => {
   assert.is(reason(["timestamp", "user_id", "action"], ["2025-01-01T00:00:00Z", "", "a"]), "accepted");
 });
 
+test("acceptRow: a field named twice is reported after an oversized field before it, not after one past it", () => {
+  const columns = new ColumnIndex();
+  const big = "x".repeat(1024 * 1024 + 1);
+  const reason = (names: string[], values: string[]) => {
+    const result = acceptRow({line: 1, names, values}, columns, "UTC");
+    return "reason" in result ? result.reason : "accepted";
+  };
+  assert.is(reason(["timestamp", "action", "Action", "diff"], ["2025-01-01T00:00:00Z", "a", "b", big]), 'field "action" appears twice in this record');
+  assert.is(reason(["diff", "timestamp", "action", "Action"], [big, "2025-01-01T00:00:00Z", "a", "b"]), 'field "diff" is larger than 1 MiB (1048577 characters)');
+});
+
+test("acceptRow: a record whose fields are the columns in order keeps its values; others are placed by column", () => {
+  const columns = new ColumnIndex();
+  const names = ["timestamp", "action"];
+  const values = ["2025-01-01T00:00:00Z", "a"];
+  const same = acceptRow({line: 1, names, values}, columns, "UTC");
+  assert.equal(same, {time: Date.UTC(2025, 0, 1), values: ["2025-01-01T00:00:00Z", "a"]});
+  const swapped = acceptRow({line: 2, names: ["action", "timestamp"], values: ["b", "2025-01-02T00:00:00Z"]}, columns, "UTC");
+  assert.equal(swapped, {time: Date.UTC(2025, 0, 2), values: ["2025-01-02T00:00:00Z", "b"]});
+  const shorter = acceptRow({line: 3, names: ["timestamp"], values: ["2025-01-03T00:00:00Z"]}, columns, "UTC");
+  assert.equal(shorter, {reason: "action is empty"});
+});
+
 test.run();
