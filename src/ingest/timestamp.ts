@@ -12,6 +12,10 @@ const DAY_MS = 86_400_000;
 
 /** Epoch milliseconds, or a reason such as `timestamp "2025-02-30T10:00:00Z" is not a valid date`. */
 export function parseTimestamp(text: string, timeZone: string): number | string {
+  if (text.length === 24) {
+    const fast = exactUtcMillis(text);
+    if (fast !== undefined) return fast;
+  }
   const s = text.trim();
   const n = s.length;
   if (n === 0) return "timestamp is empty";
@@ -45,6 +49,32 @@ export function parseTimestamp(text: string, timeZone: string): number | string 
   const wall = daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millisecond;
   if (offsetMinutes !== undefined) return wall - offsetMinutes * 60_000;
   return wallClockToEpoch({year, month, day, hour, minute, second, millisecond}, timeZone);
+}
+
+/**
+ * The common `YYYY-MM-DDThh:mm:ss.sssZ` shape read in one pass, or undefined for anything else
+ * (including invalid dates), which the general path then reads and explains.
+ */
+function exactUtcMillis(s: string): number | undefined {
+  if (s.charCodeAt(23) !== 90 /* Z */ || s.charCodeAt(10) !== 84 /* T */ || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45
+    || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46) return undefined;
+  const year = digitsValue(s, 0, 4), month = digitsValue(s, 5, 2), day = digitsValue(s, 8, 2);
+  const hour = digitsValue(s, 11, 2), minute = digitsValue(s, 14, 2), second = digitsValue(s, 17, 2);
+  const millisecond = digitsValue(s, 20, 3);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23
+    || minute < 0 || minute > 59 || second < 0 || second > 59 || millisecond < 0) return undefined;
+  return daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millisecond;
+}
+
+/** The number written by `count` digits at `start`, or -1 if one is not a digit. */
+function digitsValue(s: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 48 || code > 57) return -1;
+    value = value * 10 + code - 48;
+  }
+  return value;
 }
 
 /**

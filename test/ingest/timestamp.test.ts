@@ -78,4 +78,13 @@ test("years before 100 and far from 1970 are not shifted", () => {
   assert.is(daysFromCivil(2000, 3, 1), 11_017);
 });
 
+test("the exact UTC millisecond shape reads like the general path, and its invalid dates are refused", () => {
+  assert.is(parseTimestamp("2024-02-29T23:59:59.999Z", paris), utc(2024, 2, 29, 23, 59) + 59_999);
+  assert.is(parseTimestamp("2023-01-01T05:02:21.149Z", paris), utc(2023, 1, 1, 5, 2) + 21_149);
+  assert.is(parseTimestamp("2025-02-29T10:00:00.000Z", paris), 'timestamp "2025-02-29T10:00:00.000Z" is not a valid date');
+  assert.is(parseTimestamp("2025-01-01T24:00:00.000Z", paris), 'timestamp "2025-01-01T24:00:00.000Z" is not a valid date');
+  assert.is(parseTimestamp("2025-01-01T10:00:00.0a0Z", paris), 'timestamp "2025-01-01T10:00:00.0a0Z" is not an ISO 8601 date-time');
+  assert.is(parseTimestamp("2025-01-01T10:00:00.000+", paris), 'timestamp "2025-01-01T10:00:00.000+" is not an ISO 8601 date-time');
+});
+
 test.run();
