@@ -8,6 +8,8 @@ import type {ColumnTable} from "arquero";
 
 /** Past this many distinct values a column's values are no longer shared. */
 const MAX_SHARED_VALUES = 50_000;
+/** After this many values looked up, a column with over 3/4 of them distinct stops being shared. */
+const PROBE_VALUES = 4096;
 
 /** Accepted rows, column by column, in input order. */
 export class LogRows {
@@ -18,6 +20,9 @@ export class LogRows {
   readonly line: number[] = [];
   /** per column, one instance of each value seen, while the column has few distinct values */
   readonly #distinct: (Map<string, string> | undefined)[] = [];
+  /** per column, the value stored last, and how many values were looked up */
+  readonly #last: string[] = [];
+  readonly #looked: number[] = [];
 
   get count(): number {
     return this.time.length;
@@ -25,8 +30,12 @@ export class LogRows {
 
   /** Stores a row; returns its row number. */
   add(values: string[], time: number, file: number, line: number): number {
-    this.addColumns(values.length);
-    for (let c = 0; c < this.columns.length; c++) this.columns[c].push(this.#shared(c, values[c] ?? ""));
+    const columns = this.columns;
+    if (values.length > columns.length) this.addColumns(values.length);
+    for (let c = 0; c < columns.length; c++) {
+      const value = c < values.length ? values[c] : "";
+      columns[c].push(value.length === 0 ? "" : this.#shared(c, value));
+    }
     this.time.push(time);
     this.file.push(file);
     this.line.push(line);
@@ -38,6 +47,8 @@ export class LogRows {
     while (this.columns.length < count) {
       this.columns.push(new Array<string>(this.count).fill(""));
       this.#distinct.push(new Map());
+      this.#last.push("");
+      this.#looked.push(0);
     }
   }
 
@@ -48,11 +59,20 @@ export class LogRows {
    */
   #shared(column: number, value: string): string {
     const distinct = this.#distinct[column];
-    if (distinct === undefined || value.length === 0) return value;
+    if (distinct === undefined) return value;
+    const last = this.#last[column];
+    if (value === last) return last; // sorted logs repeat a domain, an action, a user row after row
     const seen = distinct.get(value);
-    if (seen !== undefined) return seen;
-    if (distinct.size >= MAX_SHARED_VALUES) this.#distinct[column] = undefined;
-    else distinct.set(value, value);
+    if (seen !== undefined) {
+      this.#last[column] = seen;
+      return seen;
+    }
+    const looked = ++this.#looked[column];
+    // a column that is mostly new values (timestamp, diff) is given up early: sharing it is pure cost
+    if (distinct.size >= MAX_SHARED_VALUES || (looked >= PROBE_VALUES && distinct.size * 4 > looked * 3)) {
+      this.#distinct[column] = undefined;
+    } else distinct.set(value, value);
+    this.#last[column] = value;
     return value;
   }
 

@@ -29,4 +29,16 @@ test("LogRows: late columns are empty for earlier rows; table sorted by time", (
   ]);
 });
 
+test("LogRows: values are kept as given whether their column is shared or given up", () => {
+  const rows = new LogRows();
+  const expected: string[][] = [[], [], []];
+  for (let i = 0; i < 6000; i++) {
+    const values = [`time-${i}`, i % 7 === 0 ? "" : `user-${i % 5}`, `user-${i % 5}`];
+    rows.add(values, i, 0, i + 2);
+    values.forEach((value, c) => expected[c].push(value));
+  }
+  assert.equal(rows.columns, expected);
+  assert.is(rows.count, 6000);
+});
+
 test.run();
