@@ -1,6 +1,6 @@
 /**
  * Finds exact duplicate rows (every field equal, across all files) without keeping a joined string
- * per row: a 30-bit hash of the values maps to the first row with that hash, and the fields are
+ * per row: a 30-bit hash of the values leads to the rows with that hash, and the fields are
  * compared on a hit. Rows are compared by column number; a column a row does not have counts as "".
  * Does not store rows: it reads them from the column arrays it is given.
  */
@@ -8,9 +8,14 @@
 /** Remembers accepted rows by hash and finds an earlier identical one. */
 export class DuplicateIndex {
   readonly #columns: string[][];
-  readonly #firstByHash = new Map<number, number>();
-  /** further rows whose hash collided with a different row, rare */
-  readonly #collisions = new Map<number, number[]>();
+  /**
+   * An open-addressing table (linear probing, at most half full): slot i holds row + 1 (0: empty)
+   * and that row's hash. Rows whose hashes collide take further slots. Typed arrays instead of a
+   * Map of a million entries: no per-entry objects, one probe in cache on a miss.
+   */
+  #rows = new Int32Array(1 << 16);
+  #hashes = new Int32Array(1 << 16);
+  #count = 0;
 
   /** `columns`: the live column arrays rows are stored in, indexed [column][row]. */
   constructor(columns: string[][]) {
@@ -19,23 +24,33 @@ export class DuplicateIndex {
 
   /** The row number of an earlier row equal to `values`, or -1. */
   find(values: string[], hash: number): number {
-    const first = this.#firstByHash.get(hash);
-    if (first === undefined) return -1;
-    if (this.#equal(values, first)) return first;
-    for (const row of this.#collisions.get(hash) ?? []) {
-      if (this.#equal(values, row)) return row;
+    const rows = this.#rows, hashes = this.#hashes, mask = rows.length - 1;
+    for (let i = hash & mask; rows[i] !== 0; i = (i + 1) & mask) {
+      if (hashes[i] === hash && this.#equal(values, rows[i] - 1)) return rows[i] - 1;
     }
     return -1;
   }
 
   /** Records that row number `row` (just stored) has this hash. */
   remember(hash: number, row: number): void {
-    if (!this.#firstByHash.has(hash)) this.#firstByHash.set(hash, row);
-    else {
-      const rows = this.#collisions.get(hash);
-      if (rows) rows.push(row);
-      else this.#collisions.set(hash, [row]);
-    }
+    if (2 * (this.#count + 1) > this.#rows.length) this.#grow();
+    this.#count++;
+    this.#place(hash, row + 1);
+  }
+
+  #place(hash: number, slotValue: number): void {
+    const rows = this.#rows, mask = rows.length - 1;
+    let i = hash & mask;
+    while (rows[i] !== 0) i = (i + 1) & mask;
+    rows[i] = slotValue;
+    this.#hashes[i] = hash;
+  }
+
+  #grow(): void {
+    const rows = this.#rows, hashes = this.#hashes;
+    this.#rows = new Int32Array(rows.length * 2);
+    this.#hashes = new Int32Array(rows.length * 2);
+    for (let i = 0; i < rows.length; i++) if (rows[i] !== 0) this.#place(hashes[i], rows[i]);
   }
 
   #equal(values: string[], row: number): boolean {

@@ -36,4 +36,22 @@ test("DuplicateIndex: a column added later counts as empty for earlier rows", ()
   assert.is(index.find(["t1", "a", "x"], rowHash(["t1", "a", "x"])), -1);
 });
 
+test("DuplicateIndex: past its first table size, every row is still found, and only its equal", () => {
+  // the first 50 rows share hash 7 (collisions on purpose), the others are spread
+  const hashOf = (row: number) => (row < 50 ? 7 : (Math.imul(row, 0x9e3779b1) >>> 2) & 0x3fffffff);
+  const count = 70_000; // the table starts with 65,536 slots and grows at half full
+  const columns: string[][] = [[], []];
+  const index = new DuplicateIndex(columns);
+  for (let row = 0; row < count; row++) {
+    columns[0].push(`t${row}`);
+    columns[1].push(row % 2 === 0 ? "a" : "b");
+    index.remember(hashOf(row), row);
+  }
+  for (const row of [0, 1, 49, 50, 999, 1000, 65_535, 69_999]) {
+    assert.is(index.find([`t${row}`, row % 2 === 0 ? "a" : "b"], hashOf(row)), row);
+    assert.is(index.find([`t${row}`, row % 2 === 0 ? "b" : "a"], hashOf(row)), -1);
+  }
+  assert.is(index.find(["t5", "b"], 6), -1); // right row, other hash
+});
+
 test.run();
