@@ -20,6 +20,7 @@ export interface QuoteScan {
   openQuote?: number;
 }
 
+const QUOTE = 34; // "
 const SPACE = /\s/; // what String#trim() drops: papaparse allows it between a closing quote and a separator
 
 /**
@@ -27,6 +28,7 @@ const SPACE = /\s/; // what String#trim() drops: papaparse allows it between a c
  * `final` says no more text follows: a quote at the very end then closes its field.
  */
 export function scanQuotes(text: string, from: number, separator: string, newline: string, final: boolean): QuoteScan {
+  const separatorCode = separator.charCodeAt(0);
   let rowStart = from;
   let nextNewline = text.indexOf(newline, from);
   let at = from; // outside quotes
@@ -39,7 +41,7 @@ export function scanQuotes(text: string, from: number, separator: string, newlin
       nextNewline = text.indexOf(newline, rowStart);
     }
     if (open === -1) return {pendingStart: final ? text.length : rowStart};
-    if (open !== rowStart && text[open - 1] !== separator) {
+    if (open !== rowStart && text.charCodeAt(open - 1) !== separatorCode) {
       at = open + 1; // a quote inside an unquoted field is text
       continue;
     }
@@ -47,10 +49,15 @@ export function scanQuotes(text: string, from: number, separator: string, newlin
     for (;;) {
       close = text.indexOf('"', close + 1);
       if (close === -1) return {pendingStart: rowStart, openQuote: open};
-      if (text[close + 1] !== '"') break;
+      if (text.charCodeAt(close + 1) !== QUOTE) break;
       close++; // `""`: an escaped quote
     }
     if (close + 1 === text.length) return {pendingStart: final ? text.length : rowStart};
+    // the usual case first: the separator right after the closing quote
+    if (text.charCodeAt(close + 1) === separatorCode) {
+      at = close + 2;
+      continue;
+    }
     const after = afterClosingQuote(text, close + 1, separator, newline, final);
     if (after === UNDECIDED) return {pendingStart: rowStart};
     if (after === MALFORMED) return {pendingStart: rowStart, malformed: {rowStart, openQuote: open, closeQuote: close}};
