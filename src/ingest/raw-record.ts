@@ -23,7 +23,7 @@ export interface ReadOptions {
   onBytes?: (bytes: number) => void;
   /** CSV only: called once with the header's names, before any record */
   onHeader?: (names: string[], line: number) => void;
-  /** bytes per read; defaults to 8 MiB */
+  /** bytes per read; defaults to 1 MiB */
   chunkBytes?: number;
 }
 

@@ -9,8 +9,11 @@ import {createReadStream} from "node:fs";
 import {open} from "node:fs/promises";
 import {InputError} from "../errors.js";
 
-/** Default bytes per read: large enough to amortise parsing, small enough for memory. */
-export const CHUNK_BYTES = 8 * 1024 * 1024;
+/**
+ * Default bytes per read: large enough to amortise parsing, small enough for memory. 1 MiB
+ * decoded and ingested a 177 MB CSV faster and with a lower peak than 8 MiB (measured twice).
+ */
+export const CHUNK_BYTES = 1024 * 1024;
 
 export interface TextReadOptions {
   chunkBytes?: number;
