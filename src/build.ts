@@ -9,12 +9,12 @@
  * It owns the order of the stages and the staging folder; each stage lives in its own folder.
  * Effects (clock, log lines, progress) are injected so tests run it with a fixed date and no terminal.
  */
-import {mkdir, readFile, writeFile} from "node:fs/promises";
+import {mkdir, writeFile} from "node:fs/promises";
 import path from "node:path";
 import type {ColumnTable} from "arquero";
 import type {BuildConfig} from "./config.js";
 import {InputError} from "./errors.js";
-import {buildFingerprint, FINGERPRINT_FILE, publishedFingerprint} from "./fingerprint.js";
+import {buildFingerprint, FINGERPRINT_FILE, upToDateSummary} from "./fingerprint.js";
 import {ingest} from "./ingest/index.js";
 import type {ActivityLog} from "./ingest/types.js";
 import {addPeriodKeys} from "./periods/add-period-keys.js";
@@ -85,7 +85,7 @@ export function reportTitle(table: ColumnTable, title: string | undefined): stri
 }
 
 /** Runs one build and publishes it into `config.out`; the previous report survives any failure. */
-export async function build(config: BuildConfig, effects: BuildEffects): Promise<BuildSummary> {
+export async function build(config: BuildConfig, effects: BuildEffects, known: {fingerprint?: string} = {}): Promise<BuildSummary> {
   const started = performance.now();
   const stages: Record<string, number> = {};
   const timed = async <T>(stage: string, run: () => Promise<T> | T): Promise<T> => {
@@ -96,11 +96,11 @@ export async function build(config: BuildConfig, effects: BuildEffects): Promise
   };
 
   // 0. nothing to do when the published report was built from the same inputs and options
-  const fingerprint = await timed("fingerprint", () => buildFingerprint(config));
-  if (!config.force && (await publishedFingerprint(config.out)) === fingerprint) {
-    const report: ReportJson = JSON.parse(await readFile(path.join(config.out, "report.json"), "utf8"));
+  const fingerprint = known.fingerprint ?? (await timed("fingerprint", () => buildFingerprint(config)));
+  const upToDate = await upToDateSummary(config, fingerprint);
+  if (upToDate) {
     effects.log(`up to date: ${config.out} was built from the same inputs and options`);
-    return {out: path.resolve(config.out), upToDate: true, ...pick(report.input, ["rows", "accepted", "rejected", "duplicates"]), periods: report.periods.length, seconds: round((performance.now() - started) / 1000), stages};
+    return {...upToDate, seconds: round((performance.now() - started) / 1000), stages};
   }
 
   // 1. ingest

@@ -8,8 +8,8 @@ import {parseArgs} from "node:util";
 import cliProgress from "cli-progress";
 import {ReportError, UsageError} from "./errors.js";
 import {buildConfig, emailConfig, readConfigFile, type RawOptions} from "./config.js";
-import {build, type BuildEffects, type BuildSummary} from "./build.js";
-import {sendSnapshot} from "./email/email-command.js";
+import type {BuildEffects, BuildSummary} from "./build.js";
+import {buildFingerprint, upToDateSummary} from "./fingerprint.js";
 
 const VERSION: string = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")).version;
 
@@ -136,7 +136,13 @@ export async function main(argv: string[]): Promise<number> {
       const raw = await options(rest, BUILD_FLAGS);
       if (raw === undefined) return void process.stdout.write(USAGE + "\n"), 0;
       const config = buildConfig(raw);
-      const summary = await build(config, terminalEffects(config.quiet || config.json));
+      const effects = terminalEffects(config.quiet || config.json);
+      // the stages (Vega, Eleventy) load only when there is something to build
+      const started = performance.now();
+      const fingerprint = await buildFingerprint(config);
+      const upToDate = await upToDateSummary(config, fingerprint);
+      if (upToDate) upToDate.seconds = Math.round(performance.now() - started) / 1000;
+      const summary = upToDate ?? (await (await import("./build.js")).build(config, effects, {fingerprint}));
       if (config.json) process.stdout.write(JSON.stringify(summary) + "\n");
       else if (!config.quiet) process.stdout.write(summaryLine(summary) + "\n");
       return 0;
@@ -145,6 +151,7 @@ export async function main(argv: string[]): Promise<number> {
       const raw = await options(rest, EMAIL_FLAGS);
       if (raw === undefined) return void process.stdout.write(USAGE + "\n"), 0;
       const config = emailConfig(raw, process.env);
+      const {sendSnapshot} = await import("./email/email-command.js");
       const message = await sendSnapshot(config);
       process.stdout.write(message + "\n");
       return 0;

@@ -10,6 +10,8 @@ import {createReadStream} from "node:fs";
 import {readdir, readFile} from "node:fs/promises";
 import path from "node:path";
 import type {BuildConfig} from "./config.js";
+import type {BuildSummary} from "./build.js";
+import type {ReportJson} from "./site/types.js";
 import {findInputs} from "./ingest/find-inputs.js";
 
 /** The file, inside a published report, that holds its fingerprint. */
@@ -50,4 +52,16 @@ export async function buildFingerprint(config: BuildConfig): Promise<string> {
 /** The fingerprint of the report published in `out`, if any. */
 export async function publishedFingerprint(out: string): Promise<string | undefined> {
   return readFile(path.join(out, FINGERPRINT_FILE), "utf8").then((text) => text.trim(), () => undefined);
+}
+
+/**
+ * The published report's summary when `config.out` was already built from `fingerprint` (and
+ * `--force` is off), else undefined. Cheap: it loads none of the stages, so a nightly rerun with
+ * nothing new costs the hashing of its inputs.
+ */
+export async function upToDateSummary(config: BuildConfig, fingerprint: string): Promise<BuildSummary | undefined> {
+  if (config.force || (await publishedFingerprint(config.out)) !== fingerprint) return undefined;
+  const report: ReportJson = JSON.parse(await readFile(path.join(config.out, "report.json"), "utf8"));
+  const {rows, accepted, rejected, duplicates} = report.input;
+  return {out: path.resolve(config.out), upToDate: true, rows, accepted, rejected, duplicates, periods: report.periods.length, seconds: 0, stages: {}};
 }
