@@ -66,6 +66,12 @@ test("March's indicators match the hand count", async () => {
   assert.equal(day4, [{bucket: "2026-03-04", action: "edit_dataset", count: 1}]);
 });
 
+test("the index marks weeks, months, quarters and years that go on past the as-of day as 'so far'", async () => {
+  const html = await readFile(path.join(out, "index.html"), "utf8");
+  const soFar = [...html.matchAll(/<a href="([^"]+)">[^<]*<\/a> <span class="so-far">so far<\/span>/g)].map((m) => m[1]);
+  assert.equal(soFar.sort(), ["month/2026-04/index.html", "quarter/2026-Q2/index.html", "week/2026-W14/index.html", "year/2026/index.html"]);
+});
+
 test("rolling windows end with the as-of day in the report's zone", async () => {
   const week = await readJson(path.join(out, "rolling/last-7-days/indicators.json"));
   assert.is(week.totals.actions, 2);

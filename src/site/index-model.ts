@@ -3,6 +3,7 @@
  * input accounting, one tab per period type listing its periods newest first with their change from
  * the period before, and the whole-log downloads. Pure; formatting only.
  */
+import {DateTime} from "luxon";
 import type {PeriodType} from "../periods/types.js";
 import {changeFrom, formatCount} from "./figures.js";
 import type {Change} from "./figures.js";
@@ -23,6 +24,8 @@ export interface IndexRow {
   actionsChange: Change | null;
   usersChange: Change | null;
   empty: boolean;
+  /** a week, month, quarter or year that goes on past the as-of day: its figures are "so far" */
+  soFar: boolean;
 }
 
 export interface IndexTab {
@@ -60,6 +63,9 @@ function tabId(type: PeriodType): string {
 /** The front page's view model. `index` finds each period's predecessor. */
 export function buildIndexModel(input: SiteSource, index: PageIndex<PageSource>): IndexModel {
   const {report, pages} = input;
+  // the first instant after the as-of day: a calendar period ending later is not over yet
+  const dataEnd = DateTime.fromISO(report.asOf, {zone: report.timeZone}).plus({days: 1}).toMillis();
+  const calendarTypes = new Set(["week", "month", "quarter", "year"]);
   const tabs: IndexTab[] = TAB_ORDER.flatMap((type) => {
     const ofType = pages.filter((page) => page.period.type === type).sort((a, b) => b.period.startMs - a.period.startMs);
     if (ofType.length === 0) return [];
@@ -78,6 +84,7 @@ export function buildIndexModel(input: SiteSource, index: PageIndex<PageSource>)
         actionsChange: changeFrom(totals.actions, before?.actions, beforeLabel, "percent"),
         usersChange: changeFrom(totals.users, before?.users, beforeLabel, "absolute"),
         empty: totals.actions === 0,
+        soFar: calendarTypes.has(page.period.type) && page.period.endMs > dataEnd,
       };
     });
     return [{id: tabId(type), type, name: PERIOD_TYPE_NAMES[type], rows}];
