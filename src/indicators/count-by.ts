@@ -5,11 +5,9 @@
  * several indicators need the same counts. The indicators rank and decode them (rank-by-action.ts).
  *
  * No Arquero groupby here: on a million rows it hashes every row's strings, where an Int32Array
- * indexed by code costs one increment. countBy gives the same counts as a small Arquero table.
+ * indexed by code costs one increment.
  */
-import * as aq from "arquero";
 import type {ColumnTable} from "arquero";
-import {ReportError} from "../errors.js";
 import {EMPTY_CODE} from "../periods/add-period-keys.js";
 import {codedColumn, remember} from "./coded-rows.js";
 
@@ -92,42 +90,4 @@ function sparseCells(a: Int32Array, b: Int32Array, aMin: number, width: number) 
   }
   const key = Float64Array.from(counts.keys()).sort();
   return {key, count: Array.from(key, (cell) => counts.get(cell)!)};
-}
-
-export interface CountByOptions {
-  /** leave out the rows where this column is "" (e.g. "user_id": rows without a user) */
-  skipEmpty?: string;
-}
-
-/**
- * An Arquero table with `columns` plus `count`: one row per combination that occurs in `rows`, in
- * order of first appearance (sort it yourself). E.g. countBy(rows, ["user_id"], {skipEmpty: "user_id"}).
- * For exploring and for an indicator that wants Arquero verbs on the (small) result.
- */
-export function countBy(rows: ColumnTable, columns: readonly string[], options: CountByOptions = {}): ColumnTable {
-  const {skipEmpty} = options;
-  return remember(rows, JSON.stringify(["countBy", columns, skipEmpty ?? null]), () => {
-    const coded = columns.map((name) => codedColumn(rows, name));
-    const sizes = coded.map(({dictionary}) => dictionary.length);
-    if (sizes.reduce((product, size) => product * size, 1) > Number.MAX_SAFE_INTEGER) {
-      throw new ReportError(`countBy: too many combinations of ${columns.join(", ")} to count`);
-    }
-    const skip = skipEmpty === undefined ? undefined : codedColumn(rows, skipEmpty).codes;
-    const counts = new Map<number, number>(); // combination key -> count; a Map keeps first appearance
-    for (let row = 0; row < rows.numRows(); row++) {
-      if (skip && skip[row] === EMPTY_CODE) continue;
-      let key = 0;
-      for (let c = 0; c < coded.length; c++) key = key * sizes[c] + coded[c].codes[row];
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    const data: Record<string, unknown[]> = Object.fromEntries(columns.map((name) => [name, []]));
-    data.count = [...counts.values()];
-    for (let key of counts.keys()) {
-      for (let c = coded.length - 1; c >= 0; c--) {
-        data[columns[c]].push(coded[c].dictionary[key % sizes[c]]);
-        key = Math.floor(key / sizes[c]);
-      }
-    }
-    return aq.table(data, [...columns, "count"]);
-  });
 }
