@@ -17,7 +17,7 @@ import {InputError} from "./errors.js";
 import {buildFingerprint, FINGERPRINT_FILE, upToDateSummary} from "./fingerprint.js";
 import {ingest} from "./ingest/index.js";
 import type {ActivityLog} from "./ingest/types.js";
-import {addPeriodKeys} from "./periods/add-period-keys.js";
+import {addPeriodKeys, type CodedColumn} from "./periods/add-period-keys.js";
 import {listPeriods} from "./periods/list-periods.js";
 import {periodRowRange, rowsInPeriod} from "./periods/rows-in-period.js";
 import {computeIndicators} from "./indicators/compute-indicators.js";
@@ -119,7 +119,8 @@ export async function build(config: BuildConfig, effects: BuildEffects, known: {
   const staging = await createStaging(config.out);
   const pool = createRenderPool(config.workers);
   try {
-    const palette = actionPalette([...new Set(table.array("action") as string[])].sort());
+    // addPeriodKeys dictionary-encoded `action`: its sorted dictionary is every action of the log
+    const palette = actionPalette((table.column("action") as CodedColumn).dictionary.filter((action) => action !== ""));
     const source = await timed("downloads", () => writeSourceData(staging, table, log.columns));
 
     // 3.-4. per period: indicators on this thread, charts on the worker pool, downloads meanwhile
