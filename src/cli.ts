@@ -20,6 +20,7 @@ Usage:
                         [--periods week,month,quarter,year,all,rolling] [--top 5]
                         [--format csv|json|ndjson] [--title TEXT] [--max-rejected 5]
                         [--config file.json] [--quiet] [--json] [--workers N] [--force]
+                        [--cache DIR (default <out>.cache) | --no-cache]
   activity-report email --report <dir> --period <type>:<key>|latest:<type> [--as-of YYYY-MM-DD]
                         [--eml file.eml] [--to ADDRESS]... [--from ADDRESS] [--subject TEXT]
                         [--base-url URL] [--attach-csv] [--config file.json]
@@ -43,6 +44,8 @@ const BUILD_FLAGS = {
   json: {type: "boolean"},
   workers: {type: "string"},
   force: {type: "boolean"},
+  cache: {type: "string"},
+  "no-cache": {type: "boolean"},
   help: {type: "boolean", short: "h"},
 } as const;
 

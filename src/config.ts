@@ -38,6 +38,11 @@ export interface BuildConfig {
   force: boolean;
   /** chart-rendering worker threads, 0 = render on the main thread; defaults to the number of cores */
   workers: number;
+  /**
+   * where the parsed log and the last build's period keys are kept for the next build, or null
+   * (--no-cache) to build everything from the inputs; defaults to "<out>.cache" beside the output
+   */
+  cache: string | null;
 }
 
 export interface EmailConfig {
@@ -140,7 +145,7 @@ export async function readConfigFile(file: string, readFile: (file: string) => P
   return options;
 }
 
-const BUILD_KEYS = new Set(["input", "out", "tz", "as-of", "periods", "top", "format", "title", "max-rejected", "quiet", "json", "workers", "force", "config"]);
+const BUILD_KEYS = new Set(["input", "out", "tz", "as-of", "periods", "top", "format", "title", "max-rejected", "quiet", "json", "workers", "force", "cache", "no-cache", "config"]);
 
 /** Validates build options (config file values overridden by flags) into a BuildConfig. */
 export function buildConfig(options: RawOptions, today: (timeZone: string) => string = todayIn): BuildConfig {
@@ -158,9 +163,10 @@ export function buildConfig(options: RawOptions, today: (timeZone: string) => st
   }
   const format = asString(options.format, "format");
   if (format !== undefined && !isInputFormat(format)) throw new ConfigError(`option --format: "${format}" is not one of csv, json, ndjson`);
+  const out = asString(options.out, "out") ?? "dist";
   return {
     inputs,
-    out: asString(options.out, "out") ?? "dist",
+    out,
     timeZone,
     asOf: asOfText === undefined ? today(timeZone) : assertDay(asOfText, "as-of"),
     periods: periodsText.length > 0 ? PERIOD_TYPES.filter((t) => periodsText.includes(t)) : [...PERIOD_TYPES],
@@ -172,6 +178,7 @@ export function buildConfig(options: RawOptions, today: (timeZone: string) => st
     json: asBoolean(options.json, "json"),
     force: asBoolean(options.force, "force"),
     workers: asString(options.workers, "workers") === "0" ? 0 : asPositiveInt(options.workers, "workers", availableParallelism()),
+    cache: asBoolean(options["no-cache"], "no-cache") ? null : (asString(options.cache, "cache") ?? `${out.replace(/[\\/]+$/, "")}.cache`),
   };
 }
 
