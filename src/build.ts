@@ -9,12 +9,12 @@
  * It owns the order of the stages and the staging folder; each stage lives in its own folder.
  * Effects (clock, log lines, progress) are injected so tests run it with a fixed date and no terminal.
  */
-import {mkdir, writeFile} from "node:fs/promises";
+import {link, mkdir, readdir, stat, writeFile} from "node:fs/promises";
 import path from "node:path";
 import type {ColumnTable} from "arquero";
 import type {BuildConfig} from "./config.js";
 import {InputError} from "./errors.js";
-import {buildFingerprint, FINGERPRINT_FILE, upToDateSummary} from "./fingerprint.js";
+import {buildFingerprint, codeFingerprint, FINGERPRINT_FILE, publishedFingerprint, upToDateSummary} from "./fingerprint.js";
 import {ingest} from "./ingest/index.js";
 import type {ActivityLog} from "./ingest/types.js";
 import {addPeriodKeys, type CodedColumn} from "./periods/add-period-keys.js";
@@ -26,7 +26,13 @@ import {chartSpecs} from "./charts/registry.js";
 import {createRenderPool} from "./charts/render-pool.js";
 import {bundleLiveCharts} from "./charts/bundle.js";
 import {writePeriodData, writeReportFiles} from "./site/write-outputs.js";
-import {writePeriodSourceData, writeSourceData} from "./site/source-data.js";
+import {appendSourceData, periodDownloads, writePeriodSourceData, writeSourceData} from "./site/source-data.js";
+import {buildPeriodModel, type PageSource} from "./site/page-model.js";
+import {pageIndex} from "./site/page-links.js";
+import {readCache, writeCache} from "./cache/build-cache.js";
+import {appendToCachedLog, CACHED_COLUMNS, fileStates} from "./cache/append-log.js";
+import {periodContentKey, rowsDigest} from "./cache/period-keys.js";
+import {findInputs} from "./ingest/find-inputs.js";
 import {renderSite} from "./site/render-site.js";
 import {createStaging, discardStaging, publishStaging, recoverInterruptedBuilds} from "./site/publish.js";
 import type {PeriodPage, ReportJson} from "./site/types.js";
@@ -49,6 +55,13 @@ export interface BuildSummary {
   rejected: number;
   duplicates: number;
   periods: number;
+  /** periods whose folder was kept from the previous build (unchanged content key), not rendered */
+  reused?: number;
+  rendered?: number;
+  /** "append": only what was added since the cached build was parsed; "cold": every input was read */
+  ingestMode?: "append" | "cold";
+  /** why every input was read although a cache was asked for, e.g. "log.csv changed" */
+  ingestReason?: string;
   seconds: number;
   /** seconds per stage, e.g. {ingest: 4.1, indicators: 2.3, ...} */
   stages: Record<string, number>;
@@ -102,59 +115,95 @@ export async function build(config: BuildConfig, effects: BuildEffects, known: {
     effects.log(`up to date: ${config.out} was built from the same inputs and options`);
     return {...upToDate, seconds: round((performance.now() - started) / 1000), stages};
   }
+  const code = await codeFingerprint();
+  const cache = config.cache !== null && !config.force ? await timed("ingest", () => readCache(config.cache!, code)) : undefined;
 
-  // 1. ingest
-  const log = await timed("ingest", () =>
-    ingest({inputs: config.inputs, format: config.format, timeZone: config.timeZone, onProgress: (done, total) => effects.progress("read", done, total)}),
-  );
-  effects.log(`ingest: ${log.counts.rows} rows, ${log.counts.accepted} accepted, ${log.counts.rejected} rejected, ${log.counts.duplicates} duplicates`);
+  // 1. ingest: only what was added since the cached build when that is all that changed, else everything
+  const ingestOptions = {inputs: config.inputs, format: config.format, timeZone: config.timeZone, onProgress: (done: number, total: number) => effects.progress("read", done, total)};
+  const appended = cache ? await timed("ingest", () => appendToCachedLog(cache, ingestOptions)) : undefined;
+  const incremental = appended?.mode === "append" ? appended : undefined;
+  const ingestReason = appended?.mode === "cold" ? appended.reason : cache ? undefined : config.cache === null || config.force ? "no cache used" : "no cache yet";
+  if (appended?.mode === "cold") effects.log(`ingest: reading every input again: ${appended.reason}`);
+  const log = incremental?.log ?? (await timed("ingest", () => ingest(ingestOptions)));
+  effects.log(`ingest: ${log.counts.rows} rows, ${log.counts.accepted} accepted, ${log.counts.rejected} rejected, ${log.counts.duplicates} duplicates` + (incremental ? ` (${incremental.newRows.length} new rows read)` : ""));
   if (log.counts.accepted === 0) throw new InputError(`${config.inputs.join(", ")}: no row was accepted (${log.counts.rejected} rejected); nothing to report`);
   checkRejectedShare(log, config.maxRejectedPercent);
 
   // 2. periods
-  const table = await timed("periods", () => addPeriodKeys(log.table, config.timeZone));
+  const table = incremental?.table ?? (await timed("periods", () => addPeriodKeys(log.table, config.timeZone)));
   const periods = await timed("periods", () => listPeriods(table, {timeZone: config.timeZone, asOf: config.asOf, types: config.periods}));
 
   await recoverInterruptedBuilds(config.out);
   const staging = await createStaging(config.out);
   const pool = createRenderPool(config.workers);
+  let reused = 0;
   try {
     // addPeriodKeys dictionary-encoded `action`: its sorted dictionary is every action of the log
     const palette = actionPalette((table.column("action") as CodedColumn).dictionary.filter((action) => action !== ""));
-    const source = await timed("downloads", () => writeSourceData(staging, table, log.columns));
+    const source = await timed("downloads", () =>
+      incremental ? appendSourceData(staging, cache!.source, log.columns, incremental.newRows) : writeSourceData(staging, log.table, log.columns),
+    );
 
-    // 3.-4. per period: indicators on this thread, charts on the worker pool, downloads meanwhile
-    const pages: PeriodPage[] = new Array(periods.length);
+    // 3. indicators of every period, and what its folder is made of: its content key
+    const title = reportTitle(table, config.title);
+    const ranges = periods.map((period) => periodRowRange(table, period));
+    const pages: PeriodPage[] = await timed("indicators", () =>
+      periods.map((period, i) => ({
+        period,
+        indicators: computeIndicators(rowsInPeriod(table, period), {period, top: config.top}),
+        charts: [],
+        downloads: periodDownloads(source, ...ranges[i]),
+      })),
+    );
+    const index = pageIndex<PageSource>(pages);
+    const keys = pages.map((page, i) =>
+      periodContentKey({
+        code,
+        columns: log.columns,
+        rows: rowsDigest(log.rows, ...ranges[i]),
+        content: {model: buildPeriodModel(page, index, title), indicators: page.indicators, actions: palette.actions},
+      }),
+    );
+    const previousKeys = cache && (await publishedFingerprint(config.out)) === cache.manifest.fingerprint && cache.manifest.out === path.resolve(config.out) ? cache.manifest.periods : {};
+
+    // 4. per period: kept from the previous build when its key is unchanged, else charts on the
+    // worker pool and downloads meanwhile
+    const render = new Set<string>();
     const pending = new Set<Promise<void>>();
     let done = 0;
-    for (const [index, period] of periods.entries()) {
-      const rows = rowsInPeriod(table, period);
-      const indicators = await timed("indicators", () => computeIndicators(rows, {period, top: config.top}));
-      const rendering = pool.render(chartSpecs(indicators, palette));
+    for (const [i, page] of pages.entries()) {
+      const {period, indicators} = page;
       const dir = path.join(staging, period.path);
+      if (previousKeys[period.path] === keys[i] && (await keepPreviousPeriod(config.out, staging, period.path, page.downloads))) {
+        reused++;
+        effects.progress("periods", ++done, periods.length);
+        continue;
+      }
+      render.add(period.path);
+      const rendering = pool.render(chartSpecs(indicators, palette));
       await mkdir(dir, {recursive: true});
-      const [lo, hi] = periodRowRange(table, period);
-      const downloads = await timed("downloads", () => writePeriodSourceData(dir, source, lo, hi));
-      const page = rendering.then(async (charts) => {
+      await timed("downloads", () => writePeriodSourceData(dir, source, ...ranges[i]));
+      const written = rendering.then(async (charts) => {
         await writePeriodData(dir, indicators, charts);
-        pages[index] = {period, indicators, charts: charts.map(({vega: _written, ...chart}) => chart), downloads};
+        page.charts = charts.map(({vega: _written, ...chart}) => chart);
         effects.progress("periods", ++done, periods.length);
       });
-      pending.add(page);
-      void page.finally(() => pending.delete(page)).catch(() => {});
+      pending.add(written);
+      void written.finally(() => pending.delete(written)).catch(() => {});
       // keep a few periods in flight, not all: memory stays flat whatever the number of periods
       while (pending.size > Math.max(2, config.workers * 2)) await Promise.race(pending);
     }
     const chartsStarted = performance.now();
     await Promise.all(pending);
     stages.charts = round((stages.charts ?? 0) + (performance.now() - chartsStarted) / 1000);
+    if (reused > 0) effects.log(`periods: ${reused} kept from the previous build, ${render.size} rendered`);
 
     // 5. site
     const report: ReportJson = {
       generatedAt: effects.now().toISOString(),
       timeZone: config.timeZone,
       asOf: config.asOf,
-      title: reportTitle(table, config.title),
+      title,
       input: {files: log.files.length, ...pick(log.counts, ["rows", "accepted", "rejected", "duplicates"])},
       rejects: log.rejects.length > 0 ? "rejects.csv" : null,
       periods: pages.map(({period, indicators}) => ({
@@ -171,11 +220,42 @@ export async function build(config: BuildConfig, effects: BuildEffects, known: {
       await writeReportFiles(staging, report, log.rejects);
       await writeFile(path.join(staging, FINGERPRINT_FILE), fingerprint + "\n");
       await bundleLiveCharts(path.join(staging, "assets", "live-charts.js"));
-      await renderSite({outDir: staging, report, pages});
+      await renderSite({outDir: staging, report, pages, render});
     });
 
     // 6. publish
     await publishStaging(staging, config.out);
+
+    // 7. cache: what the next build starts from
+    if (config.cache !== null) {
+      await timed("cache", async () => {
+        const inputs = await findInputs(config.inputs, config.format);
+        const files = incremental?.files ?? (await fileStates(inputs, [], inputs.map((_, i) => i)));
+        const coded = Object.fromEntries(CACHED_COLUMNS.flatMap((name) => (table.columnNames().includes(name) ? [[name, table.column(name) as CodedColumn]] : [])));
+        await writeCache(config.cache!, {
+          manifest: {
+            code,
+            out: path.resolve(config.out),
+            fingerprint,
+            timeZone: config.timeZone,
+            format: config.format ?? null,
+            columns: log.columns,
+            columnNames: log.columnNames,
+            files,
+            counts: log.counts,
+            periods: Object.fromEntries(pages.map(({period}, i) => [period.path, keys[i]])),
+          },
+          time: table.array("time", Float64Array) as Float64Array,
+          rows: log.rows,
+          coded,
+          source,
+          rejects: log.rejects,
+          duplicates: log.duplicates,
+          csvFile: path.join(config.out, "activity.csv"),
+          jsonFile: path.join(config.out, "activity.json"),
+        });
+      }).catch((error: Error) => effects.log(`cache: not written (${error.message}); the next build reads every input`));
+    }
   } catch (error) {
     await discardStaging(staging);
     throw error;
@@ -187,9 +267,32 @@ export async function build(config: BuildConfig, effects: BuildEffects, known: {
     upToDate: false,
     ...pick(log.counts, ["rows", "accepted", "rejected", "duplicates"]),
     periods: periods.length,
+    reused,
+    rendered: periods.length - reused,
+    ingestMode: incremental ? "append" : "cold",
+    ...(ingestReason === undefined ? {} : {ingestReason}),
     seconds: round((performance.now() - started) / 1000),
     stages,
   };
+}
+
+/**
+ * Hard-links a period's folder of the published report into the staging folder, when it is whole
+ * (page, data, charts, downloads of the expected sizes). False when anything is missing: then the
+ * period is rendered.
+ */
+async function keepPreviousPeriod(out: string, staging: string, periodPath: string, downloads: PeriodPage["downloads"]): Promise<boolean> {
+  const from = path.join(out, periodPath);
+  const names = await readdir(from).catch(() => [] as string[]);
+  if (!["index.html", "indicators.json", "charts.json", "activity.csv", "activity.json"].every((name) => names.includes(name))) return false;
+  const sizes = await Promise.all(["activity.csv", "activity.json"].map((name) => stat(path.join(from, name)).then((s) => s.size)));
+  if (sizes[0] !== downloads.csv.bytes || sizes[1] !== downloads.json.bytes) return false;
+  const to = path.join(staging, periodPath);
+  await mkdir(to, {recursive: true});
+  for (const name of names) {
+    if ((await stat(path.join(from, name))).isFile()) await link(path.join(from, name), path.join(to, name));
+  }
+  return true;
 }
 
 function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Pick<T, K> {

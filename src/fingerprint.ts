@@ -7,7 +7,7 @@
  */
 import {createHash} from "node:crypto";
 import {createReadStream} from "node:fs";
-import {readdir, readFile} from "node:fs/promises";
+import {readdir, readFile, stat} from "node:fs/promises";
 import path from "node:path";
 import type {BuildConfig} from "./config.js";
 import type {BuildSummary} from "./build.js";
@@ -23,7 +23,12 @@ const ROOT = new URL("../", import.meta.url);
  * The tool's own code: its version and a hash of every source, template and lock file, so that an
  * upgrade, or a local change to a template, is a change even when the inputs are the same.
  */
-async function codeFingerprint(): Promise<string> {
+export function codeFingerprint(): Promise<string> {
+  return (codeHash ??= hashCode());
+}
+let codeHash: Promise<string> | undefined;
+
+async function hashCode(): Promise<string> {
   const hash = createHash("sha256");
   const files = ["package.json", "package-lock.json"];
   for (const dir of ["src", "templates"]) {
@@ -34,9 +39,24 @@ async function codeFingerprint(): Promise<string> {
   return hash.digest("hex");
 }
 
-async function hashFile(file: string): Promise<string> {
+const fileHashes = new Map<string, Promise<string>>();
+
+/**
+ * The SHA-256 of a file's content, computed once per process for a given path, size and mtime (the
+ * build cache asks again for what the fingerprint already read).
+ */
+export async function hashFile(file: string): Promise<string> {
+  const {size, mtimeMs} = await stat(file);
+  const key = `${path.resolve(file)}\0${size}\0${mtimeMs}`;
+  let digest = fileHashes.get(key);
+  if (!digest) fileHashes.set(key, (digest = hashBytes(file, size)));
+  return digest;
+}
+
+/** The SHA-256 of a file's first `length` bytes (all of them when it is shorter). */
+export async function hashBytes(file: string, length: number): Promise<string> {
   const hash = createHash("sha256");
-  for await (const chunk of createReadStream(file, {highWaterMark: 8 << 20})) hash.update(chunk as Buffer);
+  if (length > 0) for await (const chunk of createReadStream(file, {highWaterMark: 8 << 20, start: 0, end: length - 1})) hash.update(chunk as Buffer);
   return hash.digest("hex");
 }
 

@@ -17,9 +17,15 @@ export class DuplicateIndex {
   #hashes = new Int32Array(1 << 16);
   #count = 0;
 
-  /** `columns`: the live column arrays rows are stored in, indexed [column][row]. */
-  constructor(columns: string[][]) {
-    this.#columns = columns;
+  /**
+   * `columns`: the live column arrays rows are stored in, indexed [column][row]; or a function
+   * telling whether `values` equal row `row` kept elsewhere (e.g. a previous build's rows).
+   */
+  constructor(columns: string[][] | ((values: string[], row: number) => boolean)) {
+    if (typeof columns === "function") {
+      this.#columns = [];
+      this.#equal = columns;
+    } else this.#columns = columns;
   }
 
   /** The row number of an earlier row equal to `values`, or -1. */
@@ -53,13 +59,49 @@ export class DuplicateIndex {
     for (let i = 0; i < rows.length; i++) if (rows[i] !== 0) this.#place(hashes[i], rows[i]);
   }
 
-  #equal(values: string[], row: number): boolean {
+  #equal = (values: string[], row: number): boolean => {
     const count = Math.max(values.length, this.#columns.length);
     for (let c = 0; c < count; c++) {
       if ((values[c] ?? "") !== (this.#columns[c]?.[row] ?? "")) return false;
     }
     return true;
+  };
+}
+
+/** rowHashPair's result: [the 30-bit hash rowHash returns, an independent second 30-bit hash]. */
+const pair = new Int32Array(2);
+
+/**
+ * Two 30-bit hashes of a row's values, in one pass over their characters: the first is rowHash's;
+ * the second (other seed and multiplier) joins it in the 60-bit digest that tells whether a period's
+ * rows changed between builds (build-cache). Returns a shared array: read it before the next call.
+ */
+export function rowHashPair(values: string[]): Int32Array {
+  let h = 0x811c9dc5;
+  let g = 0x2c1b3c6d;
+  for (let c = 0; c < values.length; c++) {
+    const value = values[c];
+    if (value === "") continue;
+    h = Math.imul(h ^ (c + 1), 16777619);
+    h = Math.imul(h ^ value.length, 16777619);
+    g = Math.imul(g ^ (c + 1), 0x5bd1e995);
+    g = Math.imul(g ^ value.length, 0x5bd1e995);
+    for (let i = 0; i < value.length; i++) {
+      const code = value.charCodeAt(i);
+      h = Math.imul(h ^ code, 16777619);
+      g = Math.imul(g ^ code, 0x5bd1e995);
+    }
   }
+  pair[0] = finalMix(h);
+  pair[1] = finalMix(g ^ 0x9e3779b9);
+  return pair;
+}
+
+/** murmur3's final mix, kept to 30 bits (small integers in V8). */
+function finalMix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) & 0x3fffffff;
 }
 
 /**
@@ -70,15 +112,5 @@ export class DuplicateIndex {
  * chance collision costs one row comparison, about 500 of them per million rows.
  */
 export function rowHash(values: string[]): number {
-  let h = 0x811c9dc5;
-  for (let c = 0; c < values.length; c++) {
-    const value = values[c];
-    if (value === "") continue;
-    h = Math.imul(h ^ (c + 1), 16777619);
-    h = Math.imul(h ^ value.length, 16777619);
-    for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 16777619);
-  }
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) & 0x3fffffff;
+  return rowHashPair(values)[0];
 }

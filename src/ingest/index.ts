@@ -8,7 +8,8 @@
 import {Info} from "luxon";
 import {ConfigError, InputError} from "../errors.js";
 import {acceptRow, canonicalName, ColumnIndex} from "./accept-row.js";
-import {DuplicateIndex, rowHash} from "./deduplicate.js";
+import {DuplicateIndex, rowHashPair} from "./deduplicate.js";
+import type {ResumePoint} from "./raw-record.js";
 import {findInputs} from "./find-inputs.js";
 import {LogRows} from "./log-rows.js";
 import {recordFields, type RecordReader} from "./raw-record.js";
@@ -23,56 +24,107 @@ const READERS: Record<InputFormat, RecordReader> = {csv: readCsv, json: readJson
 
 /** Reads the inputs into one time-sorted, de-duplicated table, with rejects and duplicates. */
 export async function ingest(options: IngestOptions): Promise<ActivityLog> {
-  if (!Info.isValidIANAZone(options.timeZone)) {
-    throw new ConfigError(`time zone "${options.timeZone}" is not an IANA zone name (e.g. "Europe/Paris")`);
-  }
+  assertZone(options.timeZone);
   const inputs = await findInputs(options.inputs, options.format);
-  const files = inputs.map((input) => input.path);
+  const reading = new LogReading(inputs.map((input) => input.path), options.timeZone, progress(inputs, options));
+  for (const [fileNumber, input] of inputs.entries()) await reading.read(fileNumber, input.format);
+  return reading.finish();
+}
+
+/** A ConfigError unless `timeZone` is an IANA zone name. */
+export function assertZone(timeZone: string): void {
+  if (!Info.isValidIANAZone(timeZone)) {
+    throw new ConfigError(`time zone "${timeZone}" is not an IANA zone name (e.g. "Europe/Paris")`);
+  }
+}
+
+/** Sums the bytes read across files for options.onProgress. */
+export function progress(inputs: {size: number}[], options: Pick<IngestOptions, "onProgress">): (bytes: number) => void {
   const bytesTotal = inputs.reduce((sum, input) => sum + input.size, 0);
   let bytesRead = 0;
-  const onBytes = (bytes: number) => {
+  return (bytes) => {
     bytesRead += bytes;
     options.onProgress?.(bytesRead, bytesTotal);
   };
+}
 
-  const columns = new ColumnIndex();
-  const rows = new LogRows();
-  const duplicateIndex = new DuplicateIndex(rows.columns);
-  const rejects: RejectedRow[] = [];
-  const duplicates: DuplicateRow[] = [];
-  let rowCount = 0;
+/**
+ * Finds an accepted row among rows read by an earlier build (build-cache.ts): returns where it was
+ * first seen ("file:line") or undefined. Those rows all come before the ones being read.
+ */
+export type EarlierDuplicate = (values: string[], hash: number) => string | undefined;
 
-  for (const [fileNumber, input] of inputs.entries()) {
-    const file = input.path;
+/**
+ * One ingest in progress: files are read into it in input order, each whole or (resuming) from
+ * where a previous read ended; `finish` sorts what was accepted. `columns` may start with the column
+ * numbers of an earlier read so that hashes stay comparable with its rows.
+ */
+export class LogReading {
+  readonly columns: ColumnIndex;
+  readonly rows = new LogRows();
+  readonly rejects: RejectedRow[] = [];
+  readonly duplicates: DuplicateRow[] = [];
+  rowCount = 0;
+  readonly #duplicateIndex = new DuplicateIndex(this.rows.columns);
+
+  constructor(
+    readonly files: string[],
+    readonly timeZone: string,
+    readonly onBytes?: (bytes: number) => void,
+    options: {columnNames?: readonly string[]; earlierDuplicate?: EarlierDuplicate} = {},
+  ) {
+    this.columns = new ColumnIndex();
+    for (const name of options.columnNames ?? []) this.columns.numberOf(name);
+    this.#earlierDuplicate = options.earlierDuplicate;
+  }
+
+  readonly #earlierDuplicate: EarlierDuplicate | undefined;
+
+  /** Reads file number `fileNumber` (whole, or from `resume` on). */
+  async read(fileNumber: number, format: InputFormat, resume?: ResumePoint): Promise<void> {
+    const file = this.files[fileNumber];
+    const {columns, rows, rejects, duplicates} = this;
     const onHeader = (names: string[], line: number) => checkHeader(file, line, names, columns);
-    for await (const batch of READERS[input.format](file, {onBytes, onHeader})) {
+    for await (const batch of READERS[format](file, {onBytes: this.onBytes, onHeader, resume})) {
       for (const record of batch) {
-        rowCount++;
-        const result = acceptRow(record, columns, options.timeZone);
+        this.rowCount++;
+        const result = acceptRow(record, columns, this.timeZone);
         if ("reason" in result) {
           rejects.push({file, line: record.line, reason: result.reason, fields: recordFields(record)});
           continue;
         }
-        const hash = rowHash(result.values);
-        const first = duplicateIndex.find(result.values, hash);
-        if (first !== -1) {
-          duplicates.push({file, line: record.line, firstSeen: `${files[rows.file[first]]}:${rows.line[first]}`});
+        const hashes = rowHashPair(result.values);
+        const hash = hashes[0];
+        const earlier = this.#earlierDuplicate?.(result.values, hash);
+        if (earlier !== undefined) {
+          duplicates.push({file, line: record.line, firstSeen: earlier});
           continue;
         }
-        duplicateIndex.remember(hash, rows.add(result.values, result.time, fileNumber, record.line));
+        const first = this.#duplicateIndex.find(result.values, hash);
+        if (first !== -1) {
+          duplicates.push({file, line: record.line, firstSeen: `${this.files[rows.file[first]]}:${rows.line[first]}`});
+          continue;
+        }
+        this.#duplicateIndex.remember(hash, rows.add(result.values, result.time, fileNumber, record.line, hashes));
       }
     }
   }
 
-  const outputColumns = columns.outputOrder();
-  return {
-    table: rows.toTable(outputColumns, (name) => columns.find(name)),
-    columns: outputColumns,
-    rejects,
-    duplicates,
-    counts: {files: files.length, rows: rowCount, accepted: rows.count, rejected: rejects.length, duplicates: duplicates.length},
-    files,
-  };
+  /** What was read, as the ingest stage's result (accepted rows sorted by time). */
+  finish(): ActivityLog {
+    const outputColumns = this.columns.outputOrder();
+    const sorted = this.rows.sorted(outputColumns, (name) => this.columns.find(name));
+    return {
+      table: sorted.table,
+      rows: sorted.rows,
+      columns: outputColumns,
+      columnNames: [...this.columns.names],
+      rejects: this.rejects,
+      duplicates: this.duplicates,
+      counts: {files: this.files.length, rows: this.rowCount, accepted: this.rows.count, rejected: this.rejects.length, duplicates: this.duplicates.length},
+      files: this.files,
+    };
+  }
 }
 
 /** A CSV header must name `timestamp` and `action`, and no column twice. */

@@ -6,6 +6,17 @@
 import * as aq from "arquero";
 import type {ColumnTable} from "arquero";
 
+/** Per accepted row, in the table's (time) order: where it was read and its two hashes. */
+export interface RowOrigins {
+  /** index into ActivityLog.files */
+  file: Int32Array;
+  /** 1-based line in that file */
+  line: Int32Array;
+  /** deduplicate.ts rowHashPair: rowHash, and a second independent 30-bit hash */
+  hash: Int32Array;
+  hash2: Int32Array;
+}
+
 /** Past this many distinct values a column's values are no longer shared. */
 const MAX_SHARED_VALUES = 50_000;
 /** After this many values looked up, a column with over 3/4 of them distinct stops being shared. */
@@ -18,6 +29,9 @@ export class LogRows {
   readonly time: number[] = [];
   readonly file: number[] = [];
   readonly line: number[] = [];
+  /** the row's two 30-bit hashes (deduplicate.ts rowHashPair) */
+  readonly hash: number[] = [];
+  readonly hash2: number[] = [];
   /** per column, one instance of each value seen, while the column has few distinct values */
   readonly #distinct: (Map<string, string> | undefined)[] = [];
   /** per column, the value stored last, and how many values were looked up */
@@ -28,8 +42,8 @@ export class LogRows {
     return this.time.length;
   }
 
-  /** Stores a row; returns its row number. */
-  add(values: string[], time: number, file: number, line: number): number {
+  /** Stores a row with its hashes (rowHashPair); returns its row number. */
+  add(values: string[], time: number, file: number, line: number, hashes: ArrayLike<number> = [0, 0]): number {
     const columns = this.columns;
     if (values.length > columns.length) this.addColumns(values.length);
     for (let c = 0; c < columns.length; c++) {
@@ -39,6 +53,8 @@ export class LogRows {
     this.time.push(time);
     this.file.push(file);
     this.line.push(line);
+    this.hash.push(hashes[0]);
+    this.hash2.push(hashes[1]);
     return this.time.length - 1;
   }
 
@@ -81,6 +97,11 @@ export class LogRows {
    * `names` are canonical names; `numberOf` gives their column number.
    */
   toTable(names: string[], numberOf: (name: string) => number): ColumnTable {
+    return this.sorted(names, numberOf).table;
+  }
+
+  /** toTable's table, with each row's origin and hashes in the same (time) order. */
+  sorted(names: string[], numberOf: (name: string) => number): {table: ColumnTable; rows: RowOrigins} {
     const order = timeOrder(this.time);
     const pick = <T>(values: T[]): T[] => (order === undefined ? values : order.map((row) => values[row]));
     const data: Record<string, unknown[]> = {time: pick(this.time)};
@@ -88,7 +109,9 @@ export class LogRows {
       const column = this.columns[numberOf(name)];
       data[name] = column === undefined ? new Array<string>(this.count).fill("") : pick(column);
     }
-    return aq.table(data);
+    const typed = (values: number[]) => Int32Array.from(pick(values));
+    const rows = {file: typed(this.file), line: typed(this.line), hash: typed(this.hash), hash2: typed(this.hash2)};
+    return {table: aq.table(data), rows};
   }
 }
 

@@ -25,6 +25,22 @@ export interface ReadOptions {
   onHeader?: (names: string[], line: number) => void;
   /** bytes per read; defaults to 1 MiB */
   chunkBytes?: number;
+  /**
+   * Read only the bytes from `start` on (what was appended since a previous read that ended there,
+   * on a record boundary), numbering lines from `line`. CSV needs the file's `header` text (its
+   * header line with the newline) to read them. Defaults to the whole file.
+   */
+  resume?: ResumePoint;
+}
+
+/** Where a previous read of a file ended, on a record boundary (build-cache.ts keeps it). */
+export interface ResumePoint {
+  /** byte offset of the first byte not read */
+  start: number;
+  /** the line number of that byte */
+  line: number;
+  /** CSV: the header line as text, with its newline, e.g. "timestamp,action\n" */
+  header?: string;
 }
 
 /** A reader: yields records in batches (one batch per chunk read), in file order. */

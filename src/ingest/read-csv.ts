@@ -45,7 +45,9 @@ export async function* readCsv(file: string, options: ReadOptions = {}): AsyncGe
   let separator = ",";
   let newline: "\n" | "\r\n" = "\n";
   let header: string[] | undefined;
-  let line = 1; // where the next row starts
+  const resume = options.resume;
+  // resuming: the header text is parsed first, numbered so that the first new byte is on resume.line
+  let line = resume ? resume.line - countNewlines(resume.header ?? "", Infinity) : 1; // where the next row starts
   let huge: HugeRecord | undefined; // a record too long to be valid, being read past
 
   /** Parses text made of whole rows (all ending with a newline unless `final`). */
@@ -138,7 +140,8 @@ export async function* readCsv(file: string, options: ReadOptions = {}): AsyncGe
     }
   }
 
-  for await (const text of readTextChunks(file, options)) {
+  const chunks = resume ? afterHeader(resume.header ?? "", readTextChunks(file, {...options, start: resume.start})) : readTextChunks(file, options);
+  for await (const text of chunks) {
     for (let start = 0; start < text.length; start += PIECE_CHARS) {
       fresh.push(text.length <= PIECE_CHARS ? text : text.slice(start, start + PIECE_CHARS));
       freshLength += Math.min(PIECE_CHARS, text.length - start);
@@ -152,6 +155,11 @@ export async function* readCsv(file: string, options: ReadOptions = {}): AsyncGe
   const records = parseSome(true);
   if (records.length > 0) yield records;
   if (header === undefined) throw new InputError(`${file}: the file is empty (expected a CSV header line)`);
+}
+
+async function* afterHeader(header: string, chunks: AsyncGenerator<string>): AsyncGenerator<string> {
+  if (header !== "") yield header;
+  yield* chunks;
 }
 
 /** `;` when the header line has more semicolons than commas outside quotes, else `,`. */

@@ -14,7 +14,7 @@ export const MAX_LINE_CHARS = 400 * 1024 * 1024;
 
 /** Yields the records of an NDJSON file, one batch per chunk read. */
 export async function* readNdjson(file: string, options: ReadOptions = {}): AsyncGenerator<RawRecord[]> {
-  let line = 1; // the line that `pending` belongs to
+  let line = options.resume?.line ?? 1; // the line that `pending` belongs to
   let pending: string[] = []; // the start of a line split across chunks
   let pendingLength = 0;
   let seenText = false;
@@ -25,7 +25,7 @@ export async function* readNdjson(file: string, options: ReadOptions = {}): Asyn
     records.push(jsonRecord(parseJson(text, file, line), line));
   };
 
-  for await (const chunk of readTextChunks(file, options)) {
+  for await (const chunk of readTextChunks(file, {...options, start: options.resume?.start})) {
     const records: RawRecord[] = [];
     let start = 0;
     for (let end = chunk.indexOf("\n"); end !== -1; end = chunk.indexOf("\n", start)) {
@@ -50,6 +50,6 @@ export async function* readNdjson(file: string, options: ReadOptions = {}): Asyn
   }
   const last: RawRecord[] = [];
   if (pending.length > 0) toRecord(pending.join(""), last);
-  if (!seenText) throw new InputError(`${file}: the file is empty`);
+  if (!seenText && !options.resume) throw new InputError(`${file}: the file is empty`);
   if (last.length > 0) yield last;
 }

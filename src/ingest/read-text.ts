@@ -17,6 +17,8 @@ export const CHUNK_BYTES = 1024 * 1024;
 
 export interface TextReadOptions {
   chunkBytes?: number;
+  /** byte offset to start at (a record boundary); defaults to 0 */
+  start?: number;
   onBytes?: (bytes: number) => void;
 }
 
@@ -26,10 +28,11 @@ export interface TextReadOptions {
  * TextDecoder measured three times slower, so characters cut at a chunk's end are carried by hand.
  */
 export async function* readTextChunks(file: string, options: TextReadOptions = {}): AsyncGenerator<string> {
-  const stream = createReadStream(file, {highWaterMark: options.chunkBytes ?? CHUNK_BYTES});
-  let offset = 0; // bytes before the current chunk
+  const start = options.start ?? 0;
+  const stream = createReadStream(file, {highWaterMark: options.chunkBytes ?? CHUNK_BYTES, start});
+  let offset = start; // bytes before the current chunk
   let carried: Buffer = Buffer.alloc(0); // the start of a character cut at the previous chunk's end
-  let started = false; // a first non-empty text was yielded (the BOM is looked for there)
+  let started = start > 0; // a first non-empty text was yielded (the BOM is looked for there)
   const decode = async (bytes: Buffer, at: number): Promise<string> => {
     if (!isUtf8(bytes)) throw await invalidUtf8(file, at, bytes);
     let text = bytes.toString("utf8");

@@ -2,6 +2,7 @@
  * The shape of the log once read: what ingest promises every later stage. No parsing here.
  */
 import type {ColumnTable} from "arquero";
+import type {RowOrigins} from "./log-rows.js";
 
 /** The activity log's twelve fields, in the order OpenDataSoft documents them. */
 export const LOG_FIELDS = [
@@ -51,12 +52,16 @@ export interface ActivityLog {
    * ("" where a file has no such column or the value is null).
    */
   table: ColumnTable;
+  /** each table row's file, line and hashes, in table order */
+  rows: RowOrigins;
   /**
    * Output column order: the known LOG_FIELDS that appear in any input, in LOG_FIELDS order, then
    * unknown extra columns in order of first appearance. Known fields use their canonical lowercase
    * name whatever the header said ("  User_ID " -> "user_id").
    */
   columns: string[];
+  /** the column numbering of the row hashes (accept-row.ts ColumnIndex names, in number order) */
+  columnNames: string[];
   rejects: RejectedRow[];
   duplicates: DuplicateRow[];
   counts: IngestCounts;

@@ -16,8 +16,8 @@ import {createLocalCalendar} from "./time-zone.js";
 /** The columns addPeriodKeys adds, in order. */
 export const PERIOD_KEY_COLUMNS = ["day", "week", "month", "quarter", "year"] as const;
 
-/** The log columns addPeriodKeys dictionary-encodes (when present), for the indicators. */
-export const CODED_COLUMNS = ["action", "user_id", "dataset_id", "page_id"] as const;
+/** The log columns addPeriodKeys dictionary-encodes (when present): the indicators', and the title's domain_id. */
+export const CODED_COLUMNS = ["action", "user_id", "dataset_id", "page_id", "domain_id"] as const;
 
 /** The code of "" in every CodedColumn, e.g. a row without user_id; "" is code 0 even when absent. */
 export const EMPTY_CODE = 0;

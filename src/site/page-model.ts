@@ -31,6 +31,8 @@ export interface PageSource {
 export interface SiteSource {
   report: ReportJson;
   pages: PageSource[];
+  /** the paths of the period pages to lay out; defaults to all (the index always lists every one) */
+  render?: ReadonlySet<string>;
 }
 
 /** Show-data tables longer than this are cut; indicators.json holds every row. */
@@ -194,6 +196,6 @@ export function buildSiteModel(input: SiteSource): SiteModel {
   const index = pageIndex(input.pages);
   return {
     index: buildIndexModel(input, index),
-    periods: input.pages.map((page) => buildPeriodModel(page, index, input.report.title)),
+    periods: input.pages.filter((page) => !input.render || input.render.has(page.period.path)).map((page) => buildPeriodModel(page, index, input.report.title)),
   };
 }

@@ -7,7 +7,7 @@
  * copied byte range. A million-row log yields ~5 copies of every row across periods: copying bytes
  * costs a fraction of formatting them again.
  */
-import {link, open, stat, type FileHandle} from "node:fs/promises";
+import {copyFile, link, open, stat, type FileHandle} from "node:fs/promises";
 import path from "node:path";
 import type {ColumnTable} from "arquero";
 import {csvLine} from "./downloads.js";
@@ -32,7 +32,11 @@ class ChunkedWriter {
   position = 0;
   private parts: string[] = [];
   private pending = 0;
-  constructor(private readonly file: FileHandle) {}
+  /** writes go to the file's end, or from `position` on (positioned writes) */
+  constructor(private readonly file: FileHandle, private readonly start?: number) {
+    if (start !== undefined) this.position = start;
+  }
+  private written = 0;
   /** appends text and returns its byte length */
   add(text: string): number {
     const bytes = Buffer.byteLength(text);
@@ -46,7 +50,13 @@ class ChunkedWriter {
   }
   async flush(): Promise<void> {
     if (this.parts.length === 0) return;
-    await this.file.write(this.parts.join(""));
+    const text = this.parts.join("");
+    if (this.start === undefined) await this.file.write(text);
+    else {
+      const bytes = Buffer.from(text);
+      await this.file.write(bytes, 0, bytes.length, this.start + this.written);
+      this.written += bytes.length;
+    }
     this.parts = [];
     this.pending = 0;
   }
@@ -59,7 +69,7 @@ class ChunkedWriter {
 export async function writeSourceData(dir: string, table: ColumnTable, columns: readonly string[]): Promise<SourceData> {
   const n = table.numRows();
   const data = columns.map((name) => table.array(name) as string[]);
-  const keys = columns.map((name) => JSON.stringify(name) + ":");
+  const keys = jsonKeys(columns);
   const csvFile = path.join(dir, "activity.csv");
   const jsonFile = path.join(dir, "activity.json");
   const csvStart = new Float64Array(n + 1);
@@ -77,11 +87,9 @@ export async function writeSourceData(dir: string, table: ColumnTable, columns: 
       for (let c = 0; c < columns.length; c++) values[c] = data[c][i] ?? "";
       csvStart[i] = csv.position;
       csv.add(csvLine(values));
-      let record = "{";
-      for (let c = 0; c < columns.length; c++) record += (c === 0 ? "" : ",") + keys[c] + JSON.stringify(values[c]);
       json.add(i === 0 ? "\n" : ",\n");
       jsonStart[i] = json.position;
-      json.add(record + "}");
+      json.add(jsonRecord(values, keys));
       jsonEnd[i] = json.position;
       if ((i & 1023) === 0) await Promise.all([csv.flushIfFull(), json.flushIfFull()]);
     }
@@ -92,6 +100,66 @@ export async function writeSourceData(dir: string, table: ColumnTable, columns: 
     await Promise.all([csvHandle.close(), jsonHandle.close()]);
   }
   return {csvFile, jsonFile, csvHeader: Buffer.from(header), csvStart, jsonStart, jsonEnd};
+}
+
+/** Each column's `"name":` as written in activity.json. */
+const jsonKeys = (columns: readonly string[]): string[] => columns.map((name) => JSON.stringify(name) + ":");
+
+/** One row of activity.json, e.g. {"timestamp":"2025-03-01T10:00:00Z","action":"edit_dataset"}. */
+function jsonRecord(values: readonly string[], keys: readonly string[]): string {
+  let record = "{";
+  for (let c = 0; c < keys.length; c++) record += (c === 0 ? "" : ",") + keys[c] + JSON.stringify(values[c]);
+  return record + "}";
+}
+
+/**
+ * The whole log's files of a previous build, with rows added at the end: the old bytes are copied by
+ * the kernel (copy_file_range) and only the new rows are formatted. Gives the bytes writeSourceData
+ * would give for all the rows, when every new row sorts after every old one. `rows` are values in
+ * `columns` order, the columns of the previous files.
+ */
+export async function appendSourceData(dir: string, previous: SourceData, columns: readonly string[], rows: readonly (readonly string[])[]): Promise<SourceData> {
+  const n = previous.jsonStart.length;
+  const csvFile = path.join(dir, "activity.csv");
+  const jsonFile = path.join(dir, "activity.json");
+  await Promise.all([copyFile(previous.csvFile, csvFile), copyFile(previous.jsonFile, jsonFile)]);
+  const csvStart = new Float64Array(n + rows.length + 1);
+  const jsonStart = new Float64Array(n + rows.length);
+  const jsonEnd = new Float64Array(n + rows.length);
+  csvStart.set(previous.csvStart.subarray(0, n + 1));
+  jsonStart.set(previous.jsonStart);
+  jsonEnd.set(previous.jsonEnd);
+  const keys = jsonKeys(columns);
+  const [csvHandle, jsonHandle] = await Promise.all([open(csvFile, "r+"), open(jsonFile, "r+")]);
+  try {
+    const csv = new ChunkedWriter(csvHandle, previous.csvStart[n]);
+    // the old file ends with "\n]\n" after its last row: new rows go in before it
+    const json = new ChunkedWriter(jsonHandle, n === 0 ? 1 : previous.jsonEnd[n - 1]);
+    for (let r = 0; r < rows.length; r++) {
+      const i = n + r;
+      csvStart[i] = csv.position;
+      csv.add(csvLine(rows[r]));
+      json.add(i === 0 ? "\n" : ",\n");
+      jsonStart[i] = json.position;
+      json.add(jsonRecord(rows[r], keys));
+      jsonEnd[i] = json.position;
+    }
+    csvStart[n + rows.length] = csv.position;
+    json.add("\n]\n");
+    await Promise.all([csv.flush(), json.flush()]);
+    await Promise.all([csvHandle.truncate(csv.position), jsonHandle.truncate(json.position)]);
+  } finally {
+    await Promise.all([csvHandle.close(), jsonHandle.close()]);
+  }
+  return {csvFile, jsonFile, csvHeader: previous.csvHeader, csvStart, jsonStart, jsonEnd};
+}
+
+/** The sizes of rows [lo, hi)'s activity.csv and activity.json, without writing them. */
+export function periodDownloads(source: SourceData, lo: number, hi: number): {csv: DownloadInfo; json: DownloadInfo} {
+  const rows = hi - lo;
+  const csvBytes = source.csvHeader.length + source.csvStart[hi] - source.csvStart[lo];
+  const jsonBytes = rows === 0 ? 4 : 2 + source.jsonEnd[hi - 1] - source.jsonStart[lo] + 3;
+  return {csv: {href: "activity.csv", rows, bytes: csvBytes}, json: {href: "activity.json", rows, bytes: jsonBytes}};
 }
 
 /** Copies bytes [start, end) of `source` to the end of `target`. */

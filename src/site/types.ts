@@ -62,4 +62,6 @@ export interface SiteInput {
   outDir: string;
   report: ReportJson;
   pages: PeriodPage[];
+  /** the paths of the period pages to render (others were kept from the previous build); defaults to all */
+  render?: ReadonlySet<string>;
 }

@@ -44,5 +44,6 @@ export async function snapshot(root: string): Promise<Record<string, string>> {
 export async function leftovers(out: string): Promise<string[]> {
   const base = path.basename(out);
   const names = await readdir(path.dirname(out));
-  return names.filter((name) => name.startsWith(`${base}.`)).sort();
+  // `<out>.cache` is the build cache, meant to stay (see src/cache/build-cache.ts)
+  return names.filter((name) => name.startsWith(`${base}.`) && name !== `${base}.cache`).sort();
 }

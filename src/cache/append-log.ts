@@ -1,0 +1,247 @@
+/**
+ * The incremental ingest: the cached log (build-cache.ts) plus what was appended to the inputs since,
+ * parsed alone. It applies when the inputs are the cached files in the same order, unchanged (same
+ * SHA-256) except the last one, which may have grown (its old bytes, checked by hash, are a prefix of
+ * the new ones), followed by new files; when the options that shape the parsed log are the same;
+ * and when every new row sorts after every cached one (a log that grows in time). Then the result
+ * is the one a full read gives, byte for byte; otherwise it says why not, and the build reads
+ * everything again. Nothing here trusts the cache beyond what the hashes confirm.
+ */
+import {closeSync, openSync, readSync} from "node:fs";
+import {open} from "node:fs/promises";
+import * as aq from "arquero";
+import type {ColumnTable} from "arquero";
+import {hashBytes, hashFile} from "../fingerprint.js";
+import {findInputs, type InputFile} from "../ingest/find-inputs.js";
+import {DuplicateIndex} from "../ingest/deduplicate.js";
+import {assertZone, LogReading, progress} from "../ingest/index.js";
+import type {RowOrigins} from "../ingest/log-rows.js";
+import type {ResumePoint} from "../ingest/raw-record.js";
+import type {ActivityLog, InputFormat, IngestOptions} from "../ingest/types.js";
+import {addPeriodKeys, CodedColumn} from "../periods/add-period-keys.js";
+import type {CachedFile, CachedLog} from "./build-cache.js";
+
+/** The coded columns the cache keeps: the indicators', the title's and the period keys. */
+export const CACHED_COLUMNS = ["action", "user_id", "dataset_id", "page_id", "domain_id", "day", "week", "month", "quarter", "year"] as const;
+
+export type AppendResult =
+  | {mode: "append"; log: ActivityLog; table: ColumnTable; newRows: string[][]; files: CachedFile[]}
+  | {mode: "cold"; reason: string};
+
+/**
+ * Reads what was added to the inputs since the cached build. `log.table` holds `time` and the
+ * CACHED_COLUMNS (period keys added); `newRows` are the new accepted rows' values in output column
+ * order and time order, for appendSourceData.
+ */
+export async function appendToCachedLog(cache: CachedLog, options: IngestOptions): Promise<AppendResult> {
+  assertZone(options.timeZone);
+  const {manifest} = cache;
+  if (manifest.timeZone !== options.timeZone) return cold(`the time zone changed (${manifest.timeZone} -> ${options.timeZone})`);
+  if ((manifest.format ?? null) !== (options.format ?? null)) return cold("--format changed");
+  const inputs = await findInputs(options.inputs, options.format);
+  const old = manifest.files;
+  for (let i = 0; i < old.length; i++) {
+    if (i >= inputs.length || inputs[i].path !== old[i].path) {
+      return cold(inputs.some((input) => input.path === old[i].path) ? `the input files are in another order (${old[i].path})` : `${old[i].path} is no longer an input`);
+    }
+    if (inputs[i].format !== old[i].format) return cold(`${old[i].path} is read as another format`);
+  }
+  // which files to read, and from where
+  const toRead: {fileNumber: number; resume?: ResumePoint}[] = [];
+  for (const [i, cached] of old.entries()) {
+    const {size} = inputs[i];
+    if (size === cached.size && (await hashFile(cached.path)) === cached.sha256) continue;
+    const last = i === old.length - 1;
+    if (size > cached.size && last && cached.resume && (await hashBytes(cached.path, cached.size)) === cached.sha256) {
+      toRead.push({fileNumber: i, resume: cached.resume});
+      continue;
+    }
+    return cold(`${cached.path} changed${size > cached.size && !last ? " (it grew, but later files follow it)" : ""}`);
+  }
+  for (let i = old.length; i < inputs.length; i++) toRead.push({fileNumber: i});
+
+  const files = inputs.map((input) => input.path);
+  const oldRows = oldRowReader(cache);
+  try {
+    const reading = new LogReading(files, options.timeZone, progress(toRead.map(({fileNumber}) => inputs[fileNumber]), options), {
+      columnNames: manifest.columnNames,
+      earlierDuplicate: (values, hash) => {
+        const row = oldRows.find(values, hash);
+        return row === -1 ? undefined : `${files[cache.rows.file[row]]}:${cache.rows.line[row]}`;
+      },
+    });
+    for (const {fileNumber, resume} of toRead) await reading.read(fileNumber, inputs[fileNumber].format, resume);
+    if (reading.columns.names.length > manifest.columnNames.length) {
+      return cold(`a new column appeared (${reading.columns.names.slice(manifest.columnNames.length).join(", ")})`);
+    }
+    const added = reading.finish();
+    const addedTime = added.table.array("time", Float64Array) as Float64Array;
+    const n = cache.time.length;
+    if (addedTime.length > 0 && n > 0 && addedTime[0] < cache.time[n - 1]) return cold("new rows are older than the newest row already read");
+
+    const keyed = addPeriodKeys(added.table, options.timeZone);
+    const table: Record<string, unknown> = {time: concatFloat(cache.time, addedTime)};
+    for (const name of CACHED_COLUMNS) {
+      const before = cache.coded[name];
+      const after = keyed.columnNames().includes(name) ? (keyed.column(name) as CodedColumn) : undefined;
+      if (before && after) table[name] = mergeCoded(before, after);
+    }
+    const merged = aq.table(table as Record<string, unknown[]>);
+    return {
+      mode: "append",
+      table: merged,
+      newRows: newRowValues(added),
+      files: await fileStates(inputs, old, toRead.map(({fileNumber}) => fileNumber)),
+      log: {
+        table: merged,
+        rows: concatRows(cache.rows, added.rows),
+        columns: manifest.columns,
+        columnNames: manifest.columnNames,
+        rejects: [...cache.rejects, ...added.rejects],
+        duplicates: [...cache.duplicates, ...added.duplicates],
+        counts: {
+          files: inputs.length,
+          rows: manifest.counts.rows + added.counts.rows,
+          accepted: manifest.counts.accepted + added.counts.accepted,
+          rejected: manifest.counts.rejected + added.counts.rejected,
+          duplicates: manifest.counts.duplicates + added.counts.duplicates,
+        },
+        files,
+      },
+    };
+  } finally {
+    oldRows.close();
+  }
+}
+
+const cold = (reason: string): AppendResult => ({mode: "cold", reason});
+
+/**
+ * Finds a cached row equal to given values: the cached hashes lead to candidate rows, whose values
+ * are read back from the cached activity.json (the rows exactly as read, every column).
+ */
+function oldRowReader(cache: CachedLog) {
+  const {columnNames} = cache.manifest;
+  const {jsonStart, jsonEnd} = cache.source;
+  let fd = -1;
+  const valuesOf = (row: number): Record<string, string> => {
+    if (fd === -1) fd = openSync(cache.source.jsonFile, "r");
+    const bytes = Buffer.alloc(jsonEnd[row] - jsonStart[row]);
+    readSync(fd, bytes, 0, bytes.length, jsonStart[row]);
+    return JSON.parse(bytes.toString("utf8"));
+  };
+  const index = new DuplicateIndex((values, row) => {
+    const record = valuesOf(row);
+    for (let c = 0; c < Math.max(values.length, columnNames.length); c++) {
+      if ((values[c] ?? "") !== (record[columnNames[c]] ?? "")) return false;
+    }
+    return true;
+  });
+  const hashes = cache.rows.hash;
+  for (let row = 0; row < hashes.length; row++) index.remember(hashes[row], row);
+  return {find: (values: string[], hash: number) => index.find(values, hash), close: () => fd !== -1 && closeSync(fd)};
+}
+
+/** The new rows' values, in output column order, in time order. */
+function newRowValues(added: ActivityLog): string[][] {
+  const columns = added.columns.map((name) => added.table.getter(name));
+  const rows: string[][] = new Array(added.table.numRows());
+  for (let row = 0; row < rows.length; row++) rows[row] = columns.map((get) => String(get(row) ?? ""));
+  return rows;
+}
+
+function concatFloat(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+function concatInt(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+function concatRows(a: RowOrigins, b: RowOrigins): RowOrigins {
+  return {file: concatInt(a.file, b.file), line: concatInt(a.line, b.line), hash: concatInt(a.hash, b.hash), hash2: concatInt(a.hash2, b.hash2)};
+}
+
+/**
+ * Two coded columns as one, with one sorted dictionary: codes keep meaning "the same string", and
+ * code order stays string order (what add-period-keys.ts promises).
+ */
+export function mergeCoded(before: CodedColumn, after: CodedColumn): CodedColumn {
+  const fresh = after.dictionary.filter((value) => !before.dictionary.includes(value));
+  const dictionary = fresh.length === 0 ? before.dictionary : [...before.dictionary, ...fresh].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const codeOf = new Map(dictionary.map((value, code) => [value, code]));
+  const remap = (column: CodedColumn) => Int32Array.from(column.dictionary, (value) => codeOf.get(value)!);
+  const codes = new Int32Array(before.length + after.length);
+  const beforeMap = remap(before);
+  const identity = beforeMap.every((code, i) => code === i);
+  if (identity) codes.set(before.codes);
+  else for (let row = 0; row < before.length; row++) codes[row] = beforeMap[before.codes[row]];
+  const afterMap = remap(after);
+  for (let row = 0; row < after.length; row++) codes[before.length + row] = afterMap[after.codes[row]];
+  return new CodedColumn(codes, dictionary);
+}
+
+/**
+ * Each input's state for the next build: cached entries stay for files not read; a file read now
+ * gets its size, mtime, hash and where its reading ended.
+ */
+export async function fileStates(inputs: InputFile[], cached: readonly CachedFile[], read: readonly number[]): Promise<CachedFile[]> {
+  return Promise.all(
+    inputs.map(async (input, i) => {
+      if (i < cached.length && !read.includes(i)) return cached[i];
+      return fileState(input, i < cached.length ? cached[i].resume ?? undefined : undefined);
+    }),
+  );
+}
+
+/** A file's state after reading it (from `from` on, when it was resumed). */
+export async function fileState(input: InputFile, from?: ResumePoint): Promise<CachedFile> {
+  const handle = await open(input.path, "r");
+  try {
+    const {size, mtimeMs} = await handle.stat();
+    return {path: input.path, format: input.format, size, mtimeMs, sha256: await hashFile(input.path), resume: await resumePoint(handle, input.format, size, from)};
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Where a later read can resume: the end of the file when it ends with a newline (a CSV or NDJSON
+ * record boundary, since the read succeeded: an open quote at the end fails it), else null. JSON
+ * arrays cannot be resumed: a grown array is a changed file.
+ */
+async function resumePoint(handle: Awaited<ReturnType<typeof open>>, format: InputFormat, size: number, from?: ResumePoint): Promise<ResumePoint | null> {
+  if (format === "json" || size === 0) return null;
+  const start = from?.start ?? 0;
+  let line = from?.line ?? 1;
+  const buffer = Buffer.allocUnsafe(8 << 20);
+  let last = -1;
+  for (let at = start; at < size; ) {
+    const {bytesRead} = await handle.read(buffer, 0, Math.min(buffer.length, size - at), at);
+    if (bytesRead === 0) break;
+    for (let i = buffer.indexOf(10); i !== -1 && i < bytesRead; i = buffer.indexOf(10, i + 1)) line++;
+    last = buffer[bytesRead - 1];
+    at += bytesRead;
+  }
+  if (last !== 10) return null;
+  if (format === "ndjson") return {start: size, line};
+  const header = from?.header ?? (await csvHeaderText(handle, size));
+  return header === undefined ? null : {start: size, line, header};
+}
+
+/** A CSV file's header line with its newline (BOM and blank lines before it dropped), unless it holds quotes. */
+async function csvHeaderText(handle: Awaited<ReturnType<typeof open>>, size: number): Promise<string | undefined> {
+  const length = Math.min(size, 1 << 20);
+  const {buffer, bytesRead} = await handle.read(Buffer.alloc(length), 0, length, 0);
+  const text = buffer.subarray(0, bytesRead).toString("utf8").replace(/^\uFEFF/, "");
+  const match = /^[\r\n]*([^\r\n]*\r?\n)/.exec(text);
+  if (!match || match[1].includes('"')) return undefined;
+  // the blank lines before the header count as lines: keep them so that line numbers stay right
+  return match[0];
+}
