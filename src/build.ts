@@ -23,7 +23,7 @@ import {periodRowRange, rowsInPeriod} from "./periods/rows-in-period.js";
 import {computeIndicators} from "./indicators/compute-indicators.js";
 import {actionPalette} from "./charts/palette.js";
 import {chartSpecs} from "./charts/registry.js";
-import {createRenderPool} from "./charts/render-pool.js";
+import {createRenderPool, type ChartRenderPool} from "./charts/render-pool.js";
 import {bundleLiveCharts} from "./charts/bundle.js";
 import {writePeriodData, writeReportFiles} from "./site/write-outputs.js";
 import {appendSourceData, periodDownloads, writePeriodSourceData, writeSourceData} from "./site/source-data.js";
@@ -66,6 +66,9 @@ export interface BuildSummary {
   /** seconds per stage, e.g. {ingest: 4.1, indicators: 2.3, ...} */
   stages: Record<string, number>;
 }
+
+/** Up to this many pages to render, charts are rendered on the main thread, not on workers. */
+const MAIN_THREAD_PAGES = 12;
 
 const round = (seconds: number): number => Math.round(seconds * 1000) / 1000;
 
@@ -133,9 +136,9 @@ export async function build(config: BuildConfig, effects: BuildEffects, known: {
   const table = incremental?.table ?? (await timed("periods", () => addPeriodKeys(log.table, config.timeZone)));
   const periods = await timed("periods", () => listPeriods(table, {timeZone: config.timeZone, asOf: config.asOf, types: config.periods}));
 
-  await recoverInterruptedBuilds(config.out);
-  const staging = await createStaging(config.out);
-  const pool = createRenderPool(config.workers);
+  await timed("publish", () => recoverInterruptedBuilds(config.out));
+  const staging = await timed("publish", () => createStaging(config.out));
+  let pool: ChartRenderPool | undefined;
   let reused = 0;
   try {
     // addPeriodKeys dictionary-encoded `action`: its sorted dictionary is every action of the log
@@ -156,30 +159,33 @@ export async function build(config: BuildConfig, effects: BuildEffects, known: {
       })),
     );
     const index = pageIndex<PageSource>(pages);
-    const keys = pages.map((page, i) =>
+    const keys = await timed("keys", () => pages.map((page, i) =>
       periodContentKey({
         code,
         columns: log.columns,
         rows: rowsDigest(log.rows, ...ranges[i]),
         content: {model: buildPeriodModel(page, index, title), indicators: page.indicators, actions: palette.actions},
       }),
-    );
+    ));
     const previousKeys = cache && (await publishedFingerprint(config.out)) === cache.manifest.fingerprint && cache.manifest.out === path.resolve(config.out) ? cache.manifest.periods : {};
 
     // 4. per period: kept from the previous build when its key is unchanged, else charts on the
     // worker pool and downloads meanwhile
     const render = new Set<string>();
-    const pending = new Set<Promise<void>>();
     let done = 0;
     for (const [i, page] of pages.entries()) {
+      const kept = previousKeys[page.period.path] === keys[i] && (await timed("reuse", () => keepPreviousPeriod(config.out, staging, page.period.path, page.downloads)));
+      if (kept) effects.progress("periods", ++done, periods.length);
+      else render.add(page.period.path);
+    }
+    reused = pages.length - render.size;
+    // a worker costs a second or two to start: a few pages render sooner on this thread
+    pool = createRenderPool(render.size > MAIN_THREAD_PAGES ? config.workers : 0);
+    const pending = new Set<Promise<void>>();
+    for (const [i, page] of pages.entries()) {
       const {period, indicators} = page;
+      if (!render.has(period.path)) continue;
       const dir = path.join(staging, period.path);
-      if (previousKeys[period.path] === keys[i] && (await keepPreviousPeriod(config.out, staging, period.path, page.downloads))) {
-        reused++;
-        effects.progress("periods", ++done, periods.length);
-        continue;
-      }
-      render.add(period.path);
       const rendering = pool.render(chartSpecs(indicators, palette));
       await mkdir(dir, {recursive: true});
       await timed("downloads", () => writePeriodSourceData(dir, source, ...ranges[i]));
@@ -224,7 +230,7 @@ export async function build(config: BuildConfig, effects: BuildEffects, known: {
     });
 
     // 6. publish
-    await publishStaging(staging, config.out);
+    await timed("publish", () => publishStaging(staging, config.out));
 
     // 7. cache: what the next build starts from
     if (config.cache !== null) {
@@ -260,7 +266,7 @@ export async function build(config: BuildConfig, effects: BuildEffects, known: {
     await discardStaging(staging);
     throw error;
   } finally {
-    await pool.close();
+    await timed("charts", async () => pool?.close());
   }
   return {
     out: path.resolve(config.out),
