@@ -27,7 +27,8 @@ import {createRenderPool, type ChartRenderPool} from "./charts/render-pool.js";
 import {bundleLiveCharts} from "./charts/bundle.js";
 import {writePeriodData, writeReportFiles} from "./site/write-outputs.js";
 import {appendSourceData, periodDownloads, writePeriodSourceData, writeSourceData} from "./site/source-data.js";
-import {buildPeriodModel, type PageSource} from "./site/page-model.js";
+import type {PageSource} from "./site/page-model.js";
+import {containingPeriods} from "./site/period-labels.js";
 import {pageIndex} from "./site/page-links.js";
 import {readCache, writeCache} from "./cache/build-cache.js";
 import {appendToCachedLog, CACHED_COLUMNS, fileStates} from "./cache/append-log.js";
@@ -36,6 +37,7 @@ import {findInputs} from "./ingest/find-inputs.js";
 import {renderSite} from "./site/render-site.js";
 import {createStaging, discardStaging, publishStaging, recoverInterruptedBuilds} from "./site/publish.js";
 import type {PeriodPage, ReportJson} from "./site/types.js";
+import type {PeriodIndicators} from "./indicators/types.js";
 
 export interface BuildEffects {
   /** the build time written to report.json and the index page */
@@ -67,8 +69,8 @@ export interface BuildSummary {
   stages: Record<string, number>;
 }
 
-/** Up to this many pages to render, charts are rendered on the main thread, not on workers. */
-const MAIN_THREAD_PAGES = 12;
+/** Up to this many pages to render, one worker renders the charts (a worker takes 1-2 s to start). */
+const ONE_WORKER_PAGES = 12;
 
 const round = (seconds: number): number => Math.round(seconds * 1000) / 1000;
 
@@ -118,6 +120,25 @@ export async function build(config: BuildConfig, effects: BuildEffects, known: {
     effects.log(`up to date: ${config.out} was built from the same inputs and options`);
     return {...upToDate, seconds: round((performance.now() - started) / 1000), stages};
   }
+  // a worker starts while the log is read (its imports take a second or two); more join for a full build
+  const pool = createRenderPool(Math.min(1, config.workers));
+  try {
+    return await buildReport(config, effects, {fingerprint, pool, started, stages, timed});
+  } finally {
+    await timed("charts", () => pool.close());
+  }
+}
+
+interface BuildRun {
+  fingerprint: string;
+  pool: ChartRenderPool;
+  started: number;
+  stages: Record<string, number>;
+  timed: <T>(stage: string, run: () => Promise<T> | T) => Promise<T>;
+}
+
+/** Steps 1 to 7 of a build that is not up to date. */
+async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerprint, pool, started, stages, timed}: BuildRun): Promise<BuildSummary> {
   const code = await codeFingerprint();
   const cache = config.cache !== null && !config.force ? await timed("ingest", () => readCache(config.cache!, code)) : undefined;
 
@@ -138,7 +159,6 @@ export async function build(config: BuildConfig, effects: BuildEffects, known: {
 
   await timed("publish", () => recoverInterruptedBuilds(config.out));
   const staging = await timed("publish", () => createStaging(config.out));
-  let pool: ChartRenderPool | undefined;
   let reused = 0;
   try {
     // addPeriodKeys dictionary-encoded `action`: its sorted dictionary is every action of the log
@@ -147,26 +167,39 @@ export async function build(config: BuildConfig, effects: BuildEffects, known: {
       incremental ? appendSourceData(staging, cache!.source, log.columns, incremental.newRows) : writeSourceData(staging, log.table, log.columns),
     );
 
-    // 3. indicators of every period, and what its folder is made of: its content key
+    // 3. indicators of every period, and what its folder is made of: its content key. A period whose
+    // rows are those of the cached build keeps its totals (all that keys, links and the index need);
+    // the full indicators are computed only for the pages rendered.
     const title = reportTitle(table, config.title);
     const ranges = periods.map((period) => periodRowRange(table, period));
+    const digests = ranges.map((range) => rowsDigest(log.rows, ...range));
+    const known = cache?.manifest.periods ?? {};
+    const full = new Set<number>();
     const pages: PeriodPage[] = await timed("indicators", () =>
-      periods.map((period, i) => ({
-        period,
-        indicators: computeIndicators(rowsInPeriod(table, period), {period, top: config.top}),
-        charts: [],
-        downloads: periodDownloads(source, ...ranges[i]),
-      })),
+      periods.map((period, i) => {
+        const cached = known[period.path];
+        const reuseTotals = cached !== undefined && cached.rows === digests[i];
+        if (!reuseTotals) full.add(i);
+        return {
+          period,
+          indicators: reuseTotals ? ({totals: cached.totals} as PeriodIndicators) : computeIndicators(rowsInPeriod(table, period), {period, top: config.top}),
+          charts: [],
+          downloads: periodDownloads(source, ...ranges[i]),
+        };
+      }),
     );
     const index = pageIndex<PageSource>(pages);
-    const keys = await timed("keys", () => pages.map((page, i) =>
-      periodContentKey({
-        code,
-        columns: log.columns,
-        rows: rowsDigest(log.rows, ...ranges[i]),
-        content: {model: buildPeriodModel(page, index, title), indicators: page.indicators, actions: palette.actions},
+    const keys = await timed("keys", () =>
+      pages.map((page, i) => {
+        // what buildPeriodModel lays out besides the charts: the period, its totals and downloads,
+        // its neighbours (links and change figures) and the periods containing it
+        const {period} = page;
+        const ref = (other: PageSource | undefined) => other && {path: other.period.path, totals: other.indicators.totals};
+        const up = containingPeriods(period).filter((c) => index.find(c.type, c.key) !== undefined).map((c) => `${c.type}:${c.key}`);
+        const model = {period: pick(period, ["type", "key", "path", "start", "end"]), totals: page.indicators.totals, downloads: page.downloads, previous: ref(index.previous(page)), next: ref(index.next(page)), up, title};
+        return periodContentKey({code, columns: log.columns, rows: digests[i], content: {model, timeZone: config.timeZone, top: config.top, actions: palette.actions}});
       }),
-    ));
+    );
     const previousKeys = cache && (await publishedFingerprint(config.out)) === cache.manifest.fingerprint && cache.manifest.out === path.resolve(config.out) ? cache.manifest.periods : {};
 
     // 4. per period: kept from the previous build when its key is unchanged, else charts on the
@@ -174,17 +207,19 @@ export async function build(config: BuildConfig, effects: BuildEffects, known: {
     const render = new Set<string>();
     let done = 0;
     for (const [i, page] of pages.entries()) {
-      const kept = previousKeys[page.period.path] === keys[i] && (await timed("reuse", () => keepPreviousPeriod(config.out, staging, page.period.path, page.downloads)));
+      const kept = previousKeys[page.period.path]?.key === keys[i] && (await timed("reuse", () => keepPreviousPeriod(config.out, staging, page.period.path)));
       if (kept) effects.progress("periods", ++done, periods.length);
       else render.add(page.period.path);
     }
     reused = pages.length - render.size;
-    // a worker costs a second or two to start: a few pages render sooner on this thread
-    pool = createRenderPool(render.size > MAIN_THREAD_PAGES ? config.workers : 0);
+    // the worker started at the beginning renders a few pages; a full build uses every core
+    pool.grow(render.size > ONE_WORKER_PAGES ? config.workers : 1);
     const pending = new Set<Promise<void>>();
     for (const [i, page] of pages.entries()) {
-      const {period, indicators} = page;
+      const {period} = page;
       if (!render.has(period.path)) continue;
+      const indicators = full.has(i) ? page.indicators : await timed("indicators", () => computeIndicators(rowsInPeriod(table, period), {period, top: config.top}));
+      page.indicators = indicators;
       const dir = path.join(staging, period.path);
       const rendering = pool.render(chartSpecs(indicators, palette));
       await mkdir(dir, {recursive: true});
@@ -249,7 +284,7 @@ export async function build(config: BuildConfig, effects: BuildEffects, known: {
             columnNames: log.columnNames,
             files,
             counts: log.counts,
-            periods: Object.fromEntries(pages.map(({period}, i) => [period.path, keys[i]])),
+            periods: Object.fromEntries(pages.map(({period, indicators}, i) => [period.path, {key: keys[i], rows: digests[i], totals: indicators.totals}])),
           },
           time: table.array("time", Float64Array) as Float64Array,
           rows: log.rows,
@@ -265,8 +300,6 @@ export async function build(config: BuildConfig, effects: BuildEffects, known: {
   } catch (error) {
     await discardStaging(staging);
     throw error;
-  } finally {
-    await timed("charts", async () => pool?.close());
   }
   return {
     out: path.resolve(config.out),
@@ -284,22 +317,22 @@ export async function build(config: BuildConfig, effects: BuildEffects, known: {
 
 /**
  * Hard-links a period's folder of the published report into the staging folder, when it is whole
- * (page, data, charts, downloads of the expected sizes). False when anything is missing: then the
- * period is rendered.
+ * (page, data, charts, downloads). False when anything is missing: then the period is rendered. The
+ * published report is the one the cache describes (same build fingerprint), so sizes are not checked.
  */
-async function keepPreviousPeriod(out: string, staging: string, periodPath: string, downloads: PeriodPage["downloads"]): Promise<boolean> {
+async function keepPreviousPeriod(out: string, staging: string, periodPath: string): Promise<boolean> {
   const from = path.join(out, periodPath);
-  const names = await readdir(from).catch(() => [] as string[]);
-  if (!["index.html", "indicators.json", "charts.json", "activity.csv", "activity.json"].every((name) => names.includes(name))) return false;
-  const sizes = await Promise.all(["activity.csv", "activity.json"].map((name) => stat(path.join(from, name)).then((s) => s.size)));
-  if (sizes[0] !== downloads.csv.bytes || sizes[1] !== downloads.json.bytes) return false;
+  const entries = await readdir(from, {withFileTypes: true}).catch(() => []);
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
+  if (!PERIOD_FILES.every((name) => files.includes(name))) return false;
   const to = path.join(staging, periodPath);
   await mkdir(to, {recursive: true});
-  for (const name of names) {
-    if ((await stat(path.join(from, name))).isFile()) await link(path.join(from, name), path.join(to, name));
-  }
+  await Promise.all(files.map((name) => link(path.join(from, name), path.join(to, name))));
   return true;
 }
+
+/** What every period folder holds. */
+const PERIOD_FILES = ["index.html", "indicators.json", "charts.json", "activity.csv", "activity.json"];
 
 function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Pick<T, K> {
   return Object.fromEntries(keys.map((k) => [k, source[k]])) as Pick<T, K>;

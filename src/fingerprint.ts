@@ -40,41 +40,74 @@ async function hashCode(): Promise<string> {
 
 const fileHashes = new Map<string, Promise<string>>();
 
+/** Memo key of a file's content hash at a given length. */
+const memoKey = (file: string, size: number, mtimeMs: number, length: number) => `${path.resolve(file)}\0${size}\0${mtimeMs}\0${length}`;
+
 /**
  * The SHA-256 of a file's content, computed once per process for a given path, size and mtime (the
  * build cache asks again for what the fingerprint already read).
  */
 export async function hashFile(file: string): Promise<string> {
+  const {size} = await stat(file);
+  return hashBytes(file, size);
+}
+
+/**
+ * The SHA-256 of a file's first `length` bytes (all of them when it is shorter), memoised. With
+ * `alsoAt`, the hash of the first `alsoAt` bytes is computed in the same pass and memoised too: the
+ * build cache checks that what it read last time is still a prefix of a grown file.
+ */
+export async function hashBytes(file: string, length: number, alsoAt?: number): Promise<string> {
   const {size, mtimeMs} = await stat(file);
-  const key = `${path.resolve(file)}\0${size}\0${mtimeMs}`;
+  const key = memoKey(file, size, mtimeMs, Math.min(length, size));
   let digest = fileHashes.get(key);
-  if (!digest) fileHashes.set(key, (digest = hashBytes(file, size)));
+  if (!digest) {
+    const end = Math.min(length, size);
+    const prefix = alsoAt !== undefined && alsoAt > 0 && alsoAt < end ? alsoAt : undefined;
+    const both = hashRange(file, end, prefix);
+    fileHashes.set(key, (digest = both.then(([whole]) => whole)));
+    if (prefix !== undefined) fileHashes.set(memoKey(file, size, mtimeMs, prefix), both.then(([, part]) => part!));
+  }
   return digest;
 }
 
-/** The SHA-256 of a file's first `length` bytes (all of them when it is shorter). */
-export async function hashBytes(file: string, length: number): Promise<string> {
+async function hashRange(file: string, length: number, prefixLength?: number): Promise<[string, string | undefined]> {
   const hash = createHash("sha256");
+  let prefix: string | undefined;
   const handle = await open(file, "r");
   try {
     // one reused buffer: a read stream allocating 8 MiB chunks measured 4x slower (0.94 s vs 0.21 s for 177 MB)
     const buffer = Buffer.allocUnsafe(Math.min(8 << 20, Math.max(length, 1)));
     for (let at = 0; at < length; ) {
-      const {bytesRead} = await handle.read(buffer, 0, Math.min(buffer.length, length - at), at);
+      const stop = prefixLength !== undefined && at < prefixLength ? prefixLength : length;
+      const {bytesRead} = await handle.read(buffer, 0, Math.min(buffer.length, stop - at), at);
       if (bytesRead === 0) break;
       hash.update(buffer.subarray(0, bytesRead));
       at += bytesRead;
+      if (at === prefixLength) prefix = hash.copy().digest("hex");
     }
   } finally {
     await handle.close();
   }
-  return hash.digest("hex");
+  return [hash.digest("hex"), prefix];
+}
+
+/** Each input's size when the build cache last read it, so that its prefix hash comes with the full one. */
+async function cachedSizes(cache: string | null): Promise<Map<string, number>> {
+  if (cache === null) return new Map();
+  try {
+    const manifest = JSON.parse(await readFile(path.join(cache, "manifest.json"), "utf8")) as {files?: {path: string; size: number}[]};
+    return new Map((manifest.files ?? []).map((file) => [file.path, file.size]));
+  } catch {
+    return new Map();
+  }
 }
 
 /** A hex digest of everything that determines a build's output (the build time aside). */
 export async function buildFingerprint(config: BuildConfig): Promise<string> {
   const files = await findInputs(config.inputs, config.format);
-  const inputs = await Promise.all(files.map(async (f) => ({path: path.resolve(f.path), format: f.format, size: f.size, sha256: await hashFile(f.path)})));
+  const before = await cachedSizes(config.cache);
+  const inputs = await Promise.all(files.map(async (f) => ({path: path.resolve(f.path), format: f.format, size: f.size, sha256: await hashBytes(f.path, f.size, before.get(f.path))})));
   const {timeZone, asOf, periods, top, title, maxRejectedPercent} = config;
   const shaping = {code: await codeFingerprint(), timeZone, asOf, periods, top, title, maxRejectedPercent, inputs};
   return createHash("sha256").update(JSON.stringify(shaping)).digest("hex");

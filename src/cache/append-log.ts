@@ -136,7 +136,7 @@ function oldRowReader(cache: CachedLog) {
       if ((values[c] ?? "") !== (record[columnNames[c]] ?? "")) return false;
     }
     return true;
-  });
+  }, cache.rows.hash.length + 4096);
   const hashes = cache.rows.hash;
   for (let row = 0; row < hashes.length; row++) index.remember(hashes[row], row);
   return {find: (values: string[], hash: number) => index.find(values, hash), close: () => fd !== -1 && closeSync(fd)};

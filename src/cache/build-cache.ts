@@ -21,6 +21,7 @@ import type {RowOrigins} from "../ingest/log-rows.js";
 import type {ResumePoint} from "../ingest/raw-record.js";
 import type {DuplicateRow, IngestCounts, InputFormat, RejectedRow} from "../ingest/types.js";
 import type {SourceData} from "../site/source-data.js";
+import type {PeriodIndicators} from "../indicators/types.js";
 
 /** Bumped whenever the layout below changes: an older cache is then ignored. */
 const CACHE_VERSION = 1;
@@ -53,8 +54,16 @@ export interface CacheManifest {
   rowCount: number;
   /** dictionary of each coded column, e.g. {action: ["", "add_dataset", ...], day: [...]} */
   dictionaries: Record<string, string[]>;
-  /** period path -> content key (period-keys.ts) */
-  periods: Record<string, string>;
+  /** period path -> its content key (period-keys.ts), rows digest and totals */
+  periods: Record<string, CachedPeriod>;
+}
+
+/** What the cache remembers of a period of the published report. */
+export interface CachedPeriod {
+  key: string;
+  /** rowsDigest of its rows */
+  rows: string;
+  totals: PeriodIndicators["totals"];
 }
 
 /** The parsed log of the cached build, loaded. */

@@ -6,7 +6,6 @@
  */
 import {Worker} from "node:worker_threads";
 import {ReportError} from "../errors.js";
-import {renderChart} from "./render.js";
 import type {ChartSpec, RenderedChart} from "./types.js";
 import type {RenderReply, RenderRequest} from "./render-worker.js";
 import type {Spec} from "vega";
@@ -14,6 +13,8 @@ import type {Spec} from "vega";
 export interface ChartRenderPool {
   /** renders one period's charts, in order */
   render(specs: ChartSpec[]): Promise<RenderedChart[]>;
+  /** starts more workers, up to `size` in all (a pool of 0 stays on this thread) */
+  grow(size: number): void;
   /** stops the workers; pending renders reject */
   close(): Promise<void>;
 }
@@ -32,7 +33,13 @@ interface Task {
 /** A pool of `size` workers (0: render on this thread). */
 export function createRenderPool(size: number): ChartRenderPool {
   if (size <= 0) {
-    return {render: (specs) => Promise.all(specs.map(renderChart)), close: async () => {}};
+    // vega and vega-lite load on this thread only when it renders (half a second of imports)
+    let renderer: Promise<typeof import("./render.js")> | undefined;
+    return {
+      render: async (specs) => Promise.all(specs.map((await (renderer ??= import("./render.js"))).renderChart)),
+      grow: () => {},
+      close: async () => {},
+    };
   }
   const moduleUrl = new URL("./render-worker.ts", import.meta.url).href;
   const idle: Worker[] = [];
@@ -57,7 +64,8 @@ export function createRenderPool(size: number): ChartRenderPool {
     else task.resolve(task.specs.map((spec, i) => ({...spec, vega: reply.charts[i].vega as Spec, svg: reply.charts[i].svg})));
     dispatch();
   };
-  const workers = Array.from({length: size}, () => {
+  const workers: Worker[] = [];
+  const spawn = () => {
     const worker = new Worker(bootstrap(moduleUrl), {eval: true});
     worker.on("message", (reply: RenderReply) => onReply(worker, reply));
     worker.on("error", (error) => {
@@ -66,8 +74,10 @@ export function createRenderPool(size: number): ChartRenderPool {
       for (const task of queue.splice(0)) task.reject(failure);
     });
     idle.push(worker);
-    return worker;
-  });
+    workers.push(worker);
+    dispatch();
+  };
+  while (workers.length < size) spawn();
 
   return {
     render: (specs) =>
@@ -76,6 +86,9 @@ export function createRenderPool(size: number): ChartRenderPool {
         queue.push({request: {id: nextId++, specs}, specs, resolve, reject});
         dispatch();
       }),
+    grow: (more) => {
+      while (workers.length < more) spawn();
+    },
     close: async () => {
       await Promise.all(workers.map((w) => w.terminate()));
     },

@@ -13,15 +13,20 @@ export class DuplicateIndex {
    * and that row's hash. Rows whose hashes collide take further slots. Typed arrays instead of a
    * Map of a million entries: no per-entry objects, one probe in cache on a miss.
    */
-  #rows = new Int32Array(1 << 16);
-  #hashes = new Int32Array(1 << 16);
+  #rows: Int32Array;
+  #hashes: Int32Array;
   #count = 0;
 
   /**
    * `columns`: the live column arrays rows are stored in, indexed [column][row]; or a function
    * telling whether `values` equal row `row` kept elsewhere (e.g. a previous build's rows).
    */
-  constructor(columns: string[][] | ((values: string[], row: number) => boolean)) {
+  constructor(columns: string[][] | ((values: string[], row: number) => boolean), capacity = 0) {
+    // sized for `capacity` rows up front: growing a million-row table rehashes it five times
+    let slots = 1 << 16;
+    while (slots < capacity * 2) slots *= 2;
+    this.#rows = new Int32Array(slots);
+    this.#hashes = new Int32Array(slots);
     if (typeof columns === "function") {
       this.#columns = [];
       this.#equal = columns;
