@@ -1,23 +1,71 @@
 /**
  * One benchmark measurement in a fresh process, so that peak RSS belongs to that phase alone.
- *   tsx bench/measure.ts <ingest|indicators|build> <log> [out-dir] [extra build flags...]
- * Prints one JSON line: {phase, seconds, peakRssMB, ...details}.
+ *   tsx bench/measure.ts <ingest|indicators|build|incremental|noop> <log> [out-dir] [--flag value...]
+ * Phases:
+ *   ingest, indicators  ingest alone; ingest + every period's indicators
+ *   build               a cold full build (--force, its cache folder deleted first), writing a cache
+ *   incremental         a build with the out and cache of an earlier build (no --force): what a nightly
+ *                       run does after the log grew; reports reused/rendered periods and the ingest mode
+ *   noop                the CLI run as a child process (`node bin/activity-report.js build ... --json`),
+ *                       timed from outside as a whole process; its summary must say upToDate
+ * Prints one JSON line: {phase, seconds, peakRssMB, ...details}. A noop that was not up to date still
+ * prints its line, then exits 1. It does not prepare the out or the cache (bench/run.ts does).
  */
+import {spawnSync} from "node:child_process";
+import {existsSync, mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
+import {fileURLToPath} from "node:url";
 import {ingest} from "../src/ingest/index.js";
 import {addPeriodKeys} from "../src/periods/add-period-keys.js";
 import {listPeriods} from "../src/periods/list-periods.js";
 import {rowsInPeriod} from "../src/periods/rows-in-period.js";
 import {computeIndicators} from "../src/indicators/compute-indicators.js";
-import {build} from "../src/build.js";
+import {build, type BuildSummary} from "../src/build.js";
 import {buildConfig} from "../src/config.js";
 import {PERIOD_TYPES} from "../src/periods/types.js";
 
 const [phase, log, outArg, ...flags] = process.argv.slice(2);
 const options = {timeZone: "Europe/Paris", asOf: "2025-12-31"};
-const started = performance.now();
+const out = outArg ?? path.join(tmpdir(), "activity-report-bench", "site");
+const CLI = fileURLToPath(new URL("../bin/activity-report.js", import.meta.url));
+/** GNU time reports a child's peak RSS and CPU time; without it, noop reports wall time only */
+const GNU_TIME = "/usr/bin/time";
+let started = performance.now();
 const details: Record<string, unknown> = {};
+let measured: {seconds: number; peakRssMB: number | null; cpuSeconds: number | null} | undefined;
+
+/** The build options every build phase shares (the noop's CLI flags say the same), `--flag value` pairs last. */
+function buildOptions(extra: Record<string, unknown>): Record<string, unknown> {
+  const raw: Record<string, unknown> = {input: [log], out, tz: options.timeZone, "as-of": options.asOf, quiet: true, ...extra};
+  for (let i = 0; i < flags.length; i += 2) raw[flags[i].replace(/^--/, "")] = flags[i + 1];
+  return raw;
+}
+
+/** Runs the CLI build in a child process and times it from outside. */
+function runCliBuild(): void {
+  const args = [CLI, "build", "--input", log, "--out", out, "--tz", options.timeZone, "--as-of", options.asOf, "--json", ...flags];
+  const timeFile = path.join(mkdtempSync(path.join(tmpdir(), "ar-noop-")), "time");
+  const withTime = existsSync(GNU_TIME);
+  const t0 = performance.now();
+  const child = withTime
+    ? spawnSync(GNU_TIME, ["-f", "%M %U %S", "-o", timeFile, process.execPath, ...args], {encoding: "utf8", maxBuffer: 1 << 24})
+    : spawnSync(process.execPath, args, {encoding: "utf8", maxBuffer: 1 << 24});
+  const seconds = (performance.now() - t0) / 1000;
+  if (child.status !== 0) throw new Error(`noop: the CLI exited with ${child.status}: ${child.stderr.trim()}`);
+  const summary = JSON.parse(child.stdout.trim().split("\n").at(-1)!);
+  // GNU time: "%M %U %S" = peak RSS in KiB, user and system CPU seconds
+  const [rssKiB, user, system] = withTime ? readFileSync(timeFile, "utf8").trim().split("\n").at(-1)!.split(" ").map(Number) : [NaN, NaN, NaN];
+  rmSync(path.dirname(timeFile), {recursive: true, force: true});
+  measured = {
+    seconds,
+    peakRssMB: Number.isFinite(rssKiB) ? Math.round(rssKiB / 1024) : null,
+    cpuSeconds: Number.isFinite(user + system) ? Math.round((user + system) * 100) / 100 : null,
+  };
+  const {rows, periods, upToDate, reused, rendered, ingestMode, ingestReason} = summary as BuildSummary;
+  Object.assign(details, {rows, periods, upToDate, reused, rendered, ingestMode, ingestReason, cliSeconds: summary.seconds});
+}
 
 if (phase === "ingest" || phase === "indicators") {
   const activity = await ingest({inputs: [log], timeZone: options.timeZone});
@@ -33,18 +81,32 @@ if (phase === "ingest" || phase === "indicators") {
     details.indicatorsSeconds = (performance.now() - t0) / 1000;
     details.actionsCounted = actions;
   }
-} else if (phase === "build") {
-  const out = outArg ?? path.join(tmpdir(), "activity-report-bench", "site");
-  const raw: Record<string, unknown> = {input: [log], out, tz: options.timeZone, "as-of": options.asOf, quiet: true, force: true};
-  for (let i = 0; i < flags.length; i += 2) raw[flags[i].replace(/^--/, "")] = flags[i + 1];
-  const summary = await build(buildConfig(raw), {now: () => new Date(), log: () => {}, progress: () => {}});
-  Object.assign(details, {rows: summary.rows, periods: summary.periods, stages: summary.stages, reused: (summary as {reused?: number}).reused});
+} else if (phase === "build" || phase === "incremental") {
+  const config = buildConfig(buildOptions(phase === "build" ? {force: true} : {}));
+  if (phase === "build" && config.cache !== null) {
+    // a cold build: nothing left from an earlier run may be reused (not timed)
+    await rm(config.cache, {recursive: true, force: true});
+    started = performance.now();
+  }
+  const summary = await build(config, {now: () => new Date(), log: () => {}, progress: () => {}});
+  const {rows, periods, reused, rendered, ingestMode, ingestReason, upToDate, stages} = summary;
+  Object.assign(details, {rows, periods, reused, rendered, ingestMode, ingestReason, upToDate, stages});
+} else if (phase === "noop") {
+  runCliBuild();
 } else {
   throw new Error(`unknown phase ${phase}`);
 }
 
-const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage();
-details.cpuSeconds = Math.round((cpu.user + cpu.system) / 1e4) / 100;
-const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
-console.log(JSON.stringify({phase, seconds: Math.round(seconds * 100) / 100, peakRssMB, ...details}));
+const line = {
+  phase,
+  seconds: Math.round((measured?.seconds ?? (performance.now() - started) / 1000) * 100) / 100,
+  peakRssMB: measured ? measured.peakRssMB : Math.round(process.resourceUsage().maxRSS / 1024),
+  ...details,
+  cpuSeconds: measured ? measured.cpuSeconds : Math.round((cpu.user + cpu.system) / 1e4) / 100,
+};
+console.log(JSON.stringify(line));
+if (phase === "noop" && details.upToDate !== true) {
+  process.stderr.write(`noop: the rerun was not up to date (${out}); it rebuilt instead of checking the fingerprint\n`);
+  process.exitCode = 1;
+}

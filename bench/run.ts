@@ -1,40 +1,109 @@
 /**
  * `npm run bench`: generates benchmark logs (cached in bench/logs/) and measures, each in its own
- * process, wall time and peak RSS of ingest, ingest + indicators of every period, and the whole build.
- *   npm run bench -- --sizes 100000,1000000 --phases ingest,indicators,build
+ * process, wall time and peak RSS of ingest, ingest + indicators of every period, the whole cold
+ * build, an incremental build after one more day of log, and a rerun with nothing new.
+ *   npm run bench -- --sizes 100000,1000000 --phases ingest,indicators,build,incremental,noop
+ * `incremental` and `noop` work on a copy of the log beside the outputs (in the system's temp
+ * folder): a cold build with a cache first (in its own process, not measured), then appendDay adds
+ * 1,000 rows and the build of the grown log with the same out and cache is measured; `noop` then
+ * runs the same command again as a whole CLI process, which must find the report up to date. The
+ * copy, its site and its cache stay there for a look afterwards (the next run overwrites them).
  * Prints a Markdown table (paste it into the README) and writes bench/results.json.
  */
 import {execFileSync} from "node:child_process";
 import {existsSync} from "node:fs";
-import {writeFile} from "node:fs/promises";
+import {copyFile, mkdir, writeFile} from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import {parseArgs} from "node:util";
-import {generateBenchLog} from "./generate-log.js";
+import {appendDay, generateBenchLog} from "./generate-log.js";
 
 const {values} = parseArgs({options: {sizes: {type: "string"}, phases: {type: "string"}}});
 const sizes = (values.sizes ?? "1000000").split(",").map(Number);
 const phases = (values.phases ?? "ingest,indicators,build").split(",");
 const label = (rows: number) => (rows >= 1e6 ? `${rows / 1e6}m` : `${rows / 1e3}k`);
+const work = path.join(os.tmpdir(), "activity-report-bench");
 
-const results: Record<string, unknown>[] = [];
+/** One measured phase: `rows` is the benchmark size, `rowsRead` what the build read (with appended days). */
+type Result = Record<string, unknown> & {rows: number; phase: string; error?: string};
+
+/** Runs bench/measure.ts in a fresh process; a failed phase becomes a result with its error. */
+function measure(rows: number, phase: string, log: string, out: string, flags: string[] = []): Result {
+  let line: Record<string, unknown>;
+  try {
+    const stdout = execFileSync(process.execPath, ["--import", "tsx", "bench/measure.ts", phase, log, out, ...flags], {encoding: "utf8", maxBuffer: 1 << 24, stdio: ["ignore", "pipe", "inherit"]});
+    line = JSON.parse(stdout.trim().split("\n").at(-1)!);
+  } catch (error) {
+    // measure.ts said why on stderr (inherited); a noop that rebuilt still printed its line
+    const {stdout, status} = error as {stdout?: string; status: number | null};
+    const printed = stdout?.trim().split("\n").at(-1);
+    line = {...(printed?.startsWith("{") ? JSON.parse(printed) : {phase}), error: `bench/measure.ts ${phase} exited with ${status}`};
+  }
+  const {rows: rowsRead, ...rest} = line;
+  return {rows, phase, rowsRead, ...rest};
+}
+
+/**
+ * The copy of the log that `incremental` and `noop` grow, built once cold with its own cache (a
+ * build phase in its own process, so the measured phases start from what a nightly job finds).
+ */
+async function prepareIncremental(rows: number, log: string): Promise<{copy: string; out: string; flags: string[]}> {
+  const copy = path.join(work, `log-${label(rows)}-incremental.csv`);
+  const out = path.join(work, `site-${label(rows)}-incremental`);
+  const flags = ["--cache", `${out}.cache`];
+  await mkdir(work, {recursive: true});
+  await copyFile(log, copy);
+  process.stderr.write(`cold build of ${copy} with a cache, for the incremental phases (not measured)...\n`);
+  const setup = measure(rows, "build", copy, out, flags);
+  if (setup.error) throw new Error(`the cold build before the incremental phases failed: ${setup.error}`);
+  return {copy, out, flags};
+}
+
+const results: Result[] = [];
 for (const rows of sizes) {
   const log = path.resolve(`bench/logs/log-${label(rows)}.csv`);
   if (!existsSync(log)) {
     process.stderr.write(`generating ${log}...\n`);
     await generateBenchLog({rows, out: log});
   }
+  let incremental: Awaited<ReturnType<typeof prepareIncremental>> | undefined;
   for (const phase of phases) {
-    const out = path.join(os.tmpdir(), "activity-report-bench", `site-${label(rows)}`);
-    const line = execFileSync(process.execPath, ["--import", "tsx", "bench/measure.ts", phase, log, out], {encoding: "utf8", maxBuffer: 1 << 24, stdio: ["ignore", "pipe", "inherit"]});
-    const result = {rows, ...JSON.parse(line.trim().split("\n").at(-1)!)};
+    let result: Result;
+    if (phase === "incremental" || phase === "noop") {
+      incremental ??= await prepareIncremental(rows, log);
+      if (phase === "incremental") {
+        const added = await appendDay({file: incremental.copy, rows: 1000});
+        process.stderr.write(`appended ${added.rows} rows dated ${added.day} to ${incremental.copy}\n`);
+      }
+      result = measure(rows, phase, incremental.copy, incremental.out, incremental.flags);
+    } else {
+      result = measure(rows, phase, log, path.join(work, `site-${label(rows)}`));
+    }
     results.push(result);
     process.stderr.write(JSON.stringify(result) + "\n");
   }
 }
 
+/** e.g. "ingest 0.4 · charts 2.1 · site 1.3" (stages over 0.05 s, in the order the build ran them) */
+const stagesText = (stages: unknown): string =>
+  stages && typeof stages === "object" ? Object.entries(stages as Record<string, number>).filter(([, s]) => s >= 0.05).map(([name, s]) => `${name} ${s}`).join(" · ") : "";
+
+/** The ingest column: how the build read its log, or that the rerun was up to date. */
+const ingestText = (r: Result): string => {
+  const mode = r.ingestMode ? `${r.ingestMode}${r.ingestReason ? ` (${r.ingestReason})` : ""}` : "";
+  if (r.phase === "noop" && r.upToDate === false) return `**not up to date**, rebuilt: ${mode}`;
+  if (r.error) return `**failed**: ${r.error}`;
+  return r.phase === "noop" ? "up to date" : mode;
+};
+
+const cell = (value: unknown): string => (value === undefined || value === null ? "" : String(value));
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-console.log(`\nMachine: ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
-console.log("| rows | phase | wall time (s) | peak RSS (MB) |\n| ---: | --- | ---: | ---: |");
-for (const r of results) console.log(`| ${(r.rows as number).toLocaleString("en")} | ${r.phase} | ${r.seconds} | ${r.peakRssMB} |`);
+console.log(`\nMachine: ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}\n`);
+console.log("| rows | phase | wall time (s) | CPU (s) | peak RSS (MB) | ingest | periods reused | periods rendered | stages (s) |");
+console.log("| ---: | --- | ---: | ---: | ---: | --- | ---: | ---: | --- |");
+for (const r of results) {
+  const columns = [r.rows.toLocaleString("en"), r.phase, cell(r.seconds), cell(r.cpuSeconds), cell(r.peakRssMB), ingestText(r), cell(r.reused), cell(r.rendered), stagesText(r.stages)];
+  console.log(`| ${columns.map((text) => text.replaceAll("|", "\\|")).join(" | ")} |`);
+}
 await writeFile("bench/results.json", JSON.stringify({machine: {cores: os.cpus().length, cpu, node: process.version}, results}, null, 2) + "\n");
+if (results.some((r) => r.error)) process.exitCode = 1;

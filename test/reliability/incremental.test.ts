@@ -1,0 +1,527 @@
+/**
+ * Incremental builds keep the feature's promise: a build that reuses the cache (parsed log, period
+ * files) gives BYTE-IDENTICAL output to a cold build (`--no-cache`) of the same inputs and options at
+ * the same `now`. Each scenario builds v1 with cache C (cold), changes the inputs, builds v2 into the
+ * same out with cache C, builds v2 cold into another out with `no-cache`, and compares both trees
+ * file by file, ignoring nothing. It also checks the mode the build reports (`ingestMode`, `reused`,
+ * `rendered`), so that a silent fallback to a cold build fails too.
+ *
+ * The logs come from a tiny deterministic generator below (a few hundred rows, 5 January to
+ * 20 March 2026, 8 users, 6 datasets, 4 pages, 8 actions; `diff` holds JSON with quotes and commas,
+ * some `reuse_title` cells hold a newline; timestamps with `Z`, with `+02:00` or naive; a few
+ * duplicates and one bad timestamp), written as CSV or NDJSON. Scenarios 1-10 are the appended,
+ * rewritten and removed inputs of the brief; 11-16 change the whole log in ways a period's own rows do
+ * not show (a file sorting first, a new column, domain or action) or publish into the out behind the
+ * cache's back. It does not test the cache's format.
+ */
+import {test} from "uvu";
+import * as assert from "uvu/assert";
+import {appendFile, mkdir, mkdtemp, readdir, readFile, rm, stat, unlink, utimes, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import path from "node:path";
+import {build, type BuildEffects, type BuildSummary} from "../../src/build.js";
+import {buildConfig} from "../../src/config.js";
+
+const NOW = "2026-04-01T06:00:00.000Z";
+const TZ = "Europe/Paris";
+const AS_OF = "2026-03-31";
+/** the base log's days: Monday 5 January to Friday 20 March 2026 (2026-W02 to 2026-W12) */
+const FIRST_DAY = "2026-01-05";
+const DAYS = 75;
+
+/** A built (not up-to-date) summary: these fields are optional in BuildSummary, and asserted here. */
+type Summary = BuildSummary & {reused: number; rendered: number; ingestMode: "cold" | "append"; ingestReason?: string};
+
+const effects: BuildEffects = {now: () => new Date(NOW), log: () => {}, progress: () => {}};
+
+/** One build in this process: charts on the main thread (faster for tiny logs), fixed clock. */
+async function runBuild(inputs: string[], out: string, flags: Record<string, unknown>): Promise<Summary> {
+  const config = buildConfig({input: inputs, out, tz: TZ, "as-of": AS_OF, "max-rejected": "50", workers: "0", quiet: true, ...flags});
+  return (await build(config, effects)) as Summary;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A tiny deterministic log generator
+
+type LogRow = Record<string, string>;
+
+const COLUMNS = ["timestamp", "domain_id", "user_id", "dataset_id", "username", "action", "group_id", "page_id", "diff", "map_id", "reuse_title", "subdomain_id"];
+const USERS = ["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi"];
+const DATASETS = ["roads", "trees", "bike-lanes", "air-quality", "budget-2026", "schools"];
+const PAGES = ["home", "about", "open-data", "map-view"];
+const ACTIONS = ["edit_dataset", "publish_dataset", "create_dataset", "delete_dataset", "edit_page", "publish_page", "add_user_to_domain", "edit_map"];
+const DAY_MS = 86_400_000;
+
+/** mulberry32: the same seed gives the same numbers on every run */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const dayAfter = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+const pad = (n: number): string => String(n).padStart(2, "0");
+
+/**
+ * `count` rows on `day`, in time order. Timestamps rotate through three forms: an instant in UTC
+ * (`Z`, some with milliseconds), the same kind of instant written with `+02:00`, and a naive
+ * wall-clock time (read in the report's zone); hours stay between 06 and 21 (no DST gap).
+ */
+function rowsOfDay(day: string, count: number, seed: number, domain = "demo-domain"): LogRow[] {
+  const next = random(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
+  const seconds = Array.from({length: count}, () => 6 * 3600 + Math.floor(next() * 16 * 3600)).sort((a, b) => a - b);
+  return seconds.map((s, i) => {
+    const [h, m, sec] = [Math.floor(s / 3600), Math.floor(s / 60) % 60, s % 60];
+    const form = (seed + i) % 3;
+    const timestamp =
+      form === 0 ? `${day}T${pad(h)}:${pad(m)}:${pad(sec)}${i % 4 === 0 ? ".250" : ""}Z`
+      : form === 1 ? `${day}T${pad(Math.min(h + 2, 23))}:${pad(m)}:${pad(sec)}+02:00`
+      : `${day}T${pad(h)}:${pad(m)}:${pad(sec)}`;
+    const action = pick(ACTIONS);
+    const dataset = action.endsWith("_dataset") ? pick(DATASETS) : "";
+    const page = action.endsWith("_page") ? pick(PAGES) : "";
+    const user = pick(USERS);
+    const diff = next() < 0.6 ? JSON.stringify({field: "title", old: `${dataset || page || "x"}, v${i}`, new: `"${user}" said, hello`}) : "";
+    return {
+      timestamp, domain_id: domain, user_id: user, dataset_id: dataset, username: action === "add_user_to_domain" ? pick(USERS) : "",
+      action, group_id: next() < 0.2 ? "editors" : "", page_id: page, diff, map_id: action === "edit_map" ? `map-${Math.floor(next() * 3)}` : "",
+      reuse_title: next() < 0.05 ? "Line one,\nline two" : "", subdomain_id: "",
+    };
+  });
+}
+
+/**
+ * The base log, day by day: about five rows a day, an exact duplicate of an earlier row every few
+ * days, and one row whose timestamp is not a date (2026-02-30) on 10 February.
+ */
+function baseDays(seed = 1): {day: string; rows: LogRow[]}[] {
+  const days: {day: string; rows: LogRow[]}[] = [];
+  for (let d = 0; d < DAYS; d++) {
+    const day = dayAfter(FIRST_DAY, d);
+    const rows = rowsOfDay(day, 3 + ((d * 7 + seed) % 5), seed * 1000 + d);
+    if (d % 9 === 4) rows.push({...rows[0]});
+    if (day === "2026-02-10") rows.push({...rows[0], timestamp: "2026-02-30T10:00:00Z", user_id: "mallory"});
+    days.push({day, rows});
+  }
+  return days;
+}
+
+const csvCell = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+const csvRows = (rows: LogRow[], columns = COLUMNS): string => rows.map((row) => columns.map((c) => csvCell(row[c] ?? "")).join(",") + "\n").join("");
+const csvText = (rows: LogRow[], columns = COLUMNS): string => columns.join(",") + "\n" + csvRows(rows, columns);
+/** NDJSON leaves empty fields out or null, as an API export would */
+const ndjsonRows = (rows: LogRow[]): string =>
+  rows.map((row, i) => JSON.stringify(Object.fromEntries(Object.entries(row).filter(([, v]) => v !== "" || i % 2 === 0).map(([k, v]) => [k, v === "" ? null : v]))) + "\n").join("");
+
+/** Writes the base log as one file and returns its path. */
+async function writeSingleLog(dir: string, format: "csv" | "ndjson"): Promise<string> {
+  const rows = baseDays().flatMap((d) => d.rows);
+  const file = path.join(dir, `log.${format}`);
+  await writeFile(file, format === "csv" ? csvText(rows) : ndjsonRows(rows));
+  return file;
+}
+
+/** Writes the base log as one CSV file a day (logs/2026-01-05.csv ...) and returns the folder. */
+async function writeDailyLogs(dir: string): Promise<string> {
+  const logs = path.join(dir, "logs");
+  await mkdir(logs);
+  for (const {day, rows} of baseDays()) await writeFile(path.join(logs, `${day}.csv`), csvText(rows));
+  return logs;
+}
+
+/** Replaces the first occurrence of `from` at or after the middle of the file with `to`. */
+async function rewriteMiddle(file: string, from: string, to: string): Promise<void> {
+  const text = await readFile(file, "utf8");
+  const at = text.indexOf(from, Math.floor(text.length / 2));
+  assert.ok(at > 0, `${from} not found in the second half of ${file}`);
+  await writeFile(file, text.slice(0, at) + to + text.slice(at + from.length));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparing two output trees
+
+/** Every file and folder (folders end with "/") under `root`, relative, sorted. */
+async function listTree(root: string, dir = ""): Promise<string[]> {
+  const entries = await readdir(path.join(root, dir), {withFileTypes: true});
+  const nested = await Promise.all(entries.map(async (e) => {
+    const relative = path.posix.join(dir, e.name);
+    return e.isDirectory() ? [`${relative}/`, ...(await listTree(root, relative))] : [relative];
+  }));
+  return nested.flat().sort();
+}
+
+const context = (bytes: Buffer, at: number): string => JSON.stringify(bytes.subarray(Math.max(0, at - 40), at + 40).toString("utf8"));
+
+/**
+ * Asserts that `incremental` and `cold` hold the same files with the same bytes. On a difference the
+ * message names the files only on one side, every file that differs, and, for the first of them, the
+ * first differing byte offset with 80 bytes of context from each side.
+ */
+async function compareTrees(incremental: string, cold: string, about = ""): Promise<void> {
+  const [a, b] = await Promise.all([listTree(incremental), listTree(cold)]);
+  const onlyA = a.filter((f) => !b.includes(f));
+  const onlyB = b.filter((f) => !a.includes(f));
+  const problems: string[] = [];
+  if (onlyA.length > 0) problems.push(`only in the incremental build: ${onlyA.join(", ")}`);
+  if (onlyB.length > 0) problems.push(`only in the cold build: ${onlyB.join(", ")}`);
+  const differing: string[] = [];
+  let first = "";
+  for (const file of a.filter((f) => !f.endsWith("/") && b.includes(f))) {
+    const [x, y] = await Promise.all([readFile(path.join(incremental, file)), readFile(path.join(cold, file))]);
+    if (x.equals(y)) continue;
+    differing.push(file);
+    if (first !== "") continue;
+    let at = 0;
+    while (at < x.length && at < y.length && x[at] === y[at]) at++;
+    first = `${file} (${x.length} vs ${y.length} bytes) first differs at byte ${at}:\n      incremental: ${context(x, at)}\n      cold:        ${context(y, at)}`;
+  }
+  if (differing.length > 0) problems.push(`${differing.length} of ${a.length} entries differ: ${differing.slice(0, 12).join(", ")}${differing.length > 12 ? ", ..." : ""}\n    ${first}`);
+  assert.ok(problems.length === 0, `incremental build differs from the cold build${about ? ` [${about}]` : ""}:\n    ${problems.join("\n    ")}`);
+}
+
+const modeOf = (s: Summary): string =>
+  `ingestMode ${s.ingestMode}${s.ingestReason ? ` (${s.ingestReason})` : ""}, reused ${s.reused}, rendered ${s.rendered} of ${s.periods} periods`;
+
+// ---------------------------------------------------------------------------------------------
+// One scenario: v1 cold with cache C, change, v2 with cache C, v2 cold without a cache, compare
+
+let root = "";
+
+interface Outcome {
+  out: string;
+  v1: Summary;
+  v2: Summary;
+}
+
+interface Scenario {
+  /** writes the v1 inputs into `dir`; returns the --input paths */
+  write: (dir: string) => Promise<string[]>;
+  /** changes the inputs in place for v2 */
+  change: (inputs: string[], dir: string) => Promise<void>;
+  /** options of v2 (both builds), e.g. another time zone */
+  v2Flags?: Record<string, unknown>;
+  /** called between v1 and the change, e.g. to note inode numbers */
+  afterV1?: (out: string) => Promise<void>;
+}
+
+async function runScenario(name: string, scenario: Scenario): Promise<Outcome> {
+  const dir = await mkdtemp(path.join(root, `${name}-`));
+  const out = path.join(dir, "site");
+  const cache = path.join(dir, "cache");
+  const inputs = await scenario.write(dir);
+  const v1 = await runBuild(inputs, out, {cache});
+  assert.is(v1.ingestMode, "cold", `v1 has no cache yet: ${modeOf(v1)}`);
+  assert.is(v1.reused, 0, `v1 has nothing to reuse: ${modeOf(v1)}`);
+  await scenario.afterV1?.(out);
+  await scenario.change(inputs, dir);
+  const v2 = await runBuild(inputs, out, {cache, ...scenario.v2Flags});
+  const cold = await runBuild(inputs, path.join(dir, "cold"), {"no-cache": true, ...scenario.v2Flags});
+  assert.not.ok(v2.upToDate, "v2 changed something: it cannot be up to date");
+  assert.is(cold.ingestMode, "cold", `the --no-cache build: ${modeOf(cold)}`);
+  assert.equal([cold.reused, cold.rendered], [0, cold.periods], `the --no-cache build renders every period: ${modeOf(cold)}`);
+  await compareTrees(out, path.join(dir, "cold"), `v2: ${modeOf(v2)}`);
+  assert.is(v2.reused + v2.rendered, v2.periods, `every period is either reused or rendered: ${modeOf(v2)}`);
+  return {out, v1, v2};
+}
+
+/** Asserts an incremental build that parsed only the new bytes and kept some periods. */
+function assertAppended(v2: Summary): void {
+  assert.is(v2.ingestMode, "append", modeOf(v2));
+  assert.ok(v2.reused > 0, `some periods are reused: ${modeOf(v2)}`);
+  assert.ok(v2.rendered < v2.periods, `not every period is rendered: ${modeOf(v2)}`);
+}
+
+/** Asserts a full re-read whose reason names `file`. */
+function assertColdBecauseOf(v2: Summary, file: string): void {
+  assert.is(v2.ingestMode, "cold", modeOf(v2));
+  assert.ok(v2.ingestReason?.includes(path.basename(file)), `ingestReason names ${path.basename(file)}: ${modeOf(v2)}`);
+}
+
+test.before(async () => {
+  root = await mkdtemp(path.join(tmpdir(), "ar-incremental-"));
+});
+
+test.after(async () => {
+  await rm(root, {recursive: true, force: true});
+});
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios
+
+/** inode numbers of files in scenario 1's v1 output, noted before the change */
+const v1Inodes = new Map<string, number>();
+let daily: Outcome | undefined;
+const inodeOf = async (file: string): Promise<number> => (await stat(file)).ino;
+
+test("1. a folder of daily CSV files gets a new file for the next day: append, identical to cold", async () => {
+  daily = await runScenario("daily", {
+    write: async (dir) => [await writeDailyLogs(dir)],
+    afterV1: async (out) => {
+      for (const folder of ["week/2026-W02", "week/2026-W12", "month/2026-03", "month/2026-01"]) {
+        for (const name of ["index.html", "indicators.json", "charts.json", "activity.csv", "activity.json"]) {
+          v1Inodes.set(`${folder}/${name}`, await inodeOf(path.join(out, folder, name)));
+        }
+      }
+    },
+    // Saturday 21 March: still 2026-W12, March and Q1; no new period
+    change: async ([logs]) => writeFile(path.join(logs, "2026-03-21.csv"), csvText(rowsOfDay("2026-03-21", 30, 77))),
+  });
+  assertAppended(daily.v2);
+  assert.is(daily.v2.periods, daily.v1.periods, "a day inside the last week adds no period");
+});
+
+test("1. the untouched week keeps its files (same inodes); the newest week and month are rewritten", async () => {
+  assert.ok(daily, "scenario 1 ran");
+  const now = async (file: string) => inodeOf(path.join(daily!.out, file));
+  for (const name of ["index.html", "indicators.json", "charts.json", "activity.csv", "activity.json"]) {
+    // 2026-W02 is the first week: its rows and its neighbours (none before, W03 after) did not change
+    assert.is(await now(`week/2026-W02/${name}`), v1Inodes.get(`week/2026-W02/${name}`), `week/2026-W02/${name} was rewritten`);
+    assert.is(await now(`month/2026-01/${name}`), v1Inodes.get(`month/2026-01/${name}`), `month/2026-01/${name} was rewritten`);
+  }
+  for (const page of ["week/2026-W12/index.html", "month/2026-03/index.html", "week/2026-W12/indicators.json", "month/2026-03/activity.csv"]) {
+    assert.is.not(await now(page), v1Inodes.get(page), `${page} has new rows: it must be rewritten`);
+  }
+});
+
+test("2. a single CSV file grows by 30 rows of a later day (a new week): append, identical to cold", async () => {
+  const {v1, v2} = await runScenario("grow-csv", {
+    write: async (dir) => [await writeSingleLog(dir, "csv")],
+    // Tuesday 24 March opens 2026-W13: W12 gains a next neighbour
+    change: async ([file]) => appendFile(file, csvRows(rowsOfDay("2026-03-24", 30, 78))),
+  });
+  assertAppended(v2);
+  assert.is(v2.periods, v1.periods + 1, "2026-W13 is new");
+  assert.is(v2.rows, v1.rows + 30);
+});
+
+test("3. a single NDJSON file grows by 30 rows of a later day: append, identical to cold", async () => {
+  const {v1, v2} = await runScenario("grow-ndjson", {
+    write: async (dir) => [await writeSingleLog(dir, "ndjson")],
+    change: async ([file]) => appendFile(file, ndjsonRows(rowsOfDay("2026-03-26", 30, 79))),
+  });
+  assertAppended(v2);
+  assert.is(v2.rows, v1.rows + 30);
+});
+
+test("4. appended rows with duplicates (of an old row, and within the append) and a bad timestamp", async () => {
+  let badLine = 0;
+  const {v1, v2, out} = await runScenario("dup-reject", {
+    write: async (dir) => [await writeSingleLog(dir, "csv")],
+    change: async ([file]) => {
+      const before = await readFile(file, "utf8");
+      const oldRow = csvRows([baseDays().flatMap((d) => d.rows)[19]]); // a row of January, as written
+      const fresh = rowsOfDay("2026-03-23", 25, 80);
+      const bad = {...fresh[3], timestamp: "2026-03-23T25:61:00Z", user_id: "late-reject"};
+      const appended = csvRows(fresh.slice(0, 10)) + oldRow + csvRows([fresh[5], bad]) + csvRows(fresh.slice(10));
+      // the bad row starts after the old text, the ten fresh rows (some span two lines), the old row and fresh[5]
+      const beforeBad = before + csvRows(fresh.slice(0, 10)) + oldRow + csvRows([fresh[5]]);
+      badLine = beforeBad.split("\n").length;
+      await appendFile(file, appended);
+    },
+  });
+  assertAppended(v2);
+  assert.is(v2.rows, v1.rows + 28);
+  assert.is(v2.duplicates, v1.duplicates + 2, "the old row again, and fresh[5] twice");
+  assert.is(v2.rejected, v1.rejected + 1);
+  const report = JSON.parse(await readFile(path.join(out, "report.json"), "utf8"));
+  assert.equal(report.input, {files: 1, rows: v2.rows, accepted: v2.accepted, rejected: v2.rejected, duplicates: v2.duplicates});
+  const rejects = await readFile(path.join(out, "rejects.csv"), "utf8");
+  const line = rejects.split("\r\n").find((l) => l.includes("late-reject")) ?? "";
+  assert.match(line, new RegExp(`^"[^"]*log\\.csv","${badLine}",`), `rejects.csv names line ${badLine} of log.csv: ${line}`);
+});
+
+test("5a. a file rewritten in the middle, same size and same mtime: cold, identical, the reason names it", async () => {
+  const {v2} = await runScenario("rewrite-same-size", {
+    write: async (dir) => [await writeSingleLog(dir, "csv")],
+    change: async ([file]) => {
+      const {atime, mtime, size} = await stat(file);
+      await rewriteMiddle(file, ",alice,", ",grace,");
+      await utimes(file, atime, mtime);
+      assert.is((await stat(file)).size, size);
+    },
+  });
+  assertColdBecauseOf(v2, "log.csv");
+});
+
+test("5b. a file rewritten in the middle and grown at the end (old bytes not a prefix): cold, identical", async () => {
+  const {v2} = await runScenario("rewrite-and-grow", {
+    write: async (dir) => [await writeSingleLog(dir, "csv")],
+    change: async ([file]) => {
+      await rewriteMiddle(file, ",bob,", ",robert,");
+      await appendFile(file, csvRows(rowsOfDay("2026-03-24", 30, 81)));
+    },
+  });
+  assertColdBecauseOf(v2, "log.csv");
+});
+
+test("5c. an old file of a folder rewritten with one row fewer: cold, identical, the reason names it", async () => {
+  const {v2} = await runScenario("rewrite-in-folder", {
+    write: async (dir) => [await writeDailyLogs(dir)],
+    change: async ([logs]) => {
+      const rows = baseDays().find((d) => d.day === "2026-02-03")!.rows;
+      await writeFile(path.join(logs, "2026-02-03.csv"), csvText(rows.filter((_, i) => i !== 1)));
+      await writeFile(path.join(logs, "2026-03-21.csv"), csvText(rowsOfDay("2026-03-21", 30, 82)));
+    },
+  });
+  assertColdBecauseOf(v2, "2026-02-03.csv");
+});
+
+test("6. a file removed from the folder: cold, identical", async () => {
+  const {v1, v2} = await runScenario("removed", {
+    write: async (dir) => [await writeDailyLogs(dir)],
+    change: async ([logs]) => unlink(path.join(logs, "2026-02-10.csv")),
+  });
+  assert.is(v2.ingestMode, "cold", modeOf(v2));
+  assert.ok(v2.rows < v1.rows);
+});
+
+test("7. the same inputs in another time zone (America/New_York): identical to a cold New York build", async () => {
+  await runScenario("time-zone", {
+    write: async (dir) => [await writeSingleLog(dir, "csv")],
+    change: async () => {},
+    v2Flags: {tz: "America/New_York"},
+  });
+});
+
+test("8. appended rows older than the newest old row (out of order): identical to cold", async () => {
+  await runScenario("out-of-order", {
+    write: async (dir) => [await writeSingleLog(dir, "csv")],
+    // 10 February (2026-W07) and 2 January (before the first day: a new week and ISO week 1)
+    change: async ([file]) => appendFile(file, csvRows([...rowsOfDay("2026-02-10", 12, 83), ...rowsOfDay("2026-01-02", 3, 84)])),
+  });
+});
+
+/** Every file's inode, mtime and size under `root`, by relative path. */
+async function fileStates(root: string): Promise<Record<string, string>> {
+  const states: Record<string, string> = {};
+  for (const file of await listTree(root)) {
+    const s = await stat(path.join(root, file));
+    states[file] = `${s.ino} ${s.mtimeMs} ${s.size}`;
+  }
+  return states;
+}
+
+test("9. no change: the second build is up to date and touches no file, also after an incremental build", async () => {
+  const dir = await mkdtemp(path.join(root, "no-change-"));
+  const out = path.join(dir, "site");
+  const cache = path.join(dir, "cache");
+  const file = await writeSingleLog(dir, "csv");
+  await runBuild([file], out, {cache});
+  let before = await fileStates(out);
+  const again = await runBuild([file], out, {cache});
+  assert.ok(again.upToDate, "same inputs and options: up to date");
+  assert.equal(await fileStates(out), before, "an up-to-date build touches nothing");
+
+  await appendFile(file, csvRows(rowsOfDay("2026-03-24", 30, 85)));
+  const v2 = await runBuild([file], out, {cache});
+  assert.is(v2.ingestMode, "append", modeOf(v2));
+  before = await fileStates(out);
+  const third = await runBuild([file], out, {cache});
+  assert.ok(third.upToDate, "after an incremental build, the same inputs again: up to date");
+  assert.equal(await fileStates(out), before, "an up-to-date build touches nothing");
+});
+
+test("10a. a CSV file without a final newline, appended to: identical to cold", async () => {
+  await runScenario("no-final-newline-csv", {
+    write: async (dir) => {
+      const file = await writeSingleLog(dir, "csv");
+      await writeFile(file, (await readFile(file, "utf8")).replace(/\n$/, ""));
+      return [file];
+    },
+    change: async ([file]) => appendFile(file, "\n" + csvRows(rowsOfDay("2026-03-24", 30, 86))),
+  });
+});
+
+test("10b. a CSV file whose last row was cut half-way (rejected in v1), completed by the append: identical", async () => {
+  const last = csvRows([{...rowsOfDay("2026-03-20", 1, 87)[0], timestamp: "2026-03-20T22:30:00Z", diff: "", reuse_title: ""}]);
+  const cut = last.indexOf(",", last.indexOf(",") + 1) + 3; // two characters into user_id: too few fields
+  const {v1, v2} = await runScenario("cut-row-csv", {
+    write: async (dir) => {
+      const file = await writeSingleLog(dir, "csv");
+      await appendFile(file, last.slice(0, cut));
+      return [file];
+    },
+    change: async ([file]) => appendFile(file, last.slice(cut) + csvRows(rowsOfDay("2026-03-24", 30, 88))),
+  });
+  assert.is(v2.rejected, v1.rejected - 1, "the completed row is no longer rejected");
+});
+
+test("10c. an NDJSON file without a final newline, appended to: identical to cold", async () => {
+  await runScenario("no-final-newline-ndjson", {
+    write: async (dir) => {
+      const file = await writeSingleLog(dir, "ndjson");
+      await writeFile(file, (await readFile(file, "utf8")).replace(/\n$/, ""));
+      return [file];
+    },
+    change: async ([file]) => appendFile(file, "\n" + ndjsonRows(rowsOfDay("2026-03-24", 30, 89))),
+  });
+});
+
+// Beyond the list: changes of the whole log that a period's own rows do not show.
+
+test("11. a new file that sorts first in the folder (with a rejected row): identical to cold", async () => {
+  await runScenario("sorts-first", {
+    write: async (dir) => [await writeDailyLogs(dir)],
+    change: async ([logs]) => {
+      const rows = rowsOfDay("2026-01-03", 6, 90);
+      rows.push({...rows[1], timestamp: "yesterday"});
+      await writeFile(path.join(logs, "2026-01-03.csv"), csvText(rows));
+    },
+  });
+});
+
+test("12. a new file brings a column the old files lack (every download gains it): identical to cold", async () => {
+  await runScenario("new-column", {
+    write: async (dir) => [await writeDailyLogs(dir)],
+    change: async ([logs]) => {
+      const rows = rowsOfDay("2026-03-21", 10, 91).map((row) => ({...row, source_system: "api"}));
+      await writeFile(path.join(logs, "2026-03-21.csv"), csvText(rows, [...COLUMNS, "source_system"]));
+    },
+  });
+});
+
+test("13. appended rows of another domain_id (the title on every page changes): identical to cold", async () => {
+  await runScenario("new-domain", {
+    write: async (dir) => [await writeSingleLog(dir, "csv")],
+    change: async ([file]) => appendFile(file, csvRows(rowsOfDay("2026-03-24", 5, 92, "other-domain"))),
+  });
+});
+
+test("14. appended rows with a new action (the action palette of every chart changes): identical to cold", async () => {
+  await runScenario("new-action", {
+    write: async (dir) => [await writeSingleLog(dir, "csv")],
+    change: async ([file]) => appendFile(file, csvRows(rowsOfDay("2026-03-24", 5, 93).map((row) => ({...row, action: "archive_dataset"})))),
+  });
+});
+
+// Beyond the list: the published folder is not the one the cache was written with.
+
+test("15. another build (--top 3, no cache) published into the same out in between: nothing of it is reused", async () => {
+  const {v2} = await runScenario("foreign-out", {
+    write: async (dir) => [await writeSingleLog(dir, "csv")],
+    change: async ([file], dir) => {
+      await runBuild([file], path.join(dir, "site"), {"no-cache": true, top: "3"});
+      await appendFile(file, csvRows(rowsOfDay("2026-03-24", 30, 94)));
+    },
+  });
+  assert.is(v2.reused, 0, `the published pages are not the cache's: ${modeOf(v2)}`);
+});
+
+test("16. the published out deleted, the cache kept: the log still comes from the cache, identical", async () => {
+  const {v2} = await runScenario("out-deleted", {
+    write: async (dir) => [await writeSingleLog(dir, "csv")],
+    change: async ([file], dir) => {
+      await rm(path.join(dir, "site"), {recursive: true});
+      await appendFile(file, csvRows(rowsOfDay("2026-03-24", 30, 95)));
+    },
+  });
+  assert.is(v2.reused, 0, `nothing published to reuse: ${modeOf(v2)}`);
+});
+
+test.run();
