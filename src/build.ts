@@ -196,7 +196,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
         const {period} = page;
         const ref = (other: PageSource | undefined) => other && {path: other.period.path, totals: other.indicators.totals};
         const up = containingPeriods(period).filter((c) => index.find(c.type, c.key) !== undefined).map((c) => `${c.type}:${c.key}`);
-        const model = {period: pick(period, ["type", "key", "path", "start", "end"]), totals: page.indicators.totals, downloads: page.downloads, previous: ref(index.previous(page)), next: ref(index.next(page)), up, title};
+        const model = {period: pick(period, ["type", "key", "path", "start", "end"]), totals: page.indicators.totals, downloads: page.downloads, previous: ref(index.previous(page)), next: index.next(page)?.period.path, up, title};
         return periodContentKey({code, columns: log.columns, rows: digests[i], content: {model, timeZone: config.timeZone, top: config.top, actions: palette.actions}});
       }),
     );

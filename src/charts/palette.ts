@@ -9,7 +9,6 @@
  * only on the sorted, distinct list of actions: the same log gives the same colours on every build.
  * It does not choose which actions a chart shows, nor their order in a legend.
  */
-import {scheme} from "vega";
 import type {ActionPalette} from "./types.js";
 import {chartLabel, labelMap} from "./labels.js";
 import {colorDistance, contrastRatio, hexToLch, lchToHex} from "./color-space.js";
@@ -17,6 +16,12 @@ import {colorDistance, contrastRatio, hexToLch, lchToHex} from "./color-space.js
 export {colorDistance} from "./color-space.js";
 
 /** what `color()` returns for an action that is not in the log (a caller's bug, drawn grey) */
+/**
+ * Vega's "tableau10" scheme, as `scheme("tableau10")` returns it (vega 6): written out so that the
+ * build does not load vega (half a second) just for ten colours; a test checks they still agree.
+ */
+export const TABLEAU10 = ["#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6", "#9d755d", "#bab0ac"];
+
 export const UNKNOWN_ACTION_COLOR = "#888888";
 
 /**
@@ -58,7 +63,7 @@ export function fitContrast(l: number, c: number, hue: number): string | null {
 
 /** tableau10, each colour moved into the readable band */
 const seedColors = (): string[] =>
-  (scheme("tableau10") as string[]).map((hex) => (readsOnEveryBackground(hex) ? hex : fitContrast(...hexToLch(hex)))).filter((hex): hex is string => hex !== null);
+  TABLEAU10.map((hex) => (readsOnEveryBackground(hex) ? hex : fitContrast(...hexToLch(hex)))).filter((hex): hex is string => hex !== null);
 
 /** The first `count` palette colours, e.g. paletteColors(3) -> ["#4c78a8", "#e07400", "#e45756"]. */
 export function paletteColors(count: number): string[] {

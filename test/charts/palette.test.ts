@@ -140,4 +140,11 @@ test("actionPalette: unknown action is grey; labels are sanitised and distinct",
   assert.is(palette.label("x\u202Ey"), "x[U+202E]y");
 });
 
+
+test("TABLEAU10 is vega's tableau10 scheme, colour for colour", async () => {
+  const {scheme} = await import("vega");
+  const {TABLEAU10} = await import("../../src/charts/palette.js");
+  assert.equal(TABLEAU10, scheme("tableau10"));
+});
+
 test.run();
