@@ -33,6 +33,7 @@ import {pageIndex} from "./site/page-links.js";
 import {readCache, writeCache} from "./cache/build-cache.js";
 import {appendToCachedLog, CACHED_COLUMNS, fileStates} from "./cache/append-log.js";
 import {periodContentKey, rowsDigest} from "./cache/period-keys.js";
+import {extendHashIndex, hashIndexOf, MAX_INDEXED_ROWS} from "./cache/hash-index.js";
 import {findInputs} from "./ingest/find-inputs.js";
 import {renderSite} from "./site/render-site.js";
 import {createStaging, discardStaging, publishStaging, recoverInterruptedBuilds} from "./site/publish.js";
@@ -140,13 +141,14 @@ interface BuildRun {
 /** Steps 1 to 7 of a build that is not up to date. */
 async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerprint, pool, started, stages, timed}: BuildRun): Promise<BuildSummary> {
   const code = await codeFingerprint();
-  const cache = config.cache !== null && !config.force ? await timed("ingest", () => readCache(config.cache!, code)) : undefined;
+  const cached = config.cache !== null && !config.force ? await timed("ingest", () => readCache(config.cache!, code)) : config.cache === null ? "no cache used (--no-cache)" : "no cache used (--force)";
+  const cache = typeof cached === "string" ? undefined : cached;
 
   // 1. ingest: only what was added since the cached build when that is all that changed, else everything
   const ingestOptions = {inputs: config.inputs, format: config.format, timeZone: config.timeZone, onProgress: (done: number, total: number) => effects.progress("read", done, total)};
   const appended = cache ? await timed("ingest", () => appendToCachedLog(cache, ingestOptions)) : undefined;
   const incremental = appended?.mode === "append" ? appended : undefined;
-  const ingestReason = appended?.mode === "cold" ? appended.reason : cache ? undefined : config.cache === null || config.force ? "no cache used" : "no cache yet";
+  const ingestReason = appended?.mode === "cold" ? appended.reason : typeof cached === "string" ? cached : undefined;
   if (appended?.mode === "cold") effects.log(`ingest: reading every input again: ${appended.reason}`);
   const log = incremental?.log ?? (await timed("ingest", () => ingest(ingestOptions)));
   effects.log(`ingest: ${log.counts.rows} rows, ${log.counts.accepted} accepted, ${log.counts.rejected} rejected, ${log.counts.duplicates} duplicates` + (incremental ? ` (${incremental.newRows.length} new rows read)` : ""));
@@ -265,10 +267,10 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
     });
 
     // 6. publish
-    await timed("publish", () => publishStaging(staging, config.out));
+    const {removal} = await timed("publish", () => publishStaging(staging, config.out));
 
     // 7. cache: what the next build starts from
-    if (config.cache !== null) {
+    if (config.cache !== null && log.counts.accepted < MAX_INDEXED_ROWS) {
       await timed("cache", async () => {
         const inputs = await findInputs(config.inputs, config.format);
         const files = incremental?.files ?? (await fileStates(inputs, [], inputs.map((_, i) => i)));
@@ -288,6 +290,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
           },
           time: table.array("time", Float64Array) as Float64Array,
           rows: log.rows,
+          hashIndex: incremental ? extendHashIndex(cache!.hashIndex, log.rows.hash) : hashIndexOf(log.rows.hash),
           coded,
           source,
           rejects: log.rejects,
@@ -297,6 +300,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
         });
       }).catch((error: Error) => effects.log(`cache: not written (${error.message}); the next build reads every input`));
     }
+    await timed("publish", () => removal);
   } catch (error) {
     await discardStaging(staging);
     throw error;

@@ -13,7 +13,7 @@ import * as aq from "arquero";
 import type {ColumnTable} from "arquero";
 import {hashBytes, hashFile} from "../fingerprint.js";
 import {findInputs, type InputFile} from "../ingest/find-inputs.js";
-import {DuplicateIndex} from "../ingest/deduplicate.js";
+import {rowsWithHash} from "./hash-index.js";
 import {assertZone, LogReading, progress} from "../ingest/index.js";
 import type {RowOrigins} from "../ingest/log-rows.js";
 import type {ResumePoint} from "../ingest/raw-record.js";
@@ -51,12 +51,11 @@ export async function appendToCachedLog(cache: CachedLog, options: IngestOptions
   for (const [i, cached] of old.entries()) {
     const {size} = inputs[i];
     if (size === cached.size && (await hashFile(cached.path)) === cached.sha256) continue;
-    const last = i === old.length - 1;
-    if (size > cached.size && last && cached.resume && (await hashBytes(cached.path, cached.size)) === cached.sha256) {
-      toRead.push({fileNumber: i, resume: cached.resume});
-      continue;
-    }
-    return cold(`${cached.path} changed${size > cached.size && !last ? " (it grew, but later files follow it)" : ""}`);
+    const grown = size > cached.size && (await hashBytes(cached.path, cached.size)) === cached.sha256;
+    if (!grown) return cold(`${cached.path} changed`);
+    if (i !== old.length - 1) return cold(`${cached.path} grew, but later input files follow it`);
+    if (!cached.resume) return cold(`${cached.path} grew, but ${cached.format === "json" ? "a JSON array cannot be read from the middle" : "its last line had no newline"}`);
+    toRead.push({fileNumber: i, resume: cached.resume});
   }
   for (let i = old.length; i < inputs.length; i++) toRead.push({fileNumber: i});
 
@@ -117,8 +116,8 @@ export async function appendToCachedLog(cache: CachedLog, options: IngestOptions
 const cold = (reason: string): AppendResult => ({mode: "cold", reason});
 
 /**
- * Finds a cached row equal to given values: the cached hashes lead to candidate rows, whose values
- * are read back from the cached activity.json (the rows exactly as read, every column).
+ * Finds a cached row equal to given values: the cached hash index leads to candidate rows, whose
+ * values are read back from the cached activity.json (the rows exactly as read, every column).
  */
 function oldRowReader(cache: CachedLog) {
   const {columnNames} = cache.manifest;
@@ -130,16 +129,17 @@ function oldRowReader(cache: CachedLog) {
     readSync(fd, bytes, 0, bytes.length, jsonStart[row]);
     return JSON.parse(bytes.toString("utf8"));
   };
-  const index = new DuplicateIndex((values, row) => {
+  const equal = (values: string[], row: number) => {
     const record = valuesOf(row);
     for (let c = 0; c < Math.max(values.length, columnNames.length); c++) {
       if ((values[c] ?? "") !== (record[columnNames[c]] ?? "")) return false;
     }
     return true;
-  }, cache.rows.hash.length + 4096);
-  const hashes = cache.rows.hash;
-  for (let row = 0; row < hashes.length; row++) index.remember(hashes[row], row);
-  return {find: (values: string[], hash: number) => index.find(values, hash), close: () => fd !== -1 && closeSync(fd)};
+  };
+  return {
+    find: (values: string[], hash: number) => rowsWithHash(cache.hashIndex, hash).find((row) => equal(values, row)) ?? -1,
+    close: () => fd !== -1 && closeSync(fd),
+  };
 }
 
 /** The new rows' values, in output column order, in time order. */
@@ -192,12 +192,12 @@ export function mergeCoded(before: CodedColumn, after: CodedColumn): CodedColumn
  * gets its size, mtime, hash and where its reading ended.
  */
 export async function fileStates(inputs: InputFile[], cached: readonly CachedFile[], read: readonly number[]): Promise<CachedFile[]> {
-  return Promise.all(
-    inputs.map(async (input, i) => {
-      if (i < cached.length && !read.includes(i)) return cached[i];
-      return fileState(input, i < cached.length ? cached[i].resume ?? undefined : undefined);
-    }),
-  );
+  const states: CachedFile[] = [];
+  // one file at a time: a folder of a thousand daily files must not open them all at once
+  for (const [i, input] of inputs.entries()) {
+    states.push(i < cached.length && !read.includes(i) ? cached[i] : await fileState(input, i < cached.length ? cached[i].resume ?? undefined : undefined));
+  }
+  return states;
 }
 
 /** A file's state after reading it (from `from` on, when it was resumed). */
@@ -220,7 +220,7 @@ async function resumePoint(handle: Awaited<ReturnType<typeof open>>, format: Inp
   if (format === "json" || size === 0) return null;
   const start = from?.start ?? 0;
   let line = from?.line ?? 1;
-  const buffer = Buffer.allocUnsafe(8 << 20);
+  const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(8 << 20, size - start)));
   let last = -1;
   for (let at = start; at < size; ) {
     const {bytesRead} = await handle.read(buffer, 0, Math.min(buffer.length, size - at), at);

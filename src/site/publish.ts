@@ -29,7 +29,7 @@ const isAlive = (pid: number): boolean => {
 };
 
 /**
- * Removes staging folders left by builds that were killed, and puts `<out>.previous` back when a
+ * Removes staging (and half-deleted old report) folders left by builds that were killed, and puts `<out>.previous` back when a
  * killed build left no `<out>`.
  */
 export async function recoverInterruptedBuilds(out: string): Promise<string[]> {
@@ -40,7 +40,9 @@ export async function recoverInterruptedBuilds(out: string): Promise<string[]> {
   const names = await readdir(parent).catch(() => [] as string[]);
   for (const name of names) {
     const pid = Number(name.slice(prefix.length));
-    if (name.startsWith(prefix) && Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) {
+    const removing = name.startsWith(path.basename(target) + REMOVING_MARK);
+    const ownerPid = removing ? Number(name.slice(path.basename(target).length + REMOVING_MARK.length)) : pid;
+    if ((name.startsWith(prefix) || removing) && Number.isInteger(ownerPid) && ownerPid !== process.pid && !isAlive(ownerPid)) {
       await rm(path.join(parent, name), {recursive: true, force: true});
       removed.push(name);
     }
@@ -49,16 +51,29 @@ export async function recoverInterruptedBuilds(out: string): Promise<string[]> {
   return removed;
 }
 
-/** Swaps a complete staging folder into place, keeping the replaced report as `<out>.previous`. */
-export async function publishStaging(staging: string, out: string): Promise<void> {
+/**
+ * Swaps a complete staging folder into place, keeping the replaced report as `<out>.previous`. The
+ * report before that is renamed out of the way first and deleted afterwards: `removal` settles when
+ * it is gone, so that a caller can go on meanwhile (deleting a gigabyte of downloads takes a second).
+ */
+export async function publishStaging(staging: string, out: string): Promise<{removal: Promise<void>}> {
   const target = path.resolve(out);
   const previous = `${target}.previous`;
+  let removal = Promise.resolve();
   if (await exists(target)) {
-    await rm(previous, {recursive: true, force: true});
+    if (await exists(previous)) {
+      const removing = `${target}${REMOVING_MARK}${process.pid}`;
+      await rm(removing, {recursive: true, force: true});
+      await rename(previous, removing);
+      removal = rm(removing, {recursive: true, force: true});
+    }
     await rename(target, previous);
   }
   await rename(staging, target);
+  return {removal};
 }
+
+const REMOVING_MARK = ".removing-";
 
 /** Removes a staging folder after a failed build. */
 export async function discardStaging(staging: string): Promise<void> {
