@@ -27,38 +27,53 @@ export interface SourceData {
 
 const CHUNK_BYTES = 8 << 20;
 
-/** Buffers text and writes it in large chunks, tracking the byte position. */
+/**
+ * Memory this process has not touched yet is costly here: each fresh 8 MiB buffer cost ~40 ms of page
+ * faults on the project's machine, more than writing it. Writers and copies reuse their buffers.
+ */
+const SCRATCH_BYTES = 2 * CHUNK_BYTES;
+
+/**
+ * Encodes text straight into one reused buffer and writes it when full, tracking the byte position:
+ * no joined string and no fresh buffer per chunk (joining then encoding 200 MB cost 2 s of the 3).
+ */
 class ChunkedWriter {
   position = 0;
-  private parts: string[] = [];
-  private pending = 0;
-  /** writes go to the file's end, or from `position` on (positioned writes) */
+  private used = 0;
+  private written = 0;
+  private readonly scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
+  /** writes go to the file's end, or from `start` on (positioned writes) */
   constructor(private readonly file: FileHandle, private readonly start?: number) {
     if (start !== undefined) this.position = start;
   }
-  private written = 0;
-  /** appends text and returns its byte length */
+  /** appends text and returns its byte length (written at the next flush) */
   add(text: string): number {
-    const bytes = Buffer.byteLength(text);
-    this.parts.push(text);
-    this.pending += bytes;
+    // a UTF-16 code unit takes at most 3 bytes in UTF-8; past the buffer, text waits in order as
+    // buffers of its own (only when rows are huge or flushIfFull is not called for long)
+    if (this.overflow.length > 0 || this.used + text.length * 3 > this.scratch.length) {
+      const bytes = Buffer.from(text);
+      this.overflow.push(bytes);
+      this.position += bytes.length;
+      return bytes.length;
+    }
+    const bytes = this.scratch.write(text, this.used);
+    this.used += bytes;
     this.position += bytes;
     return bytes;
   }
+  private overflow: Buffer[] = [];
   async flushIfFull(): Promise<void> {
-    if (this.pending >= CHUNK_BYTES) await this.flush();
+    if (this.used >= CHUNK_BYTES || this.overflow.length > 0) await this.flush();
   }
   async flush(): Promise<void> {
-    if (this.parts.length === 0) return;
-    const text = this.parts.join("");
-    if (this.start === undefined) await this.file.write(text);
-    else {
-      const bytes = Buffer.from(text);
-      await this.file.write(bytes, 0, bytes.length, this.start + this.written);
-      this.written += bytes.length;
-    }
-    this.parts = [];
-    this.pending = 0;
+    await this.write(this.scratch.subarray(0, this.used));
+    this.used = 0;
+    for (const bytes of this.overflow.splice(0)) await this.write(bytes);
+  }
+  private async write(bytes: Buffer): Promise<void> {
+    if (bytes.length === 0) return;
+    await this.file.write(bytes, 0, bytes.length, this.start === undefined ? null : this.start + this.written);
+    this.written += bytes.length;
   }
 }
 
@@ -162,9 +177,23 @@ export function periodDownloads(source: SourceData, lo: number, hi: number): {cs
   return {csv: {href: "activity.csv", rows, bytes: csvBytes}, json: {href: "activity.json", rows, bytes: jsonBytes}};
 }
 
+let copyBuffer: Buffer | undefined;
+let copying = false;
+
 /** Copies bytes [start, end) of `source` to the end of `target`. */
 async function copyRange(source: FileHandle, target: FileHandle, start: number, end: number): Promise<void> {
-  const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(end - start, 1)));
+  // one buffer for every copy of the build (copies run one after another; a concurrent one gets its own)
+  const shared = !copying;
+  const buffer = shared ? (copyBuffer ??= Buffer.allocUnsafe(CHUNK_BYTES)) : Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(end - start, 1)));
+  if (shared) copying = true;
+  try {
+    await copyWith(buffer, source, target, start, end);
+  } finally {
+    if (shared) copying = false;
+  }
+}
+
+async function copyWith(buffer: Buffer, source: FileHandle, target: FileHandle, start: number, end: number): Promise<void> {
   for (let at = start; at < end; ) {
     const {bytesRead} = await source.read(buffer, 0, Math.min(buffer.length, end - at), at);
     if (bytesRead === 0) break;
