@@ -39,6 +39,7 @@ import {renderSite} from "./site/render-site.js";
 import {createStaging, discardStaging, publishStaging, recoverInterruptedBuilds} from "./site/publish.js";
 import type {PeriodPage, ReportJson} from "./site/types.js";
 import type {PeriodIndicators} from "./indicators/types.js";
+import type {Period} from "./periods/types.js";
 
 export interface BuildEffects {
   /** the build time written to report.json and the index page */
@@ -165,9 +166,11 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
   try {
     // addPeriodKeys dictionary-encoded `action`: its sorted dictionary is every action of the log
     const palette = actionPalette((table.column("action") as CodedColumn).dictionary.filter((action) => action !== ""));
-    const source = await timed("downloads", () =>
+    // the whole log's downloads are formatted while the charts render: charts need only indicators
+    const sourceWritten = timed("downloads", () =>
       incremental ? appendSourceData(staging, cache!.source, log.columns, incremental.newRows) : writeSourceData(staging, log.table, log.columns),
     );
+    sourceWritten.catch(() => {}); // awaited in step 4
 
     // 3. indicators of every period, and what its folder is made of: its content key. A period whose
     // rows are those of the cached build keeps its totals (all that keys, links and the index need);
@@ -177,68 +180,77 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
     const digests = ranges.map((range) => rowsDigest(log.rows, ...range));
     const known = cache?.manifest.periods ?? {};
     const full = new Set<number>();
-    const pages: PeriodPage[] = await timed("indicators", () =>
+    const summaries: {period: Period; indicators: PeriodIndicators}[] = await timed("indicators", () =>
       periods.map((period, i) => {
         const cached = known[period.path];
         const reuseTotals = cached !== undefined && cached.rows === digests[i];
         if (!reuseTotals) full.add(i);
-        return {
-          period,
-          indicators: reuseTotals ? ({totals: cached.totals} as PeriodIndicators) : computeIndicators(rowsInPeriod(table, period), {period, top: config.top}),
-          charts: [],
-          downloads: periodDownloads(source, ...ranges[i]),
-        };
+        return {period, indicators: reuseTotals ? ({totals: cached.totals} as PeriodIndicators) : computeIndicators(rowsInPeriod(table, period), {period, top: config.top})};
       }),
     );
-    const index = pageIndex<PageSource>(pages);
+    const index = pageIndex(summaries);
     const keys = await timed("keys", () =>
-      pages.map((page, i) => {
-        // what buildPeriodModel lays out besides the charts: the period, its totals and downloads,
-        // its neighbours (links and change figures) and the periods containing it
+      summaries.map((page, i) => {
+        // what buildPeriodModel lays out besides the charts: the period and its totals, its
+        // neighbours (links and change figures) and the periods containing it; the downloads and
+        // charts follow from the rows, the columns, the zone, top and the palette
         const {period} = page;
-        const ref = (other: PageSource | undefined) => other && {path: other.period.path, totals: other.indicators.totals};
+        const ref = (other: typeof page | undefined) => other && {path: other.period.path, totals: other.indicators.totals};
         const up = containingPeriods(period).filter((c) => index.find(c.type, c.key) !== undefined).map((c) => `${c.type}:${c.key}`);
-        const model = {period: pick(period, ["type", "key", "path", "start", "end"]), totals: page.indicators.totals, downloads: page.downloads, previous: ref(index.previous(page)), next: index.next(page)?.period.path, up, title};
+        const model = {period: pick(period, ["type", "key", "path", "start", "end"]), totals: page.indicators.totals, previous: ref(index.previous(page)), next: index.next(page)?.period.path, up, title};
         return periodContentKey({code, columns: log.columns, rows: digests[i], content: {model, timeZone: config.timeZone, top: config.top, actions: palette.actions}});
       }),
     );
     const previousKeys = cache && (await publishedFingerprint(config.out)) === cache.manifest.fingerprint && cache.manifest.out === path.resolve(config.out) ? cache.manifest.periods : {};
 
     // 4. per period: kept from the previous build when its key is unchanged, else charts on the
-    // worker pool and downloads meanwhile
+    // worker pool while the downloads are written
     const render = new Set<string>();
     let done = 0;
-    for (const [i, page] of pages.entries()) {
+    for (const [i, page] of summaries.entries()) {
       const kept = previousKeys[page.period.path]?.key === keys[i] && (await timed("reuse", () => keepPreviousPeriod(config.out, staging, page.period.path)));
       if (kept) effects.progress("periods", ++done, periods.length);
       else render.add(page.period.path);
     }
-    reused = pages.length - render.size;
+    reused = summaries.length - render.size;
     // the worker started at the beginning renders a few pages; a full build uses every core
     pool.grow(render.size > ONE_WORKER_PAGES ? config.workers : 1);
-    const pending = new Set<Promise<void>>();
-    for (const [i, page] of pages.entries()) {
-      const {period} = page;
+    const chartsOf: PeriodPage["charts"][] = [];
+    const charting = (async () => {
+      const pending = new Set<Promise<void>>();
+      for (const [i, page] of summaries.entries()) {
+        const {period} = page;
+        if (!render.has(period.path)) continue;
+        const indicators = full.has(i) ? page.indicators : await timed("indicators", () => computeIndicators(rowsInPeriod(table, period), {period, top: config.top}));
+        page.indicators = indicators;
+        const dir = path.join(staging, period.path);
+        const written = pool.render(chartSpecs(indicators, palette)).then(async (charts) => {
+          await mkdir(dir, {recursive: true});
+          await writePeriodData(dir, indicators, charts);
+          chartsOf[i] = charts.map(({vega: _written, ...chart}) => chart);
+          effects.progress("periods", ++done, periods.length);
+        });
+        pending.add(written);
+        void written.finally(() => pending.delete(written)).catch(() => {});
+        // keep a few periods in flight, not all: memory stays flat whatever the number of periods
+        while (pending.size > Math.max(2, config.workers * 2)) await Promise.race(pending);
+      }
+      await Promise.all(pending);
+    })();
+    charting.catch(() => {}); // awaited below
+    // on a failure, let the charts stop before the staging folder is removed
+    const source = await sourceWritten.catch(async (error) => Promise.reject(await charting.then(() => error, () => error)));
+    for (const [i, {period}] of summaries.entries()) {
       if (!render.has(period.path)) continue;
-      const indicators = full.has(i) ? page.indicators : await timed("indicators", () => computeIndicators(rowsInPeriod(table, period), {period, top: config.top}));
-      page.indicators = indicators;
       const dir = path.join(staging, period.path);
-      const rendering = pool.render(chartSpecs(indicators, palette));
       await mkdir(dir, {recursive: true});
       await timed("downloads", () => writePeriodSourceData(dir, source, ...ranges[i]));
-      const written = rendering.then(async (charts) => {
-        await writePeriodData(dir, indicators, charts);
-        page.charts = charts.map(({vega: _written, ...chart}) => chart);
-        effects.progress("periods", ++done, periods.length);
-      });
-      pending.add(written);
-      void written.finally(() => pending.delete(written)).catch(() => {});
-      // keep a few periods in flight, not all: memory stays flat whatever the number of periods
-      while (pending.size > Math.max(2, config.workers * 2)) await Promise.race(pending);
     }
     const chartsStarted = performance.now();
-    await Promise.all(pending);
+    await charting;
     stages.charts = round((stages.charts ?? 0) + (performance.now() - chartsStarted) / 1000);
+    const pages: PeriodPage[] = summaries.map((page, i) => ({...page, charts: chartsOf[i] ?? [], downloads: periodDownloads(source, ...ranges[i])}));
+
     if (reused > 0) effects.log(`periods: ${reused} kept from the previous build, ${render.size} rendered`);
 
     // 5. site
