@@ -1,0 +1,46 @@
+import {test} from "uvu";
+import * as assert from "uvu/assert";
+import {mkdtemp, rm, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import path from "node:path";
+import {fileState, mergeCoded} from "../../src/cache/append-log.js";
+import {CodedColumn} from "../../src/periods/add-period-keys.js";
+
+test("mergeCoded: one sorted dictionary, every row keeps its string, code order is string order", () => {
+  const before = new CodedColumn(Int32Array.from([1, 0, 2, 1]), ["", "b", "d"]);
+  const after = new CodedColumn(Int32Array.from([1, 2, 0, 3]), ["", "a", "d", "e"]);
+  const merged = mergeCoded(before, after);
+  assert.equal(merged.dictionary, ["", "a", "b", "d", "e"]);
+  assert.equal([...merged], ["b", "", "d", "b", "a", "d", "", "e"]);
+  // nothing new: the old codes stay as they were
+  const same = mergeCoded(before, new CodedColumn(Int32Array.from([2]), ["", "b", "d"]));
+  assert.equal(same.dictionary, ["", "b", "d"]);
+  assert.equal([...same.codes], [1, 0, 2, 1, 2]);
+});
+
+test("fileState: where a later read resumes (CSV with its header text, NDJSON), or null", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "ar-append-"));
+  const file = (name: string, text: string) => writeFile(path.join(dir, name), text).then(() => path.join(dir, name));
+  const csv = await file("a.csv", "\uFEFF\ntimestamp,action\r\n2026-01-01T00:00:00Z,a\r\n\"2026-01-02T00:00:00Z\",\"multi\nline\"\r\n");
+  const state = await fileState({path: csv, format: "csv", size: 0});
+  assert.is(state.size, Buffer.byteLength("\uFEFF\ntimestamp,action\r\n2026-01-01T00:00:00Z,a\r\n\"2026-01-02T00:00:00Z\",\"multi\nline\"\r\n"));
+  assert.match(state.sha256, /^[0-9a-f]{64}$/);
+  // 5 newlines: the next byte is on line 6; the blank line before the header is kept with it
+  assert.equal(state.resume, {start: state.size, line: 6, header: "\ntimestamp,action\r\n"});
+  const ndjsonText = '{"timestamp":"2026-01-01T00:00:00Z","action":"a"}\n\n';
+  const ndjson = await file("a.ndjson", ndjsonText);
+  const end = Buffer.byteLength(ndjsonText); // 51
+  assert.equal((await fileState({path: ndjson, format: "ndjson", size: 0})).resume, {start: end, line: 3});
+  const noNewline = await file("b.csv", "timestamp,action\n2026-01-01T00:00:00Z,a");
+  assert.is((await fileState({path: noNewline, format: "csv", size: 0})).resume, null, "the last row may go on");
+  const quotedHeader = await file("c.csv", '"timestamp","action"\n2026-01-01T00:00:00Z,a\n');
+  assert.is((await fileState({path: quotedHeader, format: "csv", size: 0})).resume, null, "a quoted header is not resumed");
+  const json = await file("a.json", '[{"timestamp":"2026-01-01T00:00:00Z","action":"a"}]\n');
+  assert.is((await fileState({path: json, format: "json", size: 0})).resume, null, "a JSON array is read whole");
+  // resuming from a previous state counts only the new bytes' lines
+  const grown = await fileState({path: ndjson, format: "ndjson", size: 0}, {start: 26, line: 40});
+  assert.equal(grown.resume, {start: end, line: 42});
+  await rm(dir, {recursive: true});
+});
+
+test.run();
