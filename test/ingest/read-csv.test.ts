@@ -164,6 +164,18 @@ test("an empty file throws", async () => {
 });
 
 // csv-spectrum: each csvs/NAME.csv has its expected records in json/NAME.json
+test("readCsv with resume: only the bytes from `start` on, numbered from `line`, with the header given", async () => {
+  const head = "\ntimestamp;action\r\n2026-01-01T00:00:00Z;a\r\n";
+  const tail = '2026-01-02T00:00:00Z;"b\nc"\r\n2026-01-03T00:00:00Z;d\r\n';
+  const file = csvFile(head + tail);
+  const records = await read(file, {resume: {start: Buffer.byteLength(head), line: 4, header: "\ntimestamp;action\r\n"}});
+  // exactly what reading the whole file gives for those rows (raw header names included)
+  assert.equal(simplified(records), simplified((await read(file)).slice(1)));
+  assert.equal(records.map((r) => [r.line, r.values[1]]), [[4, "b\nc"], [6, "d"]]);
+  // nothing appended: no record, no error
+  assert.equal(await read(file, {resume: {start: Buffer.byteLength(head + tail), line: 7, header: "timestamp;action\r\n"}}), []);
+});
+
 const spectrum = "node_modules/csv-spectrum";
 for (const name of readdirSync(join(spectrum, "csvs")).map((f) => basename(f, ".csv"))) {
   test(`csv-spectrum ${name}`, async () => {

@@ -65,4 +65,14 @@ test("a file with only blank lines is empty", async () => {
   }
 });
 
+test("readNdjson with resume: only the bytes from `start` on, numbered from `line`", async () => {
+  const head = '{"timestamp":"2026-01-01T00:00:00Z","action":"a"}\n';
+  const file = join(dir, "resume.ndjson");
+  writeFileSync(file, head + '\n{"timestamp":"2026-01-02T00:00:00Z","action":"b"}\n');
+  const records = await read(file, {resume: {start: Buffer.byteLength(head), line: 2}});
+  assert.equal(records.map((r) => ({line: r.line, action: recordFields(r).action})), [{line: 3, action: "b"}]);
+  writeFileSync(file, head);
+  assert.equal(await read(file, {resume: {start: Buffer.byteLength(head), line: 2}}), [], "nothing appended is not an empty file");
+});
+
 test.run();
