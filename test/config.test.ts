@@ -12,9 +12,12 @@ test("buildConfig applies the defaults", () => {
   assert.equal(config, {
     inputs: ["log.csv"], out: "dist", timeZone: "UTC", asOf: "2026-03-31",
     periods: ["week", "month", "quarter", "year", "all", "rolling"], top: 5, format: undefined,
-    title: undefined, maxRejectedPercent: 5, quiet: false, json: false, force: false, workers: availableParallelism(),
+    title: undefined, maxRejectedPercent: 5, quiet: false, json: false, force: false, workers: availableParallelism(), cache: "dist.cache",
   });
   assert.is(buildConfig({input: ["a"], workers: "0"}, today).workers, 0);
+  assert.is(buildConfig({input: ["a"], out: "site/"}, today).cache, "site.cache", "beside --out");
+  assert.is(buildConfig({input: ["a"], cache: "/var/cache/ar"}, today).cache, "/var/cache/ar");
+  assert.is(buildConfig({input: ["a"], "no-cache": true}, today).cache, null);
   assert.throws(() => buildConfig({input: ["a"], workers: "-1"}, today), /--workers/);
 });
 
