@@ -121,7 +121,10 @@ export function terminalEffects(quiet: boolean, stream: NodeJS.WriteStream = pro
 
 const summaryLine = (s: BuildSummary): string =>
   (s.upToDate ? "up to date, nothing rebuilt: " : "") +
-  `${s.rows} rows: ${s.accepted} accepted, ${s.rejected} rejected, ${s.duplicates} duplicates; ${s.periods} periods in ${s.seconds} s -> ${s.out}`;
+  `${s.rows} rows: ${s.accepted} accepted, ${s.rejected} rejected, ${s.duplicates} duplicates; ${s.periods} periods` +
+  (s.reused ? ` (${s.rendered} rendered, ${s.reused} kept from the last build)` : "") +
+  (s.ingestMode === "append" ? "; only new input read" : "") +
+  ` in ${s.seconds} s -> ${s.out}`;
 
 /** Runs the command line; resolves with the exit code. */
 export async function main(argv: string[]): Promise<number> {
