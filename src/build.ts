@@ -35,7 +35,6 @@ import {appendToCachedLog, CACHED_COLUMNS, fileStates} from "./cache/append-log.
 import {periodContentKey, rowsDigest} from "./cache/period-keys.js";
 import {extendHashIndex, hashIndexOf, MAX_INDEXED_ROWS} from "./cache/hash-index.js";
 import {findInputs} from "./ingest/find-inputs.js";
-import {renderSite} from "./site/render-site.js";
 import {createStaging, discardStaging, publishStaging, recoverInterruptedBuilds} from "./site/publish.js";
 import type {PeriodPage, ReportJson} from "./site/types.js";
 import type {PeriodIndicators} from "./indicators/types.js";
@@ -275,7 +274,8 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
       await writeReportFiles(staging, report, log.rejects);
       await writeFile(path.join(staging, FINGERPRINT_FILE), fingerprint + "\n");
       await bundleLiveCharts(path.join(staging, "assets", "live-charts.js"));
-      await renderSite({outDir: staging, report, pages, render});
+      // on a worker, which loaded Eleventy while this thread read the log
+      await pool.renderSite({outDir: staging, report, pages, render});
     });
 
     // 6. publish

@@ -9,10 +9,13 @@ import {ReportError} from "../errors.js";
 import type {ChartSpec, RenderedChart} from "./types.js";
 import type {RenderReply, RenderRequest} from "./render-worker.js";
 import type {Spec} from "vega";
+import type {SiteInput} from "../site/types.js";
 
 export interface ChartRenderPool {
   /** renders one period's charts, in order */
   render(specs: ChartSpec[]): Promise<RenderedChart[]>;
+  /** renders the site's pages (site/render-site.ts) on a worker, or on this thread for a pool of 0 */
+  renderSite(input: SiteInput): Promise<void>;
   /** starts more workers, up to `size` in all (a pool of 0 stays on this thread) */
   grow(size: number): void;
   /** stops the workers; pending renders reject */
@@ -37,6 +40,7 @@ export function createRenderPool(size: number): ChartRenderPool {
     let renderer: Promise<typeof import("./render.js")> | undefined;
     return {
       render: async (specs) => Promise.all(specs.map((await (renderer ??= import("./render.js"))).renderChart)),
+      renderSite: async (input) => (await import("../site/render-site.js")).renderSite(input),
       grow: () => {},
       close: async () => {},
     };
@@ -60,7 +64,8 @@ export function createRenderPool(size: number): ChartRenderPool {
     const task = busy.get(worker)!;
     busy.delete(worker);
     idle.push(worker);
-    if ("error" in reply) task.reject(new ReportError(reply.error, {code: "chart"}));
+    if ("error" in reply) task.reject(new ReportError(reply.error, {code: "site" in task.request ? "site" : "chart"}));
+    else if ("siteWritten" in reply) task.resolve([]);
     else task.resolve(task.specs.map((spec, i) => ({...spec, vega: reply.charts[i].vega as Spec, svg: reply.charts[i].svg})));
     dispatch();
   };
@@ -84,6 +89,12 @@ export function createRenderPool(size: number): ChartRenderPool {
       new Promise((resolve, reject) => {
         if (failure) return reject(failure);
         queue.push({request: {id: nextId++, specs}, specs, resolve, reject});
+        dispatch();
+      }),
+    renderSite: (input) =>
+      new Promise((resolve, reject) => {
+        if (failure) return reject(failure);
+        queue.push({request: {id: nextId++, site: input}, specs: [], resolve: () => resolve(), reject});
         dispatch();
       }),
     grow: (more) => {
