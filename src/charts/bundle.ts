@@ -13,7 +13,7 @@ import {build, version as esbuildVersion} from "esbuild";
 import {ReportError} from "../errors.js";
 
 /** the runtime's entry point, next to this module */
-export const LIVE_CHARTS_SOURCE = fileURLToPath(new URL("./browser/live-charts.ts", import.meta.url));
+export const LIVE_CHARTS_SOURCE = fileURLToPath(new URL("../../src/charts/browser/live-charts.ts", import.meta.url)); // also from .build/charts/
 
 const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 

@@ -22,9 +22,11 @@ export interface ChartRenderPool {
   close(): Promise<void>;
 }
 
-// The workers run TypeScript too: register tsx inside the worker before importing the module.
+// Run from the TypeScript sources, the workers register tsx before importing the module; run from
+// the compiled .build/ (scripts/compile.mjs), they import it as it is.
+const compiled = import.meta.url.endsWith(".js");
 const bootstrap = (moduleUrl: string) =>
-  `import {register} from "tsx/esm/api"; register(); await import(${JSON.stringify(moduleUrl)});`;
+  compiled ? `await import(${JSON.stringify(moduleUrl)});` : `import {register} from "tsx/esm/api"; register(); await import(${JSON.stringify(moduleUrl)});`;
 
 interface Task {
   request: RenderRequest;
@@ -45,7 +47,7 @@ export function createRenderPool(size: number): ChartRenderPool {
       close: async () => {},
     };
   }
-  const moduleUrl = new URL("./render-worker.ts", import.meta.url).href;
+  const moduleUrl = new URL(compiled ? "./render-worker.js" : "./render-worker.ts", import.meta.url).href;
   const idle: Worker[] = [];
   const busy = new Map<Worker, Task>();
   const queue: Task[] = [];

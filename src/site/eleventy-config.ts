@@ -12,7 +12,7 @@ import type {SiteModel} from "./page-model.js";
 /** The templates folder (index.njk, period.njk, _includes/). */
 export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
 /** The stylesheet and favicon, copied to `<out>/assets/`. */
-export const ASSETS_DIR = fileURLToPath(new URL("./assets/", import.meta.url));
+export const ASSETS_DIR = fileURLToPath(new URL("../../src/site/assets/", import.meta.url)); // also from .build/site/
 
 /**
  * The config function for Eleventy, given the site's view model (see buildSiteModel).

@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+/**
+ * Compiles src/**\/*.ts to plain JavaScript in .build/ (one file per source, same layout, no bundling),
+ * so that bin/activity-report.js starts without tsx: tsx's loader costs ~0.4 s at every start, which
+ * is most of a nightly rerun that finds nothing new. Runs on `npm ci` / `npm install` (`prepare`).
+ * bin/activity-report.js uses .build only while it is newer than every source file, else tsx.
+ */
+import {mkdirSync, readdirSync, rmSync, writeFileSync} from "node:fs";
+import path from "node:path";
+import {fileURLToPath} from "node:url";
+import {build} from "esbuild";
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+const out = path.join(root, ".build");
+const entryPoints = readdirSync(path.join(root, "src"), {recursive: true})
+  .map(String)
+  .filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts") && !file.includes(`browser${path.sep}`))
+  .map((file) => path.join(root, "src", file));
+
+rmSync(out, {recursive: true, force: true});
+mkdirSync(out, {recursive: true});
+await build({entryPoints, outdir: out, outbase: path.join(root, "src"), format: "esm", platform: "node", target: "node20", bundle: false, logLevel: "warning"});
+// written last: the time bin/activity-report.js compares the sources with
+writeFileSync(path.join(out, ".compiled"), `${entryPoints.length} files compiled from src/\n`);
