@@ -234,6 +234,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
         // keep a few periods in flight, not all: memory stays flat whatever the number of periods
         while (pending.size > Math.max(2, config.workers * 2)) await Promise.race(pending);
       }
+      pool.preloadSite();
       await Promise.all(pending);
     })();
     charting.catch(() => {}); // awaited below

@@ -16,6 +16,8 @@ export interface ChartRenderPool {
   render(specs: ChartSpec[]): Promise<RenderedChart[]>;
   /** renders the site's pages (site/render-site.ts) on a worker, or on this thread for a pool of 0 */
   renderSite(input: SiteInput): Promise<void>;
+  /** has a worker load the site renderer once the charts queued so far are done */
+  preloadSite(): void;
   /** starts more workers, up to `size` in all (a pool of 0 stays on this thread) */
   grow(size: number): void;
   /** stops the workers; pending renders reject */
@@ -43,6 +45,7 @@ export function createRenderPool(size: number): ChartRenderPool {
     return {
       render: async (specs) => Promise.all(specs.map((await (renderer ??= import("./render.js"))).renderChart)),
       renderSite: async (input) => (await import("../site/render-site.js")).renderSite(input),
+      preloadSite: () => {},
       grow: () => {},
       close: async () => {},
     };
@@ -99,6 +102,11 @@ export function createRenderPool(size: number): ChartRenderPool {
         queue.push({request: {id: nextId++, site: input}, specs: [], resolve: () => resolve(), reject});
         dispatch();
       }),
+    preloadSite: () => {
+      if (failure) return;
+      queue.push({request: {id: nextId++, preloadSite: true}, specs: [], resolve: () => {}, reject: () => {}});
+      dispatch();
+    },
     grow: (more) => {
       while (workers.length < more) spawn();
     },
