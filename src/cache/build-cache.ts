@@ -10,8 +10,8 @@
  *  - activity.csv / activity.json: hard links to the published whole-log downloads (the rows, every
  *    column, already formatted), and rejects.json / duplicates.json.
  * Typed arrays written as raw bytes are what the build uses as they are (codes, offsets). Measured at
- * 1M rows (.tmp script, 2 cores): Arrow IPC through Arquero wrote the same columns in 0.88 s and read
- * them back with two columns as typed arrays in 0.51-0.54 s; columns.bin reads every array in 0.41 s,
+ * 1M rows (bench/cache-format.ts, 2 cores): Arrow IPC through Arquero wrote the same columns in
+ * 0.85 s and read every one back as a typed array in 1.1 s; columns.bin reads them all in 0.42-0.45 s,
  * most of it page faults on fresh memory. A cache is written whole into a
  * temporary folder and renamed into place, so an interrupted build leaves the previous one intact.
  * It does not decide what to trust: append-log.ts compares it with the inputs.
