@@ -9,7 +9,7 @@
  * It owns the order of the stages and the staging folder; each stage lives in its own folder.
  * Effects (clock, log lines, progress) are injected so tests run it with a fixed date and no terminal.
  */
-import {link, mkdir, readdir, stat, writeFile} from "node:fs/promises";
+import {link, mkdir, readdir, writeFile} from "node:fs/promises";
 import path from "node:path";
 import type {ColumnTable} from "arquero";
 import type {BuildConfig} from "./config.js";
@@ -27,7 +27,6 @@ import {createRenderPool, type ChartRenderPool} from "./charts/render-pool.js";
 import {bundleLiveCharts} from "./charts/bundle.js";
 import {writePeriodData, writeReportFiles} from "./site/write-outputs.js";
 import {appendSourceData, periodDownloads, writePeriodSourceData, writeSourceData} from "./site/source-data.js";
-import type {PageSource} from "./site/page-model.js";
 import {containingPeriods} from "./site/period-labels.js";
 import {pageIndex} from "./site/page-links.js";
 import {readCache, writeCache} from "./cache/build-cache.js";

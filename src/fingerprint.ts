@@ -47,9 +47,8 @@ const memoKey = (file: string, size: number, mtimeMs: number, length: number) =>
  * The SHA-256 of a file's content, computed once per process for a given path, size and mtime (the
  * build cache asks again for what the fingerprint already read).
  */
-export async function hashFile(file: string): Promise<string> {
-  const {size} = await stat(file);
-  return hashBytes(file, size);
+export function hashFile(file: string): Promise<string> {
+  return hashBytes(file, Number.POSITIVE_INFINITY);
 }
 
 /**

@@ -18,11 +18,11 @@ import {assertZone, LogReading, progress} from "../ingest/index.js";
 import type {RowOrigins} from "../ingest/log-rows.js";
 import type {ResumePoint} from "../ingest/raw-record.js";
 import type {ActivityLog, InputFormat, IngestOptions} from "../ingest/types.js";
-import {addPeriodKeys, CodedColumn} from "../periods/add-period-keys.js";
+import {addPeriodKeys, CODED_COLUMNS, CodedColumn, PERIOD_KEY_COLUMNS} from "../periods/add-period-keys.js";
 import type {CachedFile, CachedLog} from "./build-cache.js";
 
 /** The coded columns the cache keeps: the indicators', the title's and the period keys. */
-export const CACHED_COLUMNS = ["action", "user_id", "dataset_id", "page_id", "domain_id", "day", "week", "month", "quarter", "year"] as const;
+export const CACHED_COLUMNS = [...CODED_COLUMNS, ...PERIOD_KEY_COLUMNS] as const;
 
 export type AppendResult =
   | {mode: "append"; log: ActivityLog; table: ColumnTable; newRows: string[][]; files: CachedFile[]}
@@ -173,7 +173,8 @@ function concatRows(a: RowOrigins, b: RowOrigins): RowOrigins {
  * code order stays string order (what add-period-keys.ts promises).
  */
 export function mergeCoded(before: CodedColumn, after: CodedColumn): CodedColumn {
-  const fresh = after.dictionary.filter((value) => !before.dictionary.includes(value));
+  const known = new Set(before.dictionary);
+  const fresh = after.dictionary.filter((value) => !known.has(value));
   const dictionary = fresh.length === 0 ? before.dictionary : [...before.dictionary, ...fresh].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const codeOf = new Map(dictionary.map((value, code) => [value, code]));
   const remap = (column: CodedColumn) => Int32Array.from(column.dictionary, (value) => codeOf.get(value)!);

@@ -23,6 +23,7 @@ import type {RowOrigins} from "../ingest/log-rows.js";
 import type {ResumePoint} from "../ingest/raw-record.js";
 import type {DuplicateRow, IngestCounts, InputFormat, RejectedRow} from "../ingest/types.js";
 import type {SourceData} from "../site/source-data.js";
+import {csvLine} from "../site/downloads.js";
 import type {PeriodIndicators} from "../indicators/types.js";
 
 /** Bumped whenever the layout below changes: an older cache is then ignored. */
@@ -123,7 +124,7 @@ export async function readCache(dir: string, code: string): Promise<CachedLog | 
     const jsonFile = path.join(dir, "activity.json");
     const [csvSize, jsonSize] = await Promise.all([stat(csvFile), stat(jsonFile)]).then((s) => s.map((x) => x.size));
     if (csvSize !== csvStart[n] || jsonSize !== (n === 0 ? 4 : jsonEnd[n - 1] + 3)) return "the cache is incomplete";
-    const csvHeader = Buffer.from(manifest.columns.length === 0 ? "" : await readHead(csvFile, csvStart[0]));
+    const csvHeader = Buffer.from(csvLine(manifest.columns)); // what writeSourceData wrote first
     return {dir, manifest, time, rows, hashIndex, coded, source: {csvFile, jsonFile, csvHeader, csvStart, jsonStart, jsonEnd}, rejects, duplicates};
   } catch {
     return "the cache is incomplete"; // a damaged cache: build from the inputs
@@ -145,17 +146,6 @@ async function readWhole(file: string): Promise<ArrayBuffer> {
       at += bytesRead;
     }
     return bytes.buffer;
-  } finally {
-    await handle.close();
-  }
-}
-
-/** The first `bytes` bytes of a file (the CSV header line). */
-async function readHead(file: string, bytes: number): Promise<Buffer> {
-  const handle = await open(file, "r");
-  try {
-    const {buffer, bytesRead} = await handle.read(Buffer.alloc(bytes), 0, bytes, 0);
-    return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }

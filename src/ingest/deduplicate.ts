@@ -13,24 +13,13 @@ export class DuplicateIndex {
    * and that row's hash. Rows whose hashes collide take further slots. Typed arrays instead of a
    * Map of a million entries: no per-entry objects, one probe in cache on a miss.
    */
-  #rows: Int32Array;
-  #hashes: Int32Array;
+  #rows = new Int32Array(1 << 16);
+  #hashes = new Int32Array(1 << 16);
   #count = 0;
 
-  /**
-   * `columns`: the live column arrays rows are stored in, indexed [column][row]; or a function
-   * telling whether `values` equal row `row` kept elsewhere (e.g. a previous build's rows).
-   */
-  constructor(columns: string[][] | ((values: string[], row: number) => boolean), capacity = 0) {
-    // sized for `capacity` rows up front: growing a million-row table rehashes it five times
-    let slots = 1 << 16;
-    while (slots < capacity * 2) slots *= 2;
-    this.#rows = new Int32Array(slots);
-    this.#hashes = new Int32Array(slots);
-    if (typeof columns === "function") {
-      this.#columns = [];
-      this.#equal = columns;
-    } else this.#columns = columns;
+  /** `columns`: the live column arrays rows are stored in, indexed [column][row]. */
+  constructor(columns: string[][]) {
+    this.#columns = columns;
   }
 
   /** The row number of an earlier row equal to `values`, or -1. */
@@ -64,13 +53,14 @@ export class DuplicateIndex {
     for (let i = 0; i < rows.length; i++) if (rows[i] !== 0) this.#place(hashes[i], rows[i]);
   }
 
-  #equal = (values: string[], row: number): boolean => {
+  #equal(values: string[], row: number): boolean {
     const count = Math.max(values.length, this.#columns.length);
     for (let c = 0; c < count; c++) {
       if ((values[c] ?? "") !== (this.#columns[c]?.[row] ?? "")) return false;
     }
     return true;
-  };
+  }
+
 }
 
 /** rowHashPair's result: [the 30-bit hash rowHash returns, an independent second 30-bit hash]. */
