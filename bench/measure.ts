@@ -6,8 +6,9 @@
  *   build               a cold full build (--force, its cache folder deleted first), writing a cache
  *   incremental         a build with the out and cache of an earlier build (no --force): what a nightly
  *                       run does after the log grew; reports reused/rendered periods and the ingest mode
- *   noop                the CLI run as a child process (`node bin/activity-report.js build ... --json`),
- *                       timed from outside as a whole process; its summary must say upToDate
+ *   noop                the same command again; its summary must say upToDate
+ * The three build phases run the CLI as a child process (`bin/activity-report.js build ... --json`,
+ * through its shebang, as cron runs it) and time it from outside as a whole process.
  * Prints one JSON line: {phase, seconds, peakRssMB, ...details}. A noop that was not up to date still
  * prints its line, then exits 1. It does not prepare the out or the cache (bench/run.ts does).
  */
@@ -22,7 +23,7 @@ import {addPeriodKeys} from "../src/periods/add-period-keys.js";
 import {listPeriods} from "../src/periods/list-periods.js";
 import {rowsInPeriod} from "../src/periods/rows-in-period.js";
 import {computeIndicators} from "../src/indicators/compute-indicators.js";
-import {build, type BuildSummary} from "../src/build.js";
+import type {BuildSummary} from "../src/build.js";
 import {buildConfig} from "../src/config.js";
 import {PERIOD_TYPES} from "../src/periods/types.js";
 
@@ -32,7 +33,7 @@ const out = outArg ?? path.join(tmpdir(), "activity-report-bench", "site");
 const CLI = fileURLToPath(new URL("../bin/activity-report.js", import.meta.url));
 /** GNU time reports a child's peak RSS and CPU time; without it, noop reports wall time only */
 const GNU_TIME = "/usr/bin/time";
-let started = performance.now();
+const started = performance.now();
 const details: Record<string, unknown> = {};
 let measured: {seconds: number; peakRssMB: number | null; cpuSeconds: number | null} | undefined;
 
@@ -44,16 +45,16 @@ function buildOptions(extra: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** Runs the CLI build in a child process and times it from outside. */
-function runCliBuild(): void {
-  const args = [CLI, "build", "--input", log, "--out", out, "--tz", options.timeZone, "--as-of", options.asOf, "--json", ...flags];
+function runCliBuild(extra: string[] = []): void {
+  const args = ["build", "--input", log, "--out", out, "--tz", options.timeZone, "--as-of", options.asOf, "--json", ...extra, ...flags];
   const timeFile = path.join(mkdtempSync(path.join(tmpdir(), "ar-noop-")), "time");
   const withTime = existsSync(GNU_TIME);
   const t0 = performance.now();
   const child = withTime
-    ? spawnSync(GNU_TIME, ["-f", "%M %U %S", "-o", timeFile, process.execPath, ...args], {encoding: "utf8", maxBuffer: 1 << 24})
-    : spawnSync(process.execPath, args, {encoding: "utf8", maxBuffer: 1 << 24});
+    ? spawnSync(GNU_TIME, ["-f", "%M %U %S", "-o", timeFile, CLI, ...args], {encoding: "utf8", maxBuffer: 1 << 24})
+    : spawnSync(CLI, args, {encoding: "utf8", maxBuffer: 1 << 24});
   const seconds = (performance.now() - t0) / 1000;
-  if (child.status !== 0) throw new Error(`noop: the CLI exited with ${child.status}: ${child.stderr.trim()}`);
+  if (child.status !== 0) throw new Error(`${phase}: the CLI exited with ${child.status}: ${child.stderr.trim()}`);
   const summary = JSON.parse(child.stdout.trim().split("\n").at(-1)!);
   // GNU time: "%M %U %S" = peak RSS in KiB, user and system CPU seconds
   const [rssKiB, user, system] = withTime ? readFileSync(timeFile, "utf8").trim().split("\n").at(-1)!.split(" ").map(Number) : [NaN, NaN, NaN];
@@ -63,8 +64,8 @@ function runCliBuild(): void {
     peakRssMB: Number.isFinite(rssKiB) ? Math.round(rssKiB / 1024) : null,
     cpuSeconds: Number.isFinite(user + system) ? Math.round((user + system) * 100) / 100 : null,
   };
-  const {rows, periods, upToDate, reused, rendered, ingestMode, ingestReason} = summary as BuildSummary;
-  Object.assign(details, {rows, periods, upToDate, reused, rendered, ingestMode, ingestReason, cliSeconds: summary.seconds});
+  const {rows, periods, upToDate, reused, rendered, ingestMode, ingestReason, stages} = summary as BuildSummary;
+  Object.assign(details, {rows, periods, upToDate, reused, rendered, ingestMode, ingestReason, cliSeconds: summary.seconds, stages});
 }
 
 if (phase === "ingest" || phase === "indicators") {
@@ -81,17 +82,12 @@ if (phase === "ingest" || phase === "indicators") {
     details.indicatorsSeconds = (performance.now() - t0) / 1000;
     details.actionsCounted = actions;
   }
-} else if (phase === "build" || phase === "incremental") {
-  const config = buildConfig(buildOptions(phase === "build" ? {force: true} : {}));
-  if (phase === "build" && config.cache !== null) {
-    // a cold build: nothing left from an earlier run may be reused (not timed)
-    await rm(config.cache, {recursive: true, force: true});
-    started = performance.now();
-  }
-  const summary = await build(config, {now: () => new Date(), log: () => {}, progress: () => {}});
-  const {rows, periods, reused, rendered, ingestMode, ingestReason, upToDate, stages} = summary;
-  Object.assign(details, {rows, periods, reused, rendered, ingestMode, ingestReason, upToDate, stages});
-} else if (phase === "noop") {
+} else if (phase === "build") {
+  // a cold build: nothing left from an earlier run may be reused (not timed)
+  const config = buildConfig(buildOptions({}));
+  if (config.cache !== null) await rm(config.cache, {recursive: true, force: true});
+  runCliBuild(["--force"]);
+} else if (phase === "incremental" || phase === "noop") {
   runCliBuild();
 } else {
   throw new Error(`unknown phase ${phase}`);

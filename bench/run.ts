@@ -32,7 +32,9 @@ function measure(rows: number, phase: string, log: string, out: string, flags: s
   let line: Record<string, unknown>;
   const t0 = performance.now();
   try {
-    const stdout = execFileSync(process.execPath, ["--import", "tsx", "bench/measure.ts", phase, log, out, ...flags], {encoding: "utf8", maxBuffer: 1 << 24, stdio: ["ignore", "pipe", "inherit"]});
+    // the in-process phases (ingest, indicators) get the malloc tuning the CLI's shebang gives the builds
+    const env = {...process.env, GLIBC_TUNABLES: "glibc.malloc.hugetlb=1"};
+    const stdout = execFileSync(process.execPath, ["--import", "tsx", "bench/measure.ts", phase, log, out, ...flags], {encoding: "utf8", env, maxBuffer: 1 << 24, stdio: ["ignore", "pipe", "inherit"]});
     line = JSON.parse(stdout.trim().split("\n").at(-1)!);
   } catch (error) {
     // measure.ts said why on stderr (inherited); a noop that rebuilt still printed its line

@@ -17,24 +17,25 @@ import {InputError} from "./errors.js";
 import {buildFingerprint, codeFingerprint, FINGERPRINT_FILE, publishedFingerprint, upToDateSummary} from "./fingerprint.js";
 import {ingest} from "./ingest/index.js";
 import type {ActivityLog} from "./ingest/types.js";
-import {addPeriodKeys, type CodedColumn} from "./periods/add-period-keys.js";
+import {addPeriodKeys, CodedColumn} from "./periods/add-period-keys.js";
 import {listPeriods} from "./periods/list-periods.js";
 import {periodRowRange, rowsInPeriod} from "./periods/rows-in-period.js";
 import {computeIndicators} from "./indicators/compute-indicators.js";
 import {actionPalette} from "./charts/palette.js";
 import {chartSpecs} from "./charts/registry.js";
 import {createRenderPool, type ChartRenderPool} from "./charts/render-pool.js";
+import {trace} from "./trace.js";
 import {bundleLiveCharts} from "./charts/bundle.js";
 import {writePeriodData, writeReportFiles} from "./site/write-outputs.js";
 import {appendSourceData, periodDownloads, writePeriodSourceData, writeSourceData} from "./site/source-data.js";
 import {containingPeriods} from "./site/period-labels.js";
 import {pageIndex} from "./site/page-links.js";
-import {readCache, writeCache} from "./cache/build-cache.js";
+import {readCache, stageCache, type CachedLog} from "./cache/build-cache.js";
 import {appendToCachedLog, CACHED_COLUMNS, fileStates} from "./cache/append-log.js";
 import {periodContentKey, rowsDigest} from "./cache/period-keys.js";
 import {extendHashIndex, hashIndexOf, MAX_INDEXED_ROWS} from "./cache/hash-index.js";
 import {findInputs} from "./ingest/find-inputs.js";
-import {createStaging, discardStaging, publishStaging, recoverInterruptedBuilds} from "./site/publish.js";
+import {createStaging, discardStaging, publishStaging, recoverInterruptedBuilds, retirePrevious} from "./site/publish.js";
 import type {PeriodPage, ReportJson} from "./site/types.js";
 import type {PeriodIndicators} from "./indicators/types.js";
 import type {Period} from "./periods/types.js";
@@ -95,7 +96,13 @@ export function checkRejectedShare(log: ActivityLog, maxPercent: number): void {
 export function reportTitle(table: ColumnTable, title: string | undefined): string {
   if (title !== undefined) return title;
   const counts = new Map<string, number>();
-  if (table.columnNames().includes("domain_id")) {
+  const column = table.columnNames().includes("domain_id") ? table.column("domain_id") : undefined;
+  if (column instanceof CodedColumn) {
+    // count codes, not strings (a million rows)
+    const perCode = new Float64Array(column.dictionary.length);
+    for (const code of column.codes) perCode[code]++;
+    column.dictionary.forEach((value, code) => value && perCode[code] > 0 && counts.set(value, perCode[code]));
+  } else if (column) {
     for (const value of table.array("domain_id") as string[]) if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
   }
   const domains = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([d]) => d);
@@ -108,8 +115,10 @@ export async function build(config: BuildConfig, effects: BuildEffects, known: {
   const stages: Record<string, number> = {};
   const timed = async <T>(stage: string, run: () => Promise<T> | T): Promise<T> => {
     const t0 = performance.now();
+    trace(`${stage} …`);
     const result = await run();
     stages[stage] = round((stages[stage] ?? 0) + (performance.now() - t0) / 1000);
+    trace(`${stage} done in ${((performance.now() - t0) / 1000).toFixed(3)} s`);
     return result;
   };
 
@@ -120,10 +129,13 @@ export async function build(config: BuildConfig, effects: BuildEffects, known: {
     effects.log(`up to date: ${config.out} was built from the same inputs and options`);
     return {...upToDate, seconds: round((performance.now() - started) / 1000), stages};
   }
-  // a worker starts while the log is read (its imports take a second or two); more join for a full build
+  // The workers start while the log is read: their imports and the chart workers' warm-up take a
+  // second or two. One chart worker first: with a cache, a build usually renders a few pages and the
+  // CPU is short (a second worker's imports cost more than it saves); without, all of them.
   const pool = createRenderPool(Math.min(1, config.workers));
+  pool.preloadSite();
   try {
-    return await buildReport(config, effects, {fingerprint, pool, started, stages, timed});
+    return await buildReport(config, effects, {fingerprint, started, stages, timed, pool});
   } finally {
     await timed("charts", () => pool.close());
   }
@@ -142,13 +154,20 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
   const code = await codeFingerprint();
   const cached = config.cache !== null && !config.force ? await timed("ingest", () => readCache(config.cache!, code)) : config.cache === null ? "no cache used (--no-cache)" : "no cache used (--force)";
   const cache = typeof cached === "string" ? undefined : cached;
+  if (!cache) pool.grow(config.workers);
+  // the build before last's folder (<out>.previous) goes while this one works (publish.ts)
+  const retired = retirePrevious(config.out);
+  retired.catch(() => {}); // awaited before the publish
 
   // 1. ingest: only what was added since the cached build when that is all that changed, else everything
   const ingestOptions = {inputs: config.inputs, format: config.format, timeZone: config.timeZone, onProgress: (done: number, total: number) => effects.progress("read", done, total)};
   const appended = cache ? await timed("ingest", () => appendToCachedLog(cache, ingestOptions)) : undefined;
   const incremental = appended?.mode === "append" ? appended : undefined;
   const ingestReason = appended?.mode === "cold" ? appended.reason : typeof cached === "string" ? cached : undefined;
-  if (appended?.mode === "cold") effects.log(`ingest: reading every input again: ${appended.reason}`);
+  if (appended?.mode === "cold") {
+    effects.log(`ingest: reading every input again: ${appended.reason}`);
+    pool.grow(config.workers);
+  }
   const log = incremental?.log ?? (await timed("ingest", () => ingest(ingestOptions)));
   effects.log(`ingest: ${log.counts.rows} rows, ${log.counts.accepted} accepted, ${log.counts.rejected} rejected, ${log.counts.duplicates} duplicates` + (incremental ? ` (${incremental.newRows.length} new rows read)` : ""));
   if (log.counts.accepted === 0) throw new InputError(`${config.inputs.join(", ")}: no row was accepted (${log.counts.rejected} rejected); nothing to report`);
@@ -161,6 +180,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
   await timed("publish", () => recoverInterruptedBuilds(config.out));
   const staging = await timed("publish", () => createStaging(config.out));
   let reused = 0;
+  let caching: Promise<() => Promise<void>> | undefined;
   try {
     // addPeriodKeys dictionary-encoded `action`: its sorted dictionary is every action of the log
     const palette = actionPalette((table.column("action") as CodedColumn).dictionary.filter((action) => action !== ""));
@@ -173,9 +193,9 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
     // 3. indicators of every period, and what its folder is made of: its content key. A period whose
     // rows are those of the cached build keeps its totals (all that keys, links and the index need);
     // the full indicators are computed only for the pages rendered.
-    const title = reportTitle(table, config.title);
+    const title = await timed("keys", () => reportTitle(table, config.title));
     const ranges = periods.map((period) => periodRowRange(table, period));
-    const digests = ranges.map((range) => rowsDigest(log.rows, ...range));
+    const digests = await timed("keys", () => ranges.map((range) => rowsDigest(log.rows, ...range)));
     const known = cache?.manifest.periods ?? {};
     const full = new Set<number>();
     const summaries: {period: Period; indicators: PeriodIndicators}[] = await timed("indicators", () =>
@@ -205,9 +225,9 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
     // worker pool while the downloads are written
     const render = new Set<string>();
     let done = 0;
+    const kept = await timed("reuse", () => Promise.all(summaries.map((page, i) => previousKeys[page.period.path]?.key === keys[i] && keepPreviousPeriod(config.out, staging, page.period.path))));
     for (const [i, page] of summaries.entries()) {
-      const kept = previousKeys[page.period.path]?.key === keys[i] && (await timed("reuse", () => keepPreviousPeriod(config.out, staging, page.period.path)));
-      if (kept) effects.progress("periods", ++done, periods.length);
+      if (kept[i]) effects.progress("periods", ++done, periods.length);
       else render.add(page.period.path);
     }
     reused = summaries.length - render.size;
@@ -233,7 +253,6 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
         // keep a few periods in flight, not all: memory stays flat whatever the number of periods
         while (pending.size > Math.max(2, config.workers * 2)) await Promise.race(pending);
       }
-      pool.preloadSite();
       await Promise.all(pending);
     })();
     charting.catch(() => {}); // awaited below
@@ -270,6 +289,46 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
         users: indicators.totals.users,
       })),
     };
+    // 7a. cache: what the next build starts from, written while the pages render; it takes effect
+    // (its manifest is renamed into place) only once the report is published (build-cache.ts)
+    caching =
+      config.cache !== null && log.counts.accepted < MAX_INDEXED_ROWS
+        ? timed("cache", async () => {
+            const inputs = await findInputs(config.inputs, config.format);
+            const files = incremental?.files ?? (await fileStates(inputs, [], inputs.map((_, i) => i)));
+            const coded = Object.fromEntries(CACHED_COLUMNS.flatMap((name) => (table.columnNames().includes(name) ? [[name, table.column(name) as CodedColumn]] : [])));
+            return stageCache(
+              config.cache!,
+              {
+                manifest: {
+                  code,
+                  out: path.resolve(config.out),
+                  fingerprint,
+                  timeZone: config.timeZone,
+                  format: config.format ?? null,
+                  columns: log.columns,
+                  columnNames: log.columnNames,
+                  files,
+                  counts: log.counts,
+                  periods: Object.fromEntries(pages.map(({period, indicators}, i) => [period.path, {key: keys[i], rows: digests[i], totals: indicators.totals}])),
+                },
+                time: table.array("time", Float64Array) as Float64Array,
+                rows: log.rows,
+                hashIndex: incremental ? extendHashIndex(cache!.hashIndex, log.rows.hash) : hashIndexOf(log.rows.hash),
+                coded,
+                source,
+                rejects: log.rejects,
+                duplicates: log.duplicates,
+                // the staged whole-log downloads: the files about to be published
+                csvFile: source.csvFile,
+                jsonFile: source.jsonFile,
+              },
+              incremental ? cache!.manifest : undefined,
+            );
+          })
+        : undefined;
+    caching?.catch(() => {}); // awaited after the publish
+
     await timed("site", async () => {
       await writeReportFiles(staging, report, log.rejects);
       await writeFile(path.join(staging, FINGERPRINT_FILE), fingerprint + "\n");
@@ -278,42 +337,19 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
       await pool.renderSite({outDir: staging, report, pages, render});
     });
 
-    // 6. publish
+    // 6. publish, once the cache has linked the staged downloads (their names change at the publish)
+    const staged = await caching?.then(
+      (commit) => commit,
+      (error: Error) => void effects.log(`cache: not written (${error.message}); the next build reads every input`),
+    );
+    await timed("publish", () => retired);
     const {removal} = await timed("publish", () => publishStaging(staging, config.out));
 
-    // 7. cache: what the next build starts from
-    if (config.cache !== null && log.counts.accepted < MAX_INDEXED_ROWS) {
-      await timed("cache", async () => {
-        const inputs = await findInputs(config.inputs, config.format);
-        const files = incremental?.files ?? (await fileStates(inputs, [], inputs.map((_, i) => i)));
-        const coded = Object.fromEntries(CACHED_COLUMNS.flatMap((name) => (table.columnNames().includes(name) ? [[name, table.column(name) as CodedColumn]] : [])));
-        await writeCache(config.cache!, {
-          manifest: {
-            code,
-            out: path.resolve(config.out),
-            fingerprint,
-            timeZone: config.timeZone,
-            format: config.format ?? null,
-            columns: log.columns,
-            columnNames: log.columnNames,
-            files,
-            counts: log.counts,
-            periods: Object.fromEntries(pages.map(({period, indicators}, i) => [period.path, {key: keys[i], rows: digests[i], totals: indicators.totals}])),
-          },
-          time: table.array("time", Float64Array) as Float64Array,
-          rows: log.rows,
-          hashIndex: incremental ? extendHashIndex(cache!.hashIndex, log.rows.hash) : hashIndexOf(log.rows.hash),
-          coded,
-          source,
-          rejects: log.rejects,
-          duplicates: log.duplicates,
-          csvFile: path.join(config.out, "activity.csv"),
-          jsonFile: path.join(config.out, "activity.json"),
-        });
-      }).catch((error: Error) => effects.log(`cache: not written (${error.message}); the next build reads every input`));
-    }
+    // 7b. the cache takes effect; a cache that could not be written is not a failed build
+    if (staged) await timed("cache", staged).catch((error: Error) => effects.log(`cache: not written (${error.message}); the next build reads every input`));
     await timed("publish", () => removal);
   } catch (error) {
+    await caching?.catch(() => {}); // it may be linking files of the staging folder
     await discardStaging(staging);
     throw error;
   }

@@ -10,6 +10,7 @@ import {ReportError, UsageError} from "./errors.js";
 import {buildConfig, emailConfig, readConfigFile, type RawOptions} from "./config.js";
 import type {BuildEffects, BuildSummary} from "./build.js";
 import {buildFingerprint, upToDateSummary} from "./fingerprint.js";
+import {trace} from "./trace.js";
 
 const VERSION: string = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")).version;
 
@@ -145,8 +146,10 @@ export async function main(argv: string[]): Promise<number> {
       const effects = terminalEffects(config.quiet || config.json);
       // the stages (Vega, Eleventy) load only when there is something to build
       const started = performance.now();
+      trace("fingerprint …");
       const fingerprint = await buildFingerprint(config);
       const upToDate = await upToDateSummary(config, fingerprint);
+      trace("fingerprint done");
       if (upToDate) upToDate.seconds = Math.round(performance.now() - started) / 1000;
       const summary = upToDate ?? (await (await import("./build.js")).build(config, effects, {fingerprint}));
       if (config.json) process.stdout.write(JSON.stringify(summary) + "\n");

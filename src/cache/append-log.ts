@@ -14,6 +14,7 @@ import type {ColumnTable} from "arquero";
 import {hashBytes, hashFile} from "../fingerprint.js";
 import {findInputs, type InputFile} from "../ingest/find-inputs.js";
 import {rowsWithHash} from "./hash-index.js";
+import {concat, grow} from "./growable.js";
 import {assertZone, LogReading, progress} from "../ingest/index.js";
 import type {RowOrigins} from "../ingest/log-rows.js";
 import type {ResumePoint} from "../ingest/raw-record.js";
@@ -79,7 +80,7 @@ export async function appendToCachedLog(cache: CachedLog, options: IngestOptions
     if (addedTime.length > 0 && n > 0 && addedTime[0] < cache.time[n - 1]) return cold("new rows are older than the newest row already read");
 
     const keyed = addPeriodKeys(added.table, options.timeZone);
-    const table: Record<string, unknown> = {time: concatFloat(cache.time, addedTime)};
+    const table: Record<string, unknown> = {time: concat(cache.time, addedTime)};
     for (const name of CACHED_COLUMNS) {
       const before = cache.coded[name];
       const after = keyed.columnNames().includes(name) ? (keyed.column(name) as CodedColumn) : undefined;
@@ -150,22 +151,8 @@ function newRowValues(added: ActivityLog): string[][] {
   return rows;
 }
 
-function concatFloat(a: Float64Array, b: Float64Array): Float64Array {
-  const out = new Float64Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
-function concatInt(a: Int32Array, b: Int32Array): Int32Array {
-  const out = new Int32Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
 function concatRows(a: RowOrigins, b: RowOrigins): RowOrigins {
-  return {file: concatInt(a.file, b.file), line: concatInt(a.line, b.line), hash: concatInt(a.hash, b.hash), hash2: concatInt(a.hash2, b.hash2)};
+  return {file: concat(a.file, b.file), line: concat(a.line, b.line), hash: concat(a.hash, b.hash), hash2: concat(a.hash2, b.hash2)};
 }
 
 /**
@@ -178,11 +165,12 @@ export function mergeCoded(before: CodedColumn, after: CodedColumn): CodedColumn
   const dictionary = fresh.length === 0 ? before.dictionary : [...before.dictionary, ...fresh].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const codeOf = new Map(dictionary.map((value, code) => [value, code]));
   const remap = (column: CodedColumn) => Int32Array.from(column.dictionary, (value) => codeOf.get(value)!);
-  const codes = new Int32Array(before.length + after.length);
   const beforeMap = remap(before);
   const identity = beforeMap.every((code, i) => code === i);
-  if (identity) codes.set(before.codes);
-  else for (let row = 0; row < before.length; row++) codes[row] = beforeMap[before.codes[row]];
+  // the old codes stay as they are unless a new value sorted among them (then they are renumbered
+  // into a new array: the cached one is left as it was)
+  const codes = identity ? grow(before.codes, after.length) : new Int32Array(before.length + after.length);
+  if (!identity) for (let row = 0; row < before.length; row++) codes[row] = beforeMap[before.codes[row]];
   const afterMap = remap(after);
   for (let row = 0; row < after.length; row++) codes[before.length + row] = afterMap[after.codes[row]];
   return new CodedColumn(codes, dictionary);

@@ -3,22 +3,31 @@
  * changed. It keeps, from the last published build:
  *  - manifest.json: the options that shape the parsed log, each input file's size, mtime, SHA-256
  *    and where its reading ended (a record boundary, to resume from when the file grows), the
- *    columns, the counts, the dictionaries of the coded columns and each period's content key;
- *  - columns.bin: the parsed log in columnar form, in time order: `time` (Float64), each row's file,
- *    line and two hashes (Int32), the coded columns the indicators and period keys use (Int32 codes
- *    into the manifest's dictionaries) and where each row lies in the whole-log downloads;
- *  - activity.csv / activity.json: hard links to the published whole-log downloads (the rows, every
- *    column, already formatted), and rejects.json / duplicates.json.
+ *    columns, the counts, the dictionaries of the coded columns, each period's content key, and the
+ *    names of the files below;
+ *  - one file per array of the parsed log, in time order, as raw bytes: `time` (Float64), each row's
+ *    file, line and two hashes (Int32), the coded columns the indicators and period keys use (Int32
+ *    codes into the manifest's dictionaries), where each row lies in the whole-log downloads, and the
+ *    sorted hash index;
+ *  - hard links to the published whole-log downloads (the rows, every column, already formatted),
+ *    and the rejects and duplicates as JSON.
  * Typed arrays written as raw bytes are what the build uses as they are (codes, offsets). Measured at
  * 1M rows (bench/cache-format.ts, 2 cores): Arrow IPC through Arquero wrote the same columns in
- * 0.85 s and read every one back as a typed array in 1.1 s; columns.bin reads them all in 0.42-0.45 s,
- * most of it page faults on fresh memory. A cache is written whole into a
- * temporary folder and renamed into place, so an interrupted build leaves the previous one intact.
+ * 0.85 s and read every one back as a typed array in 1.1 s; raw arrays read back in 0.42-0.45 s,
+ * most of it page faults on fresh memory.
+ *
+ * An incremental build appends to the array files in place: it writes only its new rows past the
+ * old ones (positioned writes), and rewrites under a new name only the arrays that changed as a
+ * whole (the hash index; a coded column whose dictionary gained a value). The manifest is replaced
+ * last, by a rename, and names what to read and how many rows: until then the previous manifest
+ * still reads the previous rows, which the appends left as they were, so an interrupted build leaves
+ * a usable cache. Files no manifest names are removed after the rename.
  * It does not decide what to trust: append-log.ts compares it with the inputs.
  */
-import {link, mkdir, open, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
+import {link, mkdir, open, readdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
 import path from "node:path";
 import {CodedColumn} from "../periods/add-period-keys.js";
+import {roomFor, withRoom} from "./growable.js";
 import type {RowOrigins} from "../ingest/log-rows.js";
 import type {ResumePoint} from "../ingest/raw-record.js";
 import type {DuplicateRow, IngestCounts, InputFormat, RejectedRow} from "../ingest/types.js";
@@ -27,7 +36,7 @@ import {csvLine} from "../site/downloads.js";
 import type {PeriodIndicators} from "../indicators/types.js";
 
 /** Bumped whenever the layout below changes: an older cache is then ignored. */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 /** One input file as the cached build read it. */
 export interface CachedFile {
@@ -59,6 +68,16 @@ export interface CacheManifest {
   dictionaries: Record<string, string[]>;
   /** period path -> its content key (period-keys.ts), rows digest and totals */
   periods: Record<string, CachedPeriod>;
+  /** the files of this cache, in its folder: each array's, e.g. {time: "time.mfx2k1.bin"}, and the others */
+  parts: CacheParts;
+}
+
+export interface CacheParts {
+  arrays: Record<string, string>;
+  rejects: string;
+  duplicates: string;
+  csv: string;
+  json: string;
 }
 
 /** What the cache remembers of a period of the published report. */
@@ -98,30 +117,18 @@ export async function readCache(dir: string, code: string): Promise<CachedLog | 
   }
   if (manifest.version !== CACHE_VERSION || manifest.code !== code) return "the cache is from another version of activity-report";
   try {
-    const buffer = await readWhole(path.join(dir, "columns.bin"));
-    let at = 0;
     const n = manifest.rowCount;
-    const f64 = (length: number) => {
-      const array = new Float64Array(buffer, at, length);
-      at += length * 8;
-      return array;
-    };
-    const i32 = (length: number) => {
-      const array = new Int32Array(buffer, at, length);
-      at += align8(length * 4);
-      return array;
-    };
-    const time = f64(n);
-    const csvStart = f64(n + 1);
-    const jsonStart = f64(n);
-    const jsonEnd = f64(n);
-    const rows = Object.fromEntries(ROW_ARRAYS.map((name) => [name, i32(n)])) as unknown as RowOrigins;
-    const hashIndex = f64(n);
+    const file = (name: string) => path.join(dir, manifest.parts.arrays[name]);
+    const [time, csvStart, jsonStart, jsonEnd, hashIndex] = await Promise.all(
+      [["time", n], ["csvStart", n + 1], ["jsonStart", n], ["jsonEnd", n], ["hashIndex", n]].map(([name, length]) => readArray(file(name as string), Float64Array, length as number)),
+    );
+    const rowArrays = await Promise.all(ROW_ARRAYS.map((name) => readArray(file(name), Int32Array, n)));
+    const rows = Object.fromEntries(ROW_ARRAYS.map((name, i) => [name, rowArrays[i]])) as unknown as RowOrigins;
     const coded: Record<string, CodedColumn> = {};
-    for (const [name, dictionary] of Object.entries(manifest.dictionaries)) coded[name] = new CodedColumn(i32(n), dictionary);
-    const [rejects, duplicates] = await Promise.all(["rejects.json", "duplicates.json"].map(async (file) => JSON.parse(await readFile(path.join(dir, file), "utf8"))));
-    const csvFile = path.join(dir, "activity.csv");
-    const jsonFile = path.join(dir, "activity.json");
+    for (const [name, dictionary] of Object.entries(manifest.dictionaries)) coded[name] = new CodedColumn(await readArray(file(`coded.${name}`), Int32Array, n), dictionary);
+    const [rejects, duplicates] = await Promise.all([manifest.parts.rejects, manifest.parts.duplicates].map(async (part) => JSON.parse(await readFile(path.join(dir, part), "utf8"))));
+    const csvFile = path.join(dir, manifest.parts.csv);
+    const jsonFile = path.join(dir, manifest.parts.json);
     const [csvSize, jsonSize] = await Promise.all([stat(csvFile), stat(jsonFile)]).then((s) => s.map((x) => x.size));
     if (csvSize !== csvStart[n] || jsonSize !== (n === 0 ? 4 : jsonEnd[n - 1] + 3)) return "the cache is incomplete";
     const csvHeader = Buffer.from(csvLine(manifest.columns)); // what writeSourceData wrote first
@@ -135,27 +142,26 @@ export async function readCache(dir: string, code: string): Promise<CachedLog | 
  * A file's bytes in a fresh, 8-byte aligned ArrayBuffer, in a few large reads: readFile reads in
  * 512 KiB steps, which took 0.7 s for the 88 MB of a million-row cache (this: ~0.05 s).
  */
-async function readWhole(file: string): Promise<ArrayBuffer> {
+/** `length` entries of an array file, with room after them for the rows of an append (growable.ts). */
+async function readArray<T extends Float64Array | Int32Array>(file: string, kind: {new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number}, length: number): Promise<T> {
+  const array = withRoom(kind, length, roomFor(length));
+  const bytes = new Uint8Array(array.buffer, 0, array.byteLength);
   const handle = await open(file, "r");
   try {
-    const {size} = await handle.stat();
-    const bytes = new Uint8Array(new ArrayBuffer(size));
-    for (let at = 0; at < size; ) {
-      const {bytesRead} = await handle.read(bytes, at, Math.min(64 << 20, size - at), at);
-      if (bytesRead === 0) throw new Error(`${file}: shorter than its size`);
+    for (let at = 0; at < bytes.length; ) {
+      const {bytesRead} = await handle.read(bytes, at, Math.min(64 << 20, bytes.length - at), at);
+      if (bytesRead === 0) throw new Error(`${file}: shorter than the manifest says`);
       at += bytesRead;
     }
-    return bytes.buffer;
   } finally {
     await handle.close();
   }
+  return array;
 }
-
-const align8 = (bytes: number) => Math.ceil(bytes / 8) * 8;
 
 /** What a build hands writeCache. */
 export interface CacheContent {
-  manifest: Omit<CacheManifest, "version" | "dictionaries" | "rowCount">;
+  manifest: Omit<CacheManifest, "version" | "dictionaries" | "rowCount" | "parts">;
   time: Float64Array;
   rows: RowOrigins;
   hashIndex: Float64Array;
@@ -169,43 +175,84 @@ export interface CacheContent {
   jsonFile: string;
 }
 
-/** Replaces the cache in `dir` with `content`, all or nothing. */
-export async function writeCache(dir: string, content: CacheContent): Promise<void> {
+/** Files of ours in a cache folder (this layout's and the first one's): the only ones ever removed. */
+const OWN_FILE = /^(?:[\w.]+\.[0-9a-z]+\.bin|(?:rejects|duplicates)\.[0-9a-z]+\.json|activity\.[0-9a-z]+\.(?:csv|json)|manifest\.json\.tmp-\d+|columns\.bin|rejects\.json|duplicates\.json|activity\.(?:csv|json))$/;
+
+/**
+ * Makes `dir` the cache of `content`. `grows`: the manifest of the cache in `dir` that `content`
+ * extends (an append: its rows are the first rows of `content`, unchanged), whose array files are
+ * then appended to in place; without it every file is written anew. All or nothing: see above.
+ */
+export async function writeCache(dir: string, content: CacheContent, grows?: CacheManifest): Promise<void> {
+  await (await stageCache(dir, content, grows))();
+}
+
+/**
+ * writeCache in two steps: writes everything but the manifest and returns what renames the manifest
+ * into place (then removes the files it no longer names). Until then `dir` is the cache it was.
+ */
+export async function stageCache(dir: string, content: CacheContent, grows?: CacheManifest): Promise<() => Promise<void>> {
   const n = content.time.length;
-  const temporary = `${path.resolve(dir)}.tmp-${process.pid}`;
-  await rm(temporary, {recursive: true, force: true});
-  await mkdir(temporary, {recursive: true});
+  await mkdir(dir, {recursive: true});
+  const generation = (Date.now() * 1000 + (process.pid % 1000)).toString(36);
+  const dictionaries: Record<string, string[]> = {};
+  const arrays: [string, Float64Array | Int32Array, boolean][] = [
+    ["time", content.time, true],
+    ["csvStart", content.source.csvStart.subarray(0, n + 1), true],
+    ["jsonStart", content.source.jsonStart.subarray(0, n), true],
+    ["jsonEnd", content.source.jsonEnd.subarray(0, n), true],
+    ...ROW_ARRAYS.map((name) => [name, content.rows[name], true] as [string, Int32Array, boolean]),
+    // sorted: new rows land anywhere in it
+    ["hashIndex", content.hashIndex, false],
+  ];
+  for (const [name, column] of Object.entries(content.coded)) {
+    dictionaries[name] = [...column.dictionary];
+    // renumbered when a new value sorted among the old ones
+    const same = grows?.dictionaries[name] !== undefined && JSON.stringify(grows.dictionaries[name]) === JSON.stringify(dictionaries[name]);
+    arrays.push([`coded.${name}`, column.codes, same]);
+  }
+  const parts: CacheParts = {arrays: {}, rejects: `rejects.${generation}.json`, duplicates: `duplicates.${generation}.json`, csv: `activity.${generation}.csv`, json: `activity.${generation}.json`};
+  for (const [name, array, appendable] of arrays) {
+    const before = grows?.parts.arrays[name];
+    // the old file's rows: the manifest's row count (one more for csvStart, which ends with the end)
+    const oldLength = grows === undefined ? 0 : grows.rowCount + (name === "csvStart" ? 1 : 0);
+    if (appendable && before !== undefined && (await appendInPlace(path.join(dir, before), array, oldLength))) parts.arrays[name] = before;
+    else await writeFile(path.join(dir, (parts.arrays[name] = `${name}.${generation}.bin`)), bytesOf(array));
+  }
+  await writeFile(path.join(dir, parts.rejects), JSON.stringify(content.rejects));
+  await writeFile(path.join(dir, parts.duplicates), JSON.stringify(content.duplicates));
+  await link(content.csvFile, path.join(dir, parts.csv));
+  await link(content.jsonFile, path.join(dir, parts.json));
+  // the manifest last, by a rename: a folder without one is not a cache
+  const manifest: CacheManifest = {version: CACHE_VERSION, ...content.manifest, rowCount: n, dictionaries, parts};
+  const temporary = path.join(dir, `manifest.json.tmp-${process.pid}`);
+  await writeFile(temporary, JSON.stringify(manifest));
+  return async () => {
+    await rename(temporary, path.join(dir, "manifest.json"));
+    const named = new Set([...Object.values(parts.arrays), parts.rejects, parts.duplicates, parts.csv, parts.json]);
+    const stale = (await readdir(dir)).filter((name) => OWN_FILE.test(name) && !named.has(name));
+    await Promise.all(stale.map((name) => rm(path.join(dir, name), {force: true})));
+  };
+}
+
+const bytesOf = (array: Float64Array | Int32Array) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+
+/**
+ * Writes entries [oldLength, end) of `array` into `file` after its first `oldLength` entries, which
+ * are taken to be `array`'s first ones, and cuts what follows; false (nothing written) when the file
+ * is shorter than that.
+ */
+async function appendInPlace(file: string, array: Float64Array | Int32Array, oldLength: number): Promise<boolean> {
+  const handle = await open(file, "r+").catch(() => undefined);
+  if (!handle) return false;
   try {
-    const parts: Uint8Array[] = [];
-    const add = (array: Float64Array | Int32Array) => {
-      const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
-      parts.push(bytes);
-      const padding = align8(bytes.length) - bytes.length;
-      if (padding > 0) parts.push(new Uint8Array(padding));
-    };
-    add(content.time);
-    add(content.source.csvStart.subarray(0, n + 1));
-    add(content.source.jsonStart.subarray(0, n));
-    add(content.source.jsonEnd.subarray(0, n));
-    for (const name of ROW_ARRAYS) add(content.rows[name]);
-    add(content.hashIndex);
-    const dictionaries: Record<string, string[]> = {};
-    for (const [name, column] of Object.entries(content.coded)) {
-      add(column.codes);
-      dictionaries[name] = [...column.dictionary];
-    }
-    const manifest: CacheManifest = {version: CACHE_VERSION, ...content.manifest, rowCount: n, dictionaries};
-    await writeFile(path.join(temporary, "columns.bin"), parts);
-    await writeFile(path.join(temporary, "rejects.json"), JSON.stringify(content.rejects));
-    await writeFile(path.join(temporary, "duplicates.json"), JSON.stringify(content.duplicates));
-    await link(content.csvFile, path.join(temporary, "activity.csv"));
-    await link(content.jsonFile, path.join(temporary, "activity.json"));
-    // the manifest last: a folder without one is not a cache
-    await writeFile(path.join(temporary, "manifest.json"), JSON.stringify(manifest));
-    await rm(dir, {recursive: true, force: true});
-    await rename(temporary, dir);
-  } catch (error) {
-    await rm(temporary, {recursive: true, force: true});
-    throw error;
+    const from = oldLength * array.BYTES_PER_ELEMENT;
+    if ((await handle.stat()).size < from) return false;
+    const tail = bytesOf(array).subarray(from);
+    for (let at = 0; at < tail.length; ) at += (await handle.write(tail, at, tail.length - at, from + at)).bytesWritten;
+    await handle.truncate(array.byteLength);
+    return true;
+  } finally {
+    await handle.close();
   }
 }

@@ -6,6 +6,8 @@
  * Exact in a double up to 2^23 rows (8,388,608) with 30-bit hashes (53 bits).
  */
 
+import {grow} from "./growable.js";
+
 /** Rows up to which a hash index can be packed. */
 export const MAX_INDEXED_ROWS = 2 ** 23;
 
@@ -22,11 +24,11 @@ export function extendHashIndex(index: Float64Array, hashes: Int32Array): Float6
   const fresh = new Float64Array(hashes.length - n);
   for (let row = n; row < hashes.length; row++) fresh[row - n] = hashes[row] * MAX_INDEXED_ROWS + row;
   fresh.sort();
-  const merged = new Float64Array(hashes.length);
-  let i = 0, j = 0, k = 0;
-  while (i < n && j < fresh.length) merged[k++] = index[i] <= fresh[j] ? index[i++] : fresh[j++];
-  while (i < n) merged[k++] = index[i++];
-  while (j < fresh.length) merged[k++] = fresh[j++];
+  // merged from the back, in the room after the index when it has some (growable.ts): the slot
+  // written is never one still to be read
+  const merged = grow(index, fresh.length);
+  let i = n - 1;
+  for (let j = fresh.length - 1, k = merged.length - 1; j >= 0; k--) merged[k] = i >= 0 && merged[i] > fresh[j] ? merged[i--] : fresh[j--];
   return merged;
 }
 

@@ -1,24 +1,26 @@
 /**
- * Renders charts on every core: a small pool of worker threads, each running render-worker.ts.
- * Chart rendering is the build's most expensive step (20-100 ms a chart, seven charts a period) and
- * independent per period, so periods are handed to idle workers in order. With `size` 0 it renders
- * on the calling thread (same code, same bytes), which tests and tiny logs use.
+ * Renders charts on every core, and the site's pages beside them: worker threads running
+ * render-worker.ts. Chart rendering is the build's most expensive step (15-20 ms a chart, seven
+ * charts a period) and independent per period, so periods are handed to idle chart workers in
+ * order. The pages are rendered by a worker of their own, which loads Eleventy (half a second) as
+ * soon as it starts. With `size` 0 everything renders on the calling thread (same code, same
+ * bytes), which tests and tiny logs use.
  */
 import {Worker} from "node:worker_threads";
 import {ReportError} from "../errors.js";
 import type {ChartSpec, RenderedChart} from "./types.js";
-import type {RenderReply, RenderRequest} from "./render-worker.js";
+import type {RenderReply, RenderRequest, WorkerRole} from "./render-worker.js";
 import type {Spec} from "vega";
 import type {SiteInput} from "../site/types.js";
 
 export interface ChartRenderPool {
   /** renders one period's charts, in order */
   render(specs: ChartSpec[]): Promise<RenderedChart[]>;
-  /** renders the site's pages (site/render-site.ts) on a worker, or on this thread for a pool of 0 */
+  /** renders the site's pages (site/render-site.ts) on the site worker, or on this thread for a pool of 0 */
   renderSite(input: SiteInput): Promise<void>;
-  /** has a worker load the site renderer once the charts queued so far are done */
+  /** starts the site worker now, so that Eleventy is loaded by the time the pages are rendered */
   preloadSite(): void;
-  /** starts more workers, up to `size` in all (a pool of 0 stays on this thread) */
+  /** starts more chart workers, up to `size` in all (a pool of 0 stays on this thread) */
   grow(size: number): void;
   /** stops the workers; pending renders reject */
   close(): Promise<void>;
@@ -32,12 +34,11 @@ const bootstrap = (moduleUrl: string) =>
 
 interface Task {
   request: RenderRequest;
-  resolve: (charts: RenderedChart[]) => void;
+  resolve: (reply: RenderReply) => void;
   reject: (error: Error) => void;
-  specs: ChartSpec[];
 }
 
-/** A pool of `size` workers (0: render on this thread). */
+/** A pool of `size` chart workers and one site worker (0: render on this thread). */
 export function createRenderPool(size: number): ChartRenderPool {
   if (size <= 0) {
     // vega and vega-lite load on this thread only when it renders (half a second of imports)
@@ -51,65 +52,78 @@ export function createRenderPool(size: number): ChartRenderPool {
     };
   }
   const moduleUrl = new URL(compiled ? "./render-worker.js" : "./render-worker.ts", import.meta.url).href;
+  const workers: Worker[] = [];
+  const roles = new Map<Worker, WorkerRole>();
   const idle: Worker[] = [];
   const busy = new Map<Worker, Task>();
-  const queue: Task[] = [];
+  const queue: (Task & {kind: WorkerRole})[] = [];
   let nextId = 0;
   let failure: Error | undefined;
+  let chartWorkers = 0;
 
   const dispatch = () => {
-    while (idle.length > 0 && queue.length > 0) {
-      const worker = idle.pop()!;
-      const task = queue.shift()!;
+    for (let w = 0; w < idle.length; ) {
+      const worker = idle[w];
+      const next = queue.findIndex((task) => task.kind === roles.get(worker));
+      if (next === -1) {
+        w++;
+        continue;
+      }
+      const [task] = queue.splice(next, 1);
+      idle.splice(w, 1);
       busy.set(worker, task);
       worker.postMessage(task.request);
     }
   };
-  const onReply = (worker: Worker, reply: RenderReply) => {
-    const task = busy.get(worker)!;
-    busy.delete(worker);
-    idle.push(worker);
-    if ("error" in reply) task.reject(new ReportError(reply.error, {code: "site" in task.request ? "site" : "chart"}));
-    else if ("siteWritten" in reply) task.resolve([]);
-    else task.resolve(task.specs.map((spec, i) => ({...spec, vega: reply.charts[i].vega as Spec, svg: reply.charts[i].svg})));
-    dispatch();
+  const fail = (role: WorkerRole, error: Error) => {
+    failure = new ReportError(`${role === "site" ? "page" : "chart"} renderer crashed: ${error.message}`, {code: role === "site" ? "site" : "chart", cause: error});
+    for (const task of [...busy.values(), ...queue.splice(0)]) task.reject(failure);
+    busy.clear();
   };
-  const workers: Worker[] = [];
-  const spawn = () => {
-    const worker = new Worker(bootstrap(moduleUrl), {eval: true});
-    worker.on("message", (reply: RenderReply) => onReply(worker, reply));
-    worker.on("error", (error) => {
-      failure = new ReportError(`chart renderer crashed: ${error.message}`, {code: "chart", cause: error});
-      busy.get(worker)?.reject(failure);
-      for (const task of queue.splice(0)) task.reject(failure);
+  const spawn = (role: WorkerRole) => {
+    const worker = new Worker(bootstrap(moduleUrl), {eval: true, workerData: {role}});
+    roles.set(worker, role);
+    worker.on("message", (reply: RenderReply) => {
+      const task = busy.get(worker)!;
+      busy.delete(worker);
+      idle.push(worker);
+      if ("error" in reply) task.reject(new ReportError(reply.error, {code: "site" in task.request ? "site" : "chart"}));
+      else task.resolve(reply);
+      dispatch();
     });
+    worker.on("error", (error) => fail(role, error));
     idle.push(worker);
     workers.push(worker);
     dispatch();
   };
-  while (workers.length < size) spawn();
+  const submit = (kind: WorkerRole, request: RenderRequest) =>
+    new Promise<RenderReply>((resolve, reject) => {
+      if (failure) return reject(failure);
+      queue.push({kind, request, resolve, reject});
+      dispatch();
+    });
+  const grow = (more: number) => {
+    for (; chartWorkers < more; chartWorkers++) spawn("charts");
+  };
+  let siteWorker = false;
+  const preloadSite = () => {
+    if (!siteWorker) spawn("site");
+    siteWorker = true;
+  };
+  grow(size);
 
   return {
-    render: (specs) =>
-      new Promise((resolve, reject) => {
-        if (failure) return reject(failure);
-        queue.push({request: {id: nextId++, specs}, specs, resolve, reject});
-        dispatch();
-      }),
-    renderSite: (input) =>
-      new Promise((resolve, reject) => {
-        if (failure) return reject(failure);
-        queue.push({request: {id: nextId++, site: input}, specs: [], resolve: () => resolve(), reject});
-        dispatch();
-      }),
-    preloadSite: () => {
-      if (failure) return;
-      queue.push({request: {id: nextId++, preloadSite: true}, specs: [], resolve: () => {}, reject: () => {}});
-      dispatch();
+    render: async (specs) => {
+      const reply = await submit("charts", {id: nextId++, specs});
+      if (!("charts" in reply)) throw new ReportError("chart renderer: unexpected reply", {code: "chart"});
+      return specs.map((spec, i) => ({...spec, vega: reply.charts[i].vega as Spec, svg: reply.charts[i].svg}));
     },
-    grow: (more) => {
-      while (workers.length < more) spawn();
+    renderSite: async (site) => {
+      preloadSite();
+      await submit("site", {id: nextId++, site});
     },
+    preloadSite,
+    grow,
     close: async () => {
       await Promise.all(workers.map((w) => w.terminate()));
     },

@@ -1,44 +1,49 @@
 /**
- * Worker-thread side of the render pool: receives a period's chart specs, renders them with the same
- * renderChart as the main thread, and posts back only what it made (compiled Vega + SVG); or the
- * site's pages, which it renders with the same renderSite (Eleventy) as the main thread would.
- * Eleventy loads when asked (`preloadSite`, queued after the charts) or for the site itself: charts
- * are not kept waiting, and the main thread never loads it.
+ * Worker-thread side of the render pool. A worker has one role, given at its start:
+ * - "charts": loads vega and renders the made-up week of warm-up.ts at once (while the main thread
+ *   reads the log), then receives periods' chart specs, renders them with the same renderChart as
+ *   the main thread, and posts back only what it made (compiled Vega + SVG);
+ * - "site": loads Eleventy at once, then renders the site's pages with the same renderSite as the
+ *   main thread would. The main thread never loads Eleventy, and nobody waits for its imports.
  */
-import {parentPort} from "node:worker_threads";
-import {renderChart} from "./render.js";
+import {parentPort, workerData} from "node:worker_threads";
+import {trace} from "../trace.js";
 import type {ChartSpec} from "./types.js";
 import type {SiteInput} from "../site/types.js";
 
-export type RenderRequest = {id: number; specs: ChartSpec[]} | {id: number; site: SiteInput} | {id: number; preloadSite: true};
+export type WorkerRole = "charts" | "site";
+
+export type RenderRequest = {id: number; specs: ChartSpec[]} | {id: number; site: SiteInput};
 
 export type RenderReply = {id: number; charts: {vega: unknown; svg: string}[]} | {id: number; siteWritten: true} | {id: number; error: string};
 
-// half a second or more of imports, best done while the main thread writes downloads
-let siteRenderer: Promise<typeof import("../site/render-site.js")> | undefined;
-const loadSiteRenderer = () => {
-  if (!siteRenderer) {
-    siteRenderer = import("../site/render-site.js");
-    siteRenderer.catch(() => {}); // reported when the site is asked for
-  }
-  return siteRenderer;
-};
+const role = (workerData as {role?: WorkerRole} | undefined)?.role ?? "charts";
+
+/** what this worker renders with, loading (and for charts, warming up) from its start */
+const ready =
+  role === "site"
+    ? import("../site/render-site.js")
+    : import("./render.js").then(async (renderer) => {
+        const {warmUpSpecs} = await import("./warm-up.js");
+        // a warm-up failure would show again on the first real chart, with its period's name
+        await Promise.all(warmUpSpecs().map(renderer.renderChart)).catch(() => {});
+        return renderer;
+      });
+ready.then(() => trace(`${role} ready`), () => {}); // a failed import is reported on the first request
 
 parentPort?.on("message", async (request: RenderRequest) => {
   const {id} = request;
+  trace(`${role}: ${"specs" in request ? `${request.specs.length} charts` : "site"} …`);
   try {
-    if ("preloadSite" in request) {
-      await loadSiteRenderer().catch(() => {}); // a failure is reported when the site is asked for
-      parentPort!.postMessage({id, siteWritten: true} satisfies RenderReply);
-      return;
-    }
     if ("site" in request) {
-      await (await loadSiteRenderer()).renderSite(request.site);
+      await ((await ready) as typeof import("../site/render-site.js")).renderSite(request.site);
       parentPort!.postMessage({id, siteWritten: true} satisfies RenderReply);
-      return;
+    } else {
+      const {renderChart} = (await ready) as typeof import("./render.js");
+      const charts = await Promise.all(request.specs.map(renderChart));
+      parentPort!.postMessage({id, charts: charts.map(({vega, svg}) => ({vega, svg}))} satisfies RenderReply);
     }
-    const charts = await Promise.all(request.specs.map(renderChart));
-    parentPort!.postMessage({id, charts: charts.map(({vega, svg}) => ({vega, svg}))} satisfies RenderReply);
+    trace(`${role} done`);
   } catch (error) {
     parentPort!.postMessage({id, error: (error as Error).message} satisfies RenderReply);
   }

@@ -75,6 +75,21 @@ export async function publishStaging(staging: string, out: string): Promise<{rem
 
 const REMOVING_MARK = ".removing-";
 
+/**
+ * Removes `<out>.previous`, the build before last (the last one is `out` itself), so that the
+ * publish need not: a build starts it and awaits it before publishing. Renamed out of the way
+ * first, so that nothing half-removed is ever left under that name. Does nothing without `out`:
+ * recoverInterruptedBuilds may need `.previous` then.
+ */
+export async function retirePrevious(out: string, pid: number = process.pid): Promise<void> {
+  const target = path.resolve(out);
+  if (!(await exists(`${target}.previous`)) || !(await exists(target))) return;
+  const removing = `${target}${REMOVING_MARK}${pid}`;
+  await rm(removing, {recursive: true, force: true});
+  await rename(`${target}.previous`, removing);
+  await rm(removing, {recursive: true, force: true});
+}
+
 /** Removes a staging folder after a failed build. */
 export async function discardStaging(staging: string): Promise<void> {
   await rm(staging, {recursive: true, force: true});

@@ -11,6 +11,7 @@ import {copyFile, link, open, stat, type FileHandle} from "node:fs/promises";
 import path from "node:path";
 import type {ColumnTable} from "arquero";
 import {csvLine} from "./downloads.js";
+import {grow} from "../cache/growable.js";
 import type {DownloadInfo} from "./types.js";
 
 /** Byte offsets of every row in the whole-log files. */
@@ -138,12 +139,10 @@ export async function appendSourceData(dir: string, previous: SourceData, column
   const csvFile = path.join(dir, "activity.csv");
   const jsonFile = path.join(dir, "activity.json");
   await Promise.all([copyFile(previous.csvFile, csvFile), copyFile(previous.jsonFile, jsonFile)]);
-  const csvStart = new Float64Array(n + rows.length + 1);
-  const jsonStart = new Float64Array(n + rows.length);
-  const jsonEnd = new Float64Array(n + rows.length);
-  csvStart.set(previous.csvStart.subarray(0, n + 1));
-  jsonStart.set(previous.jsonStart);
-  jsonEnd.set(previous.jsonEnd);
+  // the cached offsets, grown in place when they have room (cache/growable.ts)
+  const csvStart = grow(previous.csvStart, rows.length);
+  const jsonStart = grow(previous.jsonStart, rows.length);
+  const jsonEnd = grow(previous.jsonEnd, rows.length);
   const keys = jsonKeys(columns);
   const [csvHandle, jsonHandle] = await Promise.all([open(csvFile, "r+"), open(jsonFile, "r+")]);
   try {

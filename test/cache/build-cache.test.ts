@@ -1,6 +1,6 @@
 import {test} from "uvu";
 import * as assert from "uvu/assert";
-import {mkdtemp, readdir, rm, writeFile} from "node:fs/promises";
+import {link, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
 import {readCache, writeCache, type CacheContent} from "../../src/cache/build-cache.js";
@@ -52,7 +52,10 @@ test("writeCache then readCache: the same arrays, dictionaries, lists and manife
   assert.equal(read.rejects, written.rejects);
   assert.equal(read.manifest.files, written.manifest.files);
   assert.is(read.manifest.rowCount, 2);
-  assert.equal((await readdir(path.join(dir, "cache"))).sort(), ["activity.csv", "activity.json", "columns.bin", "duplicates.json", "manifest.json", "rejects.json"]);
+  // one file per array, named in the manifest, and nothing else
+  const {parts} = read.manifest;
+  assert.equal(Object.keys(parts.arrays).sort(), ["coded.action", "csvStart", "file", "hash", "hash2", "hashIndex", "jsonEnd", "jsonStart", "line", "time"]);
+  assert.equal((await readdir(path.join(dir, "cache"))).sort(), ["manifest.json", ...Object.values(parts.arrays), parts.rejects, parts.duplicates, parts.csv, parts.json].sort());
   await rm(dir, {recursive: true});
 });
 
@@ -61,19 +64,98 @@ test("readCache says why a cache cannot be used: none, another version, incomple
   assert.is(await readCache(path.join(dir, "cache"), "code-1"), "no cache yet");
   await writeCache(path.join(dir, "cache"), await content(dir));
   assert.is(await readCache(path.join(dir, "cache"), "code-2"), "the cache is from another version of activity-report");
-  await writeFile(path.join(dir, "cache", "activity.json"), "[\n]\n"); // the downloads no longer match the offsets
+  const {parts} = JSON.parse(await readFile(path.join(dir, "cache", "manifest.json"), "utf8"));
+  await writeFile(path.join(dir, "cache", parts.json), "[\n]\n"); // the downloads no longer match the offsets
   assert.is(await readCache(path.join(dir, "cache"), "code-1"), "the cache is incomplete");
   await rm(dir, {recursive: true});
 });
 
-test("writeCache replaces a previous cache whole and leaves no temporary folder", async () => {
+test("writeCache again: the previous files go, files that are not the cache's stay, no temporary manifest", async () => {
   const dir = await mkdtemp(path.join(tmpdir(), "ar-cache-"));
   const cache = path.join(dir, "cache");
   await writeCache(cache, await content(dir));
-  await writeFile(path.join(cache, "stray"), "x");
+  const first = await readdir(cache);
+  await writeFile(path.join(cache, "notes.txt"), "someone else's");
   await writeCache(cache, await content(dir));
-  assert.not.ok((await readdir(cache)).includes("stray"));
-  assert.equal((await readdir(dir)).filter((name) => name.startsWith("cache")), ["cache"]);
+  const second = await readdir(cache);
+  assert.ok(second.includes("notes.txt"), "a file the cache did not write was removed");
+  assert.equal(second.filter((name) => first.includes(name)).sort(), ["manifest.json"]);
+  assert.not.ok(second.some((name) => name.includes(".tmp-")));
+  await rm(dir, {recursive: true});
+});
+
+/** `written` plus one row, as an append gives it: the same first rows, the hash index merged anew */
+async function grown(dir: string, written: CacheContent): Promise<CacheContent> {
+  const csv = (await readFile(written.csvFile, "utf8")) + '"2026-01-03T00:00:00Z","a"\r\n';
+  const json = (await readFile(written.jsonFile, "utf8")).replace(/\n\]\n$/, ',\n{"timestamp":"2026-01-03T00:00:00Z","action":"a"}\n]\n');
+  await mkdir(path.join(dir, "next"), {recursive: true});
+  await writeFile(path.join(dir, "next", "activity.csv"), csv);
+  await writeFile(path.join(dir, "next", "activity.json"), json);
+  const jsonEnd = json.lastIndexOf("}") + 1;
+  return {
+    ...written,
+    time: Float64Array.from([...written.time, Date.parse("2026-01-03T00:00:00Z")]),
+    rows: {file: Int32Array.from([0, 0, 0]), line: Int32Array.from([2, 3, 5]), hash: Int32Array.from([11, 12, 5]), hash2: Int32Array.from([21, 22, 25])},
+    hashIndex: Float64Array.from([5 * 2 ** 23 + 2, 11 * 2 ** 23, 12 * 2 ** 23 + 1]),
+    coded: {action: new CodedColumn(Int32Array.from([1, 2, 1]), ["", "a", "b"])},
+    source: {csvStart: Float64Array.from([...written.source.csvStart, csv.length]), jsonStart: Float64Array.from([...written.source.jsonStart, json.lastIndexOf("{")]), jsonEnd: Float64Array.from([...written.source.jsonEnd, jsonEnd])},
+    csvFile: path.join(dir, "next", "activity.csv"),
+    jsonFile: path.join(dir, "next", "activity.json"),
+  };
+}
+
+test("an append writes its rows into the same array files; the old manifest still reads the old rows", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "ar-cache-"));
+  const cache = path.join(dir, "cache");
+  const written = await content(dir);
+  await writeCache(cache, written);
+  const before = await readCache(cache, "code-1");
+  if (typeof before === "string") throw new Error(before);
+  // what an interrupted append would leave: the old manifest beside the appended files (hard links
+  // to the same files, taken before the append)
+  const interrupted = path.join(dir, "interrupted");
+  await mkdir(interrupted);
+  for (const name of await readdir(cache)) await link(path.join(cache, name), path.join(interrupted, name));
+  const inodes = async (names: string[]) => Promise.all(names.map(async (name) => (await stat(path.join(cache, name))).ino));
+  const timeInode = await inodes([before.manifest.parts.arrays.time]);
+
+  await writeCache(cache, await grown(dir, written), before.manifest);
+  const after = await readCache(cache, "code-1");
+  if (typeof after === "string") throw new Error(after);
+  const {arrays} = after.manifest.parts;
+  for (const name of ["time", "csvStart", "jsonStart", "jsonEnd", "file", "line", "hash", "hash2", "coded.action"]) assert.is(arrays[name], before.manifest.parts.arrays[name], `${name} was rewritten`);
+  assert.is.not(arrays.hashIndex, before.manifest.parts.arrays.hashIndex, "the hash index is merged, so rewritten");
+  assert.equal(await inodes([arrays.time]), timeInode);
+  assert.equal([...after.time], [...written.time, Date.parse("2026-01-03T00:00:00Z")]);
+  assert.equal([...after.rows.line], [2, 3, 5]);
+  assert.equal([...after.coded.action], ["a", "b", "a"]);
+  assert.equal([...after.hashIndex], [5 * 2 ** 23 + 2, 11 * 2 ** 23, 12 * 2 ** 23 + 1]);
+  assert.is(after.source.csvStart.length, 4);
+
+  const old = await readCache(interrupted, "code-1");
+  if (typeof old === "string") throw new Error(old);
+  assert.equal([...old.time], [...written.time]);
+  assert.equal([...old.rows.hash], [11, 12]);
+  assert.equal([...old.coded.action], ["a", "b"]);
+  assert.equal([...old.source.csvStart], [...written.source.csvStart]);
+  await rm(dir, {recursive: true});
+});
+
+test("a coded column whose dictionary changed is rewritten, not appended to", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "ar-cache-"));
+  const cache = path.join(dir, "cache");
+  const written = await content(dir);
+  await writeCache(cache, written);
+  const before = await readCache(cache, "code-1");
+  if (typeof before === "string") throw new Error(before);
+  const next = await grown(dir, written);
+  next.coded = {action: new CodedColumn(Int32Array.from([2, 3, 1]), ["", "0-first", "a", "b"])};
+  await writeCache(cache, next, before.manifest);
+  const after = await readCache(cache, "code-1");
+  if (typeof after === "string") throw new Error(after);
+  assert.is.not(after.manifest.parts.arrays["coded.action"], before.manifest.parts.arrays["coded.action"]);
+  assert.equal([...after.coded.action], ["a", "b", "0-first"]);
+  assert.is(after.manifest.parts.arrays.time, before.manifest.parts.arrays.time);
   await rm(dir, {recursive: true});
 });
 

@@ -3,6 +3,8 @@ import * as assert from "uvu/assert";
 import * as aq from "arquero";
 import {ConfigError} from "../../src/errors.js";
 import {listPeriods} from "../../src/periods/list-periods.js";
+import {addPeriodKeys} from "../../src/periods/add-period-keys.js";
+import {rowsInPeriod} from "../../src/periods/rows-in-period.js";
 import type {Period} from "../../src/periods/types.js";
 
 const HOUR = 3_600_000;
@@ -144,6 +146,19 @@ test("a bad as-of date or an unknown zone is a ConfigError", () => {
   }
   assert.throws(() => listPeriods(log(), {timeZone: "Mars/Base", asOf: "2025-03-01"}),
     (error: unknown) => error instanceof ConfigError && error.message === `unknown time zone "Mars/Base"`);
+});
+
+test("with addPeriodKeys' coded day column: the same periods as from the times, and only the days its rows use", () => {
+  const instants = ["2024-12-31T23:30:00Z", "2025-01-01T00:30:00Z", "2025-03-30T00:59:00Z", "2025-03-30T01:00:00Z", "2025-07-14T12:00:00Z", "2025-10-26T02:30:00Z"];
+  const options = {timeZone: "Europe/Paris", asOf: "2025-11-01"};
+  const plain = listPeriods(log(...instants), options);
+  const keyed = addPeriodKeys(log(...instants), options.timeZone);
+  assert.equal(listPeriods(keyed, options), plain);
+  // a slice shares the whole dictionary: days of rows outside it must not make periods
+  const first = rowsInPeriod(keyed, {startMs: 0, endMs: Date.parse("2025-01-02T00:00:00Z")});
+  assert.is(first.numRows(), 2);
+  assert.equal(listPeriods(first, options), listPeriods(log(...instants.slice(0, 2)), options));
+  assert.ok(!listPeriods(first, options).some((p) => p.key === "2025-07"));
 });
 
 test.run();

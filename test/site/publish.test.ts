@@ -3,7 +3,7 @@ import * as assert from "uvu/assert";
 import {mkdtemp, mkdir, readFile, readdir, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
-import {createStaging, discardStaging, publishStaging, recoverInterruptedBuilds} from "../../src/site/publish.js";
+import {createStaging, discardStaging, publishStaging, recoverInterruptedBuilds, retirePrevious} from "../../src/site/publish.js";
 
 const fresh = async () => path.join(await mkdtemp(path.join(tmpdir(), "ar-publish-")), "dist");
 
@@ -40,6 +40,26 @@ test("recoverInterruptedBuilds removes dead builds' staging and restores a missi
   const removed = await recoverInterruptedBuilds(out);
   assert.equal(removed, ["dist.staging-999999999"]);
   assert.is(await readFile(path.join(out, "index.html"), "utf8"), "last good");
+});
+
+test("retirePrevious removes <out>.previous, never out, and keeps .previous while out is missing", async () => {
+  const root = await mkdtemp(path.join(tmpdir(), "ar-publish-"));
+  const out = path.join(root, "site");
+  await mkdir(`${out}.previous`, {recursive: true});
+  await writeFile(path.join(`${out}.previous`, "index.html"), "before last");
+  // no out: .previous may be what recoverInterruptedBuilds restores
+  await retirePrevious(out);
+  assert.equal(await readdir(root), ["site.previous"]);
+  await mkdir(out);
+  await writeFile(path.join(out, "index.html"), "last");
+  await retirePrevious(out);
+  assert.equal(await readdir(root), ["site"]);
+  assert.is(await readFile(path.join(out, "index.html"), "utf8"), "last");
+  // publishing afterwards: out becomes .previous, nothing else is left
+  const staging = await createStaging(out);
+  await writeFile(path.join(staging, "index.html"), "new");
+  await (await publishStaging(staging, out)).removal;
+  assert.equal((await readdir(root)).sort(), ["site", "site.previous"]);
 });
 
 test.run();
