@@ -104,13 +104,19 @@ async function grown(dir: string, written: CacheContent): Promise<CacheContent> 
   };
 }
 
-test("an append writes its rows into the same array files; the old manifest still reads the old rows", async () => {
+/** A cache of content() written in a new folder, and read back. */
+async function cachedOnce() {
   const dir = await mkdtemp(path.join(tmpdir(), "ar-cache-"));
   const cache = path.join(dir, "cache");
   const written = await content(dir);
   await writeCache(cache, written);
   const before = await readCache(cache, "code-1");
   if (typeof before === "string") throw new Error(before);
+  return {dir, cache, written, before};
+}
+
+test("an append writes its rows into the same array files; the old manifest still reads the old rows", async () => {
+  const {dir, cache, written, before} = await cachedOnce();
   // what an interrupted append would leave: the old manifest beside the appended files (hard links
   // to the same files, taken before the append)
   const interrupted = path.join(dir, "interrupted");
@@ -142,12 +148,7 @@ test("an append writes its rows into the same array files; the old manifest stil
 });
 
 test("a coded column whose dictionary changed is rewritten, not appended to", async () => {
-  const dir = await mkdtemp(path.join(tmpdir(), "ar-cache-"));
-  const cache = path.join(dir, "cache");
-  const written = await content(dir);
-  await writeCache(cache, written);
-  const before = await readCache(cache, "code-1");
-  if (typeof before === "string") throw new Error(before);
+  const {dir, cache, written, before} = await cachedOnce();
   const next = await grown(dir, written);
   next.coded = {action: new CodedColumn(Int32Array.from([2, 3, 1]), ["", "0-first", "a", "b"])};
   await writeCache(cache, next, before.manifest);
