@@ -23,10 +23,12 @@ import {periodRowRange, rowsInPeriod} from "./periods/rows-in-period.js";
 import {computeIndicators} from "./indicators/compute-indicators.js";
 import {actionPalette} from "./charts/palette.js";
 import {chartSpecs} from "./charts/registry.js";
+import type {ChartSpec} from "./charts/types.js";
 import {createRenderPool, type ChartRenderPool} from "./charts/render-pool.js";
 import {trace} from "./trace.js";
 import {bundleLiveCharts} from "./charts/bundle.js";
 import {writePeriodData, writeReportFiles} from "./site/write-outputs.js";
+import {chartSlot, fillChartSlots} from "./site/chart-slots.js";
 import {appendSourceData, periodDownloads, writePeriodSourceData, writeSourceData} from "./site/source-data.js";
 import {containingPeriods} from "./site/period-labels.js";
 import {pageIndex} from "./site/page-links.js";
@@ -233,19 +235,33 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
     reused = summaries.length - render.size;
     // the worker started at the beginning renders a few pages; a full build uses every core
     pool.grow(render.size > ONE_WORKER_PAGES ? config.workers : 1);
-    const chartsOf: PeriodPage["charts"][] = [];
+    // the pages to render get their full indicators and chart specs now: the pages are laid out with
+    // a slot per chart (chart-slots.ts) and written while the charts render
+    const specsOf = new Map<number, ChartSpec[]>();
+    await timed("indicators", () => {
+      for (const [i, page] of summaries.entries()) {
+        if (!render.has(page.period.path)) continue;
+        if (!full.has(i)) page.indicators = computeIndicators(rowsInPeriod(table, page.period), {period: page.period, top: config.top});
+        specsOf.set(i, chartSpecs(page.indicators, palette));
+      }
+    });
+    const slotted: PeriodPage["charts"][] = [];
+    for (const [i, specs] of specsOf) slotted[i] = specs.map(({vegaLite: _rendered, ...chart}) => ({...chart, svg: chartSlot(chart.id)}));
+    const pagesWritten = deferred();
+    const filled: Promise<void>[] = [];
+    const chartsStarted = performance.now();
     const charting = (async () => {
       const pending = new Set<Promise<void>>();
-      for (const [i, page] of summaries.entries()) {
-        const {period} = page;
-        if (!render.has(period.path)) continue;
-        const indicators = full.has(i) ? page.indicators : await timed("indicators", () => computeIndicators(rowsInPeriod(table, period), {period, top: config.top}));
-        page.indicators = indicators;
-        const dir = path.join(staging, period.path);
-        const written = pool.render(chartSpecs(indicators, palette)).then(async (charts) => {
+      for (const [i, specs] of specsOf) {
+        specsOf.delete(i); // its specs go to the worker: no need to keep them
+        const dir = path.join(staging, summaries[i].period.path);
+        const written = pool.render(specs).then(async (charts) => {
           await mkdir(dir, {recursive: true});
-          await writePeriodData(dir, indicators, charts);
-          chartsOf[i] = charts.map(({vega: _written, ...chart}) => chart);
+          await writePeriodData(dir, summaries[i].indicators, charts);
+          const svgs = charts.map(({id, svg}) => ({id, svg}));
+          const fill = pagesWritten.promise.then(() => fillChartSlots(path.join(dir, "index.html"), svgs));
+          fill.catch(() => {}); // awaited below
+          filled.push(fill);
           effects.progress("periods", ++done, periods.length);
         });
         pending.add(written);
@@ -254,20 +270,23 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
         while (pending.size > Math.max(2, config.workers * 2)) await Promise.race(pending);
       }
       await Promise.all(pending);
+      stages.charts = round((stages.charts ?? 0) + (performance.now() - chartsStarted) / 1000);
     })();
     charting.catch(() => {}); // awaited below
     // on a failure, let the charts stop before the staging folder is removed
-    const source = await sourceWritten.catch(async (error) => Promise.reject(await charting.then(() => error, () => error)));
+    const settle = async (error: unknown) => {
+      pagesWritten.reject(error);
+      await Promise.allSettled([charting, ...filled]);
+      throw error;
+    };
+    const source = await sourceWritten.catch(settle);
     for (const [i, {period}] of summaries.entries()) {
       if (!render.has(period.path)) continue;
       const dir = path.join(staging, period.path);
       await mkdir(dir, {recursive: true});
       await timed("downloads", () => writePeriodSourceData(dir, source, ...ranges[i]));
     }
-    const chartsStarted = performance.now();
-    await charting;
-    stages.charts = round((stages.charts ?? 0) + (performance.now() - chartsStarted) / 1000);
-    const pages: PeriodPage[] = summaries.map((page, i) => ({...page, charts: chartsOf[i] ?? [], downloads: periodDownloads(source, ...ranges[i])}));
+    const pages: PeriodPage[] = summaries.map((page, i) => ({...page, charts: slotted[i] ?? [], downloads: periodDownloads(source, ...ranges[i])}));
 
     if (reused > 0) effects.log(`periods: ${reused} kept from the previous build, ${render.size} rendered`);
 
@@ -329,13 +348,17 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
         : undefined;
     caching?.catch(() => {}); // awaited after the publish
 
+    // the pages are written while the charts render; each chart's SVG goes into its page's slot
+    // once both exist
     await timed("site", async () => {
       await writeReportFiles(staging, report, log.rejects);
       await writeFile(path.join(staging, FINGERPRINT_FILE), fingerprint + "\n");
       await bundleLiveCharts(path.join(staging, "assets", "live-charts.js"));
       // on a worker, which loaded Eleventy while this thread read the log
       await pool.renderSite({outDir: staging, report, pages, render});
-    });
+    }).then(pagesWritten.resolve, settle);
+    await charting.catch(settle);
+    await Promise.all(filled).catch(settle);
 
     // 6. publish, once the cache has linked the staged downloads (their names change at the publish)
     const staged = await caching?.then(
@@ -388,4 +411,13 @@ const PERIOD_FILES = ["index.html", "indicators.json", "charts.json", "activity.
 
 function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Pick<T, K> {
   return Object.fromEntries(keys.map((k) => [k, source[k]])) as Pick<T, K>;
+}
+
+/** A promise with its resolve and reject at hand (Promise.withResolvers is Node 22). */
+function deferred(): {promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void} {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<void>((yes, no) => ((resolve = yes), (reject = no)));
+  promise.catch(() => {}); // its users handle the rejection
+  return {promise, resolve, reject};
 }

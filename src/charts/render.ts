@@ -9,6 +9,8 @@ import {parse, View, Warn, type Spec} from "vega";
 import {expressionInterpreter} from "vega-interpreter";
 import {ReportError} from "../errors.js";
 import type {ChartSpec, RenderedChart} from "./types.js";
+import {plotWidthGuess} from "./plot-width.js";
+import {CHART_WIDTH} from "./chart-base.js";
 
 /** Receives the warnings of vega-lite and vega (defaults to ignoring them). */
 export type ChartWarn = (message: string) => void;
@@ -63,26 +65,38 @@ export function roundGeometry(svg: string): string {
  */
 export function chartRenderer(warn: ChartWarn): (spec: ChartSpec) => Promise<RenderedChart> {
   return async (spec) => {
-    let vega: Spec;
-    let svg: string;
     try {
-      vega = compileChart(spec.vegaLite, warn);
-      const view = new View(parse(vega, undefined, {ast: true}), {
-        renderer: "none",
-        expr: expressionInterpreter,
-        logger: logger(warn) as never,
-      });
-      try {
-        svg = await view.toSVG();
-      } finally {
-        view.finalize();
+      const fitted = compileChart(spec.vegaLite, warn);
+      // laid out once at the guessed plot width; kept when the whole is CHART_WIDTH wide, as a
+      // fitted chart would be, else laid out by vega's own fit (two passes)
+      const width = plotWidthGuess(spec.vegaLite);
+      if (width !== undefined) {
+        const padded = {...fitted, width, autosize: {type: "pad", contains: "padding"}} as Spec;
+        const svg = await svgOf(padded, warn);
+        if (svgWidth(svg) === CHART_WIDTH) return {...spec, vega: padded, svg};
       }
+      return {...spec, vega: fitted, svg: await svgOf(fitted, warn)};
     } catch (cause) {
       throw new ReportError(`chart "${spec.id}": cannot render: ${(cause as Error).message}`, {code: "chart", cause});
     }
-    return {...spec, vega, svg: withViewBox(roundGeometry(svg))};
   };
 }
+
+/** The SVG of a compiled spec, drawn by vega's headless View, geometry rounded, with a viewBox. */
+async function svgOf(vega: Spec, warn: ChartWarn): Promise<string> {
+  const view = new View(parse(vega, undefined, {ast: true}), {
+    renderer: "none",
+    expr: expressionInterpreter,
+    logger: logger(warn) as never,
+  });
+  try {
+    return withViewBox(roundGeometry(await view.toSVG()));
+  } finally {
+    view.finalize();
+  }
+}
+
+const svgWidth = (svg: string): number => Number(/^<svg\b[^>]*?\swidth="([\d.]+)"/.exec(svg)?.[1]);
 
 /**
  * Renders one chart to SVG in Node (no DOM, estimated text widths), ignoring warnings

@@ -4,6 +4,7 @@
  * files and never removes any). It does not write report.json, charts.json, downloads or
  * assets/live-charts.js: the orchestrator does.
  */
+import "./eleventy-no-watch.js"; // before Eleventy: no watch-mode loader hook
 import Eleventy from "@11ty/eleventy";
 import {ReportError} from "../errors.js";
 import {siteConfig, TEMPLATES_DIR} from "./eleventy-config.js";

@@ -45,8 +45,8 @@ export interface DownloadInfo {
 export interface PeriodPage {
   period: Period;
   indicators: PeriodIndicators;
-  /** the compiled Vega specs are not kept here: they are in charts.json, and a page does not need them */
-  charts: Omit<RenderedChart, "vega">[];
+  /** the compiled Vega and Vega-Lite specs are not kept here: charts.json has the former, and a page needs neither */
+  charts: Omit<RenderedChart, "vega" | "vegaLite">[];
   downloads: {csv: DownloadInfo; json: DownloadInfo};
 }
 

@@ -29,6 +29,11 @@ test.after(async () => {
   await rm(out, {recursive: true, force: true});
 });
 
+test("Eleventy's watch-mode loader hook is turned off before Eleventy loads", () => {
+  // with it, Node 20 starts a loader thread and every later import goes through it (eleventy-no-watch.ts)
+  assert.is(process.env.ELEVENTY_SKIP_ESM_RESOLVER, "1");
+});
+
 test("writes every page, the stylesheet and the favicon", () => {
   for (const file of [...PAGES, "assets/site.css", "favicon.ico"]) assert.ok(existsSync(path.join(out, file)), file);
 });
