@@ -188,7 +188,10 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
     const palette = actionPalette((table.column("action") as CodedColumn).dictionary.filter((action) => action !== ""));
     // the whole log's downloads are formatted while the charts render: charts need only indicators
     const sourceWritten = timed("downloads", () =>
-      incremental ? appendSourceData(staging, cache!.source, log.columns, incremental.newRows) : writeSourceData(staging, log.table, log.columns),
+      incremental
+        ? // the spare downloads are free once <out>.previous, which links them too, is gone
+          retired.then(() => cache!.spare, () => undefined).then((spare) => appendSourceData(staging, cache!.source, log.columns, incremental.newRows, spare))
+        : writeSourceData(staging, log.table, log.columns),
     );
     sourceWritten.catch(() => {}); // awaited in step 4
 

@@ -1,7 +1,7 @@
 /**
  * Worker-thread side of the render pool. A worker has one role, given at its start:
- * - "charts": loads vega and renders the made-up week of warm-up.ts at once (while the main thread
- *   reads the log), then receives periods' chart specs, renders them with the same renderChart as
+ * - "charts": loads vega and renders the made-up week of warm-up.ts at once, chart by chart until
+ *   the first request comes (while the main thread reads the log), then receives periods' chart specs, renders them with the same renderChart as
  *   the main thread, and posts back only what it made (compiled Vega + SVG);
  * - "site": loads Eleventy at once, then renders the site's pages with the same renderSite as the
  *   main thread would. The main thread never loads Eleventy, and nobody waits for its imports.
@@ -19,19 +19,29 @@ export type RenderReply = {id: number; charts: {vega: unknown; svg: string}[]} |
 
 const role = (workerData as {role?: WorkerRole} | undefined)?.role ?? "charts";
 
+/** set by the first request: a chart worker then stops warming up */
+let requested = false;
+
 /** what this worker renders with, loading (and for charts, warming up) from its start */
 const ready =
   role === "site"
     ? import("../site/render-site.js")
     : import("./render.js").then(async (renderer) => {
         const {warmUpSpecs} = await import("./warm-up.js");
-        // a warm-up failure would show again on the first real chart, with its period's name
-        await Promise.all(warmUpSpecs().map(renderer.renderChart)).catch(() => {});
+        // chart by chart, until real charts arrive: warming up is worth it only while the worker
+        // would wait anyway (a cold build's ingest), not while a page waits for it. A warm-up
+        // failure would show again on the first real chart, with its period's name.
+        for (const spec of warmUpSpecs()) {
+          if (requested) break;
+          await renderer.renderChart(spec).catch(() => {});
+          await new Promise((resolve) => setImmediate(resolve)); // lets a request in
+        }
         return renderer;
       });
 ready.then(() => trace(`${role} ready`), () => {}); // a failed import is reported on the first request
 
 parentPort?.on("message", async (request: RenderRequest) => {
+  requested = true;
   const {id} = request;
   trace(`${role}: ${"specs" in request ? `${request.specs.length} charts` : "site"} …`);
   try {

@@ -7,7 +7,7 @@
  * copied byte range. A million-row log yields ~5 copies of every row across periods: copying bytes
  * costs a fraction of formatting them again.
  */
-import {copyFile, link, open, stat, type FileHandle} from "node:fs/promises";
+import {copyFile, link, open, rename, stat, type FileHandle} from "node:fs/promises";
 import path from "node:path";
 import type {ColumnTable} from "arquero";
 import {csvLine} from "./downloads.js";
@@ -129,16 +129,31 @@ function jsonRecord(values: readonly string[], keys: readonly string[]): string 
 }
 
 /**
- * The whole log's files of a previous build, with rows added at the end: the old bytes are copied by
- * the kernel (copy_file_range) and only the new rows are formatted. Gives the bytes writeSourceData
- * would give for all the rows, when every new row sorts after every old one. `rows` are values in
- * `columns` order, the columns of the previous files.
+ * Whole-log files of an earlier build than `previous`, whose first `rows` rows are `previous`'s
+ * first rows (the build cache keeps them: CacheParts.spare).
  */
-export async function appendSourceData(dir: string, previous: SourceData, columns: readonly string[], rows: readonly (readonly string[])[]): Promise<SourceData> {
+export interface SpareSource {
+  csvFile: string;
+  jsonFile: string;
+  rows: number;
+}
+
+/**
+ * The whole log's files of a previous build, with rows added at the end: only the new rows are
+ * formatted. The old bytes come from `spare` when it can be taken (see takeSpare): it is moved into
+ * `dir` and extended by the rows it lacks, copied from `previous`'s files; else they are copied by
+ * the kernel (copy_file_range) from `previous`'s files. Gives the bytes writeSourceData would give
+ * for all the rows, when every new row sorts after every old one. `rows` are values in `columns`
+ * order, the columns of the previous files.
+ */
+export async function appendSourceData(dir: string, previous: SourceData, columns: readonly string[], rows: readonly (readonly string[])[], spare?: SpareSource): Promise<SourceData> {
   const n = previous.jsonStart.length;
   const csvFile = path.join(dir, "activity.csv");
   const jsonFile = path.join(dir, "activity.json");
-  await Promise.all([copyFile(previous.csvFile, csvFile), copyFile(previous.jsonFile, jsonFile)]);
+  // where the old rows end in each file (the JSON file then ends with "\n]\n")
+  const jsonEndOf = (rows: number) => (rows === 0 ? 1 : previous.jsonEnd[rows - 1]);
+  const taken = spare !== undefined && (await takeSpare(spare, previous, csvFile, jsonFile));
+  if (!taken) await Promise.all([copyFile(previous.csvFile, csvFile), copyFile(previous.jsonFile, jsonFile)]);
   // the cached offsets, grown in place when they have room (cache/growable.ts)
   const csvStart = grow(previous.csvStart, rows.length);
   const jsonStart = grow(previous.jsonStart, rows.length);
@@ -146,9 +161,13 @@ export async function appendSourceData(dir: string, previous: SourceData, column
   const keys = jsonKeys(columns);
   const [csvHandle, jsonHandle] = await Promise.all([open(csvFile, "r+"), open(jsonFile, "r+")]);
   try {
+    if (taken) {
+      // the rows the spare lacks: bytes of the previous files, at the same offsets
+      await copyInto(previous.csvFile, csvHandle, previous.csvStart[spare.rows], previous.csvStart[n]);
+      await copyInto(previous.jsonFile, jsonHandle, jsonEndOf(spare.rows), jsonEndOf(n));
+    }
     const csv = new ChunkedWriter(csvHandle, previous.csvStart[n]);
-    // the old file ends with "\n]\n" after its last row: new rows go in before it
-    const json = new ChunkedWriter(jsonHandle, n === 0 ? 1 : previous.jsonEnd[n - 1]);
+    const json = new ChunkedWriter(jsonHandle, jsonEndOf(n));
     for (let r = 0; r < rows.length; r++) {
       const i = n + r;
       csvStart[i] = csv.position;
@@ -166,6 +185,62 @@ export async function appendSourceData(dir: string, previous: SourceData, column
     await Promise.all([csvHandle.close(), jsonHandle.close()]);
   }
   return {csvFile, jsonFile, csvHeader: previous.csvHeader, csvStart, jsonStart, jsonEnd};
+}
+
+/** bytes compared at the end of a spare's old rows, against the same bytes of the previous files */
+const SPARE_CHECK_BYTES = 64 << 10;
+
+/**
+ * Moves the spare files to `csvFile` and `jsonFile` when they are what the cache says: files with one
+ * link only (no report, the published or `<out>.previous`, still shows them), of the size of the
+ * spare's rows, whose last 64 KiB of rows are the previous files' bytes at the same place. False,
+ * touching nothing, otherwise: then the caller copies.
+ */
+async function takeSpare(spare: SpareSource, previous: SourceData, csvFile: string, jsonFile: string): Promise<boolean> {
+  const k = spare.rows;
+  const csvEnd = previous.csvStart[k];
+  const jsonEnd = k === 0 ? 1 : previous.jsonEnd[k - 1];
+  const fits = async (file: string, size: number, against: string, end: number) => {
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile() || info.nlink !== 1 || info.size !== size) return false;
+    const start = Math.max(0, end - SPARE_CHECK_BYTES);
+    const [mine, theirs] = await Promise.all([readRange(file, start, end), readRange(against, start, end)]);
+    return mine.equals(theirs);
+  };
+  if (!(await fits(spare.csvFile, csvEnd, previous.csvFile, csvEnd)) || !(await fits(spare.jsonFile, jsonEnd + 3, previous.jsonFile, jsonEnd))) return false;
+  // a cache on another file system cannot lend its files: copy then
+  if (!(await rename(spare.csvFile, csvFile).then(() => true, () => false))) return false;
+  if (await rename(spare.jsonFile, jsonFile).then(() => true, () => false)) return true;
+  await rename(csvFile, spare.csvFile).catch(() => {});
+  return false;
+}
+
+async function readRange(file: string, start: number, end: number): Promise<Buffer> {
+  const handle = await open(file, "r");
+  try {
+    const bytes = Buffer.alloc(end - start);
+    const {bytesRead} = await handle.read(bytes, 0, bytes.length, start);
+    return bytes.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Writes bytes [start, end) of file `source` into `target` at the same offsets. */
+async function copyInto(source: string, target: FileHandle, start: number, end: number): Promise<void> {
+  if (end <= start) return;
+  const from = await open(source, "r");
+  try {
+    const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, end - start));
+    for (let at = start; at < end; ) {
+      const {bytesRead} = await from.read(buffer, 0, Math.min(buffer.length, end - at), at);
+      if (bytesRead === 0) throw new Error(`${source}: shorter than its offsets say`);
+      await target.write(buffer, 0, bytesRead, at);
+      at += bytesRead;
+    }
+  } finally {
+    await from.close();
+  }
 }
 
 /** The sizes of rows [lo, hi)'s activity.csv and activity.json, without writing them. */

@@ -524,4 +524,26 @@ test("16. the published out deleted, the cache kept: the log still comes from th
   assert.is(v2.reused, 0, `nothing published to reuse: ${modeOf(v2)}`);
 });
 
+test("17. four nights in a row: from the third on, the whole-log downloads of the night before last are extended, identical to cold", async () => {
+  const dir = await mkdtemp(path.join(root, "nights-"));
+  const out = path.join(dir, "site");
+  const cache = path.join(dir, "cache");
+  const [file] = [await writeSingleLog(dir, "csv")];
+  const whole = async () => Promise.all(["activity.csv", "activity.json"].map((name) => inodeOf(path.join(out, name))));
+  const nights: number[][] = [];
+  for (const [n, day] of ["", "2026-03-23", "2026-03-24", "2026-03-25"].entries()) {
+    if (day) await appendFile(file, csvRows(rowsOfDay(day, 20, 96 + n)));
+    const summary = await runBuild([file], out, {cache});
+    assert.is(summary.ingestMode, n === 0 ? "cold" : "append", `night ${n + 1}: ${modeOf(summary)}`);
+    nights.push(await whole());
+    const cold = await runBuild([file], path.join(dir, `cold-${n}`), {"no-cache": true});
+    assert.is(cold.rows, summary.rows);
+    await compareTrees(out, path.join(dir, `cold-${n}`), `night ${n + 1}: ${modeOf(summary)}`);
+  }
+  // night 2 copies night 1's files; night 3 extends night 1's (its report is gone by then), night 4 night 2's
+  assert.not.equal(nights[1], nights[0], "night 2 cannot touch the files of the published night 1");
+  assert.equal(nights[2], nights[0], "night 3 extended night 1's files in place");
+  assert.equal(nights[3], nights[1], "night 4 extended night 2's files in place");
+});
+
 test.run();

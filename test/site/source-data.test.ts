@@ -1,11 +1,12 @@
 import {test} from "uvu";
 import * as assert from "uvu/assert";
-import {mkdtemp, readFile} from "node:fs/promises";
+import {existsSync} from "node:fs";
+import {link, mkdtemp, readFile, rm, truncate, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
 import * as aq from "arquero";
 import Papa from "papaparse";
-import {writePeriodSourceData, writeSourceData} from "../../src/site/source-data.js";
+import {appendSourceData, writePeriodSourceData, writeSourceData} from "../../src/site/source-data.js";
 
 const COLUMNS = ["timestamp", "action", "diff"];
 const table = aq.table({
@@ -65,6 +66,60 @@ test("an empty log gives a header-only CSV and an empty JSON array", async () =>
   await writePeriodSourceData(period, source, 0, 0);
   assert.equal(JSON.parse(await readFile(path.join(period, "activity.json"), "utf8")), []);
   assert.is(await readFile(path.join(period, "activity.csv"), "utf8"), '"timestamp","action","diff"\r\n');
+});
+
+
+// appendSourceData: the nightly append, from a copy of the previous files or from a spare
+const ROWS = [
+  ["2025-03-01T10:00:00Z", "edit_dataset", '{"a":"b"}'],
+  ["2025-03-02T10:00:00Z", "=cmd|' /C calc'!A0", "line\nbreak"],
+  ["2025-03-03T10:00:00Z", "publish_dataset", ""],
+  ["2025-03-04T10:00:00Z", "édition ✓", "tab\there"],
+  ["2025-03-05T10:00:00Z", "edit_page", "x"],
+  ["2025-03-06T10:00:00Z", "edit_page", "y"],
+];
+const tableOf = (rows: string[][]) => aq.table(Object.fromEntries(COLUMNS.map((name, c) => [name, rows.map((row) => row[c])])));
+const bytes = async (dir: string) => [await readFile(path.join(dir, "activity.csv")), await readFile(path.join(dir, "activity.json"))];
+
+/** Three nights: `first` rows cold, then two rows, then the rest; the third night may use the first's files as its spare. */
+async function threeNights(first: number, spoil?: (spare: {csvFile: string; jsonFile: string}) => Promise<void>) {
+  const [a, b, c, cold] = await Promise.all([tmp(), tmp(), tmp(), tmp()]);
+  const nightA = await writeSourceData(a, tableOf(ROWS.slice(0, first)), COLUMNS);
+  const nightB = await appendSourceData(b, nightA, COLUMNS, ROWS.slice(first, first + 2));
+  const spare = {csvFile: nightA.csvFile, jsonFile: nightA.jsonFile, rows: first};
+  await spoil?.(spare);
+  const nightC = await appendSourceData(c, nightB, COLUMNS, ROWS.slice(first + 2), spare);
+  const whole = await writeSourceData(cold, tableOf(ROWS), COLUMNS);
+  return {nightA, nightB, nightC, whole, c, cold, spare};
+}
+
+test("appendSourceData extends the spare of the night before last: the bytes and offsets of a cold write", async () => {
+  for (const first of [0, 1, 2]) {
+    const {nightC, whole, c, cold, spare} = await threeNights(first);
+    assert.equal(await bytes(c), await bytes(cold), `first night: ${first} rows`);
+    assert.equal([...nightC.csvStart], [...whole.csvStart]);
+    assert.equal([...nightC.jsonStart], [...whole.jsonStart]);
+    assert.equal([...nightC.jsonEnd], [...whole.jsonEnd]);
+    // the spare was moved, not copied
+    assert.not.ok(existsSync(spare.csvFile) || existsSync(spare.jsonFile), "the spare became the new files");
+  }
+});
+
+test("a spare still linked elsewhere (a published report), or not what the cache says, is left alone and copied around", async () => {
+  const cases: [string, (spare: {csvFile: string; jsonFile: string}) => Promise<void>][] = [
+    ["linked by a report", async (spare) => link(spare.csvFile, spare.csvFile + ".published")],
+    ["rewritten, same size", async (spare) => {
+      const text = await readFile(spare.jsonFile, "utf8");
+      await writeFile(spare.jsonFile, text.replace("edit_dataset", "edit_datasex"));
+    }],
+    ["cut short", async (spare) => truncate(spare.csvFile, 10)],
+    ["gone", async (spare) => rm(spare.jsonFile)],
+  ];
+  for (const [name, spoil] of cases) {
+    const {c, cold, spare} = await threeNights(2, spoil);
+    assert.equal(await bytes(c), await bytes(cold), name);
+    assert.ok(existsSync(spare.csvFile), `${name}: the spare's CSV is where it was`);
+  }
 });
 
 test.run();
