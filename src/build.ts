@@ -102,7 +102,8 @@ export function reportTitle(table: ColumnTable, title: string | undefined): stri
   if (column instanceof CodedColumn) {
     // count codes, not strings (a million rows)
     const perCode = new Float64Array(column.dictionary.length);
-    for (const code of column.codes) perCode[code]++;
+    const {codes} = column;
+    for (let i = 0; i < codes.length; i++) perCode[codes[i]]++;
     column.dictionary.forEach((value, code) => value && perCode[code] > 0 && counts.set(value, perCode[code]));
   } else if (column) {
     for (const value of table.array("domain_id") as string[]) if (value) counts.set(value, (counts.get(value) ?? 0) + 1);

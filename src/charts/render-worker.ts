@@ -19,6 +19,13 @@ export type RenderReply = {id: number; charts: {vega: unknown; svg: string}[]} |
 
 const role = (workerData as {role?: WorkerRole} | undefined)?.role ?? "charts";
 
+/**
+ * The chart renderer: compiled (this file is .build/charts/render-worker.js), the bundle that
+ * scripts/compile.mjs makes of render.ts and its libraries (one module to load instead of a hundred);
+ * from the sources, render.ts.
+ */
+const RENDERER = import.meta.url.endsWith(".js") ? "./render.bundle.js" : "./render.js";
+
 /** set by the first request: a chart worker then stops warming up */
 let requested = false;
 
@@ -26,7 +33,7 @@ let requested = false;
 const ready =
   role === "site"
     ? import("../site/render-site.js")
-    : import("./render.js").then(async (renderer) => {
+    : (import(RENDERER) as Promise<typeof import("./render.js")>).then(async (renderer) => {
         const {warmUpSpecs} = await import("./warm-up.js");
         // chart by chart, until real charts arrive: warming up is worth it only while the worker
         // would wait anyway (a cold build's ingest), not while a page waits for it. A warm-up

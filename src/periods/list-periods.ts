@@ -93,7 +93,8 @@ function localDaysWithEvents(table: ColumnTable, localDay: (ms: number) => numbe
   const dayColumn = table.columnNames().includes("day") ? table.column("day") : undefined;
   if (dayColumn instanceof CodedColumn) {
     const used = new Uint8Array(dayColumn.dictionary.length);
-    for (const code of dayColumn.codes) used[code] = 1;
+    const {codes} = dayColumn;
+    for (let i = 0; i < codes.length; i++) used[codes[i]] = 1; // indexed: for-of took 5x as long
     const days = dayColumn.dictionary.filter((key, code) => used[code] === 1 && key !== "").map(parseDayKey);
     if (days.every((day) => day !== undefined)) return days as number[];
   }
