@@ -1,0 +1,42 @@
+/**
+ * The content hashes behind the fingerprint (a rerun with nothing new) and the cache's trust in a
+ * grown file: SHA-256 of the whole file and of a prefix, in one pass when both are asked, for a file
+ * smaller than the 8 MiB read buffer and for one larger.
+ */
+import {test} from "uvu";
+import * as assert from "uvu/assert";
+import {createHash} from "node:crypto";
+import {mkdtemp, rm, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import path from "node:path";
+import {hashBytes, hashFile} from "../src/fingerprint.js";
+
+let dir = "";
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+test.before(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "fingerprint-"));
+});
+
+test.after(async () => {
+  await rm(dir, {recursive: true, force: true});
+});
+
+test("a small and a large file: SHA-256 of the whole, of a prefix, and both at once", async () => {
+  for (const size of [1000, 20 << 20]) {
+    const bytes = Buffer.alloc(size);
+    for (let i = 0; i < size; i += 4096) bytes[i] = (i / 4096) % 251;
+    const file = path.join(dir, `log-${size}.csv`);
+    await writeFile(file, bytes);
+    const prefix = Math.floor(size * 0.7);
+    assert.is(await hashFile(file), sha256(bytes), `${size}: whole`);
+    assert.is(await hashBytes(file, prefix), sha256(bytes.subarray(0, prefix)), `${size}: prefix`);
+    // one pass giving both (memoised), on a file changed since (another mtime and size)
+    const grown = Buffer.concat([bytes, Buffer.from("more\n")]);
+    await writeFile(file, grown);
+    assert.is(await hashBytes(file, grown.length, size), sha256(grown), `${size}: grown`);
+    assert.is(await hashBytes(file, size), sha256(bytes), `${size}: the old bytes, from the same pass`);
+  }
+});
+
+test.run();
