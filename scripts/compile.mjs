@@ -10,7 +10,7 @@ import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:
 import path from "node:path";
 import {fileURLToPath} from "node:url";
 import {build} from "esbuild";
-import {RENDERER_BUNDLE} from "./renderer-bundle.mjs";
+import {NODE_BUNDLE, RENDERER_BUNDLE} from "./renderer-bundle.mjs";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const out = path.join(root, ".build");
@@ -27,7 +27,7 @@ await build({entryPoints, outdir: out, outbase: path.join(root, "src"), format: 
 await build({...RENDERER_BUNDLE, outfile: path.join(out, "charts", "render.bundle.js")});
 // Arquero as one module too: importing it from node_modules took 0.2-0.25 s of every build's start
 // (hundreds of modules), bundled 0.06 s. The compiled files import it from there instead.
-await build({stdin: {contents: 'export * from "arquero";', resolveDir: root, loader: "js"}, bundle: true, format: "esm", platform: "node", target: "node20", logLevel: "warning", outfile: path.join(out, "vendor", "arquero.js")});
+await build({...NODE_BUNDLE, stdin: {contents: 'export * from "arquero";', resolveDir: root, loader: "js"}, outfile: path.join(out, "vendor", "arquero.js")});
 for (const file of readdirSync(out, {recursive: true}).map(String).filter((name) => name.endsWith(".js") && !name.startsWith(`vendor${path.sep}`))) {
   const compiled = path.join(out, file);
   const text = readFileSync(compiled, "utf8");

@@ -5,11 +5,7 @@
  */
 import {fileURLToPath} from "node:url";
 
-export const RENDERER_BUNDLE = {
-  entryPoints: [fileURLToPath(new URL("../src/charts/render.ts", import.meta.url))],
-  bundle: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  logLevel: "warning",
-};
+/** How scripts/compile.mjs bundles a module with its libraries for Node (the renderer, Arquero). */
+export const NODE_BUNDLE = {bundle: true, format: "esm", platform: "node", target: "node20", logLevel: "warning"};
+
+export const RENDERER_BUNDLE = {...NODE_BUNDLE, entryPoints: [fileURLToPath(new URL("../src/charts/render.ts", import.meta.url))]};

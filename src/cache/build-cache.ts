@@ -34,7 +34,7 @@ import type {SpareSource} from "../site/source-data.js";
 import type {RowOrigins} from "../ingest/log-rows.js";
 import type {ResumePoint} from "../ingest/raw-record.js";
 import type {DuplicateRow, IngestCounts, InputFormat, RejectedRow} from "../ingest/types.js";
-import type {SourceData} from "../site/source-data.js";
+import {JSON_TAIL, jsonRowsEnd, type SourceData} from "../site/source-data.js";
 import {csvLine} from "../site/downloads.js";
 import type {PeriodIndicators} from "../indicators/types.js";
 
@@ -141,7 +141,7 @@ export async function readCache(dir: string, code: string): Promise<CachedLog | 
     const csvFile = path.join(dir, manifest.parts.csv);
     const jsonFile = path.join(dir, manifest.parts.json);
     const [csvSize, jsonSize] = await Promise.all([stat(csvFile), stat(jsonFile)]).then((s) => s.map((x) => x.size));
-    if (csvSize !== csvStart[n] || jsonSize !== (n === 0 ? 4 : jsonEnd[n - 1] + 3)) return "the cache is incomplete";
+    if (csvSize !== csvStart[n] || jsonSize !== jsonRowsEnd(jsonEnd, n) + JSON_TAIL.length) return "the cache is incomplete";
     const csvHeader = Buffer.from(csvLine(manifest.columns)); // what writeSourceData wrote first
     const {spare} = manifest.parts;
     return {
@@ -155,10 +155,10 @@ export async function readCache(dir: string, code: string): Promise<CachedLog | 
 }
 
 /**
- * A file's bytes in a fresh, 8-byte aligned ArrayBuffer, in a few large reads: readFile reads in
- * 512 KiB steps, which took 0.7 s for the 88 MB of a million-row cache (this: ~0.05 s).
+ * `length` entries of an array file, with room after them for the rows of an append (growable.ts),
+ * in a few large reads: readFile reads in 512 KiB steps, which took 0.7 s for the 88 MB of a
+ * million-row cache (this: ~0.05 s).
  */
-/** `length` entries of an array file, with room after them for the rows of an append (growable.ts). */
 async function readArray<T extends Float64Array | Int32Array>(file: string, kind: {new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number}, length: number): Promise<T> {
   const array = withRoom(kind, length, roomFor(length));
   const bytes = new Uint8Array(array.buffer, 0, array.byteLength);

@@ -1,8 +1,9 @@
 /**
  * Worker-thread side of the render pool. A worker has one role, given at its start:
  * - "charts": loads vega and renders the made-up week of warm-up.ts at once, chart by chart until
- *   the first request comes (while the main thread reads the log), then receives periods' chart specs, renders them with the same renderChart as
- *   the main thread, and posts back only what it made (compiled Vega + SVG);
+ *   the first request comes (while the main thread reads the log), then receives periods' chart
+ *   specs, renders them with the same renderChart as the main thread, and posts back only what it
+ *   made (compiled Vega + SVG);
  * - "site": loads Eleventy at once, then renders the site's pages with the same renderSite as the
  *   main thread would. The main thread never loads Eleventy, and nobody waits for its imports.
  */

@@ -60,7 +60,6 @@ export class DuplicateIndex {
     }
     return true;
   }
-
 }
 
 /** rowHashPair's result: [the 30-bit hash rowHash returns, an independent second 30-bit hash]. */

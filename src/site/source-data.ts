@@ -110,13 +110,19 @@ export async function writeSourceData(dir: string, table: ColumnTable, columns: 
       if ((i & 1023) === 0) await Promise.all([csv.flushIfFull(), json.flushIfFull()]);
     }
     csvStart[n] = csv.position;
-    json.add("\n]\n");
+    json.add(JSON_TAIL);
     await Promise.all([csv.flush(), json.flush()]);
   } finally {
     await Promise.all([csvHandle.close(), jsonHandle.close()]);
   }
   return {csvFile, jsonFile, csvHeader: Buffer.from(header), csvStart, jsonStart, jsonEnd};
 }
+
+/** What ends the whole-log activity.json after its last row. */
+export const JSON_TAIL = "\n]\n";
+
+/** Where the first `rows` rows end in the whole-log activity.json (after its "[" when there are none). */
+export const jsonRowsEnd = (jsonEnd: Float64Array, rows: number): number => (rows === 0 ? 1 : jsonEnd[rows - 1]);
 
 /** Each column's `"name":` as written in activity.json. */
 const jsonKeys = (columns: readonly string[]): string[] => columns.map((name) => JSON.stringify(name) + ":");
@@ -150,8 +156,7 @@ export async function appendSourceData(dir: string, previous: SourceData, column
   const n = previous.jsonStart.length;
   const csvFile = path.join(dir, "activity.csv");
   const jsonFile = path.join(dir, "activity.json");
-  // where the old rows end in each file (the JSON file then ends with "\n]\n")
-  const jsonEndOf = (rows: number) => (rows === 0 ? 1 : previous.jsonEnd[rows - 1]);
+  const jsonEndOf = (rows: number) => jsonRowsEnd(previous.jsonEnd, rows);
   const taken = spare !== undefined && (await takeSpare(spare, previous, csvFile, jsonFile));
   if (!taken) await Promise.all([copyFile(previous.csvFile, csvFile), copyFile(previous.jsonFile, jsonFile)]);
   // the cached offsets, grown in place when they have room (cache/growable.ts)
@@ -163,8 +168,8 @@ export async function appendSourceData(dir: string, previous: SourceData, column
   try {
     if (taken) {
       // the rows the spare lacks: bytes of the previous files, at the same offsets
-      await copyInto(previous.csvFile, csvHandle, previous.csvStart[spare.rows], previous.csvStart[n]);
-      await copyInto(previous.jsonFile, jsonHandle, jsonEndOf(spare.rows), jsonEndOf(n));
+      await copyInPlace(previous.csvFile, csvHandle, previous.csvStart[spare.rows], previous.csvStart[n]);
+      await copyInPlace(previous.jsonFile, jsonHandle, jsonEndOf(spare.rows), jsonEndOf(n));
     }
     const csv = new ChunkedWriter(csvHandle, previous.csvStart[n]);
     const json = new ChunkedWriter(jsonHandle, jsonEndOf(n));
@@ -178,7 +183,7 @@ export async function appendSourceData(dir: string, previous: SourceData, column
       jsonEnd[i] = json.position;
     }
     csvStart[n + rows.length] = csv.position;
-    json.add("\n]\n");
+    json.add(JSON_TAIL);
     await Promise.all([csv.flush(), json.flush()]);
     await Promise.all([csvHandle.truncate(csv.position), jsonHandle.truncate(json.position)]);
   } finally {
@@ -199,7 +204,7 @@ const SPARE_CHECK_BYTES = 64 << 10;
 async function takeSpare(spare: SpareSource, previous: SourceData, csvFile: string, jsonFile: string): Promise<boolean> {
   const k = spare.rows;
   const csvEnd = previous.csvStart[k];
-  const jsonEnd = k === 0 ? 1 : previous.jsonEnd[k - 1];
+  const jsonEnd = jsonRowsEnd(previous.jsonEnd, k);
   const fits = async (file: string, size: number, against: string, end: number) => {
     const info = await stat(file).catch(() => undefined);
     if (!info?.isFile() || info.nlink !== 1 || info.size !== size) return false;
@@ -207,7 +212,7 @@ async function takeSpare(spare: SpareSource, previous: SourceData, csvFile: stri
     const [mine, theirs] = await Promise.all([readRange(file, start, end), readRange(against, start, end)]);
     return mine.equals(theirs);
   };
-  if (!(await fits(spare.csvFile, csvEnd, previous.csvFile, csvEnd)) || !(await fits(spare.jsonFile, jsonEnd + 3, previous.jsonFile, jsonEnd))) return false;
+  if (!(await fits(spare.csvFile, csvEnd, previous.csvFile, csvEnd)) || !(await fits(spare.jsonFile, jsonEnd + JSON_TAIL.length, previous.jsonFile, jsonEnd))) return false;
   // a cache on another file system cannot lend its files: copy then
   if (!(await rename(spare.csvFile, csvFile).then(() => true, () => false))) return false;
   if (await rename(spare.jsonFile, jsonFile).then(() => true, () => false)) return true;
@@ -227,17 +232,10 @@ async function readRange(file: string, start: number, end: number): Promise<Buff
 }
 
 /** Writes bytes [start, end) of file `source` into `target` at the same offsets. */
-async function copyInto(source: string, target: FileHandle, start: number, end: number): Promise<void> {
-  if (end <= start) return;
+async function copyInPlace(source: string, target: FileHandle, start: number, end: number): Promise<void> {
   const from = await open(source, "r");
   try {
-    const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, end - start));
-    for (let at = start; at < end; ) {
-      const {bytesRead} = await from.read(buffer, 0, Math.min(buffer.length, end - at), at);
-      if (bytesRead === 0) throw new Error(`${source}: shorter than its offsets say`);
-      await target.write(buffer, 0, bytesRead, at);
-      at += bytesRead;
-    }
+    await copyRange(from, target, start, end, start);
   } finally {
     await from.close();
   }
@@ -254,24 +252,24 @@ export function periodDownloads(source: SourceData, lo: number, hi: number): {cs
 let copyBuffer: Buffer | undefined;
 let copying = false;
 
-/** Copies bytes [start, end) of `source` to the end of `target`. */
-async function copyRange(source: FileHandle, target: FileHandle, start: number, end: number): Promise<void> {
+/** Copies bytes [start, end) of `source` to `target`: at its current end, or from offset `at` on. */
+async function copyRange(source: FileHandle, target: FileHandle, start: number, end: number, at?: number): Promise<void> {
   // one buffer for every copy of the build (copies run one after another; a concurrent one gets its own)
   const shared = !copying;
   const buffer = shared ? (copyBuffer ??= Buffer.allocUnsafe(CHUNK_BYTES)) : Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(end - start, 1)));
   if (shared) copying = true;
   try {
-    await copyWith(buffer, source, target, start, end);
+    await copyWith(buffer, source, target, start, end, at);
   } finally {
     if (shared) copying = false;
   }
 }
 
-async function copyWith(buffer: Buffer, source: FileHandle, target: FileHandle, start: number, end: number): Promise<void> {
+async function copyWith(buffer: Buffer, source: FileHandle, target: FileHandle, start: number, end: number, to?: number): Promise<void> {
   for (let at = start; at < end; ) {
     const {bytesRead} = await source.read(buffer, 0, Math.min(buffer.length, end - at), at);
-    if (bytesRead === 0) break;
-    await target.write(buffer, 0, bytesRead);
+    if (bytesRead === 0) throw new Error(`bytes ${at} to ${end} are missing: the file is shorter than its offsets say`);
+    await target.write(buffer, 0, bytesRead, to === undefined ? null : to + (at - start));
     at += bytesRead;
   }
 }
@@ -310,6 +308,6 @@ export async function writePeriodSourceData(dir: string, source: SourceData, lo:
   const jsonBytes =
     rows === 0
       ? await writeSlice(source.jsonFile, path.join(dir, "activity.json"), Buffer.from("[\n]\n"), 0, 0, EMPTY)
-      : await writeSlice(source.jsonFile, path.join(dir, "activity.json"), Buffer.from("[\n"), source.jsonStart[lo], source.jsonEnd[hi - 1], Buffer.from("\n]\n"));
+      : await writeSlice(source.jsonFile, path.join(dir, "activity.json"), Buffer.from("[\n"), source.jsonStart[lo], source.jsonEnd[hi - 1], Buffer.from(JSON_TAIL));
   return {csv: {href: "activity.csv", rows, bytes: csvBytes}, json: {href: "activity.json", rows, bytes: jsonBytes}};
 }
