@@ -130,7 +130,7 @@ export function emailContent(
     title: report.title,
     periodTitle: label.title,
     days: formatDayRange(first, last),
-    note: snapshot.complete ? null : `Figures so far: the period ends on ${last.toFormat("d LLL yyyy")}.`,
+    note: snapshot.complete ? null : `Figures so far: the period ends on ${formatDayRange(last, last)}.`,
     kpis: [
       kpi("Actions", totals.actions, formatCount, previous?.totals.actions),
       kpi("Active users", totals.users, formatCount, previous?.totals.users),

@@ -8,6 +8,7 @@
 import {DateTime} from "luxon";
 import {BucketUnit, PeriodType, type Period} from "./types.js";
 import {civilDate, dayKeys} from "./calendar-keys.js";
+import {createLocalCalendar, DAY_MS, type LocalCalendar} from "./time-zone.js";
 
 /** The bucket unit of each period type. */
 export const BUCKET_OF: Record<PeriodType, BucketUnit> = {
@@ -47,6 +48,52 @@ export function bucketKeys(unit: BucketUnit, firstDay: number, endDay: number): 
   return keys;
 }
 
+/**
+ * The first instant of a local day as makePeriod writes it, remembered per zone and day: periods
+ * share their bounds (a week ends where the next begins, a year where a month does).
+ * Where the zone keeps one offset from 26 hours before that midnight to 26 hours after (every
+ * offset is within 26 hours of UTC, so no other instant can read as that midnight), it is
+ * wall-clock midnight less the offset, from time-zone.ts's cached offsets. Near a transition,
+ * where midnight may be skipped or repeated, luxon decides (startOfLocalDay): it asks Intl for the
+ * offset several times per instant, ~0.3 ms here, and a build has a few hundred bounds.
+ */
+const dayStarts = new Map<string, {iso: string; ms: number}>();
+const calendars = new Map<string, LocalCalendar>();
+const HOUR_MS = 3_600_000;
+
+export function localDayStart(dayNumber: number, timeZone: string): {iso: string; ms: number} {
+  const id = `${timeZone} ${dayNumber}`;
+  let start = dayStarts.get(id);
+  if (start === undefined) {
+    start = plainDayStart(dayNumber, timeZone);
+    if (start === undefined) {
+      const instant = startOfLocalDay(dayNumber, timeZone);
+      start = {iso: formatInstant(instant), ms: instant.toMillis()};
+    }
+    dayStarts.set(id, start);
+  }
+  return start;
+}
+
+/** The start of a local day far from any offset change, or undefined near one. */
+export function plainDayStart(dayNumber: number, timeZone: string): {iso: string; ms: number} | undefined {
+  let calendar = calendars.get(timeZone);
+  if (calendar === undefined) calendars.set(timeZone, (calendar = createLocalCalendar(timeZone)));
+  const wallMidnight = dayNumber * DAY_MS;
+  const offset = calendar.offsetMinutes(wallMidnight - calendar.offsetMinutes(wallMidnight) * 60_000);
+  const ms = wallMidnight - offset * 60_000;
+  for (const hours of [-26, -3, 3, 26]) {
+    if (calendar.offsetMinutes(ms + hours * HOUR_MS) !== offset) return undefined;
+  }
+  const {year, month, day} = civilDate(dayNumber);
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  const date = `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}`;
+  return {iso: `${date}T00:00:00${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`, ms};
+}
+
+const pad2 = (value: number) => String(value).padStart(2, "0");
+
 /** A period over the local days [firstDay, endDay) of `timeZone`. */
 export function makePeriod(
   type: PeriodType,
@@ -55,17 +102,17 @@ export function makePeriod(
   endDay: number,
   timeZone: string,
 ): Period {
-  const start = startOfLocalDay(firstDay, timeZone);
-  const end = startOfLocalDay(endDay, timeZone);
+  const start = localDayStart(firstDay, timeZone);
+  const end = localDayStart(endDay, timeZone);
   const bucket = BUCKET_OF[type];
   return {
     type,
     key,
     path: `${type}/${key}/`,
-    start: formatInstant(start),
-    end: formatInstant(end),
-    startMs: start.toMillis(),
-    endMs: end.toMillis(),
+    start: start.iso,
+    end: end.iso,
+    startMs: start.ms,
+    endMs: end.ms,
     timeZone,
     bucket,
     buckets: bucketKeys(bucket, firstDay, endDay),

@@ -3,6 +3,9 @@ import * as assert from "uvu/assert";
 import {containingPeriods, formatBuiltAt, formatDay, periodLabel} from "../../src/site/period-labels.js";
 import type {LabelledPeriod} from "../../src/site/period-labels.js";
 import type {PeriodType} from "../../src/periods/types.js";
+import {DateTime} from "luxon";
+import {makePeriod} from "../../src/periods/period-bounds.js";
+import {dayNumberOf, mondayOf} from "../../src/periods/calendar-keys.js";
 
 const paris = (type: PeriodType, key: string, start: string, end: string): LabelledPeriod =>
   ({type, key, start, end, timeZone: "Europe/Paris"});
@@ -67,6 +70,62 @@ test("months, quarters, years, rolling windows and all time go up to the next la
   assert.equal(keys(paris("year", "2025", "2025-01-01T00:00:00+01:00", "2026-01-01T00:00:00+01:00")), ["all:all"]);
   assert.equal(keys(paris("rolling", "last-7-days", "2026-03-25T00:00:00+01:00", "2026-04-01T00:00:00+02:00")), ["all:all"]);
   assert.equal(keys(paris("all", "all", "2025-03-03T00:00:00+01:00", "2026-04-01T00:00:00+02:00")), []);
+});
+
+/**
+ * The labels read the days from the bounds' text; this reference reads them with luxon in the zone
+ * (how they were computed before), written separately: the two must agree on every period.
+ */
+function luxonLabel(period: LabelledPeriod): {full: string; up: string} {
+  const first = DateTime.fromISO(period.start, {zone: period.timeZone, locale: "en"}).startOf("day");
+  const last = DateTime.fromISO(period.end, {zone: period.timeZone, locale: "en"}).minus({milliseconds: 1}).startOf("day");
+  const range = (omitYear = false) => {
+    const year = omitYear ? "" : " yyyy";
+    if (first.hasSame(last, "day")) return first.toFormat(`d LLL${year}`);
+    if (first.hasSame(last, "month")) return `${first.toFormat("d")}–${last.toFormat(`d LLL${year}`)}`;
+    if (first.hasSame(last, "year")) return `${first.toFormat("d LLL")} – ${last.toFormat(`d LLL${year}`)}`;
+    return `${first.toFormat("d LLL yyyy")} – ${last.toFormat("d LLL yyyy")}`;
+  };
+  const anchor = period.type === "week" ? first.plus({days: 3}) : first;
+  const up = {
+    week: `month:${anchor.toFormat("yyyy-MM")} quarter:${anchor.year}-Q${anchor.quarter} year:${anchor.year} all:all`,
+    month: `quarter:${anchor.year}-Q${anchor.quarter} year:${anchor.year} all:all`,
+    quarter: `year:${anchor.year} all:all`,
+    year: "all:all",
+    rolling: "all:all",
+    all: "",
+  }[period.type];
+  const full = {
+    week: () => `Week ${first.weekNumber}, ${first.weekYear} · ${range(first.year === first.weekYear && last.year === first.weekYear)}`,
+    month: () => first.toFormat("LLLL yyyy"),
+    quarter: () => `Q${first.quarter} ${first.year}`,
+    year: () => String(first.year),
+    rolling: () => `Last ${Math.round(last.diff(first, "days").days) + 1} days · ${range()}`,
+    all: () => `All time · ${range()}`,
+  }[period.type]();
+  return {full, up};
+}
+
+test("every period of 2004-2030 is labelled as luxon in its zone would, in zones with odd transitions", () => {
+  for (const zone of ["Europe/Paris", "America/Santiago", "Pacific/Apia", "Australia/Lord_Howe", "Pacific/Auckland"]) {
+    const periods = [];
+    for (let day = mondayOf(dayNumberOf(2004, 1, 1)); day < dayNumberOf(2031, 1, 1); day += 7) {
+      periods.push(makePeriod("week" as PeriodType as never, "w", day, day + 7, zone));
+      periods.push(makePeriod("rolling" as PeriodType as never, "x", day, day + 30, zone));
+    }
+    for (let year = 2004; year <= 2030; year++) {
+      periods.push(makePeriod("year" as never, "y", dayNumberOf(year, 1, 1), dayNumberOf(year + 1, 1, 1), zone));
+      for (let month = 1; month <= 12; month++) {
+        periods.push(makePeriod("month" as never, "m", dayNumberOf(year, month, 1), dayNumberOf(year, month + 1, 1), zone));
+        if (month % 3 === 1) periods.push(makePeriod("quarter" as never, "q", dayNumberOf(year, month, 1), dayNumberOf(year, month + 3, 1), zone));
+      }
+      periods.push(makePeriod("all" as never, "all", dayNumberOf(year, 2, 27), dayNumberOf(year + 1, 1, 3), zone));
+    }
+    for (const period of periods) {
+      const up = containingPeriods(period).map(({type, key}) => `${type}:${key}`).join(" ");
+      assert.equal({full: periodLabel(period).full, up}, luxonLabel(period), `${zone} ${period.type} ${period.start}`);
+    }
+  }
 });
 
 test("build time and as-of day", () => {
