@@ -130,13 +130,16 @@ export async function readCache(dir: string, code: string): Promise<CachedLog | 
   try {
     const n = manifest.rowCount;
     const file = (name: string) => path.join(dir, manifest.parts.arrays[name]);
-    const [time, csvStart, jsonStart, jsonEnd, hashIndex] = await Promise.all(
-      [["time", n], ["csvStart", n + 1], ["jsonStart", n], ["jsonEnd", n], ["hashIndex", n]].map(([name, length]) => readArray(file(name as string), Float64Array, length as number)),
-    );
-    const rowArrays = await Promise.all(ROW_ARRAYS.map((name) => readArray(file(name), Int32Array, n)));
+    // every array at once: one after another, the ten coded columns alone took 0.2 s at 1M rows
+    const codedNames = Object.keys(manifest.dictionaries);
+    const [[time, csvStart, jsonStart, jsonEnd, hashIndex], rowArrays, codedArrays] = await Promise.all([
+      Promise.all([["time", n], ["csvStart", n + 1], ["jsonStart", n], ["jsonEnd", n], ["hashIndex", n]].map(([name, length]) => readArray(file(name as string), Float64Array, length as number))),
+      Promise.all(ROW_ARRAYS.map((name) => readArray(file(name), Int32Array, n))),
+      Promise.all(codedNames.map((name) => readArray(file(`coded.${name}`), Int32Array, n))),
+    ]);
     const rows = Object.fromEntries(ROW_ARRAYS.map((name, i) => [name, rowArrays[i]])) as unknown as RowOrigins;
     const coded: Record<string, CodedColumn> = {};
-    for (const [name, dictionary] of Object.entries(manifest.dictionaries)) coded[name] = new CodedColumn(await readArray(file(`coded.${name}`), Int32Array, n), dictionary);
+    codedNames.forEach((name, i) => (coded[name] = new CodedColumn(codedArrays[i], manifest.dictionaries[name])));
     const [rejects, duplicates] = await Promise.all([manifest.parts.rejects, manifest.parts.duplicates].map(async (part) => JSON.parse(await readFile(path.join(dir, part), "utf8"))));
     const csvFile = path.join(dir, manifest.parts.csv);
     const jsonFile = path.join(dir, manifest.parts.json);
