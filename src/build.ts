@@ -113,7 +113,16 @@ export function reportTitle(table: ColumnTable, title: string | undefined): stri
 }
 
 /** Runs one build and publishes it into `config.out`; the previous report survives any failure. */
-export async function build(config: BuildConfig, effects: BuildEffects, known: {fingerprint?: string} = {}): Promise<BuildSummary> {
+/** The build cache of `config` as the build reads it (step 1), for a caller that starts it early. */
+export async function readBuildCache(config: BuildConfig): Promise<CachedLog | string> {
+  return readCache(config.cache!, await codeFingerprint());
+}
+
+/**
+ * `known`: what the caller has already computed: the fingerprint of the inputs and options, and the
+ * cache, read (readBuildCache) while the inputs were hashed.
+ */
+export async function build(config: BuildConfig, effects: BuildEffects, known: {fingerprint?: string; cache?: Promise<CachedLog | string>} = {}): Promise<BuildSummary> {
   const started = performance.now();
   const stages: Record<string, number> = {};
   const timed = async <T>(stage: string, run: () => Promise<T> | T): Promise<T> => {
@@ -138,7 +147,7 @@ export async function build(config: BuildConfig, effects: BuildEffects, known: {
   const pool = createRenderPool(Math.min(1, config.workers));
   pool.preloadSite();
   try {
-    return await buildReport(config, effects, {fingerprint, started, stages, timed, pool});
+    return await buildReport(config, effects, {fingerprint, started, stages, timed, pool, cache: known.cache});
   } finally {
     await timed("charts", () => pool.close());
   }
@@ -146,6 +155,8 @@ export async function build(config: BuildConfig, effects: BuildEffects, known: {
 
 interface BuildRun {
   fingerprint: string;
+  /** the cache, being read already */
+  cache?: Promise<CachedLog | string>;
   pool: ChartRenderPool;
   started: number;
   stages: Record<string, number>;
@@ -153,9 +164,9 @@ interface BuildRun {
 }
 
 /** Steps 1 to 7 of a build that is not up to date. */
-async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerprint, pool, started, stages, timed}: BuildRun): Promise<BuildSummary> {
+async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerprint, pool, started, stages, timed, cache: reading}: BuildRun): Promise<BuildSummary> {
   const code = await codeFingerprint();
-  const cached = config.cache !== null && !config.force ? await timed("ingest", () => readCache(config.cache!, code)) : config.cache === null ? "no cache used (--no-cache)" : "no cache used (--force)";
+  const cached = config.cache !== null && !config.force ? await timed("ingest", () => reading ?? readCache(config.cache!, code)) : config.cache === null ? "no cache used (--no-cache)" : "no cache used (--force)";
   const cache = typeof cached === "string" ? undefined : cached;
   if (!cache) pool.grow(config.workers);
   // the build before last's folder (<out>.previous) goes while this one works (publish.ts)

@@ -9,7 +9,7 @@ import cliProgress from "cli-progress";
 import {ReportError, UsageError} from "./errors.js";
 import {buildConfig, emailConfig, readConfigFile, type RawOptions} from "./config.js";
 import type {BuildEffects, BuildSummary} from "./build.js";
-import {buildFingerprint, upToDateSummary} from "./fingerprint.js";
+import {buildFingerprint, inputsResized, upToDateSummary} from "./fingerprint.js";
 import {trace} from "./trace.js";
 
 const VERSION: string = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")).version;
@@ -147,11 +147,14 @@ export async function main(argv: string[]): Promise<number> {
       // the stages (Vega, Eleventy) load only when there is something to build
       const started = performance.now();
       trace("fingerprint …");
+      // a grown input (the nightly case) cannot be up to date: the cache is read while it is hashed
+      const cache = config.cache !== null && !config.force && (await inputsResized(config)) ? import("./build.js").then((stages) => stages.readBuildCache(config)) : undefined;
+      cache?.catch(() => {}); // awaited by the build
       const fingerprint = await buildFingerprint(config);
       const upToDate = await upToDateSummary(config, fingerprint);
       trace("fingerprint done");
       if (upToDate) upToDate.seconds = Math.round(performance.now() - started) / 1000;
-      const summary = upToDate ?? (await (await import("./build.js")).build(config, effects, {fingerprint}));
+      const summary = upToDate ?? (await (await import("./build.js")).build(config, effects, {fingerprint, cache}));
       if (config.json) process.stdout.write(JSON.stringify(summary) + "\n");
       else if (!config.quiet) process.stdout.write(summaryLine(summary) + "\n");
       return 0;

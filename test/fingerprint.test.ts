@@ -9,7 +9,9 @@ import {createHash} from "node:crypto";
 import {mkdtemp, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
-import {hashBytes, hashFile} from "../src/fingerprint.js";
+import {hashBytes, hashFile, inputsResized} from "../src/fingerprint.js";
+import {buildConfig} from "../src/config.js";
+import {mkdir, appendFile} from "node:fs/promises";
 
 let dir = "";
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
@@ -37,6 +39,21 @@ test("a small and a large file: SHA-256 of the whole, of a prefix, and both at o
     assert.is(await hashBytes(file, grown.length, size), sha256(grown), `${size}: grown`);
     assert.is(await hashBytes(file, size), sha256(bytes), `${size}: the old bytes, from the same pass`);
   }
+});
+
+test("an input is resized when its size differs from what the cache manifest recorded", async () => {
+  const log = path.join(dir, "resized.csv");
+  const cache = path.join(dir, "resized-cache");
+  await writeFile(log, "timestamp,action\n2026-01-01T00:00:00Z,edit_page\n");
+  const config = buildConfig({input: [log], out: path.join(dir, "resized-site"), cache, tz: "UTC", quiet: true});
+  assert.is(await inputsResized(config), false, "no cache yet: nothing to compare with");
+  await mkdir(cache, {recursive: true});
+  const size = (await import("node:fs")).statSync(log).size;
+  await writeFile(path.join(cache, "manifest.json"), JSON.stringify({files: [{path: log, size}]}));
+  assert.is(await inputsResized(config), false, "same size");
+  await appendFile(log, "2026-01-02T00:00:00Z,edit_page\n");
+  assert.is(await inputsResized(config), true, "grown");
+  assert.is(await inputsResized(buildConfig({input: [log], out: path.join(dir, "resized-site"), "no-cache": true, quiet: true, tz: "UTC"})), false, "no cache used");
 });
 
 test.run();

@@ -19,7 +19,8 @@ import * as assert from "uvu/assert";
 import {appendFile, mkdir, mkdtemp, readdir, readFile, rm, stat, unlink, utimes, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
-import {build, type BuildEffects, type BuildSummary} from "../../src/build.js";
+import {build, readBuildCache, type BuildEffects, type BuildSummary} from "../../src/build.js";
+import {inputsResized} from "../../src/fingerprint.js";
 import {buildConfig} from "../../src/config.js";
 
 const NOW = "2026-04-01T06:00:00.000Z";
@@ -34,11 +35,20 @@ type Summary = BuildSummary & {reused: number; rendered: number; ingestMode: "co
 
 const effects: BuildEffects = {now: () => new Date(NOW), log: () => {}, progress: () => {}};
 
-/** One build in this process: charts on the main thread (faster for tiny logs), fixed clock. */
+/**
+ * One build in this process: charts on the main thread (faster for tiny logs), fixed clock. As the
+ * CLI does, an input whose size changed since the cache read it has the cache read early
+ * (readBuildCache, while the CLI would hash the inputs); other builds read it themselves.
+ */
 async function runBuild(inputs: string[], out: string, flags: Record<string, unknown>): Promise<Summary> {
   const config = buildConfig({input: inputs, out, tz: TZ, "as-of": AS_OF, "max-rejected": "50", workers: "0", quiet: true, ...flags});
-  return (await build(config, effects)) as Summary;
+  const cache = config.cache !== null && (await inputsResized(config)) ? readBuildCache(config) : undefined;
+  if (cache) earlyReads++;
+  return (await build(config, effects, {cache})) as Summary;
 }
+
+/** how many builds had their cache read early (checked at the end: the CLI's path is taken) */
+let earlyReads = 0;
 
 // ---------------------------------------------------------------------------------------------
 // A tiny deterministic log generator
@@ -544,6 +554,10 @@ test("17. four nights in a row: from the third on, the whole-log downloads of th
   assert.not.equal(nights[1], nights[0], "night 2 cannot touch the files of the published night 1");
   assert.equal(nights[2], nights[0], "night 3 extended night 1's files in place");
   assert.equal(nights[3], nights[1], "night 4 extended night 2's files in place");
+});
+
+test("the appends took the CLI's path: their cache was read while the inputs were hashed", () => {
+  assert.ok(earlyReads >= 5, `${earlyReads} builds read their cache early`);
 });
 
 test.run();
