@@ -112,15 +112,15 @@ export function reportTitle(table: ColumnTable, title: string | undefined): stri
   return domains.length === 0 ? "Activity report" : domains.slice(0, 3).join(", ") + (domains.length > 3 ? ` and ${domains.length - 3} more` : "");
 }
 
-/** Runs one build and publishes it into `config.out`; the previous report survives any failure. */
 /** The build cache of `config` as the build reads it (step 1), for a caller that starts it early. */
 export async function readBuildCache(config: BuildConfig): Promise<CachedLog | string> {
   return readCache(config.cache!, await codeFingerprint());
 }
 
 /**
- * `known`: what the caller has already computed: the fingerprint of the inputs and options, and the
- * cache, read (readBuildCache) while the inputs were hashed.
+ * Runs one build and publishes it into `config.out`; the previous report survives any failure.
+ * `known`: what the caller has computed already: the fingerprint of the inputs and options, and the
+ * cache, being read (readBuildCache) while the CLI hashed the inputs.
  */
 export async function build(config: BuildConfig, effects: BuildEffects, known: {fingerprint?: string; cache?: Promise<CachedLog | string>} = {}): Promise<BuildSummary> {
   const started = performance.now();

@@ -1,6 +1,7 @@
 /**
- * Builds one Period from its type, key and local day range: its instants (with luxon, so DST days
- * have 23 or 25 hours) and its bucket keys. Does not decide which periods exist (list-periods.ts).
+ * Builds one Period from its type, key and local day range: its instants (from the zone's offsets,
+ * so DST days have 23 or 25 hours; with luxon near a transition) and its bucket keys. Does not
+ * decide which periods exist (list-periods.ts).
  *
  * Instants are written as ISO 8601 with the zone's offset at that instant and no milliseconds, and
  * UTC is always written "+00:00", never "Z": "2025-03-01T00:00:00+01:00", "2025-03-01T00:00:00+00:00".
@@ -48,19 +49,18 @@ export function bucketKeys(unit: BucketUnit, firstDay: number, endDay: number): 
   return keys;
 }
 
-/**
- * The first instant of a local day as makePeriod writes it, remembered per zone and day: periods
- * share their bounds (a week ends where the next begins, a year where a month does).
- * Where the zone keeps one offset from 26 hours before that midnight to 26 hours after (every
- * offset is within 26 hours of UTC, so no other instant can read as that midnight), it is
- * wall-clock midnight less the offset, from time-zone.ts's cached offsets. Near a transition,
- * where midnight may be skipped or repeated, luxon decides (startOfLocalDay): it asks Intl for the
- * offset several times per instant, ~0.3 ms here, and a build has a few hundred bounds.
- */
+/** localDayStart's answers, by zone and day number; time-zone.ts's calendars, by zone */
 const dayStarts = new Map<string, {iso: string; ms: number}>();
 const calendars = new Map<string, LocalCalendar>();
 const HOUR_MS = 3_600_000;
 
+/**
+ * The first instant of a local day as makePeriod writes it, e.g. "2025-03-31T00:00:00+02:00",
+ * remembered per zone and day: periods share their bounds (a week ends where the next begins, a
+ * year where a month does). Far from an offset change it is plainDayStart's; near one, where
+ * midnight may be skipped or repeated, luxon decides (startOfLocalDay), which asks Intl for the
+ * offset several times per instant (~0.3 ms here).
+ */
 export function localDayStart(dayNumber: number, timeZone: string): {iso: string; ms: number} {
   const id = `${timeZone} ${dayNumber}`;
   let start = dayStarts.get(id);
@@ -75,7 +75,12 @@ export function localDayStart(dayNumber: number, timeZone: string): {iso: string
   return start;
 }
 
-/** The start of a local day far from any offset change, or undefined near one. */
+/**
+ * The start of a local day far from any offset change, or undefined near one: where the zone keeps
+ * one offset from 26 hours before that midnight to 26 hours after (every offset is within 26 hours
+ * of UTC, so no other instant can read as that midnight), wall-clock midnight less that offset,
+ * from time-zone.ts's cached offsets.
+ */
 export function plainDayStart(dayNumber: number, timeZone: string): {iso: string; ms: number} | undefined {
   let calendar = calendars.get(timeZone);
   if (calendar === undefined) calendars.set(timeZone, (calendar = createLocalCalendar(timeZone)));
