@@ -2,7 +2,7 @@ import {test} from "uvu";
 import * as assert from "uvu/assert";
 import {chartSpecs} from "../../src/charts/registry.js";
 import {actionPalette} from "../../src/charts/palette.js";
-import {chartRenderer, chartsJson, renderChart, roundGeometry, withViewBox} from "../../src/charts/render.js";
+import {chartRenderer, chartsJson, compileChart, renderChart, roundGeometry, shapeCompiler, withViewBox} from "../../src/charts/render.js";
 import {fixture, FIXTURE_ACTIONS} from "../fixtures/charts/load.js";
 import {HOSTILE, hostilePeriod} from "../fixtures/charts/hostile.js";
 
@@ -60,6 +60,38 @@ test("renderChart: a 60-character action name is drawn whole in the legend", asy
     assert.ok(texts.some((text) => text.startsWith(long)), chart.id);
     assert.not.ok(texts.some((text) => text.includes("…")), chart.id);
   }
+});
+
+test("shapeCompiler: a chart of a known shape reuses its compiled spec, and equals a fresh compile", () => {
+  const compile = shapeCompiler();
+  const palette = actionPalette(FIXTURE_ACTIONS);
+  const specs = (["week", "next-week", "empty", "week"] as const).flatMap((name) => chartSpecs(fixture(name), palette));
+  const hostile = chartSpecs(hostilePeriod(), actionPalette(HOSTILE));
+  const compiled = [...specs, ...hostile].map((chart) => ({chart, spec: compile(chart.vegaLite)}));
+  for (const {chart, spec} of compiled) {
+    // the same bytes in charts.json, the same SVG: every key in the same order
+    assert.is(JSON.stringify(spec), JSON.stringify(compileChart(chart.vegaLite)), chart.id);
+  }
+  // the second "week" compiles nothing: its specs share their marks with the first's
+  const first = compiled.slice(0, 7);
+  const again = compiled.slice(21, 28);
+  assert.equal(again.map(({spec}) => spec.marks), first.map(({spec}) => spec.marks));
+  again.forEach(({spec}, i) => assert.ok(spec.marks === first[i].spec.marks, `${first[i].chart.id}: shape reused`));
+  // another period's data and description, in the shared shape
+  assert.not.equal(again[0].spec.data, compiled[7].spec.data);
+});
+
+test("shapeCompiler: rendering with a shared shape leaves it as compiled", async () => {
+  const render = chartRenderer(() => {});
+  const palette = actionPalette(FIXTURE_ACTIONS);
+  const before = await Promise.all(chartSpecs(fixture("week"), palette).map(render));
+  await Promise.all(chartSpecs(fixture("next-week"), palette).map(render));
+  const after = await Promise.all(chartSpecs(fixture("week"), palette).map(render));
+  assert.equal(after.map((chart) => chart.svg), before.map((chart) => chart.svg));
+  assert.equal(after.map((chart) => JSON.stringify(chart.vega)), before.map((chart) => JSON.stringify(chart.vega)));
+  // and as a renderer without any shape known would draw them
+  const fresh = await Promise.all(chartSpecs(fixture("week"), palette).map((chart) => chartRenderer(() => {})(chart)));
+  assert.equal(after.map((chart) => chart.svg), fresh.map((chart) => chart.svg));
 });
 
 test("withViewBox: adds a viewBox when the renderer left none, keeps an existing one", () => {
