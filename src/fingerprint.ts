@@ -103,14 +103,15 @@ async function cachedSizes(cache: string | null): Promise<Map<string, number>> {
 }
 
 /**
- * Whether an input the build cache read last time has another size now: then the build will not
- * find its report up to date, and the CLI starts reading the cache while the inputs are hashed.
- * A guess that costs a stat per input; a wrong one costs a wasted read, never a wrong report.
+ * Whether the inputs differ in size or number from what the build cache read last time (a grown
+ * log, a new daily file): then the build will not find its report up to date, and the CLI starts
+ * reading the cache while the inputs are hashed. False without a cache. A guess that costs a stat
+ * per input; a wrong one costs a wasted read, never a wrong report.
  */
 export async function inputsResized(config: BuildConfig): Promise<boolean> {
   const files = await findInputs(config.inputs, config.format);
   const before = await cachedSizes(config.cache);
-  return files.some((file) => before.has(file.path) && before.get(file.path) !== file.size);
+  return before.size > 0 && (files.length !== before.size || files.some((file) => before.get(file.path) !== file.size));
 }
 
 /** A hex digest of everything that determines a build's output (the build time aside). */

@@ -53,6 +53,16 @@ test("an input is resized when its size differs from what the cache manifest rec
   assert.is(await inputsResized(config), false, "same size");
   await appendFile(log, "2026-01-02T00:00:00Z,edit_page\n");
   assert.is(await inputsResized(config), true, "grown");
+  // a folder of daily files that gained one: the old files are unchanged
+  const daily = path.join(dir, "daily");
+  await mkdir(daily);
+  await writeFile(path.join(daily, "2026-01-01.csv"), "timestamp,action\n2026-01-01T00:00:00Z,edit_page\n");
+  const days = buildConfig({input: [daily], out: path.join(dir, "daily-site"), cache, tz: "UTC", quiet: true});
+  const first = (await import("node:fs")).statSync(path.join(daily, "2026-01-01.csv")).size;
+  await writeFile(path.join(cache, "manifest.json"), JSON.stringify({files: [{path: path.join(daily, "2026-01-01.csv"), size: first}]}));
+  assert.is(await inputsResized(days), false, "the same daily file");
+  await writeFile(path.join(daily, "2026-01-02.csv"), "timestamp,action\n2026-01-02T00:00:00Z,edit_page\n");
+  assert.is(await inputsResized(days), true, "a new daily file");
   assert.is(await inputsResized(buildConfig({input: [log], out: path.join(dir, "resized-site"), "no-cache": true, quiet: true, tz: "UTC"})), false, "no cache used");
 });
 
