@@ -9,7 +9,7 @@ import cliProgress from "cli-progress";
 import {ReportError, UsageError} from "./errors.js";
 import {buildConfig, emailConfig, readConfigFile, type RawOptions} from "./config.js";
 import type {BuildEffects, BuildSummary} from "./build.js";
-import {buildFingerprint, inputsResized, upToDateSummary} from "./fingerprint.js";
+import {buildFingerprint, inputsResized, inputState, upToDateSummary} from "./fingerprint.js";
 import {trace} from "./trace.js";
 
 const VERSION: string = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")).version;
@@ -148,9 +148,10 @@ export async function main(argv: string[]): Promise<number> {
       const started = performance.now();
       trace("fingerprint …");
       // a grown input (the nightly case) cannot be up to date: the cache is read while it is hashed
-      const cache = config.cache !== null && !config.force && (await inputsResized(config)) ? import("./build.js").then((stages) => stages.readBuildCache(config)) : undefined;
+      const inputs = await inputState(config);
+      const cache = config.cache !== null && !config.force && (await inputsResized(config, inputs)) ? import("./build.js").then((stages) => stages.readBuildCache(config)) : undefined;
       cache?.catch(() => {}); // awaited by the build
-      const fingerprint = await buildFingerprint(config);
+      const fingerprint = await buildFingerprint(config, inputs);
       const upToDate = await upToDateSummary(config, fingerprint);
       trace("fingerprint done");
       if (upToDate) upToDate.seconds = Math.round(performance.now() - started) / 1000;

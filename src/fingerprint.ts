@@ -102,22 +102,35 @@ async function cachedSizes(cache: string | null): Promise<Map<string, number>> {
   }
 }
 
+/** The input files as found now, and their sizes when the build cache last read them. */
+export interface InputState {
+  files: Awaited<ReturnType<typeof findInputs>>;
+  before: Map<string, number>;
+}
+
+/** Finds the inputs and reads the cache's record of them, once for inputsResized and buildFingerprint. */
+export async function inputState(config: BuildConfig): Promise<InputState> {
+  const [files, before] = await Promise.all([findInputs(config.inputs, config.format), cachedSizes(config.cache)]);
+  return {files, before};
+}
+
 /**
  * Whether the inputs differ in size or number from what the build cache read last time (a grown
  * log, a new daily file): then the build will not find its report up to date, and the CLI starts
  * reading the cache while the inputs are hashed. False without a cache. A guess that costs a stat
  * per input; a wrong one costs a wasted read, never a wrong report.
  */
-export async function inputsResized(config: BuildConfig): Promise<boolean> {
-  const files = await findInputs(config.inputs, config.format);
-  const before = await cachedSizes(config.cache);
+export async function inputsResized(config: BuildConfig, state?: InputState): Promise<boolean> {
+  const {files, before} = state ?? (await inputState(config));
   return before.size > 0 && (files.length !== before.size || files.some((file) => before.get(file.path) !== file.size));
 }
 
-/** A hex digest of everything that determines a build's output (the build time aside). */
-export async function buildFingerprint(config: BuildConfig): Promise<string> {
-  const files = await findInputs(config.inputs, config.format);
-  const before = await cachedSizes(config.cache);
+/**
+ * A hex digest of everything that determines a build's output (the build time aside). `state`: the
+ * inputs as inputState found them, when the caller has it already.
+ */
+export async function buildFingerprint(config: BuildConfig, state?: InputState): Promise<string> {
+  const {files, before} = state ?? (await inputState(config));
   const inputs = await Promise.all(files.map(async (f) => ({path: path.resolve(f.path), format: f.format, size: f.size, sha256: await hashBytes(f.path, f.size, before.get(f.path))})));
   const {timeZone, asOf, periods, top, title, maxRejectedPercent} = config;
   const shaping = {code: await codeFingerprint(), timeZone, asOf, periods, top, title, maxRejectedPercent, inputs};

@@ -11,6 +11,7 @@
  */
 import type {TopLevelSpec} from "vega-lite";
 import type {BucketUnit} from "../periods/types.js";
+import {MONTH_ABBREVIATIONS} from "../periods/calendar-keys.js";
 import type {ActionPalette} from "./types.js";
 
 /** width of every chart's SVG in px, axes, legend and padding included */
@@ -99,13 +100,11 @@ export function actionsIn(palette: ActionPalette, present: Iterable<string>): st
   return [...known, ...unknown];
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
 /** Axis text of a bucket key: "2025-03-04" -> "Mar 4"; week and month keys are kept ("2025-W09"). */
 export function bucketLabel(key: string, unit: BucketUnit): string {
   const day = /^\d{4}-(\d{2})-(\d{2})$/.exec(key);
   if (unit !== "day" || !day) return key;
-  return `${MONTHS[Number(day[1]) - 1] ?? day[1]} ${Number(day[2])}`;
+  return `${MONTH_ABBREVIATIONS[Number(day[1]) - 1] ?? day[1]} ${Number(day[2])}`;
 }
 
 /** e.g. "day" -> "Day", used as an axis and tooltip title */

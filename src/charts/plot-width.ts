@@ -13,6 +13,7 @@
 import {scale} from "vega";
 import type {TopLevelSpec} from "vega-lite";
 import {CHART_WIDTH} from "./chart-base.js";
+import {formatCount} from "./labels.js";
 
 /** the top-level padding every chart has (chartSpec), on each side */
 const PADDING = 8;
@@ -20,7 +21,6 @@ const PADDING = 8;
 /** vega-scenegraph's estimateWidth: ~~(0.8 x characters x font size) */
 const textWidth = (text: string, fontSize: number) => ~~(0.8 * text.length * fontSize);
 
-const format = new Intl.NumberFormat("en-US", {maximumFractionDigits: 0});
 
 /**
  * The labels vega draws on a zero-based linear axis of `max` (nice domain, ~1 tick per 40 px of
@@ -28,7 +28,7 @@ const format = new Intl.NumberFormat("en-US", {maximumFractionDigits: 0});
  */
 function countAxisLabels(max: number, length: number): string[] {
   const linear = scale("linear")().domain([0, Math.max(max, 0)]).nice();
-  return (linear.ticks(Math.ceil(length / 40)) as number[]).filter(Number.isInteger).map((tick) => format.format(tick));
+  return (linear.ticks(Math.ceil(length / 40)) as number[]).filter(Number.isInteger).map(formatCount);
 }
 
 interface AxisSpec {

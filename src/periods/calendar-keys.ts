@@ -27,7 +27,11 @@ export interface CivilDate {
   day: number;
 }
 
-const pad2 = (value: number) => String(value).padStart(2, "0");
+/** English month abbreviations, January first: "Jan" ... "Dec" (axis labels, day ranges). */
+export const MONTH_ABBREVIATIONS: readonly string[] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** e.g. 5 -> "05" */
+export const pad2 = (value: number) => String(value).padStart(2, "0");
 const pad4 = (value: number) => String(value).padStart(4, "0");
 
 /** The calendar date of a day number (the UTC date of that many days after the epoch). */

@@ -8,7 +8,7 @@
  */
 import {DateTime} from "luxon";
 import {BucketUnit, PeriodType, type Period} from "./types.js";
-import {civilDate, dayKeys} from "./calendar-keys.js";
+import {civilDate, dayKeys, pad2} from "./calendar-keys.js";
 import {createLocalCalendar, DAY_MS, type LocalCalendar} from "./time-zone.js";
 
 /** The bucket unit of each period type. */
@@ -90,14 +90,10 @@ export function plainDayStart(dayNumber: number, timeZone: string): {iso: string
   for (const hours of [-26, -3, 3, 26]) {
     if (calendar.offsetMinutes(ms + hours * HOUR_MS) !== offset) return undefined;
   }
-  const {year, month, day} = civilDate(dayNumber);
   const sign = offset < 0 ? "-" : "+";
   const abs = Math.abs(offset);
-  const date = `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}`;
-  return {iso: `${date}T00:00:00${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`, ms};
+  return {iso: `${dayKeys(dayNumber).day}T00:00:00${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`, ms};
 }
-
-const pad2 = (value: number) => String(value).padStart(2, "0");
 
 /** A period over the local days [firstDay, endDay) of `timeZone`. */
 export function makePeriod(

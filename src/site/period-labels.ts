@@ -5,7 +5,7 @@
  * to the month, quarter and year of its Thursday, as ISO 8601 does). Pure: no clock, no disk.
  */
 import {DateTime} from "luxon";
-import {civilDate, dayKeys, isoWeek, parseDayKey, type CivilDate} from "../periods/calendar-keys.js";
+import {civilDate, dayKeys, isoWeek, MONTH_ABBREVIATIONS, parseDayKey, type CivilDate} from "../periods/calendar-keys.js";
 import type {Period, PeriodType} from "../periods/types.js";
 
 /** What a period is called on its page and in lists. */
@@ -55,11 +55,10 @@ function localDay(iso: string): number | undefined {
   return date === undefined ? undefined : parseDayKey(date);
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /** e.g. "3 Mar" */
-const dayMonth = (date: CivilDate) => `${date.day} ${MONTHS[date.month - 1]}`;
+const dayMonth = (date: CivilDate) => `${date.day} ${MONTH_ABBREVIATIONS[date.month - 1]}`;
 
 /**
  * A span of days (day numbers), as short as it can be read: "3 Mar 2025", "25–31 Mar 2026",
