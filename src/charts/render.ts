@@ -1,12 +1,17 @@
 /**
- * Compiles a chart's Vega-Lite spec to Vega and bakes it to SVG with vega's headless View, through
- * the same AST + vega-interpreter expression path the browser uses under a strict CSP (no eval,
- * no `new Function` here either). Also serialises the compiled specs for the live view.
- * It does not write files: the site stage stores the SVG and charts.json.
+ * Compiles a chart's Vega-Lite spec to Vega and bakes it to SVG with vega's headless View. Also
+ * serialises the compiled specs for the live view. It does not write files: the site stage stores
+ * the SVG and charts.json.
+ *
+ * Expressions run as vega's generated code here, at build time, where no CSP applies; the browser
+ * runs the same specs through vega-interpreter (browser/live-charts.ts). The two draw the same SVG
+ * (test/charts/render.test.ts compares them, hostile strings included), and the generated code
+ * is 30-45 % faster for the 1,500 charts of a million-row report. The expressions are vega-lite's
+ * and ours; the log's strings reach a spec only as data values, descriptions and JSON string
+ * literals (tested: none appears in an expression's code).
  */
 import {compile, type TopLevelSpec} from "vega-lite";
-import {parse, View, Warn, type Spec} from "vega";
-import {expressionInterpreter} from "vega-interpreter";
+import {parse, View, Warn, type Runtime, type Spec} from "vega";
 import {ReportError} from "../errors.js";
 import type {ChartSpec, RenderedChart} from "./types.js";
 import {plotWidthGuess} from "./plot-width.js";
@@ -61,77 +66,138 @@ export function roundGeometry(svg: string): string {
 
 /** Compiled specs a renderer keeps, by shape (the least recently used dropped first). */
 const MAX_SHAPES = 64;
+/** Parses a shape keeps, by plot width (a shape has one or two widths over a million-row report). */
+const MAX_LAYOUTS = 4;
 /** The description a shape is compiled with, replaced by each chart's own. */
 const SHAPE_DESCRIPTION = "-";
 
+/** A compiled shape: its Vega spec (values []), the data entry that holds the values, its parsed forms. */
+interface Shape {
+  spec: Spec;
+  source: number;
+  /** vega's parse of the spec as laid out, by plot width ("fit": vega's own fit) */
+  parsed: Map<number | "fit", ParsedShape | null>;
+}
+
+/** A parsed shape, and which of its operators ingests the inline values. */
+interface ParsedShape {
+  runtime: Runtime;
+  operator: number;
+}
+
+/** A chart's compiled spec and, when it was made from a shape, the shape and the chart's values. */
+interface Compiled {
+  spec: Spec;
+  shape?: Shape;
+  values?: unknown[];
+}
+
 /**
- * compileChart, remembering compiled specs by shape: the Vega-Lite spec without its data values and
- * description. Many charts differ from an earlier one by those alone (the top-10 bar charts of one
- * period and of the next), and vega-lite does not look at data values: such a chart gets the
- * remembered spec with its own values and description put in, JSON-equal to compiling it afresh
- * (checked over the 1,519 charts of a 1M-row report, and by test/charts/render.test.ts). At 1M rows
- * 56 % of charts reuse a shape, and compiling costs a fifth of a chart. The remembered specs are
- * shared: vega only reads them. A spec with no inline values or no description is compiled as is.
+ * Remembers compiled specs by shape: the Vega-Lite spec without its data values and description.
+ * Many charts differ from an earlier one by those alone (the top-10 bar charts of one period and
+ * of the next), and vega-lite does not look at data values: such a chart gets the remembered spec
+ * with its own values and description put in, JSON-equal to compiling it afresh (checked over the
+ * 1,519 charts of a 1M-row report, and by test/charts/render.test.ts). At 1M rows 56 % of charts
+ * reuse a shape. The remembered specs are shared: vega only reads them. A spec with no inline
+ * values or no description is compiled as is.
  */
-export function shapeCompiler(warn: ChartWarn = ignore): (vegaLite: TopLevelSpec) => Spec {
-  const shapes = new Map<string, {spec: Spec; source: number}>();
+function shapeCache(warn: ChartWarn): (vegaLite: TopLevelSpec) => Compiled {
+  const shapes = new Map<string, Shape>();
   return (vegaLite) => {
     const {data, description} = vegaLite as {data?: {values?: unknown}; description?: unknown};
     const values = data?.values;
-    if (!Array.isArray(values) || typeof description !== "string" || Object.keys(data!).length !== 1) return compileChart(vegaLite, warn);
-    const shape = {...vegaLite, data: {values: []}, description: SHAPE_DESCRIPTION} as TopLevelSpec;
-    const key = JSON.stringify(shape);
-    let known = shapes.get(key);
-    if (known !== undefined) {
+    if (!Array.isArray(values) || typeof description !== "string" || Object.keys(data!).length !== 1) return {spec: compileChart(vegaLite, warn)};
+    const key = JSON.stringify({...vegaLite, data: {values: []}, description: SHAPE_DESCRIPTION});
+    let shape = shapes.get(key);
+    if (shape !== undefined) {
       // most recently used last: the top lists' few shapes stay while each period brings new ones
       shapes.delete(key);
-      shapes.set(key, known);
+      shapes.set(key, shape);
     } else {
-      const spec = compileChart(shape, warn);
+      const spec = compileChart(JSON.parse(key) as TopLevelSpec, warn);
       const sources = (spec.data ?? []).flatMap((entry, i) => ("values" in entry ? [i] : []));
       // the inline values become one data entry; anything else is compiled chart by chart
-      if (sources.length !== 1 || spec.description !== SHAPE_DESCRIPTION) return compileChart(vegaLite, warn);
-      known = {spec, source: sources[0]};
+      if (sources.length !== 1 || spec.description !== SHAPE_DESCRIPTION) return {spec: compileChart(vegaLite, warn)};
+      shape = {spec, source: sources[0], parsed: new Map()};
       if (shapes.size >= MAX_SHAPES) shapes.delete(shapes.keys().next().value!);
-      shapes.set(key, known);
+      shapes.set(key, shape);
     }
-    const {spec, source} = known;
-    return {...spec, description, data: spec.data!.map((entry, i) => (i === source ? {...entry, values} : entry))} as Spec;
+    const {spec, source} = shape;
+    return {spec: {...spec, description, data: spec.data!.map((entry, i) => (i === source ? {...entry, values} : entry))} as Spec, shape, values};
   };
+}
+
+/** compileChart, remembering compiled specs by shape (see shapeCache). */
+export function shapeCompiler(warn: ChartWarn = ignore): (vegaLite: TopLevelSpec) => Spec {
+  const compileShape = shapeCache(warn);
+  return (vegaLite) => compileShape(vegaLite).spec;
 }
 
 /**
  * A chart renderer that hands vega-lite's and vega's warnings to `warn` (e.g. for tests or a
  * verbose build). Warnings do not stop a render; errors throw a ReportError naming the chart.
- * A warning of vega-lite's is given once per shape (see shapeCompiler).
+ * A warning of vega-lite's is given once per shape (see shapeCache).
  */
-export function chartRenderer(warn: ChartWarn): (spec: ChartSpec) => Promise<RenderedChart> {
-  const compileShape = shapeCompiler(warn);
+export function chartRenderer(warn: ChartWarn, counts?: ParseCounts): (spec: ChartSpec) => Promise<RenderedChart> {
+  const compileShape = shapeCache(warn);
+  const runtimeOf = parser(counts);
   return async (spec) => {
     try {
-      const fitted = compileShape(spec.vegaLite);
+      const compiled = compileShape(spec.vegaLite);
+      const fitted = compiled.spec;
       // laid out once at the guessed plot width; kept when the whole is CHART_WIDTH wide, as a
       // fitted chart would be, else laid out by vega's own fit (two passes)
       const width = plotWidthGuess(spec.vegaLite);
       if (width !== undefined) {
         const padded = {...fitted, width, autosize: {type: "pad", contains: "padding"}} as Spec;
-        const svg = await svgOf(padded, warn);
+        const svg = await svgOf(runtimeOf(padded, compiled, width), warn);
         if (svgWidth(svg) === CHART_WIDTH) return {...spec, vega: padded, svg};
       }
-      return {...spec, vega: fitted, svg: await svgOf(fitted, warn)};
+      return {...spec, vega: fitted, svg: await svgOf(runtimeOf(fitted, compiled, "fit"), warn)};
     } catch (cause) {
       throw new ReportError(`chart "${spec.id}": cannot render: ${(cause as Error).message}`, {code: "chart", cause});
     }
   };
 }
 
-/** The SVG of a compiled spec, drawn by vega's headless View, geometry rounded, with a viewBox. */
-async function svgOf(vega: Spec, warn: ChartWarn): Promise<string> {
-  const view = new View(parse(vega, undefined, {ast: true}), {
-    renderer: "none",
-    expr: expressionInterpreter,
-    logger: logger(warn) as never,
-  });
+/** How many specs a renderer parsed, and how many charts took a shape's parse instead. */
+export interface ParseCounts {
+  parsed: number;
+  reused: number;
+}
+
+/**
+ * vega's parse of `vega` (the chart's compiled spec as laid out at `width`). A chart made from a
+ * shape gets the shape's parse, laid out the same, with its own values and description put in:
+ * parsing is a fifth of drawing a chart, and depends on neither (vega-parser hands the values to
+ * one operator, `$ingest`, and the description to the view). The remembered parse is shared:
+ * vega's View only reads it. Checked as the shapes are, by SVG digest and by test.
+ */
+const parser = (counts: ParseCounts = {parsed: 0, reused: 0}) => (vega: Spec, {shape, values}: Compiled, width: number | "fit"): Runtime => {
+  const parseAnew = () => (counts.parsed++, parse(vega));
+  if (shape === undefined) return parseAnew();
+  let parsed = shape.parsed.get(width);
+  if (parsed === undefined) {
+    counts.parsed++;
+    const laidOut = width === "fit" ? shape.spec : ({...shape.spec, width, autosize: {type: "pad", contains: "padding"}} as Spec);
+    const runtime = parse(laidOut);
+    const shapeValues = shape.spec.data![shape.source] as {values: unknown[]};
+    const ingesting = runtime.operators.flatMap((operator, i) => ((operator as {value?: {$ingest?: unknown}}).value?.$ingest === shapeValues.values ? [i] : []));
+    parsed = ingesting.length === 1 ? {runtime, operator: ingesting[0]} : null;
+    if (shape.parsed.size >= MAX_LAYOUTS) shape.parsed.delete(shape.parsed.keys().next().value!);
+    shape.parsed.set(width, parsed);
+  } else if (parsed !== null) counts.reused++;
+  if (parsed === null) return parseAnew();
+  const {runtime, operator} = parsed;
+  const operators = runtime.operators.slice();
+  const ingest = operators[operator] as {value: object};
+  operators[operator] = {...ingest, value: {...ingest.value, $ingest: values}} as (typeof operators)[number];
+  return {...runtime, description: vega.description, operators} as Runtime;
+};
+
+/** The SVG of a parsed spec, drawn by vega's headless View, geometry rounded, with a viewBox. */
+async function svgOf(runtime: Runtime, warn: ChartWarn): Promise<string> {
+  const view = new View(runtime, {renderer: "none", logger: logger(warn) as never});
   try {
     return withViewBox(roundGeometry(await view.toSVG()));
   } finally {

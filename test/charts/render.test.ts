@@ -2,9 +2,11 @@ import {test} from "uvu";
 import * as assert from "uvu/assert";
 import {chartSpecs} from "../../src/charts/registry.js";
 import {actionPalette} from "../../src/charts/palette.js";
-import {chartRenderer, chartsJson, compileChart, renderChart, roundGeometry, shapeCompiler, withViewBox} from "../../src/charts/render.js";
+import {parse, View, type Spec} from "vega";
+import {expressionInterpreter} from "vega-interpreter";
+import {chartRenderer, chartsJson, compileChart, renderChart, roundGeometry, shapeCompiler, withViewBox, type ParseCounts} from "../../src/charts/render.js";
 import {fixture, FIXTURE_ACTIONS} from "../fixtures/charts/load.js";
-import {HOSTILE, hostilePeriod} from "../fixtures/charts/hostile.js";
+import {EXPRESSION_BREAKERS, HOSTILE, hostilePeriod} from "../fixtures/charts/hostile.js";
 
 const renderAll = (charts: Parameters<typeof renderChart>[0][]) => Promise.all(charts.map(renderChart));
 
@@ -92,6 +94,86 @@ test("shapeCompiler: rendering with a shared shape leaves it as compiled", async
   // and as a renderer without any shape known would draw them
   const fresh = await Promise.all(chartSpecs(fixture("week"), palette).map((chart) => chartRenderer(() => {})(chart)));
   assert.equal(after.map((chart) => chart.svg), fresh.map((chart) => chart.svg));
+});
+
+/** The SVG the browser's path (AST + vega-interpreter, no generated code) draws of a compiled spec. */
+async function interpretedSvg(vega: Spec): Promise<string> {
+  const view = new View(parse(vega, undefined, {ast: true}), {renderer: "none", expr: expressionInterpreter as never});
+  try {
+    return withViewBox(roundGeometry(await view.toSVG()));
+  } finally {
+    view.finalize();
+  }
+}
+
+/** Every piece of generated expression code in vega's parse of a spec. */
+function expressionCode(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) for (const item of value) expressionCode(item, found);
+  else if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === "code" && typeof item === "string") found.push(item);
+      else expressionCode(item, found);
+    }
+  }
+  return found;
+}
+
+const periodsToDraw = () => [
+  {name: "week", charts: chartSpecs(fixture("week"), actionPalette(FIXTURE_ACTIONS)), strings: [] as readonly string[]},
+  {name: "empty", charts: chartSpecs(fixture("empty"), actionPalette(FIXTURE_ACTIONS)), strings: [] as readonly string[]},
+  {name: "hostile", charts: chartSpecs(hostilePeriod(), actionPalette(HOSTILE)), strings: HOSTILE},
+  {name: "expression breakers", charts: chartSpecs(hostilePeriod(EXPRESSION_BREAKERS), actionPalette(EXPRESSION_BREAKERS)), strings: EXPRESSION_BREAKERS},
+];
+
+test("renderChart: the build's generated expression code draws what the browser's interpreter draws", async () => {
+  for (const {name, charts} of periodsToDraw()) {
+    for (const chart of await renderAll(charts)) {
+      assert.is(chart.svg, await interpretedSvg(chart.vega), `${name}: ${chart.id}`);
+    }
+  }
+});
+
+/** Code without its string literals ("…" and '…', with their escapes). */
+const outsideLiterals = (code: string) => code.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/gs, '""');
+
+test("renderChart: a string from the log is in an expression only as a string literal", async () => {
+  let expressions = 0;
+  const literals = new Set<string>();
+  for (const {name, charts, strings} of periodsToDraw()) {
+    for (const chart of await renderAll(charts)) {
+      const code = expressionCode(parse(chart.vega));
+      expressions += code.length;
+      for (const text of code) {
+        const rest = outsideLiterals(text);
+        assert.not.ok(rest.includes("alert"), `${name}: ${chart.id}: ${text}`);
+        for (const value of strings) {
+          assert.not.ok(rest.includes(value), `${name}: ${chart.id}: ${text}`);
+          if (text.includes(JSON.stringify(value))) literals.add(value);
+        }
+      }
+    }
+  }
+  assert.ok(expressions > 100, `${expressions} expressions looked at`);
+  // the sort orders of the top lists hold the actions as literals: the case this test is about
+  // (the strings with control characters are drawn with them spelled out, "[U+202E]")
+  for (const value of [HOSTILE[0], ...EXPRESSION_BREAKERS.slice(0, 5)]) assert.ok(literals.has(value), `${JSON.stringify(value)} seen as a literal`);
+});
+
+test("chartRenderer: a chart of a known shape and width reuses its parse, and draws as a fresh renderer does", async () => {
+  const counts: ParseCounts = {parsed: 0, reused: 0};
+  const render = chartRenderer(() => {}, counts);
+  const palette = actionPalette(FIXTURE_ACTIONS);
+  await Promise.all(chartSpecs(fixture("week"), palette).map(render));
+  const parsedFirst = counts.parsed;
+  assert.is(counts.reused, 0);
+  const next = await Promise.all(chartSpecs(fixture("next-week"), palette).map(render));
+  const again = await Promise.all(chartSpecs(fixture("week"), palette).map(render));
+  // the week's seven charts again: every one from a kept parse
+  assert.ok(counts.reused >= 7, `${counts.reused} reused`);
+  assert.ok(counts.parsed < parsedFirst * 3, `${counts.parsed} parsed`);
+  const fresh = (name: "week" | "next-week") => Promise.all(chartSpecs(fixture(name), palette).map((chart) => chartRenderer(() => {})(chart)));
+  assert.equal(again.map((chart) => chart.svg), (await fresh("week")).map((chart) => chart.svg));
+  assert.equal(next.map((chart) => chart.svg), (await fresh("next-week")).map((chart) => chart.svg));
 });
 
 test("withViewBox: adds a viewBox when the renderer left none, keeps an existing one", () => {
