@@ -2,7 +2,8 @@
  * Reads a built report folder back into what the pages are made from, for `npx @11ty/eleventy`
  * through the repository's .eleventy.js: report.json, then each period's indicators.json and
  * charts.json, re-rendering every chart's SVG from its compiled Vega spec (vega's headless View with
- * the AST interpreter, as the build does), and the sizes of the period's downloads.
+ * the AST interpreter, as the browser does: charts.json is read as input here, so its expressions
+ * are never turned into code), and the sizes of the period's downloads.
  * It does not write anything; Eleventy renders the pages with the shared config.
  */
 import {readFile, stat} from "node:fs/promises";
@@ -29,7 +30,7 @@ async function readJson<T>(file: string, check: (value: T) => boolean, expected:
   return value;
 }
 
-/** The SVG of a compiled Vega spec, as the build bakes it. */
+/** The SVG of a compiled Vega spec, as the build bakes it (the same SVG: test/charts/render.test.ts). */
 export async function svgFromVega(spec: Spec): Promise<string> {
   const view = new View(parse(spec, undefined, {ast: true}), {renderer: "none", expr: expressionInterpreter as never});
   try {
