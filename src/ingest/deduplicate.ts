@@ -5,9 +5,16 @@
  * Does not store rows: it reads them from the column arrays it is given.
  */
 
+/** Where DuplicateIndex reads stored rows' values (log-rows.ts LogRows). */
+export interface StoredRows {
+  readonly columnCount: number;
+  /** row `row`'s value in column number `column` ("" for a column it does not have) */
+  value(column: number, row: number): string;
+}
+
 /** Remembers accepted rows by hash and finds an earlier identical one. */
 export class DuplicateIndex {
-  readonly #columns: string[][];
+  readonly #stored: StoredRows;
   /**
    * An open-addressing table (linear probing, at most half full): slot i holds row + 1 (0: empty)
    * and that row's hash. Rows whose hashes collide take further slots. Typed arrays instead of a
@@ -17,9 +24,9 @@ export class DuplicateIndex {
   #hashes = new Int32Array(1 << 16);
   #count = 0;
 
-  /** `columns`: the live column arrays rows are stored in, indexed [column][row]. */
-  constructor(columns: string[][]) {
-    this.#columns = columns;
+  /** `stored`: where the rows are stored as they are accepted. */
+  constructor(stored: StoredRows) {
+    this.#stored = stored;
   }
 
   /** The row number of an earlier row equal to `values`, or -1. */
@@ -54,9 +61,9 @@ export class DuplicateIndex {
   }
 
   #equal(values: string[], row: number): boolean {
-    const count = Math.max(values.length, this.#columns.length);
+    const count = Math.max(values.length, this.#stored.columnCount);
     for (let c = 0; c < count; c++) {
-      if ((values[c] ?? "") !== (this.#columns[c]?.[row] ?? "")) return false;
+      if ((values[c] ?? "") !== this.#stored.value(c, row)) return false;
     }
     return true;
   }

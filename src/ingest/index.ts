@@ -65,7 +65,7 @@ export class LogReading {
   readonly rejects: RejectedRow[] = [];
   readonly duplicates: DuplicateRow[] = [];
   rowCount = 0;
-  readonly #duplicateIndex = new DuplicateIndex(this.rows.columns);
+  readonly #duplicateIndex = new DuplicateIndex(this.rows);
 
   constructor(
     readonly files: string[],
@@ -102,7 +102,7 @@ export class LogReading {
         }
         const first = this.#duplicateIndex.find(result.values, hash);
         if (first !== -1) {
-          duplicates.push({file, line: record.line, firstSeen: `${this.files[rows.file[first]]}:${rows.line[first]}`});
+          duplicates.push({file, line: record.line, firstSeen: `${this.files[rows.file(first)]}:${rows.line(first)}`});
           continue;
         }
         this.#duplicateIndex.remember(hash, rows.add(result.values, result.time, fileNumber, record.line, hashes));

@@ -17,79 +17,160 @@ export interface RowOrigins {
   hash2: Int32Array;
 }
 
-/** Past this many distinct values a column's values are no longer shared. */
-const MAX_SHARED_VALUES = 50_000;
-/** After this many values looked up, a column with over 3/4 of them distinct stops being shared. */
+/** Past this many distinct values a column's values are no longer coded. */
+const MAX_CODED_VALUES = 50_000;
+/** After this many values, a column with over 3/4 of them distinct stops being coded. */
 const PROBE_VALUES = 4096;
+
+/**
+ * One column's values while files are read: codes into the column's distinct values while they
+ * are few (a million rows repeat a few hundred actions, users and datasets), the values themselves
+ * once they are mostly distinct (timestamp, diff). Codes live in a typed array: storing a million
+ * strings per column into growing arrays cost a fifth of the ingest at 1M rows (write barriers,
+ * copies as the arrays grew, and scavenges tracing them), and one string per distinct value spares
+ * the heap the copies papaparse makes of every field.
+ */
+class ColumnValues {
+  length = 0;
+  /** code of each row while coded (0 is ""); undefined once the column holds its values */
+  codes: Int32Array | undefined;
+  readonly distinct: string[] = [""];
+  readonly #codeOf = new Map<string, number>([["", 0]]);
+  #lastValue = "";
+  #lastCode = 0;
+  /** the values, once too many are distinct to code them */
+  plain: string[] | undefined;
+
+  constructor(rows: number) {
+    this.codes = new Int32Array(Math.max(1024, rows));
+    this.length = rows; // a column added late is "" (code 0) for the earlier rows
+  }
+
+  push(value: string): void {
+    const codes = this.codes;
+    if (codes === undefined) {
+      this.plain!.push(value);
+      this.length++;
+      return;
+    }
+    let code: number;
+    if (value === this.#lastValue) code = this.#lastCode; // sorted logs repeat a domain, an action, a user row after row
+    else {
+      const known = this.#codeOf.get(value);
+      if (known !== undefined) code = known;
+      else {
+        const count = this.distinct.length;
+        if (count >= MAX_CODED_VALUES || (count >= PROBE_VALUES && count * 4 > this.length * 3)) {
+          // mostly new values (timestamp, diff): coding them is pure cost
+          this.plain = this.values();
+          this.codes = undefined;
+          this.push(value);
+          return;
+        }
+        code = count;
+        this.distinct.push(value);
+        this.#codeOf.set(value, code);
+      }
+      this.#lastValue = value;
+      this.#lastCode = code;
+    }
+    if (this.length === codes.length) {
+      this.codes = new Int32Array(codes.length * 2);
+      this.codes.set(codes);
+    }
+    this.codes![this.length++] = code;
+  }
+
+  get(row: number): string {
+    return this.codes === undefined ? this.plain![row] : this.distinct[this.codes[row]];
+  }
+
+  /** The values in row order, or in `order` (row numbers). */
+  values(order?: readonly number[]): string[] {
+    const n = order === undefined ? this.length : order.length;
+    const codes = this.codes, plain = this.plain, distinct = this.distinct;
+    if (codes === undefined && order === undefined) return plain!;
+    const out = new Array<string>(n);
+    if (codes === undefined) for (let i = 0; i < n; i++) out[i] = plain![order![i]];
+    else if (order === undefined) for (let i = 0; i < n; i++) out[i] = distinct[codes[i]];
+    else for (let i = 0; i < n; i++) out[i] = distinct[codes[order[i]]];
+    return out;
+  }
+}
+
+/** A growing typed array of numbers (doubling). */
+class NumberColumn<T extends Float64Array | Int32Array> {
+  length = 0;
+  constructor(private array: T) {}
+  push(value: number): void {
+    if (this.length === this.array.length) {
+      const bigger = new (this.array.constructor as {new (length: number): T})(this.array.length * 2);
+      bigger.set(this.array);
+      this.array = bigger;
+    }
+    this.array[this.length++] = value;
+  }
+  at(row: number): number {
+    return this.array[row];
+  }
+  /** the numbers in row order, or in `order` (row numbers), as an array of their own */
+  values(order?: readonly number[]): T {
+    if (order === undefined) return this.array.slice(0, this.length) as T;
+    const out = new (this.array.constructor as {new (length: number): T})(order.length);
+    for (let i = 0; i < order.length; i++) out[i] = this.array[order[i]];
+    return out;
+  }
+}
 
 /** Accepted rows, column by column, in input order. */
 export class LogRows {
-  /** values by [column number][row number]; a column added late is "" for earlier rows */
-  readonly columns: string[][] = [];
-  readonly time: number[] = [];
-  readonly file: number[] = [];
-  readonly line: number[] = [];
+  readonly #columns: ColumnValues[] = [];
+  readonly #time = new NumberColumn(new Float64Array(1024));
+  readonly #file = new NumberColumn(new Int32Array(1024));
+  readonly #line = new NumberColumn(new Int32Array(1024));
   /** the row's two 30-bit hashes (deduplicate.ts rowHashPair) */
-  readonly hash: number[] = [];
-  readonly hash2: number[] = [];
-  /** per column, one instance of each value seen, while the column has few distinct values */
-  readonly #distinct: (Map<string, string> | undefined)[] = [];
-  /** per column, the value stored last, and how many values were looked up */
-  readonly #last: string[] = [];
-  readonly #looked: number[] = [];
+  readonly #hash = new NumberColumn(new Int32Array(1024));
+  readonly #hash2 = new NumberColumn(new Int32Array(1024));
 
   get count(): number {
-    return this.time.length;
+    return this.#time.length;
+  }
+
+  get columnCount(): number {
+    return this.#columns.length;
+  }
+
+  /** Row `row`'s value in column number `column` ("" for a column it does not have). */
+  value(column: number, row: number): string {
+    return column < this.#columns.length ? this.#columns[column].get(row) : "";
+  }
+
+  /** Index into ActivityLog.files of the file row `row` was read from. */
+  file(row: number): number {
+    return this.#file.at(row);
+  }
+
+  /** The 1-based line where row `row` starts in its file. */
+  line(row: number): number {
+    return this.#line.at(row);
   }
 
   /** Stores a row with its hashes (rowHashPair); returns its row number. */
   add(values: string[], time: number, file: number, line: number, hashes: ArrayLike<number> = [0, 0]): number {
-    const columns = this.columns;
+    const columns = this.#columns;
     if (values.length > columns.length) this.addColumns(values.length);
-    for (let c = 0; c < columns.length; c++) {
-      const value = c < values.length ? values[c] : "";
-      columns[c].push(value.length === 0 ? "" : this.#shared(c, value));
-    }
-    this.time.push(time);
-    this.file.push(file);
-    this.line.push(line);
-    this.hash.push(hashes[0]);
-    this.hash2.push(hashes[1]);
-    return this.time.length - 1;
+    for (let c = 0; c < columns.length; c++) columns[c].push(c < values.length ? values[c] : "");
+    this.#time.push(time);
+    this.#file.push(file);
+    this.#line.push(line);
+    this.#hash.push(hashes[0]);
+    this.#hash2.push(hashes[1]);
+    return this.count - 1;
   }
 
   /** Makes sure there are at least `count` columns. */
   addColumns(count: number): void {
-    while (this.columns.length < count) {
-      this.columns.push(new Array<string>(this.count).fill(""));
-      this.#distinct.push(new Map());
-      this.#last.push("");
-      this.#looked.push(0);
-    }
-  }
-
-  /**
-   * The stored instance of a value: a million rows repeat a few hundred actions, users and
-   * datasets, and keeping one string for each spared a quarter of the heap (measured at 300k
-   * rows). A column with many distinct values (timestamp, diff) stops being shared.
-   */
-  #shared(column: number, value: string): string {
-    const distinct = this.#distinct[column];
-    if (distinct === undefined) return value;
-    const last = this.#last[column];
-    if (value === last) return last; // sorted logs repeat a domain, an action, a user row after row
-    const seen = distinct.get(value);
-    if (seen !== undefined) {
-      this.#last[column] = seen;
-      return seen;
-    }
-    const looked = ++this.#looked[column];
-    // a column that is mostly new values (timestamp, diff) is given up early: sharing it is pure cost
-    if (distinct.size >= MAX_SHARED_VALUES || (looked >= PROBE_VALUES && distinct.size * 4 > looked * 3)) {
-      this.#distinct[column] = undefined;
-    } else distinct.set(value, value);
-    this.#last[column] = value;
-    return value;
+    while (this.#columns.length < count) this.#columns.push(new ColumnValues(this.count));
   }
 
   /**
@@ -102,21 +183,20 @@ export class LogRows {
 
   /** toTable's table, with each row's origin and hashes in the same (time) order. */
   sorted(names: string[], numberOf: (name: string) => number): {table: ColumnTable; rows: RowOrigins} {
-    const order = timeOrder(this.time);
-    const pick = <T>(values: T[]): T[] => (order === undefined ? values : order.map((row) => values[row]));
-    const data: Record<string, unknown[]> = {time: pick(this.time)};
+    const time = this.#time.values();
+    const order = timeOrder(time);
+    const data: Record<string, unknown> = {time: order === undefined ? time : this.#time.values(order)};
     for (const name of names) {
-      const column = this.columns[numberOf(name)];
-      data[name] = column === undefined ? new Array<string>(this.count).fill("") : pick(column);
+      const column = this.#columns[numberOf(name)];
+      data[name] = column === undefined ? new Array<string>(this.count).fill("") : column.values(order);
     }
-    const typed = (values: number[]) => Int32Array.from(pick(values));
-    const rows = {file: typed(this.file), line: typed(this.line), hash: typed(this.hash), hash2: typed(this.hash2)};
-    return {table: aq.table(data), rows};
+    const rows = {file: this.#file.values(order), line: this.#line.values(order), hash: this.#hash.values(order), hash2: this.#hash2.values(order)};
+    return {table: aq.table(data as Record<string, unknown[]>), rows};
   }
 }
 
 /** Row numbers in time order, ties in input order; undefined when already in order. */
-export function timeOrder(time: number[]): number[] | undefined {
+export function timeOrder(time: ArrayLike<number>): number[] | undefined {
   let ascending = true, descending = true;
   for (let i = 1; i < time.length && (ascending || descending); i++) {
     if (time[i - 1] > time[i]) ascending = false;
@@ -130,7 +210,7 @@ export function timeOrder(time: number[]): number[] | undefined {
 }
 
 /** For a newest-first log (as exports often are): runs of equal times from last to first, each in input order. */
-function newestFirstReversed(time: number[]): number[] {
+function newestFirstReversed(time: ArrayLike<number>): number[] {
   const order: number[] = new Array(time.length);
   let k = 0;
   for (let end = time.length; end > 0;) {

@@ -1,6 +1,14 @@
 import {test} from "uvu";
 import * as assert from "uvu/assert";
-import {DuplicateIndex, rowHash} from "../../src/ingest/deduplicate.js";
+import {DuplicateIndex, rowHash, type StoredRows} from "../../src/ingest/deduplicate.js";
+
+/** Rows stored as plain arrays, [column][row], as DuplicateIndex reads them. */
+const stored = (columns: string[][]): StoredRows => ({
+  get columnCount() {
+    return columns.length;
+  },
+  value: (column, row) => columns[column]?.[row] ?? "",
+});
 
 test("rowHash: a 30-bit integer, equal for equal rows, trailing empty columns ignored", () => {
   const h = rowHash(["2025-01-01T00:00:00Z", "create", "u1"]);
@@ -17,7 +25,7 @@ test("rowHash: moving text between fields or columns changes the hash", () => {
 
 test("DuplicateIndex: finds the first equal row, tells apart rows that share a hash", () => {
   const columns: string[][] = [["t1", "t1", "t2"], ["a", "b", "a"]];
-  const index = new DuplicateIndex(columns);
+  const index = new DuplicateIndex(stored(columns));
   // force every row onto the same hash to exercise the comparison
   index.remember(7, 0);
   index.remember(7, 1);
@@ -29,7 +37,7 @@ test("DuplicateIndex: finds the first equal row, tells apart rows that share a h
 
 test("DuplicateIndex: a column added later counts as empty for earlier rows", () => {
   const columns: string[][] = [["t1"], ["a"]];
-  const index = new DuplicateIndex(columns);
+  const index = new DuplicateIndex(stored(columns));
   index.remember(rowHash(["t1", "a"]), 0);
   columns.push([""]);
   assert.is(index.find(["t1", "a", ""], rowHash(["t1", "a", ""])), 0);
@@ -41,7 +49,7 @@ test("DuplicateIndex: past its first table size, every row is still found, and o
   const hashOf = (row: number) => (row < 50 ? 7 : (Math.imul(row, 0x9e3779b1) >>> 2) & 0x3fffffff);
   const count = 70_000; // the table starts with 65,536 slots and grows at half full
   const columns: string[][] = [[], []];
-  const index = new DuplicateIndex(columns);
+  const index = new DuplicateIndex(stored(columns));
   for (let row = 0; row < count; row++) {
     columns[0].push(`t${row}`);
     columns[1].push(row % 2 === 0 ? "a" : "b");

@@ -37,8 +37,30 @@ test("LogRows: values are kept as given whether their column is shared or given 
     rows.add(values, i, 0, i + 2);
     values.forEach((value, c) => expected[c].push(value));
   }
-  assert.equal(rows.columns, expected);
+  assert.equal(expected.map((values, c) => values.map((_, row) => rows.value(c, row))), expected);
+  assert.is(rows.value(3, 0), "", "a column no row has");
   assert.is(rows.count, 6000);
+  // in the table too, in time order
+  const {table} = rows.sorted(["a", "b", "c"], (name) => "abc".indexOf(name));
+  assert.equal(["a", "b", "c"].map((name) => table.array(name)), expected);
+});
+
+test("LogRows: out of time order, coded and given-up columns are sorted alike, with their origins", () => {
+  const rows = new LogRows();
+  const n = 6000;
+  const timeOf = (i: number) => (i * 7919) % n; // a permutation of 0..n-1
+  for (let i = 0; i < n; i++) rows.add([`t-${timeOf(i)}`, `u-${timeOf(i) % 3}`], timeOf(i), i % 2, i + 2, [timeOf(i), 0]);
+  const {table, rows: origins} = rows.sorted(["t", "u"], (name) => (name === "t" ? 0 : 1));
+  const time = table.array("time") as ArrayLike<number>;
+  for (const k of [0, 1, 4095, 4096, 5999]) {
+    assert.is(time[k], k);
+    assert.is(table.array("t")[k], `t-${k}`);
+    assert.is(table.array("u")[k], `u-${k % 3}`);
+    assert.is(origins.hash[k], k);
+    const i = [...Array(n).keys()].find((row) => timeOf(row) === k)!;
+    assert.is(origins.line[k], i + 2);
+    assert.is(origins.file[k], i % 2);
+  }
 });
 
 test.run();
