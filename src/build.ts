@@ -17,7 +17,7 @@ import {InputError} from "./errors.js";
 import {buildFingerprint, codeFingerprint, FINGERPRINT_FILE, publishedFingerprint, upToDateSummary} from "./fingerprint.js";
 import {ingest} from "./ingest/index.js";
 import type {ActivityLog} from "./ingest/types.js";
-import {addPeriodKeys, CodedColumn} from "./periods/add-period-keys.js";
+import {addPeriodKeys, CodedColumn, timeColumn} from "./periods/add-period-keys.js";
 import {listPeriods} from "./periods/list-periods.js";
 import {periodRowRange, rowsInPeriod} from "./periods/rows-in-period.js";
 import {computeIndicators} from "./indicators/compute-indicators.js";
@@ -346,7 +346,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
                   counts: log.counts,
                   periods: Object.fromEntries(pages.map(({period, indicators}, i) => [period.path, {key: keys[i], rows: digests[i], totals: indicators.totals}])),
                 },
-                time: table.array("time", Float64Array) as Float64Array,
+                time: timeColumn(table),
                 rows: log.rows,
                 hashIndex: incremental ? extendHashIndex(cache!.hashIndex, log.rows.hash) : hashIndexOf(log.rows.hash),
                 coded,

@@ -7,7 +7,7 @@ import type {ColumnTable} from "arquero";
 import {ConfigError} from "../errors.js";
 import {civilDate, dayKeys, dayNumberOf, mondayOf, parseDayKey} from "./calendar-keys.js";
 import {makePeriod} from "./period-bounds.js";
-import {CodedColumn} from "./add-period-keys.js";
+import {CodedColumn, timeColumn} from "./add-period-keys.js";
 import {createLocalCalendar} from "./time-zone.js";
 import {PERIOD_TYPES, PeriodType, type Period} from "./types.js";
 
@@ -98,7 +98,7 @@ function localDaysWithEvents(table: ColumnTable, localDay: (ms: number) => numbe
     const days = dayColumn.dictionary.filter((key, code) => used[code] === 1 && key !== "").map(parseDayKey);
     if (days.every((day) => day !== undefined)) return days as number[];
   }
-  const times = table.array("time", Float64Array) as Float64Array;
+  const times = timeColumn(table);
   const days = new Set<number>();
   let previous = NaN;
   for (let row = 0; row < times.length; row++) {

@@ -22,6 +22,24 @@ function inRowOrder(table: ColumnTable): ColumnTable {
   return plain;
 }
 
+/**
+ * A string column's values in row order, to read (not to change): the table's own array when it
+ * holds one, the dictionary's strings by code for a CodedColumn, else Arquero's copy. For the
+ * whole log's downloads: `table.array` for its twelve columns cost 0.44 s at a million rows.
+ */
+export function stringColumn(table: ColumnTable, name: string): readonly string[] {
+  const column = inRowOrder(table).column(name) as unknown;
+  const rows = table.numRows();
+  if (Array.isArray(column) && column.length === rows) return column as string[];
+  if (column instanceof CodedColumn && column.length === rows) {
+    const {codes, dictionary} = column;
+    const values = new Array<string>(rows);
+    for (let i = 0; i < rows; i++) values[i] = dictionary[codes[i]];
+    return values;
+  }
+  return table.array(name) as string[];
+}
+
 /** The first row whose time is >= `ms`, or `rowCount` when there is none. */
 export function lowerBound(time: (row: number) => number, rowCount: number, ms: number): number {
   let lo = 0;

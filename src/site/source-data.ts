@@ -12,6 +12,7 @@ import path from "node:path";
 import type {ColumnTable} from "arquero";
 import {csvLine} from "./downloads.js";
 import {grow} from "../cache/growable.js";
+import {stringColumn} from "../periods/rows-in-period.js";
 import type {DownloadInfo} from "./types.js";
 
 /** Byte offsets of every row in the whole-log files. */
@@ -84,7 +85,7 @@ class ChunkedWriter {
  */
 export async function writeSourceData(dir: string, table: ColumnTable, columns: readonly string[]): Promise<SourceData> {
   const n = table.numRows();
-  const data = columns.map((name) => table.array(name) as string[]);
+  const data = columns.map((name) => stringColumn(table, name));
   const keys = jsonKeys(columns);
   const csvFile = path.join(dir, "activity.csv");
   const jsonFile = path.join(dir, "activity.json");

@@ -1,8 +1,8 @@
 import {test} from "uvu";
 import * as assert from "uvu/assert";
 import * as aq from "arquero";
-import {addPeriodKeys, CodedColumn} from "../../src/periods/add-period-keys.js";
-import {lowerBound, periodRowRange, RowRange, rowsInPeriod} from "../../src/periods/rows-in-period.js";
+import {addPeriodKeys, CodedColumn, timeColumn} from "../../src/periods/add-period-keys.js";
+import {lowerBound, periodRowRange, RowRange, rowsInPeriod, stringColumn} from "../../src/periods/rows-in-period.js";
 
 const START = Date.parse("2025-03-01T00:00:00Z");
 const END = Date.parse("2025-03-02T00:00:00Z");
@@ -101,6 +101,22 @@ test("periodRowRange gives the rows [lo, hi) of the period", () => {
   assert.equal(periodRowRange(log(), period), [1, 5]);
   assert.equal(periodRowRange(log(), {startMs: END + 2, endMs: END + 9}), [8, 8]);
   assert.equal(periodRowRange(log(), {startMs: END, endMs: START}), [5, 5]);
+});
+
+test("timeColumn, stringColumn: the table's own arrays when it holds them, its values in row order otherwise", () => {
+  const time = Float64Array.from([3, 1, 2]);
+  const action = ["c", "a", "b"];
+  const table = aq.table({time, action, coded: new CodedColumn(Int32Array.from([1, 0, 1]), ["x", "y"])});
+  assert.ok(timeColumn(table) === time, "no copy of a Float64Array");
+  assert.ok(stringColumn(table, "action") === action, "no copy of an array");
+  assert.equal(stringColumn(table, "coded"), ["y", "x", "y"]);
+  // a plain number array, and a reordered table: copies in row order
+  assert.equal([...timeColumn(aq.table({time: [5, 6]}))], [5, 6]);
+  const ordered = table.orderby("time");
+  assert.equal([...timeColumn(ordered)], [1, 2, 3]);
+  assert.equal(stringColumn(ordered, "action"), ["a", "b", "c"]);
+  assert.equal(stringColumn(ordered, "coded"), ["x", "y", "y"]);
+  assert.equal(stringColumn(table.filter((d: {time: number}) => d.time > 1), "action"), ["c", "b"]);
 });
 
 test.run();
