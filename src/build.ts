@@ -19,7 +19,7 @@ import {ingest} from "./ingest/index.js";
 import type {ActivityLog} from "./ingest/types.js";
 import {addPeriodKeys, CodedColumn, timeColumn} from "./periods/add-period-keys.js";
 import {listPeriods} from "./periods/list-periods.js";
-import {periodRowRange, rowsInPeriod} from "./periods/rows-in-period.js";
+import {periodRowRange, rowsInPeriod, stringColumn} from "./periods/rows-in-period.js";
 import {computeIndicators} from "./indicators/compute-indicators.js";
 import {actionPalette} from "./charts/palette.js";
 import {chartSpecs} from "./charts/registry.js";
@@ -106,7 +106,7 @@ export function reportTitle(table: ColumnTable, title: string | undefined): stri
     for (let i = 0; i < codes.length; i++) perCode[codes[i]]++;
     column.dictionary.forEach((value, code) => value && perCode[code] > 0 && counts.set(value, perCode[code]));
   } else if (column) {
-    for (const value of table.array("domain_id") as string[]) if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+    for (const value of stringColumn(table, "domain_id")) if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
   }
   const domains = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([d]) => d);
   return domains.length === 0 ? "Activity report" : domains.slice(0, 3).join(", ") + (domains.length > 3 ? ` and ${domains.length - 3} more` : "");

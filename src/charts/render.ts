@@ -108,14 +108,15 @@ function shapeCache(warn: ChartWarn): (vegaLite: TopLevelSpec) => Compiled {
     const {data, description} = vegaLite as {data?: {values?: unknown}; description?: unknown};
     const values = data?.values;
     if (!Array.isArray(values) || typeof description !== "string" || Object.keys(data!).length !== 1) return {spec: compileChart(vegaLite, warn)};
-    const key = JSON.stringify({...vegaLite, data: {values: []}, description: SHAPE_DESCRIPTION});
+    const shapeSpec = {...vegaLite, data: {values: []}, description: SHAPE_DESCRIPTION} as TopLevelSpec;
+    const key = JSON.stringify(shapeSpec);
     let shape = shapes.get(key);
     if (shape !== undefined) {
       // most recently used last: the top lists' few shapes stay while each period brings new ones
       shapes.delete(key);
       shapes.set(key, shape);
     } else {
-      const spec = compileChart(JSON.parse(key) as TopLevelSpec, warn);
+      const spec = compileChart(shapeSpec, warn);
       const sources = (spec.data ?? []).flatMap((entry, i) => ("values" in entry ? [i] : []));
       // the inline values become one data entry; anything else is compiled chart by chart
       if (sources.length !== 1 || spec.description !== SHAPE_DESCRIPTION) return {spec: compileChart(vegaLite, warn)};

@@ -2,7 +2,7 @@
  * Finds exact duplicate rows (every field equal, across all files) without keeping a joined string
  * per row: a 30-bit hash of the values leads to the rows with that hash, and the fields are
  * compared on a hit. Rows are compared by column number; a column a row does not have counts as "".
- * Does not store rows: it reads them from the column arrays it is given.
+ * Does not store rows: it reads them where they are stored (StoredRows, the ingest's LogRows).
  */
 
 /** Where DuplicateIndex reads stored rows' values (log-rows.ts LogRows). */
