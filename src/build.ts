@@ -30,6 +30,7 @@ import {bundleLiveCharts} from "./charts/bundle.js";
 import {writePeriodData, writeReportFiles} from "./site/write-outputs.js";
 import {chartSlot, fillChartSlots} from "./site/chart-slots.js";
 import {appendSourceData, periodDownloads, writePeriodSourceData, writeSourceData} from "./site/source-data.js";
+import {SourceStream} from "./site/source-stream.js";
 import {containingPeriods} from "./site/period-labels.js";
 import {pageIndex} from "./site/page-links.js";
 import {readCache, stageCache, type CachedLog} from "./cache/build-cache.js";
@@ -172,30 +173,34 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
   // the build before last's folder (<out>.previous) goes while this one works (publish.ts)
   const retired = retirePrevious(config.out);
   retired.catch(() => {}); // awaited before the publish
-
-  // 1. ingest: only what was added since the cached build when that is all that changed, else everything
-  const ingestOptions = {inputs: config.inputs, format: config.format, timeZone: config.timeZone, onProgress: (done: number, total: number) => effects.progress("read", done, total)};
-  const appended = cache ? await timed("ingest", () => appendToCachedLog(cache, ingestOptions)) : undefined;
-  const incremental = appended?.mode === "append" ? appended : undefined;
-  const ingestReason = appended?.mode === "cold" ? appended.reason : typeof cached === "string" ? cached : undefined;
-  if (appended?.mode === "cold") {
-    effects.log(`ingest: reading every input again: ${appended.reason}`);
-    pool.grow(config.workers);
-  }
-  const log = incremental?.log ?? (await timed("ingest", () => ingest(ingestOptions)));
-  effects.log(`ingest: ${log.counts.rows} rows, ${log.counts.accepted} accepted, ${log.counts.rejected} rejected, ${log.counts.duplicates} duplicates` + (incremental ? ` (${incremental.newRows.length} new rows read)` : ""));
-  if (log.counts.accepted === 0) throw new InputError(`${config.inputs.join(", ")}: no row was accepted (${log.counts.rejected} rejected); nothing to report`);
-  checkRejectedShare(log, config.maxRejectedPercent);
-
-  // 2. periods
-  const table = incremental?.table ?? (await timed("periods", () => addPeriodKeys(log.table, config.timeZone)));
-  const periods = await timed("periods", () => listPeriods(table, {timeZone: config.timeZone, asOf: config.asOf, types: config.periods}));
-
-  await timed("publish", () => recoverInterruptedBuilds(config.out));
+  // the staging folder comes first: a cold build writes the whole log's downloads into it while it
+  // reads the log (source-stream.ts)
   const staging = await timed("publish", () => createStaging(config.out));
+  let streamed: SourceStream | undefined;
   let reused = 0;
   let caching: Promise<() => Promise<void>> | undefined;
   try {
+    // 1. ingest: only what was added since the cached build when that is all that changed, else everything
+    const ingestOptions = {inputs: config.inputs, format: config.format, timeZone: config.timeZone, onProgress: (done: number, total: number) => effects.progress("read", done, total)};
+    const appended = cache ? await timed("ingest", () => appendToCachedLog(cache, ingestOptions)) : undefined;
+    const incremental = appended?.mode === "append" ? appended : undefined;
+    const ingestReason = appended?.mode === "cold" ? appended.reason : typeof cached === "string" ? cached : undefined;
+    if (appended?.mode === "cold") {
+      effects.log(`ingest: reading every input again: ${appended.reason}`);
+      pool.grow(config.workers);
+    }
+    // with worker threads, a cold build's downloads are formatted on one, from the rows as they are read
+    if (!incremental && config.workers > 0) streamed = new SourceStream(staging);
+    const log = incremental?.log ?? (await timed("ingest", () => ingest({...ingestOptions, onRows: streamed?.onRows})));
+    effects.log(`ingest: ${log.counts.rows} rows, ${log.counts.accepted} accepted, ${log.counts.rejected} rejected, ${log.counts.duplicates} duplicates` + (incremental ? ` (${incremental.newRows.length} new rows read)` : ""));
+    if (log.counts.accepted === 0) throw new InputError(`${config.inputs.join(", ")}: no row was accepted (${log.counts.rejected} rejected); nothing to report`);
+    checkRejectedShare(log, config.maxRejectedPercent);
+
+    // 2. periods
+    const table = incremental?.table ?? (await timed("periods", () => addPeriodKeys(log.table, config.timeZone)));
+    const periods = await timed("periods", () => listPeriods(table, {timeZone: config.timeZone, asOf: config.asOf, types: config.periods}));
+
+    await timed("publish", () => recoverInterruptedBuilds(config.out));
     // addPeriodKeys dictionary-encoded `action`: its sorted dictionary is every action of the log
     const palette = actionPalette((table.column("action") as CodedColumn).dictionary.filter((action) => action !== ""));
     // the whole log's downloads are formatted while the charts render: charts need only indicators
@@ -203,7 +208,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
       incremental
         ? // the spare downloads are free once <out>.previous, which links them too, is gone
           retired.then(() => cache!.spare, () => undefined).then((spare) => appendSourceData(staging, cache!.source, log.columns, incremental.newRows, spare))
-        : writeSourceData(staging, log.table, log.columns),
+        : Promise.resolve(streamed?.finish(log)).then((source) => source ?? writeSourceData(staging, log.table, log.columns)),
     );
     sourceWritten.catch(() => {}); // awaited in step 4
 
@@ -289,18 +294,24 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
     })();
     charting.catch(() => {}); // awaited below
     // on a failure, let the charts stop before the staging folder is removed
+    let copied: Promise<void> | undefined;
     const settle = async (error: unknown) => {
       pagesWritten.reject(error);
-      await Promise.allSettled([charting, ...filled]);
+      await Promise.allSettled([charting, ...filled, copied]);
       throw error;
     };
     const source = await sourceWritten.catch(settle);
-    for (const [i, {period}] of summaries.entries()) {
-      if (!render.has(period.path)) continue;
-      const dir = path.join(staging, period.path);
-      await mkdir(dir, {recursive: true});
-      await timed("downloads", () => writePeriodSourceData(dir, source, ...ranges[i]));
-    }
+    // each period's downloads are copied from the whole log's files while the pages are laid out:
+    // the pages need only the files' sizes (periodDownloads)
+    copied = timed("downloads", async () => {
+      for (const [i, {period}] of summaries.entries()) {
+        if (!render.has(period.path)) continue;
+        const dir = path.join(staging, period.path);
+        await mkdir(dir, {recursive: true});
+        await writePeriodSourceData(dir, source, ...ranges[i]);
+      }
+    });
+    copied.catch(() => {}); // awaited before the publish
     const pages: PeriodPage[] = summaries.map((page, i) => ({...page, charts: slotted[i] ?? [], downloads: periodDownloads(source, ...ranges[i])}));
 
     if (reused > 0) effects.log(`periods: ${reused} kept from the previous build, ${render.size} rendered`);
@@ -374,6 +385,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
     }).then(pagesWritten.resolve, settle);
     await charting.catch(settle);
     await Promise.all(filled).catch(settle);
+    await copied.catch(settle);
 
     // 6. publish, once the cache has linked the staged downloads (their names change at the publish)
     const staged = await caching?.then(
@@ -386,23 +398,24 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
     // 7b. the cache takes effect; a cache that could not be written is not a failed build
     if (staged) await timed("cache", staged).catch((error: Error) => effects.log(`cache: not written (${error.message}); the next build reads every input`));
     await timed("publish", () => removal);
+    return {
+      out: path.resolve(config.out),
+      upToDate: false,
+      ...pick(log.counts, ["rows", "accepted", "rejected", "duplicates"]),
+      periods: periods.length,
+      reused,
+      rendered: periods.length - reused,
+      ingestMode: incremental ? "append" : "cold",
+      ...(ingestReason === undefined ? {} : {ingestReason}),
+      seconds: round((performance.now() - started) / 1000),
+      stages,
+    };
   } catch (error) {
+    streamed?.stop("the build failed");
     await caching?.catch(() => {}); // it may be linking files of the staging folder
     await discardStaging(staging);
     throw error;
   }
-  return {
-    out: path.resolve(config.out),
-    upToDate: false,
-    ...pick(log.counts, ["rows", "accepted", "rejected", "duplicates"]),
-    periods: periods.length,
-    reused,
-    rendered: periods.length - reused,
-    ingestMode: incremental ? "append" : "cold",
-    ...(ingestReason === undefined ? {} : {ingestReason}),
-    seconds: round((performance.now() - started) / 1000),
-    stages,
-  };
 }
 
 /**

@@ -6,7 +6,8 @@
  * soon as it starts. With `size` 0 everything renders on the calling thread (same code, same
  * bytes), which tests and tiny logs use.
  */
-import {Worker} from "node:worker_threads";
+import type {Worker} from "node:worker_threads";
+import {startWorker} from "../workers.js";
 import {ReportError} from "../errors.js";
 import type {ChartSpec, RenderedChart} from "./types.js";
 import type {RenderReply, RenderRequest, WorkerRole} from "./render-worker.js";
@@ -25,12 +26,6 @@ export interface ChartRenderPool {
   /** stops the workers; pending renders reject */
   close(): Promise<void>;
 }
-
-// Run from the TypeScript sources, the workers register tsx before importing the module; run from
-// the compiled .build/ (scripts/compile.mjs), they import it as it is.
-const compiled = import.meta.url.endsWith(".js");
-const bootstrap = (moduleUrl: string) =>
-  compiled ? `await import(${JSON.stringify(moduleUrl)});` : `import {register} from "tsx/esm/api"; register(); await import(${JSON.stringify(moduleUrl)});`;
 
 interface Task {
   request: RenderRequest;
@@ -51,7 +46,6 @@ export function createRenderPool(size: number): ChartRenderPool {
       close: async () => {},
     };
   }
-  const moduleUrl = new URL(compiled ? "./render-worker.js" : "./render-worker.ts", import.meta.url).href;
   const workers: Worker[] = [];
   const roles = new Map<Worker, WorkerRole>();
   const idle: Worker[] = [];
@@ -81,7 +75,7 @@ export function createRenderPool(size: number): ChartRenderPool {
     busy.clear();
   };
   const spawn = (role: WorkerRole) => {
-    const worker = new Worker(bootstrap(moduleUrl), {eval: true, workerData: {role}});
+    const worker = startWorker(import.meta.url, "./render-worker", {role});
     roles.set(worker, role);
     worker.on("message", (reply: RenderReply) => {
       const task = busy.get(worker)!;

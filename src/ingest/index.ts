@@ -26,7 +26,7 @@ const READERS: Record<InputFormat, RecordReader> = {csv: readCsv, json: readJson
 export async function ingest(options: IngestOptions): Promise<ActivityLog> {
   assertZone(options.timeZone);
   const inputs = await findInputs(options.inputs, options.format);
-  const reading = new LogReading(inputs.map((input) => input.path), options.timeZone, progress(inputs, options));
+  const reading = new LogReading(inputs.map((input) => input.path), options.timeZone, progress(inputs, options), {onRows: options.onRows});
   for (const [fileNumber, input] of inputs.entries()) await reading.read(fileNumber, input.format);
   return reading.finish();
 }
@@ -71,14 +71,16 @@ export class LogReading {
     readonly files: string[],
     readonly timeZone: string,
     readonly onBytes?: (bytes: number) => void,
-    options: {columnNames?: readonly string[]; earlierDuplicate?: EarlierDuplicate} = {},
+    options: {columnNames?: readonly string[]; earlierDuplicate?: EarlierDuplicate; onRows?: IngestOptions["onRows"]} = {},
   ) {
     this.columns = new ColumnIndex();
     for (const name of options.columnNames ?? []) this.columns.numberOf(name);
     this.#earlierDuplicate = options.earlierDuplicate;
+    this.#onRows = options.onRows;
   }
 
   readonly #earlierDuplicate: EarlierDuplicate | undefined;
+  readonly #onRows: IngestOptions["onRows"];
 
   /** Reads file number `fileNumber` (whole, or from `resume` on). */
   async read(fileNumber: number, format: InputFormat, resume?: ResumePoint): Promise<void> {
@@ -107,6 +109,7 @@ export class LogReading {
         }
         this.#duplicateIndex.remember(hash, rows.add(result.values, result.time, fileNumber, record.line, hashes));
       }
+      this.#onRows?.(rows, columns);
     }
   }
 

@@ -85,6 +85,12 @@ class ColumnValues {
     return this.codes === undefined ? this.plain![row] : this.distinct[this.codes[row]];
   }
 
+  /** Rows [from, to), as codes with the distinct values from number `knownDistinct` on, or as values. */
+  slice(from: number, to: number, knownDistinct: number): ColumnSlice {
+    if (this.codes === undefined) return {values: this.plain!.slice(from, to)};
+    return {codes: this.codes.slice(from, to), distinct: this.distinct.slice(knownDistinct)};
+  }
+
   /** The values in row order, or in `order` (row numbers). */
   values(order?: readonly number[]): string[] {
     const n = order === undefined ? this.length : order.length;
@@ -97,6 +103,13 @@ class ColumnValues {
     return out;
   }
 }
+
+/**
+ * Some consecutive rows of one column, made to be posted to another thread: the rows' codes with the
+ * column's distinct values the receiver does not have yet (it appends them to those it has: code k
+ * is its k-th value, 0 is ""), or the rows' values.
+ */
+export type ColumnSlice = {codes: Int32Array; distinct: string[]} | {values: string[]};
 
 /** A growing typed array of numbers (doubling). */
 class NumberColumn<T extends Float64Array | Int32Array> {
@@ -132,8 +145,22 @@ export class LogRows {
   readonly #hash = new NumberColumn(new Int32Array(1024));
   readonly #hash2 = new NumberColumn(new Int32Array(1024));
 
+  /** false once a row was added with an earlier time than the row before it */
+  #inTimeOrder = true;
+
   get count(): number {
     return this.#time.length;
+  }
+
+  /** True while every row's time is at or after the previous row's: the time order is then the input order. */
+  get inTimeOrder(): boolean {
+    return this.#inTimeOrder;
+  }
+
+  /** Rows [from, to) of column number `column` (see ColumnSlice); a column no row has yet is all "". */
+  columnSlice(column: number, from: number, to: number, knownDistinct: number): ColumnSlice {
+    if (column < this.#columns.length) return this.#columns[column].slice(from, to, knownDistinct);
+    return {codes: new Int32Array(to - from), distinct: knownDistinct === 0 ? [""] : []};
   }
 
   get columnCount(): number {
@@ -160,6 +187,7 @@ export class LogRows {
     const columns = this.#columns;
     if (values.length > columns.length) this.addColumns(values.length);
     for (let c = 0; c < columns.length; c++) columns[c].push(c < values.length ? values[c] : "");
+    if (this.#inTimeOrder && this.count > 0 && time < this.#time.at(this.count - 1)) this.#inTimeOrder = false;
     this.#time.push(time);
     this.#file.push(file);
     this.#line.push(line);

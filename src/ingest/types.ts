@@ -2,7 +2,8 @@
  * The shape of the log once read: what ingest promises every later stage. No parsing here.
  */
 import type {ColumnTable} from "arquero";
-import type {RowOrigins} from "./log-rows.js";
+import type {LogRows, RowOrigins} from "./log-rows.js";
+import type {ColumnIndex} from "./accept-row.js";
 
 /** The activity log's twelve fields, in the order OpenDataSoft documents them. */
 export const LOG_FIELDS = [
@@ -78,4 +79,9 @@ export interface IngestOptions {
   timeZone: string;
   /** called as bytes are read, for a progress bar */
   onProgress?: (bytesRead: number, bytesTotal: number) => void;
+  /**
+   * sees the accepted rows while they are read: called after each batch read with every row accepted
+   * so far, in input order (rows are only ever added), and the columns' names and numbers
+   */
+  onRows?: (rows: LogRows, columns: ColumnIndex) => void;
 }

@@ -15,7 +15,10 @@ export function csvCell(value: string): string {
 }
 
 /** One CSV line (CRLF-terminated, as RFC 4180 says). */
-export const csvLine = (values: readonly string[]): string => values.map(csvCell).join(",") + "\r\n";
+export const csvLine = (values: readonly string[]): string => csvLineOf(values.map(csvCell));
+
+/** csvLine from each value's cell (csvCell of the value), e.g. for values formatted once. */
+export const csvLineOf = (cells: readonly string[]): string => cells.join(",") + "\r\n";
 
 /** rejects.csv: file, line, reason, then the union of the rejected rows' raw fields. */
 export function rejectsCsv(rejects: readonly RejectedRow[]): string {

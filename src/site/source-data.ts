@@ -80,43 +80,120 @@ class ChunkedWriter {
 }
 
 /**
+ * Writes the whole-log files row by row, remembering where each row starts: writeSourceData feeds it
+ * the rows of a table, source-stream.ts the rows as they are read. Each row comes already formatted
+ * (csvLine, jsonRecord), so that a caller may format a repeated value once.
+ */
+export class SourceWriter {
+  #rows = 0;
+  #csvStart: Float64Array;
+  #jsonStart: Float64Array;
+  #jsonEnd: Float64Array;
+  readonly #csv: ChunkedWriter;
+  readonly #json: ChunkedWriter;
+
+  private constructor(
+    readonly csvFile: string,
+    readonly jsonFile: string,
+    private readonly handles: FileHandle[],
+    private readonly header: string,
+    rows: number,
+  ) {
+    this.#csvStart = new Float64Array(rows + 1);
+    this.#jsonStart = new Float64Array(rows + 1);
+    this.#jsonEnd = new Float64Array(rows + 1);
+    this.#csv = new ChunkedWriter(handles[0]);
+    this.#json = new ChunkedWriter(handles[1]);
+    this.#csv.add(header);
+    this.#json.add("[");
+  }
+
+  /** Creates (or empties) `dir`/activity.csv and activity.json for a log of these columns (of about `rows` rows). */
+  static async open(dir: string, columns: readonly string[], rows = 4096): Promise<SourceWriter> {
+    const csvFile = path.join(dir, "activity.csv");
+    const jsonFile = path.join(dir, "activity.json");
+    const handles = await Promise.all([open(csvFile, "w"), open(jsonFile, "w")]);
+    return new SourceWriter(csvFile, jsonFile, handles, csvLine(columns), rows);
+  }
+
+  /** Each column's `"name":` as jsonRecord writes it. */
+  static jsonKeys = (columns: readonly string[]): string[] => columns.map((name) => JSON.stringify(name) + ":");
+
+  /** Adds the next row: its CSV line and its JSON record (csvLine, jsonRecord). Written at a flush. */
+  add(line: string, record: string): void {
+    const i = this.#rows++;
+    if (i + 1 >= this.#csvStart.length) {
+      this.#csvStart = doubled(this.#csvStart);
+      this.#jsonStart = doubled(this.#jsonStart);
+      this.#jsonEnd = doubled(this.#jsonEnd);
+    }
+    this.#csvStart[i] = this.#csv.position;
+    this.#csv.add(line);
+    this.#json.add(i === 0 ? "\n" : ",\n");
+    this.#jsonStart[i] = this.#json.position;
+    this.#json.add(record);
+    this.#jsonEnd[i] = this.#json.position;
+  }
+
+  /** Writes what was added once a chunk's worth has gathered: call it every thousand rows or so. */
+  async flushIfFull(): Promise<void> {
+    await Promise.all([this.#csv.flushIfFull(), this.#json.flushIfFull()]);
+  }
+
+  /** Writes the rest, closes the files and returns where each row lies in them. */
+  async finish(): Promise<SourceData> {
+    const n = this.#rows;
+    this.#csvStart[n] = this.#csv.position;
+    this.#json.add(JSON_TAIL);
+    try {
+      await Promise.all([this.#csv.flush(), this.#json.flush()]);
+    } finally {
+      await this.close();
+    }
+    return {
+      csvFile: this.csvFile,
+      jsonFile: this.jsonFile,
+      csvHeader: Buffer.from(this.header),
+      // views from offset 0, as the cache writes them (build-cache.ts)
+      csvStart: this.#csvStart.subarray(0, n + 1),
+      jsonStart: this.#jsonStart.subarray(0, n),
+      jsonEnd: this.#jsonEnd.subarray(0, n),
+    };
+  }
+
+  /** Closes the files (after a failure: what was written stays, incomplete). */
+  async close(): Promise<void> {
+    await Promise.all(this.handles.map((handle) => handle.close()));
+  }
+}
+
+const doubled = (array: Float64Array): Float64Array => {
+  const bigger = new Float64Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+};
+
+/**
  * Writes the whole log (every accepted row, every original column) as `dir`/activity.csv and
  * activity.json and returns where each row lies in them.
  */
 export async function writeSourceData(dir: string, table: ColumnTable, columns: readonly string[]): Promise<SourceData> {
   const n = table.numRows();
   const data = columns.map((name) => stringColumn(table, name));
-  const keys = jsonKeys(columns);
-  const csvFile = path.join(dir, "activity.csv");
-  const jsonFile = path.join(dir, "activity.json");
-  const csvStart = new Float64Array(n + 1);
-  const jsonStart = new Float64Array(n);
-  const jsonEnd = new Float64Array(n);
-  const header = csvLine(columns);
-  const [csvHandle, jsonHandle] = await Promise.all([open(csvFile, "w"), open(jsonFile, "w")]);
+  const keys = SourceWriter.jsonKeys(columns);
+  const writer = await SourceWriter.open(dir, columns, n);
   try {
-    const csv = new ChunkedWriter(csvHandle);
-    const json = new ChunkedWriter(jsonHandle);
-    csv.add(header);
-    json.add("[");
     const values: string[] = new Array(columns.length);
     for (let i = 0; i < n; i++) {
       for (let c = 0; c < columns.length; c++) values[c] = data[c][i] ?? "";
-      csvStart[i] = csv.position;
-      csv.add(csvLine(values));
-      json.add(i === 0 ? "\n" : ",\n");
-      jsonStart[i] = json.position;
-      json.add(jsonRecord(values, keys));
-      jsonEnd[i] = json.position;
-      if ((i & 1023) === 0) await Promise.all([csv.flushIfFull(), json.flushIfFull()]);
+      writer.add(csvLine(values), jsonRecord(values, keys));
+      if ((i & 1023) === 0) await writer.flushIfFull();
     }
-    csvStart[n] = csv.position;
-    json.add(JSON_TAIL);
-    await Promise.all([csv.flush(), json.flush()]);
-  } finally {
-    await Promise.all([csvHandle.close(), jsonHandle.close()]);
+  } catch (error) {
+    await writer.close();
+    throw error;
   }
-  return {csvFile, jsonFile, csvHeader: Buffer.from(header), csvStart, jsonStart, jsonEnd};
+  return writer.finish();
 }
 
 /** What ends the whole-log activity.json after its last row. */
@@ -125,13 +202,17 @@ export const JSON_TAIL = "\n]\n";
 /** Where the first `rows` rows end in the whole-log activity.json (after its "[" when there are none). */
 export const jsonRowsEnd = (jsonEnd: Float64Array, rows: number): number => (rows === 0 ? 1 : jsonEnd[rows - 1]);
 
-/** Each column's `"name":` as written in activity.json. */
-const jsonKeys = (columns: readonly string[]): string[] => columns.map((name) => JSON.stringify(name) + ":");
-
 /** One row of activity.json, e.g. {"timestamp":"2025-03-01T10:00:00Z","action":"edit_dataset"}. */
 function jsonRecord(values: readonly string[], keys: readonly string[]): string {
   let record = "{";
   for (let c = 0; c < keys.length; c++) record += (c === 0 ? "" : ",") + keys[c] + JSON.stringify(values[c]);
+  return record + "}";
+}
+
+/** jsonRecord from each value's JSON text (JSON.stringify of the value), e.g. for values formatted once. */
+export function jsonRecordOf(jsonValues: readonly string[], keys: readonly string[]): string {
+  let record = "{";
+  for (let c = 0; c < keys.length; c++) record += (c === 0 ? "" : ",") + keys[c] + jsonValues[c];
   return record + "}";
 }
 
@@ -164,7 +245,7 @@ export async function appendSourceData(dir: string, previous: SourceData, column
   const csvStart = grow(previous.csvStart, rows.length);
   const jsonStart = grow(previous.jsonStart, rows.length);
   const jsonEnd = grow(previous.jsonEnd, rows.length);
-  const keys = jsonKeys(columns);
+  const keys = SourceWriter.jsonKeys(columns);
   const [csvHandle, jsonHandle] = await Promise.all([open(csvFile, "r+"), open(jsonFile, "r+")]);
   try {
     if (taken) {

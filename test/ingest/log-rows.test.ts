@@ -64,3 +64,39 @@ test("LogRows: out of time order, coded and given-up columns are sorted alike, w
 });
 
 test.run();
+
+test("LogRows.columnSlice: codes with only the new distinct values, then values once a column is mostly distinct", () => {
+  const rows = new LogRows();
+  rows.add(["edit", "t0"], 1, 0, 2);
+  rows.add(["publish", "t1"], 2, 0, 3);
+  const first = rows.columnSlice(0, 0, 2, 0);
+  assert.ok("codes" in first);
+  if (!("codes" in first)) return;
+  assert.equal(first.distinct, ["", "edit", "publish"]);
+  assert.equal([...first.codes], [1, 2]);
+  rows.add(["edit", "t2"], 3, 0, 4);
+  rows.add(["delete", "t3"], 4, 0, 5);
+  const second = rows.columnSlice(0, 2, 4, first.distinct.length);
+  assert.ok("codes" in second && second.distinct.length === 1 && second.distinct[0] === "delete");
+  if ("codes" in second) assert.equal([...second.codes], [1, 3]);
+  // a column no row has: all "" (code 0), "" sent once
+  const missing = rows.columnSlice(5, 0, 4, 0);
+  assert.ok("codes" in missing && missing.distinct.length === 1 && missing.distinct[0] === "" && missing.codes.every((code) => code === 0));
+  // thousands of distinct values: the column holds them as they are, and a slice gives them
+  for (let i = 4; i < 6000; i++) rows.add(["edit", `t${i}`], i, 0, i + 2);
+  const late = rows.columnSlice(1, 5990, 6000, 4);
+  assert.ok("values" in late);
+  if ("values" in late) assert.equal(late.values, Array.from({length: 10}, (_, i) => `t${5990 + i}`));
+  assert.ok(rows.inTimeOrder);
+});
+
+test("LogRows.inTimeOrder: false from the first row earlier than the one before; ties keep it", () => {
+  const rows = new LogRows();
+  rows.add(["a"], 10, 0, 2);
+  rows.add(["b"], 10, 0, 3);
+  assert.ok(rows.inTimeOrder);
+  rows.add(["c"], 9, 0, 4);
+  assert.not.ok(rows.inTimeOrder);
+  rows.add(["d"], 20, 0, 5);
+  assert.not.ok(rows.inTimeOrder, "stays false");
+});

@@ -1,0 +1,160 @@
+/**
+ * The whole log's downloads (source-data.ts), written while the log is read. A cold build reads the
+ * log on one core and leaves the other idle; formatting the downloads afterwards took ~6 CPU-s at a
+ * million rows, beside the charts, with both cores busy. Here the ingest posts each batch of accepted
+ * rows (ingest's onRows) to a worker thread (source-worker.ts), which formats and writes them.
+ *
+ * The files are those of writeSourceData only when the table's rows are the rows read, in the same
+ * order: the log was in time order (as an appended log is) and kept its columns. `finish` checks
+ * that and otherwise gives nothing; the build then writes the files from the table, as before.
+ * Repeated values travel as codes (log-rows.ts ColumnSlice) and are formatted once per value.
+ */
+import type {Worker} from "node:worker_threads";
+import type {ColumnIndex} from "../ingest/accept-row.js";
+import type {ColumnSlice, LogRows} from "../ingest/log-rows.js";
+import type {ActivityLog} from "../ingest/types.js";
+import {trace} from "../trace.js";
+import {startWorker} from "../workers.js";
+import {csvCell, csvLineOf} from "./downloads.js";
+import {jsonRecordOf, SourceWriter, type SourceData} from "./source-data.js";
+
+/** What the build posts to the source worker: the columns first, then rows, then the end. */
+export type StreamMessage = {columns: string[]} | {rows: number; slices: ColumnSlice[]} | {end: true};
+export type StreamReply = {source: SourceData} | {error: string};
+
+/**
+ * Formats rows given as column slices (in the log's output columns) into a SourceWriter: each
+ * distinct value of a coded column is formatted once, when it first arrives.
+ */
+export class SliceFormatter {
+  readonly #keys: string[];
+  /** per column, the CSV cell and the JSON text of each distinct value, by code */
+  readonly #cells: string[][];
+  readonly #json: string[][];
+  #rows = 0;
+
+  constructor(
+    private readonly writer: SourceWriter,
+    columns: readonly string[],
+  ) {
+    this.#keys = SourceWriter.jsonKeys(columns);
+    this.#cells = columns.map(() => []);
+    this.#json = columns.map(() => []);
+  }
+
+  /** Adds `count` rows, one slice per column; writes them once a chunk's worth has gathered. */
+  async add(count: number, slices: readonly ColumnSlice[]): Promise<void> {
+    const k = slices.length;
+    const codes: (Int32Array | undefined)[] = new Array(k);
+    const values: (string[] | undefined)[] = new Array(k);
+    for (let c = 0; c < k; c++) {
+      const slice = slices[c];
+      if ("codes" in slice) {
+        codes[c] = slice.codes;
+        for (const value of slice.distinct) {
+          this.#cells[c].push(csvCell(value));
+          this.#json[c].push(JSON.stringify(value));
+        }
+      } else values[c] = slice.values;
+    }
+    const cells: string[] = new Array(k);
+    const json: string[] = new Array(k);
+    for (let r = 0; r < count; r++) {
+      for (let c = 0; c < k; c++) {
+        const coded = codes[c];
+        if (coded !== undefined) {
+          cells[c] = this.#cells[c][coded[r]];
+          json[c] = this.#json[c][coded[r]];
+        } else {
+          const value = values[c]![r];
+          cells[c] = csvCell(value);
+          json[c] = JSON.stringify(value);
+        }
+      }
+      this.writer.add(csvLineOf(cells), jsonRecordOf(json, this.#keys));
+      if ((++this.#rows & 1023) === 0) await this.writer.flushIfFull();
+    }
+  }
+}
+
+/**
+ * The main thread's side: posts the rows as they are read (`onRows`) to a worker that writes
+ * `dir`/activity.csv and activity.json, and stops when the rows cannot give the table's files.
+ */
+export class SourceStream {
+  readonly #worker: Worker;
+  readonly #reply: Promise<StreamReply>;
+  #names: string[] | undefined;
+  #numbers: number[] = [];
+  /** per column, how many of its distinct values the worker has */
+  #known: number[] = [];
+  #sent = 0;
+  #stopped: string | undefined;
+
+  constructor(dir: string) {
+    this.#worker = startWorker(import.meta.url, "./source-worker", {dir});
+    this.#reply = new Promise<StreamReply>((resolve) => {
+      this.#worker.once("message", resolve);
+      this.#worker.once("error", (error) => resolve({error: error.message}));
+      this.#worker.once("exit", () => resolve({error: "the source worker stopped"}));
+    });
+  }
+
+  /** IngestOptions.onRows: posts the rows accepted since the last call. */
+  readonly onRows = (rows: LogRows, columns: ColumnIndex): void => {
+    if (this.#stopped !== undefined) return;
+    if (!rows.inTimeOrder) return this.stop("the log is not in time order");
+    const names = columns.outputOrder();
+    if (this.#names === undefined) {
+      this.#names = names;
+      this.#numbers = names.map((name) => columns.find(name));
+      this.#known = names.map(() => 0);
+      this.#post({columns: names});
+    } else if (names.length !== this.#names.length || names.some((name, i) => name !== this.#names![i])) {
+      return this.stop("a file added columns");
+    }
+    const from = this.#sent, to = rows.count;
+    if (to === from) return;
+    const slices = this.#numbers.map((column, i) => {
+      const slice = rows.columnSlice(column, from, to, this.#known[i]);
+      if ("codes" in slice) this.#known[i] += slice.distinct.length;
+      return slice;
+    });
+    this.#sent = to;
+    this.#post({rows: to - from, slices}, slices.flatMap((slice) => ("codes" in slice ? [slice.codes.buffer as ArrayBuffer] : [])));
+  };
+
+  #post(message: StreamMessage, transfer: ArrayBuffer[] = []): void {
+    this.#worker.postMessage(message, transfer);
+  }
+
+  /**
+   * The whole log's files, when the rows posted are `log`'s table's rows in order, with its
+   * columns; else undefined (the worker is stopped; its files are left for the caller to overwrite).
+   */
+  async finish(log: ActivityLog): Promise<SourceData | undefined> {
+    const names = this.#names ?? [];
+    if (this.#stopped === undefined && this.#sent !== log.counts.accepted) this.stop(`${this.#sent} rows posted, ${log.counts.accepted} accepted`);
+    if (this.#stopped === undefined && (names.length !== log.columns.length || names.some((name, i) => name !== log.columns[i]))) this.stop("other columns");
+    if (this.#stopped !== undefined) {
+      trace(`downloads: written from the table (${this.#stopped})`);
+      return undefined;
+    }
+    this.#post({end: true});
+    const reply = await this.#reply;
+    await this.#worker.terminate();
+    if ("error" in reply) {
+      trace(`downloads: written from the table (the source worker failed: ${reply.error})`);
+      return undefined;
+    }
+    // a Buffer crosses threads as a plain Uint8Array
+    const {csvHeader} = reply.source;
+    return {...reply.source, csvHeader: Buffer.from(csvHeader.buffer, csvHeader.byteOffset, csvHeader.byteLength)};
+  }
+
+  /** Stops the worker (a failed build, or rows that cannot give the table's files). */
+  stop(reason: string): void {
+    this.#stopped ??= reason;
+    void this.#worker.terminate();
+  }
+}
