@@ -19,7 +19,8 @@ import {assertZone, LogReading, progress} from "../ingest/index.js";
 import type {RowOrigins} from "../ingest/log-rows.js";
 import type {ResumePoint} from "../ingest/raw-record.js";
 import type {ActivityLog, InputFormat, IngestOptions} from "../ingest/types.js";
-import {addPeriodKeys, CODED_COLUMNS, CodedColumn, PERIOD_KEY_COLUMNS} from "../periods/add-period-keys.js";
+import {addPeriodKeys, CODED_COLUMNS, PERIOD_KEY_COLUMNS} from "../periods/add-period-keys.js";
+import {CodedColumn} from "../ingest/coded-column.js";
 import type {CachedFile, CachedLog} from "./build-cache.js";
 
 /** The coded columns the cache keeps: the indicators', the title's and the period keys. */

@@ -28,7 +28,7 @@
  */
 import {link, mkdir, open, readdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
 import path from "node:path";
-import {CodedColumn} from "../periods/add-period-keys.js";
+import {CodedColumn} from "../ingest/coded-column.js";
 import {roomFor, withRoom} from "./growable.js";
 import type {SpareSource} from "../site/source-data.js";
 import type {RowOrigins} from "../ingest/log-rows.js";

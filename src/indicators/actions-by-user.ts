@@ -3,7 +3,7 @@
  * Rows without a user_id belong to no user and are left out.
  */
 import type {ColumnTable} from "arquero";
-import {EMPTY_CODE} from "../periods/add-period-keys.js";
+import {EMPTY_CODE} from "../ingest/coded-column.js";
 import {codedColumn} from "./coded-rows.js";
 import {countPerCode} from "./count-by.js";
 import {rankCodes} from "./rank-by-action.js";

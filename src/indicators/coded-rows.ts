@@ -7,7 +7,8 @@
  * column. Either way code order is plain string order and EMPTY_CODE (0) is "". Counts nothing.
  */
 import type {ColumnTable} from "arquero";
-import {CodedColumn, encodeStrings} from "../periods/add-period-keys.js";
+import {encodeStrings} from "../periods/add-period-keys.js";
+import {CodedColumn} from "../ingest/coded-column.js";
 
 const memos = new WeakMap<ColumnTable, Map<string, unknown>>();
 

@@ -8,7 +8,7 @@
  * indexed by code costs one increment.
  */
 import type {ColumnTable} from "arquero";
-import {EMPTY_CODE} from "../periods/add-period-keys.js";
+import {EMPTY_CODE} from "../ingest/coded-column.js";
 import {codedColumn, remember} from "./coded-rows.js";
 
 /** Rows per code of column `name`: `counts[code]`, e.g. counts[EMPTY_CODE] rows without a value. */

@@ -5,7 +5,7 @@
  * counts per action. Rows whose id is "" belong to no one and are left out of the top lists.
  */
 import type {ColumnTable} from "arquero";
-import {EMPTY_CODE} from "../periods/add-period-keys.js";
+import {EMPTY_CODE} from "../ingest/coded-column.js";
 import {codedColumn} from "./coded-rows.js";
 import {countPerCode} from "./count-by.js";
 import type {ByAction} from "./types.js";

@@ -3,7 +3,7 @@
  * the period. Rows without a user_id are not counted; buckets without a user are left out.
  */
 import type {ColumnTable} from "arquero";
-import {EMPTY_CODE} from "../periods/add-period-keys.js";
+import {EMPTY_CODE} from "../ingest/coded-column.js";
 import {codedColumn} from "./coded-rows.js";
 import {countPairs} from "./count-by.js";
 import type {Indicator, IndicatorContext, PeriodIndicators} from "./types.js";

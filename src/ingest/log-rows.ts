@@ -5,6 +5,7 @@
  */
 import * as aq from "arquero";
 import type {ColumnTable} from "arquero";
+import {CodedColumn, sortedColumn} from "./coded-column.js";
 
 /** Per accepted row, in the table's (time) order: where it was read and its two hashes. */
 export interface RowOrigins {
@@ -83,6 +84,21 @@ class ColumnValues {
 
   get(row: number): string {
     return this.codes === undefined ? this.plain![row] : this.distinct[this.codes[row]];
+  }
+
+  /**
+   * The column in row order, or in `order` (row numbers), for the table: a CodedColumn (sorted
+   * dictionary) while coded, else the values. A million strings per coded column would cost 8 MB
+   * of fresh memory each and be encoded again by addPeriodKeys.
+   */
+  tableColumn(order?: readonly number[]): CodedColumn | string[] {
+    const codes = this.codes;
+    if (codes === undefined) return this.values(order);
+    const n = order === undefined ? this.length : order.length;
+    const column = new Int32Array(n);
+    if (order === undefined) column.set(codes.subarray(0, n));
+    else for (let i = 0; i < n; i++) column[i] = codes[order[i]];
+    return sortedColumn(column, this.distinct);
   }
 
   /** Rows [from, to), as codes with the distinct values from number `knownDistinct` on, or as values. */
@@ -216,7 +232,7 @@ export class LogRows {
     const data: Record<string, unknown> = {time: order === undefined ? time : this.#time.values(order)};
     for (const name of names) {
       const column = this.#columns[numberOf(name)];
-      data[name] = column === undefined ? new Array<string>(this.count).fill("") : column.values(order);
+      data[name] = column === undefined ? new CodedColumn(new Int32Array(this.count), [""]) : column.tableColumn(order);
     }
     const rows = {file: this.#file.values(order), line: this.#line.values(order), hash: this.#hash.values(order), hash2: this.#hash2.values(order)};
     return {table: aq.table(data as Record<string, unknown[]>), rows};

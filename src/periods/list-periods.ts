@@ -7,7 +7,8 @@ import type {ColumnTable} from "arquero";
 import {ConfigError} from "../errors.js";
 import {civilDate, dayKeys, dayNumberOf, mondayOf, parseDayKey} from "./calendar-keys.js";
 import {makePeriod} from "./period-bounds.js";
-import {CodedColumn, timeColumn} from "./add-period-keys.js";
+import {timeColumn} from "./add-period-keys.js";
+import {CodedColumn} from "../ingest/coded-column.js";
 import {createLocalCalendar} from "./time-zone.js";
 import {PERIOD_TYPES, PeriodType, type Period} from "./types.js";
 

@@ -9,7 +9,7 @@
  */
 import * as aq from "arquero";
 import type {ColumnTable} from "arquero";
-import {CodedColumn} from "./add-period-keys.js";
+import {CodedColumn} from "../ingest/coded-column.js";
 import type {Period} from "./types.js";
 
 // a filtered or reordered table's columns are not in row order: materialise it once

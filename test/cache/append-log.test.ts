@@ -4,7 +4,7 @@ import {mkdtemp, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
 import {fileState, mergeCoded} from "../../src/cache/append-log.js";
-import {CodedColumn} from "../../src/periods/add-period-keys.js";
+import {CodedColumn} from "../../src/ingest/coded-column.js";
 
 test("mergeCoded: one sorted dictionary, every row keeps its string, code order is string order", () => {
   const before = new CodedColumn(Int32Array.from([1, 0, 2, 1]), ["", "b", "d"]);

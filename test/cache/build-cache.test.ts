@@ -4,7 +4,7 @@ import {link, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile} from "node
 import {tmpdir} from "node:os";
 import path from "node:path";
 import {readCache, writeCache, type CacheContent} from "../../src/cache/build-cache.js";
-import {CodedColumn} from "../../src/periods/add-period-keys.js";
+import {CodedColumn} from "../../src/ingest/coded-column.js";
 
 /** A two-row cache whose whole-log files are real (the sizes readCache checks). */
 async function content(dir: string): Promise<CacheContent> {

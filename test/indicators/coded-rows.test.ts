@@ -2,7 +2,8 @@ import {test} from "uvu";
 import * as assert from "uvu/assert";
 import * as aq from "arquero";
 import {codedColumn, remember} from "../../src/indicators/coded-rows.js";
-import {addPeriodKeys, CodedColumn} from "../../src/periods/add-period-keys.js";
+import {addPeriodKeys} from "../../src/periods/add-period-keys.js";
+import {CodedColumn} from "../../src/ingest/coded-column.js";
 
 test("reads the table's own CodedColumn as it is", () => {
   const keyed = addPeriodKeys(aq.table({time: [0, 1], action: ["b", "a"]}), "UTC");

@@ -2,7 +2,8 @@ import {test} from "uvu";
 import * as assert from "uvu/assert";
 import * as aq from "arquero";
 import {ConfigError} from "../../src/errors.js";
-import {addPeriodKeys, CodedColumn, EMPTY_CODE, encodeStrings, PERIOD_KEY_COLUMNS} from "../../src/periods/add-period-keys.js";
+import {addPeriodKeys, encodeStrings, PERIOD_KEY_COLUMNS} from "../../src/periods/add-period-keys.js";
+import {CodedColumn, EMPTY_CODE} from "../../src/ingest/coded-column.js";
 
 /** A log of one event per instant, keyed in `zone`; returns each row's keys as "day week month quarter year". */
 function keysOf(zone: string, instants: string[]): string[] {

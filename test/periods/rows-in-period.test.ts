@@ -1,7 +1,8 @@
 import {test} from "uvu";
 import * as assert from "uvu/assert";
 import * as aq from "arquero";
-import {addPeriodKeys, CodedColumn, timeColumn} from "../../src/periods/add-period-keys.js";
+import {addPeriodKeys, timeColumn} from "../../src/periods/add-period-keys.js";
+import {CodedColumn} from "../../src/ingest/coded-column.js";
 import {lowerBound, periodRowRange, RowRange, rowsInPeriod, stringColumn} from "../../src/periods/rows-in-period.js";
 
 const START = Date.parse("2025-03-01T00:00:00Z");
