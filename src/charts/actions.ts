@@ -61,7 +61,7 @@ export function actionsChart(indicators: PeriodIndicators, palette: ActionPalett
       {
         data: {values},
         encoding: {
-          x: {field: "bucket", type: "ordinal", sort: labels, title: null, axis: {labelAngle: labels.length > 12 ? -90 : 0}},
+          x: {field: "bucket", type: "ordinal", sort: null, title: null, axis: {labelAngle: labels.length > 12 ? -90 : 0}},
           y: {field: "count", type: "quantitative", title: "Actions", axis: {tickMinStep: 1, format: ",d"}},
           color: actionColor(actions, palette),
           opacity: selectedOpacity(0),

@@ -32,7 +32,7 @@ export function usersChart(indicators: PeriodIndicators, _palette: ActionPalette
         data: {values},
         mark: {type: "bar", color: NEUTRAL_COLOR},
         encoding: {
-          x: {field: "bucket", type: "ordinal", sort: labels, title: null, axis: {labelAngle: labels.length > 12 ? -90 : 0}},
+          x: {field: "bucket", type: "ordinal", sort: null, title: null, axis: {labelAngle: labels.length > 12 ? -90 : 0}},
           y: {field: "users", type: "quantitative", title: "Users", axis: {tickMinStep: 1, format: ",d"}},
           tooltip: {field: "tip", type: "nominal"},
         },

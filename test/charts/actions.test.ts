@@ -21,7 +21,10 @@ test("actions: one zero-filled series per action present, 3 actions x 7 days", (
   assert.is(cell("edit_dataset", "Mar 5")?.count, 0);
   assert.is(cell("add_user", "Mar 9")?.count, 0);
   assert.is(values.filter((v) => v.action === "edit_page").length, 0);
-  assert.equal(spec.encoding.x.sort, ["Mar 3", "Mar 4", "Mar 5", "Mar 6", "Mar 7", "Mar 8", "Mar 9"]);
+  // the days' order is the data's (first appearance): no list of the period's days in the spec, so
+  // that every week's chart shares one compiled spec and parse (render.ts)
+  assert.is(spec.encoding.x.sort, null);
+  assert.equal([...new Set(values.map((v) => v.bucket))], ["Mar 3", "Mar 4", "Mar 5", "Mar 6", "Mar 7", "Mar 8", "Mar 9"]);
 });
 
 test("actions: data table is wide, one row per day with a total", () => {

@@ -199,4 +199,15 @@ test("chartsJson: no '<' survives, so the JSON can sit in a <script> block; roun
   assert.equal(Object.keys(parsed.charts[0]), ["id", "vega"]);
 });
 
+test("the actions and users charts draw a period's buckets in the period's order, from the data's order alone", async () => {
+  // week: days with no action at all come first in the data too (zero-filled), so the order is the days'
+  for (const id of ["actions", "users"]) {
+    const chart = chartSpecs(fixture("week"), actionPalette(FIXTURE_ACTIONS)).find((c) => c.id === id)!;
+    assert.is((chart.vegaLite as any).encoding.x.sort, null);
+    const {svg} = await renderChart(chart);
+    const days = [...svg.matchAll(/>(Mar \d+)</g)].map((m) => m[1]);
+    assert.equal(days, ["Mar 3", "Mar 4", "Mar 5", "Mar 6", "Mar 7", "Mar 8", "Mar 9"], `${id}: x axis`);
+  }
+});
+
 test.run();
