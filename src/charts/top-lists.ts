@@ -66,7 +66,7 @@ export function topListChart(config: TopListConfig): ChartBuilder {
           params: [legendSelection()],
           mark: {type: "bar"},
           encoding: {
-            y: {field: "entry", type: "nominal", sort: [...labels.values()], title: null, axis: barLabelAxis()},
+            y: {field: "entry", type: "nominal", sort: null, title: null, axis: barLabelAxis()},
             x: {field: "count", type: "quantitative", stack: "zero", title: "Actions", axis: {tickMinStep: 1, format: ",d"}},
             color: actionColor(actions, palette),
             opacity: selectedOpacity(0.15),
