@@ -83,9 +83,12 @@ if (phase === "ingest" || phase === "indicators") {
     details.actionsCounted = actions;
   }
 } else if (phase === "build") {
-  // a cold build: nothing left from an earlier run may be reused (not timed)
+  // a cold build, as the first build of a report: nothing left from an earlier run, neither a cache
+  // to reuse nor a report to retire (deleting the one from two runs ago, 2.7 GB at 1M rows, is not
+  // what a cold build costs), and the disk flushed (not timed)
   const config = buildConfig(buildOptions({}));
-  if (config.cache !== null) await rm(config.cache, {recursive: true, force: true});
+  await Promise.all([config.cache, config.out, `${config.out}.previous`].map((dir) => dir !== null && rm(dir, {recursive: true, force: true})));
+  spawnSync("sync");
   runCliBuild(["--force"]);
 } else if (phase === "incremental" || phase === "noop") {
   runCliBuild();
