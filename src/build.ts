@@ -204,7 +204,8 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
     await timed("publish", () => recoverInterruptedBuilds(config.out));
     // addPeriodKeys dictionary-encoded `action`: its sorted dictionary is every action of the log
     const palette = actionPalette((table.column("action") as CodedColumn).dictionary.filter((action) => action !== ""));
-    // the whole log's downloads are formatted while the charts render: charts need only indicators
+    // the whole log's downloads: formatted during a cold ingest (source-stream.ts) when its rows
+    // allow, else now, while the charts render (charts need only indicators)
     const sourceWritten = timed("downloads", () =>
       incremental
         ? // the spare downloads are free once <out>.previous, which links them too, is gone

@@ -9,6 +9,9 @@
  * that and otherwise gives nothing; the build then writes the files from the table, as before.
  * Repeated values travel as codes (log-rows.ts ColumnSlice) and are formatted once per value.
  */
+import {mkdirSync} from "node:fs";
+import {rename, rm} from "node:fs/promises";
+import path from "node:path";
 import type {Worker} from "node:worker_threads";
 import type {ColumnIndex} from "../ingest/accept-row.js";
 import type {ColumnSlice, LogRows} from "../ingest/log-rows.js";
@@ -17,6 +20,9 @@ import {trace} from "../trace.js";
 import {startWorker} from "../workers.js";
 import {csvCell, csvLineOf} from "./downloads.js";
 import {jsonRecordOf, SourceWriter, type SourceData} from "./source-data.js";
+
+/** The folder, inside the one given, where the worker writes until the build takes its files. */
+const STREAM_FOLDER = ".source-stream";
 
 /** What the build posts to the source worker: the columns first, then rows, then the end. */
 export type StreamMessage = {columns: string[]} | {rows: number; slices: ColumnSlice[]} | {end: true};
@@ -91,8 +97,13 @@ export class SourceStream {
   #sent = 0;
   #stopped: string | undefined;
 
-  constructor(dir: string) {
-    this.#worker = startWorker(import.meta.url, "./source-worker", {dir});
+  /** where the worker writes: a folder of its own, so that nothing it may still write after a stop reaches the files the build writes instead */
+  readonly #own: string;
+
+  constructor(private readonly dir: string) {
+    this.#own = path.join(dir, STREAM_FOLDER);
+    mkdirSync(this.#own, {recursive: true});
+    this.#worker = startWorker(import.meta.url, "./source-worker", {dir: this.#own});
     this.#reply = new Promise<StreamReply>((resolve) => {
       this.#worker.once("message", resolve);
       this.#worker.once("error", (error) => resolve({error: error.message}));
@@ -136,20 +147,22 @@ export class SourceStream {
     const names = this.#names ?? [];
     if (this.#stopped === undefined && this.#sent !== log.counts.accepted) this.stop(`${this.#sent} rows posted, ${log.counts.accepted} accepted`);
     if (this.#stopped === undefined && (names.length !== log.columns.length || names.some((name, i) => name !== log.columns[i]))) this.stop("other columns");
-    if (this.#stopped !== undefined) {
-      trace(`downloads: written from the table (${this.#stopped})`);
-      return undefined;
-    }
-    this.#post({end: true});
-    const reply = await this.#reply;
+    if (this.#stopped === undefined) this.#post({end: true});
+    const reply = this.#stopped === undefined ? await this.#reply : {error: this.#stopped};
     await this.#worker.terminate();
     if ("error" in reply) {
-      trace(`downloads: written from the table (the source worker failed: ${reply.error})`);
+      trace(`downloads: written from the table (${reply.error})`);
+      // a write of the stopped worker may still land: in its folder, unlinked by then
+      await rm(this.#own, {recursive: true, force: true});
       return undefined;
     }
+    const csvFile = path.join(this.dir, path.basename(reply.source.csvFile));
+    const jsonFile = path.join(this.dir, path.basename(reply.source.jsonFile));
+    await Promise.all([rename(reply.source.csvFile, csvFile), rename(reply.source.jsonFile, jsonFile)]);
+    await rm(this.#own, {recursive: true, force: true});
     // a Buffer crosses threads as a plain Uint8Array
     const {csvHeader} = reply.source;
-    return {...reply.source, csvHeader: Buffer.from(csvHeader.buffer, csvHeader.byteOffset, csvHeader.byteLength)};
+    return {...reply.source, csvFile, jsonFile, csvHeader: Buffer.from(csvHeader.buffer, csvHeader.byteOffset, csvHeader.byteLength)};
   }
 
   /** Stops the worker (a failed build, or rows that cannot give the table's files). */

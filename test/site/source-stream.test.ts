@@ -5,7 +5,7 @@
  */
 import {test} from "uvu";
 import * as assert from "uvu/assert";
-import {mkdir, mkdtemp, readFile, writeFile} from "node:fs/promises";
+import {mkdir, mkdtemp, readdir, readFile, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
 import Papa from "papaparse";
@@ -66,6 +66,7 @@ test("a log in time order: the stream writes writeSourceData's bytes and offsets
   assert.equal([...streamed!.jsonEnd], [...fromTable.jsonEnd]);
   assert.ok(streamed!.csvHeader.equals(fromTable.csvHeader));
   assert.is(streamed!.csvFile, path.join(streamedDir, "activity.csv"));
+  assert.equal((await readdir(streamedDir)).sort(), ["activity.csv", "activity.json"], "the worker's own folder is gone");
   const json = JSON.parse(await readFile(path.join(streamedDir, "activity.json"), "utf8"));
   assert.is(json.length, 15000);
   assert.is(json[77].dataset_id, "=cmd|' /C calc'!A0", "raw in JSON");
@@ -80,6 +81,8 @@ test("a log out of time order, or a later file with more columns: no files from 
   await writeFile(shuffled, csvOf(HEADER, body));
   const unordered = await both([shuffled]);
   assert.is(unordered.streamed, undefined);
+  // what the stopped worker wrote is gone, with its folder: the build's own files are not touched
+  assert.equal(await readdir(unordered.streamedDir), []);
   assert.is(unordered.log.counts.accepted, 300);
 
   const days = path.join(dir, "days");
@@ -109,10 +112,12 @@ test("a stopped stream gives nothing and lets its worker go", async () => {
   const dir = await tmp();
   const file = path.join(dir, "log.csv");
   await writeFile(file, csvOf(HEADER, rows(50)));
-  const stream = new SourceStream(await tmp());
+  const dir2 = await tmp();
+  const stream = new SourceStream(dir2);
   const log = await ingest({inputs: [file], timeZone: "UTC", onRows: stream.onRows});
   stream.stop("the build failed");
   assert.is(await stream.finish(log), undefined);
+  assert.equal(await readdir(dir2), []);
 });
 
 test.run();
