@@ -140,8 +140,8 @@ export class SourceStream {
   }
 
   /**
-   * The whole log's files, when the rows posted are `log`'s table's rows in order, with its
-   * columns; else undefined (the worker is stopped; its files are left for the caller to overwrite).
+   * The whole log's files, moved into the folder given, when the rows posted are `log`'s table's
+   * rows in order, with its columns; else undefined (the worker stopped, its folder removed).
    */
   async finish(log: ActivityLog): Promise<SourceData | undefined> {
     const names = this.#names ?? [];
