@@ -9,7 +9,7 @@
  */
 import {test} from "uvu";
 import * as assert from "uvu/assert";
-import {appendFile, copyFile, mkdtemp, readFile, readdir} from "node:fs/promises";
+import {appendFile, copyFile, mkdtemp, readFile, readdir, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
 import {Ajv} from "ajv";
@@ -24,6 +24,13 @@ const configFor = (out: string, extra: Record<string, unknown> = {}) =>
   buildConfig({input: [LOG], out, tz: "Europe/Paris", "as-of": "2026-03-31", "max-rejected": "50", ...extra});
 
 let out = "";
+
+/** Every file under `root`, as paths relative to it, sorted. */
+const files = async (root: string, dir = ""): Promise<string[]> => {
+  const entries = await readdir(path.join(root, dir), {withFileTypes: true});
+  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? files(root, path.join(dir, e.name)) : [path.join(dir, e.name)])));
+  return nested.flat().sort();
+};
 
 test.before(async () => {
   out = path.join(await mkdtemp(path.join(tmpdir(), "ar-build-")), "site");
@@ -125,11 +132,6 @@ test("too many rejected rows fail the build and leave the last good report untou
 test("the same input built twice is byte-identical but for the build time", async () => {
   const second = path.join(path.dirname(out), "again");
   await build(configFor(second), quiet("2026-05-05T05:05:05.000Z"));
-  const files = async (root: string, dir = ""): Promise<string[]> => {
-    const entries = await readdir(path.join(root, dir), {withFileTypes: true});
-    const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? files(root, path.join(dir, e.name)) : [path.join(dir, e.name)])));
-    return nested.flat().sort();
-  };
   const a = await files(out);
   assert.equal(a, await files(second));
   for (const file of a) {
@@ -166,6 +168,34 @@ test("a rerun on unchanged inputs and options is a no-op; a changed input rebuil
   assert.is(changed.accepted, 10);
   const forced = await build({...config, force: true}, quiet("2026-04-04T06:00:00.000Z"));
   assert.is(forced.upToDate, false);
+});
+
+test("a log in time order: downloads formatted while it is read give the same report as from the table", async () => {
+  // with worker threads, a cold build formats the whole log's downloads on one while it reads a log
+  // in time order (site/source-stream.ts); without, from the table: every file must be the same
+  const dir = await mkdtemp(path.join(tmpdir(), "ar-stream-build-"));
+  const log = path.join(dir, "log.csv");
+  const rows = Array.from({length: 400}, (_, i) => {
+    const time = new Date(Date.UTC(2026, 2, 20) + i * 47 * 60 * 1000).toISOString();
+    const dataset = i % 9 === 0 ? '"=HYPERLINK(""x"")"' : `ds-${i % 6}`;
+    return `${time};demo-domain;${["alice", "bob", "carol"][i % 3]};${dataset};;${["edit_dataset", "publish_dataset"][i % 2]};;;"{""n"":${i}}";;;`;
+  });
+  await writeFile(log, "timestamp;domain_id;user_id;dataset_id;username;action;group_id;page_id;diff;map_id;reuse_title;subdomain_id\n" + rows.join("\n") + "\n");
+  const streamed = path.join(dir, "streamed");
+  const fromTable = path.join(dir, "table");
+  const options = {input: [log], tz: "Europe/Paris", "as-of": "2026-03-31", "no-cache": true};
+  await build(buildConfig({...options, out: streamed, workers: "1"}), quiet());
+  await build(buildConfig({...options, out: fromTable, workers: "0"}), quiet());
+  const names = await files(streamed);
+  assert.equal(names, await files(fromTable));
+  assert.ok(names.includes("activity.csv") && names.includes(path.join("week", "2026-W13", "activity.json")));
+  assert.not.ok(names.some((name) => name.includes(".source-stream")), "no worker folder left");
+  for (const name of names) {
+    const [x, y] = await Promise.all([readFile(path.join(streamed, name)), readFile(path.join(fromTable, name))]);
+    assert.ok(x.equals(y), `${name} differs`);
+  }
+  const csv = await readFile(path.join(streamed, "activity.csv"), "utf8");
+  assert.ok(csv.includes(`"'=HYPERLINK(""x"")"`), "formulas defused");
 });
 
 test.run();
