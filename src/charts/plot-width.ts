@@ -21,7 +21,6 @@ const PADDING = 8;
 /** vega-scenegraph's estimateWidth: ~~(0.8 x characters x font size) */
 const textWidth = (text: string, fontSize: number) => ~~(0.8 * text.length * fontSize);
 
-
 /**
  * The labels vega draws on a zero-based linear axis of `max` (nice domain, ~1 tick per 40 px of
  * `length`, integer ticks only as tickMinStep 1 asks, formatted ",d").

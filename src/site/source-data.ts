@@ -123,9 +123,10 @@ export class SourceWriter {
   add(line: string, record: string): void {
     const i = this.#rows++;
     if (i + 1 >= this.#csvStart.length) {
-      this.#csvStart = doubled(this.#csvStart);
-      this.#jsonStart = doubled(this.#jsonStart);
-      this.#jsonEnd = doubled(this.#jsonEnd);
+      // twice the room (a copy: these arrays come from no withRoom)
+      this.#csvStart = grow(this.#csvStart, this.#csvStart.length);
+      this.#jsonStart = grow(this.#jsonStart, this.#jsonStart.length);
+      this.#jsonEnd = grow(this.#jsonEnd, this.#jsonEnd.length);
     }
     this.#csvStart[i] = this.#csv.position;
     this.#csv.add(line);
@@ -167,12 +168,6 @@ export class SourceWriter {
   }
 }
 
-const doubled = (array: Float64Array): Float64Array => {
-  const bigger = new Float64Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
-};
-
 /**
  * Writes the whole log (every accepted row, every original column) as `dir`/activity.csv and
  * activity.json and returns where each row lies in them.
@@ -203,11 +198,7 @@ export const JSON_TAIL = "\n]\n";
 export const jsonRowsEnd = (jsonEnd: Float64Array, rows: number): number => (rows === 0 ? 1 : jsonEnd[rows - 1]);
 
 /** One row of activity.json, e.g. {"timestamp":"2025-03-01T10:00:00Z","action":"edit_dataset"}. */
-function jsonRecord(values: readonly string[], keys: readonly string[]): string {
-  let record = "{";
-  for (let c = 0; c < keys.length; c++) record += (c === 0 ? "" : ",") + keys[c] + JSON.stringify(values[c]);
-  return record + "}";
-}
+const jsonRecord = (values: readonly string[], keys: readonly string[]): string => jsonRecordOf(values.map((value) => JSON.stringify(value)), keys);
 
 /** jsonRecord from each value's JSON text (JSON.stringify of the value), e.g. for values formatted once. */
 export function jsonRecordOf(jsonValues: readonly string[], keys: readonly string[]): string {
