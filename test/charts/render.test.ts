@@ -178,6 +178,52 @@ test("chartRenderer: a chart of a known shape and width reuses its parse, and dr
   assert.equal(next.map((chart) => chart.svg), (await fresh("next-week")).map((chart) => chart.svg));
 });
 
+/** The week with its top lists and users in reverse rank order: the same entries, ranked anew. */
+function reranked(week: ReturnType<typeof fixture>): ReturnType<typeof fixture> {
+  return {...week, actionsByUser: [...week.actionsByUser].reverse(), topUsers: [...week.topUsers].reverse(), topDatasets: [...week.topDatasets].reverse(), topPages: [...week.topPages].reverse()};
+}
+
+/** The week with every count multiplied: other axis ticks, the same entries. */
+function scaled(week: ReturnType<typeof fixture>, by: number): ReturnType<typeof fixture> {
+  const times = <T extends object>(entry: T, ...keys: string[]): T => ({...entry, ...Object.fromEntries(keys.map((key) => [key, (entry as Record<string, number>)[key] * by]))});
+  const scaleByAction = (byAction: Record<string, number>) => Object.fromEntries(Object.entries(byAction).map(([action, count]) => [action, count * by]));
+  return {
+    ...week,
+    actions: {...week.actions, series: week.actions.series.map((cell) => times(cell, "count"))},
+    usersOverTime: week.usersOverTime.map((point) => times(point, "users")),
+    actionsByUser: week.actionsByUser.map((entry) => times(entry, "count")),
+    topUsers: week.topUsers.map((entry) => ({...times(entry, "count"), byAction: scaleByAction(entry.byAction)})),
+    topDatasets: week.topDatasets.map((entry) => ({...times(entry, "count"), byAction: scaleByAction(entry.byAction)})),
+    topPages: week.topPages.map((entry) => ({...times(entry, "count"), byAction: scaleByAction(entry.byAction)})),
+  };
+}
+
+test("chartRenderer: a View kept from the shape's last chart draws each chart as a new View does, in any order", async () => {
+  const palette = actionPalette(FIXTURE_ACTIONS);
+  const week = fixture("week");
+  // users by day of two weeks of a 1M-row log: one plot width, but the first one's y axis ends on
+  // a labelled tick (200), whose label sticks out above the plot: the two are padded differently
+  const users = (counts: number[]) => ({...week, usersOverTime: week.actions.buckets.map((bucket, i) => ({bucket, users: counts[i]}))});
+  const [paddedMore, paddedLess] = [users([163, 160, 184, 159, 146, 113, 78]), users([157, 173, 161, 156, 142, 105, 82])];
+  // the same entries in another order, other ticks, other entries, none, and the week again
+  const periods = [week, reranked(week), scaled(week, 37), paddedMore, paddedLess, fixture("next-week"), reranked(fixture("next-week")), fixture("empty"), paddedMore, week];
+  const charts = [...periods.flatMap((period) => chartSpecs(period, palette)), ...chartSpecs(busyMonth(), actionPalette(BUSY_ACTIONS))];
+  // each chart drawn by a renderer of its own: a new View
+  const alone = await Promise.all(charts.map((chart) => chartRenderer(() => {})(chart)));
+  for (const order of ["as listed", "reversed"]) {
+    const counts: ParseCounts = {parsed: 0, reused: 0};
+    const render = chartRenderer(() => {}, counts);
+    const listed = order === "reversed" ? [...charts.keys()].reverse() : [...charts.keys()];
+    const drawn: string[] = [];
+    // one at a time, and a period's charts at once as a render worker draws them
+    for (const i of listed.slice(0, 14)) drawn[i] = (await render(charts[i])).svg;
+    const rest = listed.slice(14);
+    for (const [k, chart] of (await Promise.all(rest.map((i) => render(charts[i])))).entries()) drawn[rest[k]] = chart.svg;
+    assert.ok((counts.viewsKept ?? 0) >= 30, `${order}: ${counts.viewsKept} charts drawn by a kept View`);
+    for (const [i, chart] of charts.entries()) assert.is(drawn[i], alone[i].svg, `${order}: chart ${i} (${chart.id})`);
+  }
+});
+
 test("withViewBox: adds a viewBox when the renderer left none, keeps an existing one", () => {
   assert.is(withViewBox('<svg width="10" height="20"><g/></svg>'), '<svg viewBox="0 0 10 20" width="10" height="20"><g/></svg>');
   const has = '<svg width="10" height="20" viewBox="0 0 10 20"></svg>';
