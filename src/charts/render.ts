@@ -242,12 +242,12 @@ async function keptView(parsed: ParsedShape, values: unknown[], description: str
   }
   let view = parsed.view;
   parsed.view = undefined; // until it is emptied again
-  if (view === undefined) view = new View(withValues(parsed, values, description), {renderer: "none", logger: logger(warn) as never});
+  if (view === undefined) view = headlessView(withValues(parsed, values, description), warn);
   else {
     counts.viewsKept = (counts.viewsKept ?? 0) + 1;
     view.data(parsed.dataset, values).description(description ?? "").resize();
   }
-  const svg = withViewBox(roundGeometry(await view.toSVG()));
+  const svg = await svgDrawnBy(view);
   await view.data(parsed.dataset, []).runAsync();
   parsed.view = view;
   return svg;
@@ -255,13 +255,19 @@ async function keptView(parsed: ParsedShape, values: unknown[], description: str
 
 /** The SVG of a parsed spec, drawn by vega's headless View, geometry rounded, with a viewBox. */
 async function svgOf(runtime: Runtime, warn: ChartWarn): Promise<string> {
-  const view = new View(runtime, {renderer: "none", logger: logger(warn) as never});
+  const view = headlessView(runtime, warn);
   try {
-    return withViewBox(roundGeometry(await view.toSVG()));
+    return await svgDrawnBy(view);
   } finally {
     view.finalize();
   }
 }
+
+/** vega's View of a parsed spec, drawing nowhere (SVG on demand), its warnings to `warn`. */
+const headlessView = (runtime: Runtime, warn: ChartWarn): View => new View(runtime, {renderer: "none", logger: logger(warn) as never});
+
+/** The View's SVG, geometry rounded, with a viewBox. */
+const svgDrawnBy = async (view: View): Promise<string> => withViewBox(roundGeometry(await view.toSVG()));
 
 const svgWidth = (svg: string): number => Number(/^<svg\b[^>]*?\swidth="([\d.]+)"/.exec(svg)?.[1]);
 
