@@ -72,18 +72,26 @@ const MAX_LAYOUTS = 4;
 /** The description a shape is compiled with, replaced by each chart's own. */
 const SHAPE_DESCRIPTION = "-";
 
-/** A compiled shape: its Vega spec (values []), the data entry that holds the values, its parsed forms. */
+/**
+ * A compiled shape: its Vega spec (values [], list parameters []), the data entry that holds the values,
+ * the names of the parameters whose values each chart puts in, its parsed forms.
+ */
 interface Shape {
   spec: Spec;
   source: number;
+  params: string[];
   /** vega's parse of the spec as laid out, by plot width ("fit": vega's own fit) */
   parsed: Map<number | "fit", ParsedShape | null>;
 }
 
-/** A parsed shape, which of its operators ingests the inline values, and its kept View (keptView). */
+/**
+ * A parsed shape, which of its operators ingests the inline values and which hold the parameters
+ * (Shape.params, in order), and its kept View (keptView).
+ */
 interface ParsedShape {
   runtime: Runtime;
   operator: number;
+  signals: number[];
   /** the name of the data set the values go to */
   dataset: string;
   /** at a plot width: whether a chart was drawn, the View kept (emptied) since, the chart being drawn */
@@ -92,29 +100,50 @@ interface ParsedShape {
   drawing: Promise<unknown>;
 }
 
-/** A chart's compiled spec and, when it was made from a shape, the shape and the chart's values. */
+/**
+ * A chart's compiled spec and, when it was made from a shape, the shape, the chart's values and its
+ * parameters' values (in Shape.params order).
+ */
 interface Compiled {
   spec: Spec;
   shape?: Shape;
   values?: unknown[];
+  params?: unknown[];
 }
 
 /**
- * Remembers compiled specs by shape: the Vega-Lite spec without its data values and description.
- * Many charts differ from an earlier one by those alone (the top-10 bar charts of one period and
- * of the next), and vega-lite does not look at data values: such a chart gets the remembered spec
- * with its own values and description put in, JSON-equal to compiling it afresh (checked over the
- * 1,519 charts of a 1M-row report, and by test/charts/render.test.ts). At 1M rows 56 % of charts
- * reuse a shape. The remembered specs are shared: vega only reads them. A spec with no inline
- * values or no description is compiled as is.
+ * A top-level parameter that only holds a list (no selection, no binding), e.g. the donut's legend
+ * entries: a signal vega-lite passes on as is, which a shape holds empty ([]).
+ */
+type Variable = {name: string; value: unknown[]};
+const isVariable = (param: object): param is Variable =>
+  Object.keys(param).every((key) => key === "name" || key === "value") && Array.isArray((param as {value?: unknown}).value);
+
+/**
+ * Remembers compiled specs by shape: the Vega-Lite spec without its data values, its description
+ * and the values of its top-level variables (parameters that only hold a list, e.g. the donut's
+ * legend entries). Many charts differ from an earlier one by those alone (the top-10 bar charts of
+ * one period and of the next), and vega-lite looks at none of them: it passes a variable on as a
+ * signal with its value. Such a chart gets the remembered spec with its own values, description and
+ * signal values put in, JSON-equal to compiling it afresh (checked over the 1,484 charts of a 1M-row
+ * report, and by test/charts/render.test.ts). The 1,484 charts of a 1M-row report take 24 parses
+ * (235 while every donut's legend entries were literals in its spec). The
+ * remembered specs are shared: vega only reads them. A spec with no inline values or no
+ * description is compiled as is.
  */
 function shapeCache(warn: ChartWarn): (vegaLite: TopLevelSpec) => Compiled {
   const shapes = new Map<string, Shape>();
   return (vegaLite) => {
-    const {data, description} = vegaLite as {data?: {values?: unknown}; description?: unknown};
+    const {data, description, params: topParams} = vegaLite as {data?: {values?: unknown}; description?: unknown; params?: object[]};
     const values = data?.values;
     if (!Array.isArray(values) || typeof description !== "string" || Object.keys(data!).length !== 1) return {spec: compileChart(vegaLite, warn)};
-    const shapeSpec = {...vegaLite, data: {values: []}, description: SHAPE_DESCRIPTION} as TopLevelSpec;
+    const variables = (topParams ?? []).filter(isVariable);
+    const shapeSpec = {
+      ...vegaLite,
+      data: {values: []},
+      description: SHAPE_DESCRIPTION,
+      ...(topParams && {params: topParams.map((param) => (isVariable(param) ? {...param, value: []} : param))}),
+    } as TopLevelSpec;
     const key = JSON.stringify(shapeSpec);
     let shape = shapes.get(key);
     if (shape !== undefined) {
@@ -124,14 +153,21 @@ function shapeCache(warn: ChartWarn): (vegaLite: TopLevelSpec) => Compiled {
     } else {
       const spec = compileChart(shapeSpec, warn);
       const sources = (spec.data ?? []).flatMap((entry, i) => ("values" in entry ? [i] : []));
+      // each variable a top-level signal with its (empty) value
+      const passedOn = variables.every(({name}) => spec.signals?.filter((signal) => signal.name === name && "value" in signal && Array.isArray(signal.value) && signal.value.length === 0).length === 1);
       // the inline values become one data entry; anything else is compiled chart by chart
-      if (sources.length !== 1 || spec.description !== SHAPE_DESCRIPTION) return {spec: compileChart(vegaLite, warn)};
-      shape = {spec, source: sources[0], parsed: new Map()};
+      if (sources.length !== 1 || spec.description !== SHAPE_DESCRIPTION || !passedOn) return {spec: compileChart(vegaLite, warn)};
+      shape = {spec, source: sources[0], params: variables.map(({name}) => name), parsed: new Map()};
       if (shapes.size >= MAX_SHAPES) shapes.delete(shapes.keys().next().value!);
       shapes.set(key, shape);
     }
     const {spec, source} = shape;
-    return {spec: {...spec, description, data: spec.data!.map((entry, i) => (i === source ? {...entry, values} : entry))} as Spec, shape, values};
+    const params = variables.map(({value}) => value);
+    const withData = {...spec, description, data: spec.data!.map((entry, i) => (i === source ? {...entry, values} : entry))} as Spec;
+    if (variables.length === 0) return {spec: withData, shape, values, params};
+    const valueOf = new Map(variables.map(({name, value}) => [name, value]));
+    const signals = spec.signals!.map((signal) => (valueOf.has(signal.name) ? {...signal, value: valueOf.get(signal.name)} : signal));
+    return {spec: {...withData, signals} as Spec, shape, values, params};
   };
 }
 
@@ -187,7 +223,7 @@ export interface ParseCounts {
  * shape's View is kept too (keptView); laid out by vega's fit, whose layout starts from the last
  * one's width, a chart gets a View of its own.
  */
-const drawer = (warn: ChartWarn, counts: ParseCounts = {parsed: 0, reused: 0}) => async (vega: Spec, {shape, values}: Compiled, width: number | "fit"): Promise<string> => {
+const drawer = (warn: ChartWarn, counts: ParseCounts = {parsed: 0, reused: 0}) => async (vega: Spec, {shape, values, params}: Compiled, width: number | "fit"): Promise<string> => {
   const drawAnew = () => (counts.parsed++, svgOf(parse(vega), warn));
   if (shape === undefined) return drawAnew();
   let parsed = shape.parsed.get(width);
@@ -197,24 +233,37 @@ const drawer = (warn: ChartWarn, counts: ParseCounts = {parsed: 0, reused: 0}) =
     const runtime = parse(laidOut);
     const shapeValues = shape.spec.data![shape.source] as {values: unknown[]; name: string};
     const ingesting = runtime.operators.flatMap((operator, i) => ((operator as {value?: {$ingest?: unknown}}).value?.$ingest === shapeValues.values ? [i] : []));
-    parsed = ingesting.length === 1 ? {runtime, operator: ingesting[0], dataset: shapeValues.name, drawn: false, drawing: Promise.resolve()} : null;
+    const holding = shape.params.map((name) => runtime.operators.flatMap((operator, i) => ((operator as {signal?: string}).signal === name ? [i] : [])));
+    parsed =
+      ingesting.length === 1 && holding.every((found) => found.length === 1)
+        ? {runtime, operator: ingesting[0], signals: holding.map(([i]) => i), dataset: shapeValues.name, drawn: false, drawing: Promise.resolve()}
+        : null;
     if (shape.parsed.size >= MAX_LAYOUTS) shape.parsed.delete(shape.parsed.keys().next().value!);
     shape.parsed.set(width, parsed);
   } else if (parsed !== null) counts.reused++;
   if (parsed === null) return drawAnew();
-  if (width === "fit") return svgOf(withValues(parsed, values!, vega.description), warn);
+  const chart: ChartValues = {values: values!, params: params!, description: vega.description};
+  if (width === "fit") return svgOf(withValues(parsed, chart), warn);
   const kept = parsed;
   // one chart at a time per View: the renderer may be handed a period's charts at once
-  const drawing = kept.drawing.then(() => keptView(kept, values!, vega.description, warn, counts));
+  const drawing = kept.drawing.then(() => keptView(kept, chart, shape.params, warn, counts));
   kept.drawing = drawing.catch(() => {});
   return drawing;
 };
 
-/** The shape's parse with a chart's values and description put in. */
-function withValues({runtime, operator}: ParsedShape, values: unknown[], description: string | undefined): Runtime {
+/** What a chart puts into its shape: its data values, its parameters' values (Shape.params order), its description. */
+interface ChartValues {
+  values: unknown[];
+  params: unknown[];
+  description: string | undefined;
+}
+
+/** The shape's parse with a chart's values, parameters and description put in. */
+function withValues({runtime, operator, signals}: ParsedShape, {values, params, description}: ChartValues): Runtime {
   const operators = runtime.operators.slice();
   const ingest = operators[operator] as {value: object};
   operators[operator] = {...ingest, value: {...ingest.value, $ingest: values}} as (typeof operators)[number];
+  signals.forEach((i, k) => (operators[i] = {...operators[i], value: params[k]} as (typeof operators)[number]));
   return {...runtime, description, operators} as Runtime;
 }
 
@@ -224,30 +273,36 @@ function withValues({runtime, operator}: ParsedShape, values: unknown[], descrip
  * values go in and vega's dataflow runs again. One thread drew the 1,484 charts of a million-row
  * report in 10.8-11.3 CPU-s instead of 16.1-16.5 (interleaved runs), 8.0-8.4 s instead of 11.7-12.3.
  *
- * A kept View is emptied (its chart's values taken out, in a run of their own) once its chart is
- * drawn, because what survives a run keeps its place: values replaced in one run drew a top list
+ * A kept View is emptied (its chart's values and parameters taken out, in a run of their own) once
+ * its chart is drawn, because what survives a run keeps its place: values replaced in one run drew a top list
  * whose entries were also the last chart's in the last chart's order (vega keeps the aggregate
  * cells and axis labels it has, keyed by value), and grid lines in another order. Emptied, the View
  * holds only what a chart of no values holds, and draws as a new View does: checked against new
  * Views over the 1,484 charts of a 1M-row report drawn in order, in reverse and shuffled (0
  * differences), and by test/charts/render.test.ts. Emptied, it also holds little memory while it
  * waits. vega lays a View out once unless asked: `resize()` asks, so the padding follows each
- * chart's axes. A shape's first chart at a width gets a View it does not keep, as a shape drawn once
- * (most distribution charts) would only pay for the emptying; a View that failed is dropped.
+ * chart's axes. The chart's parameters (Shape.params) are set as signals before it runs. A shape's
+ * first chart at a width gets a View it does not keep, as a shape drawn once (e.g. a donut with
+ * more legend rows than the others, so another height) would only pay for the emptying; a View
+ * that failed is dropped.
  */
-async function keptView(parsed: ParsedShape, values: unknown[], description: string | undefined, warn: ChartWarn, counts: ParseCounts): Promise<string> {
+async function keptView(parsed: ParsedShape, chart: ChartValues, params: string[], warn: ChartWarn, counts: ParseCounts): Promise<string> {
   if (!parsed.drawn) {
     parsed.drawn = true;
-    return svgOf(withValues(parsed, values, description), warn);
+    return svgOf(withValues(parsed, chart), warn);
   }
   let view = parsed.view;
   parsed.view = undefined; // until it is emptied again
-  if (view === undefined) view = headlessView(withValues(parsed, values, description), warn);
+  if (view === undefined) view = headlessView(withValues(parsed, chart), warn);
   else {
     counts.viewsKept = (counts.viewsKept ?? 0) + 1;
-    view.data(parsed.dataset, values).description(description ?? "").resize();
+    params.forEach((name, k) => view!.signal(name, chart.params[k]));
+    view.data(parsed.dataset, chart.values).description(chart.description ?? "").resize();
   }
   const svg = await svgDrawnBy(view);
+  // its parameters emptied too, as the shape holds them: with the last chart's legend entries left
+  // in, a next legend of as many entries kept them in place with their old labels' width
+  params.forEach((name) => view!.signal(name, []));
   await view.data(parsed.dataset, []).runAsync();
   parsed.view = view;
   return svg;

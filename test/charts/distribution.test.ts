@@ -13,14 +13,31 @@ test("distribution: a donut, slices largest first, shares in legend and tooltip"
   const spec = chart.vegaLite as any;
   assert.is(spec.mark.type, "arc");
   assert.ok(spec.mark.innerRadius > 0);
-  // 10/14, 3/14, 1/14
-  assert.equal(spec.encoding.color.scale, {
-    domain: ["edit_dataset: 71.4%", "publish_dataset: 21.4%", "add_user: 7.1%"],
-    range: ["edit_dataset", "publish_dataset", "add_user"].map((action) => palette.color(action)),
-  });
+  // 10/14, 3/14, 1/14; the domain and the colours are parameters, the period's colours first
+  const param = (name: string) => spec.params.find((p: {name: string}) => p.name === name).value;
+  assert.equal(param("entries"), ["edit_dataset: 71.4%", "publish_dataset: 21.4%", "add_user: 7.1%"]);
+  const colors = param("entryColors");
+  assert.equal(colors.slice(0, 3), ["edit_dataset", "publish_dataset", "add_user"].map((action) => palette.color(action)));
+  // one range entry per palette colour, whatever the period: every donut has the same spec shape
+  assert.is(colors.length, palette.actions.length);
+  assert.equal([...colors].sort(), palette.actions.map((action) => palette.color(action)).sort());
+  assert.equal(spec.encoding.color.scale, {domain: {expr: "entries"}, range: colors.map((_: string, i: number) => ({expr: `entryColors[${i}]`}))});
   assert.equal(spec.data.values.map((v: {count: number}) => v.count), [10, 3, 1]);
   assert.is(spec.data.values[2].tip, "add_user: 1 action (7.1%)");
   assert.is(spec.encoding.color.legend.labelLimit, 0);
+});
+
+test("distribution: each slice drawn in its action's palette colour, the legend in slice order with shares", async () => {
+  const chart = await renderChart(distributionChart(fixture("week"), palette));
+  const legend = chart.svg.slice(chart.svg.indexOf("role-legend"));
+  const labels = [...legend.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]);
+  assert.equal(labels, ["edit_dataset: 71.4%", "publish_dataset: 21.4%", "add_user: 7.1%"]);
+  const symbols = [...legend.matchAll(/role-legend-symbol[\s\S]*?fill="(#[0-9a-f]{6})"/g)].map((match) => match[1]);
+  assert.equal(symbols, ["edit_dataset", "publish_dataset", "add_user"].map((action) => palette.color(action)));
+  // the slices (arcs, drawn before the legend) carry the same colours, largest slice first
+  const marks = chart.svg.slice(chart.svg.indexOf("role-mark"), chart.svg.indexOf("role-legend"));
+  const fills = [...marks.matchAll(/<path[^>]*fill="(#[0-9a-f]{6})"/g)].map((match) => match[1]);
+  assert.equal(fills, symbols);
 });
 
 test("distribution: table and summary", () => {

@@ -17,11 +17,21 @@ test("chartSpecs: the seven charts in page order, each with title, description a
   }
 });
 
-/** every (domain entry -> colour) pair of a chart's action colour scale */
+/**
+ * every (domain entry -> colour) pair of a chart's action colour scale; a domain or a colour given
+ * as a parameter ({expr: "entries"}, {expr: "entryColors[2]"}) is read from the spec's params
+ */
 function colourPairs(spec: any): [string, string][] {
   const scale = spec.encoding?.color?.scale;
   if (!scale?.domain) return [];
-  return scale.domain.map((entry: string, i: number) => [entry.replace(/: [\d.]+%$/, ""), scale.range[i]]);
+  const param = (name: string) => spec.params.find((p: {name: string}) => p.name === name).value;
+  const resolve = (value: any) => {
+    if (typeof value?.expr !== "string") return value;
+    const [, name, index] = /^(\w+)(?:\[(\d+)\])?$/.exec(value.expr)!;
+    return index === undefined ? param(name) : param(name)[Number(index)];
+  };
+  const domain: string[] = resolve(scale.domain);
+  return domain.map((entry, i) => [entry.replace(/: [\d.]+%$/, ""), resolve(scale.range[i])]);
 }
 
 test("chartSpecs: an action has the same colour on every chart of two different periods", () => {

@@ -82,6 +82,13 @@ test("shapeCompiler: a chart of a known shape reuses its compiled spec, and equa
   again.forEach(({spec}, i) => assert.ok(spec.marks === first[i].spec.marks, `${first[i].chart.id}: shape reused`));
   // another period's data and description, in the shared shape
   assert.not.equal(again[0].spec.data, compiled[7].spec.data);
+  // the donuts of the week, the next week and the empty period differ in their legend entries and
+  // colours, which are parameters: one shape for the three, with each one's values in its signals
+  const donuts = compiled.slice(0, 28).filter(({chart}) => chart.id === "distribution");
+  assert.is(donuts.length, 4);
+  donuts.forEach(({spec}, i) => assert.ok(spec.marks === donuts[0].spec.marks, `donut ${i}: shape reused`));
+  const entries = donuts.map(({spec}) => (spec.signals!.find((signal) => signal.name === "entries") as {value: string[]}).value);
+  assert.equal(entries.slice(0, 3), [["edit_dataset: 71.4%", "publish_dataset: 21.4%", "add_user: 7.1%"], ["edit_page: 60.0%", "add_user: 40.0%"], []]);
 });
 
 test("shapeCompiler: rendering with a shared shape leaves it as compiled", async () => {
@@ -205,8 +212,11 @@ test("chartRenderer: a View kept from the shape's last chart draws each chart as
   // a labelled tick (200), whose label sticks out above the plot: the two are padded differently
   const users = (counts: number[]) => ({...week, usersOverTime: week.actions.buckets.map((bucket, i) => ({bucket, users: counts[i]}))});
   const [paddedMore, paddedLess] = [users([163, 160, 184, 159, 146, 113, 78]), users([157, 173, 161, 156, 142, 105, 82])];
+  // donuts of one legend entry each, the first one's label longer: the second one's legend is
+  // narrower (its entry is not kept in place with the first one's width)
+  const only = (action: string) => ({...week, distribution: [{action, count: 14, share: 1}]});
   // the same entries in another order, other ticks, other entries, none, and the week again
-  const periods = [week, reranked(week), scaled(week, 37), paddedMore, paddedLess, fixture("next-week"), reranked(fixture("next-week")), fixture("empty"), paddedMore, week];
+  const periods = [week, reranked(week), scaled(week, 37), paddedMore, paddedLess, fixture("next-week"), reranked(fixture("next-week")), fixture("empty"), only("publish_dataset"), only("add_user"), paddedMore, week];
   const charts = [...periods.flatMap((period) => chartSpecs(period, palette)), ...chartSpecs(busyMonth(), actionPalette(BUSY_ACTIONS))];
   // each chart drawn by a renderer of its own: a new View
   const alone = await Promise.all(charts.map((chart) => chartRenderer(() => {})(chart)));
