@@ -77,6 +77,13 @@ export interface BuildSummary {
 /** Up to this many pages to render, one worker renders the charts (a worker takes 1-2 s to start). */
 const ONE_WORKER_PAGES = 12;
 
+/**
+ * Periods whose downloads are copied at once. Copying is mostly the kernel filling fresh pages; two
+ * at a time finish the 2.1 GB of a 1M-row report's period downloads alongside the charts instead of
+ * after them: cold builds 22.6-28.5 s against 23.9-28.7 s, 4 of 6 interleaved pairs faster.
+ */
+const COPY_LANES = 2;
+
 const round = (seconds: number): number => Math.round(seconds * 1000) / 1000;
 
 /** Fails the build when more than `maxPercent` of the rows were rejected, naming the main reasons. */
@@ -306,12 +313,22 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
     // each period's downloads are copied from the whole log's files while the pages are laid out:
     // the pages need only the files' sizes (periodDownloads)
     copied = timed("downloads", async () => {
-      for (const [i, {period}] of summaries.entries()) {
-        if (!render.has(period.path)) continue;
-        const dir = path.join(staging, period.path);
-        await mkdir(dir, {recursive: true});
-        await writePeriodSourceData(dir, source, ...ranges[i]);
-      }
+      const todo = [...summaries.entries()].filter(([, {period}]) => render.has(period.path));
+      const lane = async () => {
+        for (let next = todo.shift(); next !== undefined; next = todo.shift()) {
+          const [i, {period}] = next;
+          const dir = path.join(staging, period.path);
+          try {
+            await mkdir(dir, {recursive: true});
+            await writePeriodSourceData(dir, source, ...ranges[i]);
+          } catch (error) {
+            todo.length = 0; // the other lanes stop after their copy: nothing writes once this settles
+            throw error;
+          }
+        }
+      };
+      const lanes = await Promise.allSettled(Array.from({length: COPY_LANES}, lane));
+      for (const lane of lanes) if (lane.status === "rejected") throw lane.reason;
     });
     copied.catch(() => {}); // awaited before the publish
     const pages: PeriodPage[] = summaries.map((page, i) => ({...page, charts: slotted[i] ?? [], downloads: periodDownloads(source, ...ranges[i])}));

@@ -322,19 +322,16 @@ export function periodDownloads(source: SourceData, lo: number, hi: number): {cs
   return {csv: {href: "activity.csv", rows, bytes: csvBytes}, json: {href: "activity.json", rows, bytes: jsonBytes}};
 }
 
-let copyBuffer: Buffer | undefined;
-let copying = false;
+/** copy buffers not in use: as many are made as copies ever ran at once, and reused by later copies */
+const copyBuffers: Buffer[] = [];
 
 /** Copies bytes [start, end) of `source` to `target`: at its current end, or from offset `at` on. */
 async function copyRange(source: FileHandle, target: FileHandle, start: number, end: number, at?: number): Promise<void> {
-  // one buffer for every copy of the build (copies run one after another; a concurrent one gets its own)
-  const shared = !copying;
-  const buffer = shared ? (copyBuffer ??= Buffer.allocUnsafe(CHUNK_BYTES)) : Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(end - start, 1)));
-  if (shared) copying = true;
+  const buffer = copyBuffers.pop() ?? Buffer.allocUnsafe(CHUNK_BYTES);
   try {
     await copyWith(buffer, source, target, start, end, at);
   } finally {
-    if (shared) copying = false;
+    copyBuffers.push(buffer);
   }
 }
 
