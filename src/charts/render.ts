@@ -73,8 +73,8 @@ const MAX_LAYOUTS = 4;
 const SHAPE_DESCRIPTION = "-";
 
 /**
- * A compiled shape: its Vega spec (values [], list parameters []), the data entry that holds the values,
- * the names of the parameters whose values each chart puts in, its parsed forms.
+ * A compiled shape: its Vega spec (values [], list parameters []), the data entry that holds the
+ * values, the names of the parameters whose values each chart puts in, its parsed forms.
  */
 interface Shape {
   spec: Spec;
@@ -127,9 +127,8 @@ const isVariable = (param: object): param is Variable =>
  * signal with its value. Such a chart gets the remembered spec with its own values, description and
  * signal values put in, JSON-equal to compiling it afresh (checked over the 1,484 charts of a 1M-row
  * report, and by test/charts/render.test.ts). The 1,484 charts of a 1M-row report take 24 parses
- * (235 while every donut's legend entries were literals in its spec). The
- * remembered specs are shared: vega only reads them. A spec with no inline values or no
- * description is compiled as is.
+ * (235 while every donut's legend entries were literals in its spec). The remembered specs are
+ * shared: vega only reads them. A spec with no inline values or no description is compiled as is.
  */
 function shapeCache(warn: ChartWarn): (vegaLite: TopLevelSpec) => Compiled {
   const shapes = new Map<string, Shape>();
@@ -251,7 +250,7 @@ const drawer = (warn: ChartWarn, counts: ParseCounts = {parsed: 0, reused: 0}) =
   return drawing;
 };
 
-/** What a chart puts into its shape: its data values, its parameters' values (Shape.params order), its description. */
+/** What a chart puts into its shape: its data values, its parameters' values (Shape.params order), description. */
 interface ChartValues {
   values: unknown[];
   params: unknown[];
@@ -274,9 +273,10 @@ function withValues({runtime, operator, signals}: ParsedShape, {values, params, 
  * report in 10.8-11.3 CPU-s instead of 16.1-16.5 (interleaved runs), 8.0-8.4 s instead of 11.7-12.3.
  *
  * A kept View is emptied (its chart's values and parameters taken out, in a run of their own) once
- * its chart is drawn, because what survives a run keeps its place: values replaced in one run drew a top list
- * whose entries were also the last chart's in the last chart's order (vega keeps the aggregate
- * cells and axis labels it has, keyed by value), and grid lines in another order. Emptied, the View
+ * its chart is drawn, because what survives a run keeps its place: values replaced in one run drew
+ * a top list whose entries were also the last chart's in the last chart's order (vega keeps the
+ * aggregate cells and axis labels it has, keyed by value), and grid lines in another order; a
+ * legend entry kept its last label's width. Emptied, the View
  * holds only what a chart of no values holds, and draws as a new View does: checked against new
  * Views over the 1,484 charts of a 1M-row report drawn in order, in reverse and shuffled (0
  * differences), and by test/charts/render.test.ts. Emptied, it also holds little memory while it
