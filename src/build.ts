@@ -30,7 +30,7 @@ import {trace} from "./trace.js";
 import {bundleLiveCharts} from "./charts/bundle.js";
 import {writePeriodData, writeReportFiles} from "./site/write-outputs.js";
 import {chartSlot, fillChartSlots} from "./site/chart-slots.js";
-import {appendSourceData, periodDownloads, writePeriodSourceData, writeSourceData} from "./site/source-data.js";
+import {appendSourceData, periodDownloads, writePeriodsSourceData, writeSourceData} from "./site/source-data.js";
 import {SourceStream} from "./site/source-stream.js";
 import {containingPeriods} from "./site/period-labels.js";
 import {pageIndex} from "./site/page-links.js";
@@ -312,23 +312,9 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
     const source = await sourceWritten.catch(settle);
     // each period's downloads are copied from the whole log's files while the pages are laid out:
     // the pages need only the files' sizes (periodDownloads)
-    copied = timed("downloads", async () => {
-      const todo = [...summaries.entries()].filter(([, {period}]) => render.has(period.path));
-      const lane = async () => {
-        for (let next = todo.shift(); next !== undefined; next = todo.shift()) {
-          const [i, {period}] = next;
-          const dir = path.join(staging, period.path);
-          try {
-            await mkdir(dir, {recursive: true});
-            await writePeriodSourceData(dir, source, ...ranges[i]);
-          } catch (error) {
-            todo.length = 0; // the other lanes stop after their copy: nothing writes once this settles
-            throw error;
-          }
-        }
-      };
-      const lanes = await Promise.allSettled(Array.from({length: COPY_LANES}, lane));
-      for (const lane of lanes) if (lane.status === "rejected") throw lane.reason;
+    copied = timed("downloads", () => {
+      const rendered = summaries.flatMap(({period}, i) => (render.has(period.path) ? [{dir: path.join(staging, period.path), lo: ranges[i][0], hi: ranges[i][1]}] : []));
+      return writePeriodsSourceData(source, rendered, COPY_LANES);
     });
     copied.catch(() => {}); // awaited before the publish
     const pages: PeriodPage[] = summaries.map((page, i) => ({...page, charts: slotted[i] ?? [], downloads: periodDownloads(source, ...ranges[i])}));

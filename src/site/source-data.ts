@@ -7,7 +7,7 @@
  * copied byte range. A million-row log yields ~5 copies of every row across periods: copying bytes
  * costs a fraction of formatting them again.
  */
-import {copyFile, link, open, rename, stat, type FileHandle} from "node:fs/promises";
+import {copyFile, link, mkdir, open, rename, stat, type FileHandle} from "node:fs/promises";
 import path from "node:path";
 import type {ColumnTable} from "arquero";
 import {csvLine} from "./downloads.js";
@@ -380,4 +380,36 @@ export async function writePeriodSourceData(dir: string, source: SourceData, lo:
       ? await writeSlice(source.jsonFile, path.join(dir, "activity.json"), Buffer.from("[\n]\n"), 0, 0, EMPTY)
       : await writeSlice(source.jsonFile, path.join(dir, "activity.json"), Buffer.from("[\n"), source.jsonStart[lo], source.jsonEnd[hi - 1], Buffer.from(JSON_TAIL));
   return {csv: {href: "activity.csv", rows, bytes: csvBytes}, json: {href: "activity.json", rows, bytes: jsonBytes}};
+}
+
+/** One period's downloads to write: its folder and its rows [lo, hi) of the whole log. */
+export interface PeriodRows {
+  dir: string;
+  lo: number;
+  hi: number;
+}
+
+/**
+ * Writes each period's downloads (writePeriodSourceData, its folder made first), `lanes` periods at
+ * a time, in order. After a failure no further period starts, and the promise rejects with the
+ * first error once the copies under way have ended: nothing writes into the folders after it
+ * settles, so the caller may remove them.
+ */
+export async function writePeriodsSourceData(source: SourceData, periods: readonly PeriodRows[], lanes: number): Promise<void> {
+  const todo = [...periods];
+  let failed = false;
+  const lane = async () => {
+    for (let next = todo.shift(); next !== undefined && !failed; next = todo.shift()) {
+      try {
+        await mkdir(next.dir, {recursive: true});
+        await writePeriodSourceData(next.dir, source, next.lo, next.hi);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  const settled = await Promise.allSettled(Array.from({length: Math.max(1, lanes)}, lane));
+  const failure = settled.find((result): result is PromiseRejectedResult => result.status === "rejected");
+  if (failure !== undefined) throw failure.reason;
 }

@@ -6,7 +6,7 @@ import {tmpdir} from "node:os";
 import path from "node:path";
 import * as aq from "arquero";
 import Papa from "papaparse";
-import {appendSourceData, writePeriodSourceData, writeSourceData} from "../../src/site/source-data.js";
+import {appendSourceData, writePeriodSourceData, writePeriodsSourceData, writeSourceData} from "../../src/site/source-data.js";
 
 const COLUMNS = ["timestamp", "action", "diff"];
 const table = aq.table({
@@ -56,6 +56,47 @@ test("the whole range of a period equals the whole-log file byte for byte", asyn
   for (const name of ["activity.csv", "activity.json"]) {
     assert.ok((await readFile(path.join(dir, name))).equals(await readFile(path.join(period, name))), name);
   }
+});
+
+test("writePeriodsSourceData: two lanes write every period's folder as writePeriodSourceData alone does", async () => {
+  const dir = await tmp();
+  const source = await writeSourceData(dir, table, COLUMNS);
+  const ranges = [[0, 4], [1, 3], [3, 4], [0, 1], [2, 2], [1, 4]];
+  const root = await tmp();
+  await writePeriodsSourceData(source, ranges.map(([lo, hi], i) => ({dir: path.join(root, "lanes", `p${i}`), lo, hi})), 2);
+  for (const [i, [lo, hi]] of ranges.entries()) {
+    const alone = path.join(root, "alone", `p${i}`);
+    await import("node:fs/promises").then((fs) => fs.mkdir(alone, {recursive: true}));
+    await writePeriodSourceData(alone, source, lo, hi);
+    for (const name of ["activity.csv", "activity.json"]) {
+      const [a, b] = await Promise.all([readFile(path.join(root, "lanes", `p${i}`, name)), readFile(path.join(alone, name))]);
+      assert.ok(a.equals(b), `p${i}/${name}`);
+    }
+  }
+});
+
+test("writePeriodsSourceData: after a failed period no other starts, and it settles once the copies under way end", async () => {
+  const dir = await tmp();
+  const source = await writeSourceData(dir, table, COLUMNS);
+  const root = await tmp();
+  // a file where period 1's folder should go: its mkdir fails while period 0 is being copied
+  await writeFile(path.join(root, "blocked"), "");
+  const periods = [
+    {dir: path.join(root, "p0"), lo: 0, hi: 4},
+    {dir: path.join(root, "blocked", "p1"), lo: 0, hi: 2},
+    {dir: path.join(root, "p2"), lo: 1, hi: 3},
+    {dir: path.join(root, "p3"), lo: 2, hi: 4},
+  ];
+  const error = await writePeriodsSourceData(source, periods, 2).then(
+    () => undefined,
+    (failure: NodeJS.ErrnoException) => failure,
+  );
+  assert.is(error?.code, "ENOTDIR");
+  // period 0, under way when period 1 failed, was finished before the promise settled
+  assert.ok((await readFile(path.join(dir, "activity.json"))).equals(await readFile(path.join(root, "p0", "activity.json"))));
+  // the periods after the failed one were never started
+  assert.not.ok(existsSync(path.join(root, "p2")));
+  assert.not.ok(existsSync(path.join(root, "p3")));
 });
 
 test("an empty log gives a header-only CSV and an empty JSON array", async () => {
