@@ -86,12 +86,12 @@ interface Shape {
 
 /**
  * A parsed shape, which of its operators ingests the inline values and which hold the parameters
- * (Shape.params, in order), and its kept View (keptView).
+ * (in Shape.params order: the signal's name and operator), and its kept View (keptView).
  */
 interface ParsedShape {
   runtime: Runtime;
   operator: number;
-  signals: number[];
+  signals: {name: string; operator: number}[];
   /** the name of the data set the values go to */
   dataset: string;
   /** at a plot width: whether a chart was drawn, the View kept (emptied) since, the chart being drawn */
@@ -235,7 +235,7 @@ const drawer = (warn: ChartWarn, counts: ParseCounts = {parsed: 0, reused: 0}) =
     const holding = shape.params.map((name) => runtime.operators.flatMap((operator, i) => ((operator as {signal?: string}).signal === name ? [i] : [])));
     parsed =
       ingesting.length === 1 && holding.every((found) => found.length === 1)
-        ? {runtime, operator: ingesting[0], signals: holding.map(([i]) => i), dataset: shapeValues.name, drawn: false, drawing: Promise.resolve()}
+        ? {runtime, operator: ingesting[0], signals: holding.map(([i], k) => ({name: shape.params[k], operator: i})), dataset: shapeValues.name, drawn: false, drawing: Promise.resolve()}
         : null;
     if (shape.parsed.size >= MAX_LAYOUTS) shape.parsed.delete(shape.parsed.keys().next().value!);
     shape.parsed.set(width, parsed);
@@ -245,7 +245,7 @@ const drawer = (warn: ChartWarn, counts: ParseCounts = {parsed: 0, reused: 0}) =
   if (width === "fit") return svgOf(withValues(parsed, chart), warn);
   const kept = parsed;
   // one chart at a time per View: the renderer may be handed a period's charts at once
-  const drawing = kept.drawing.then(() => keptView(kept, chart, shape.params, warn, counts));
+  const drawing = kept.drawing.then(() => keptView(kept, chart, warn, counts));
   kept.drawing = drawing.catch(() => {});
   return drawing;
 };
@@ -262,7 +262,7 @@ function withValues({runtime, operator, signals}: ParsedShape, {values, params, 
   const operators = runtime.operators.slice();
   const ingest = operators[operator] as {value: object};
   operators[operator] = {...ingest, value: {...ingest.value, $ingest: values}} as (typeof operators)[number];
-  signals.forEach((i, k) => (operators[i] = {...operators[i], value: params[k]} as (typeof operators)[number]));
+  signals.forEach(({operator: i}, k) => (operators[i] = {...operators[i], value: params[k]} as (typeof operators)[number]));
   return {...runtime, description, operators} as Runtime;
 }
 
@@ -276,17 +276,16 @@ function withValues({runtime, operator, signals}: ParsedShape, {values, params, 
  * its chart is drawn, because what survives a run keeps its place: values replaced in one run drew
  * a top list whose entries were also the last chart's in the last chart's order (vega keeps the
  * aggregate cells and axis labels it has, keyed by value), and grid lines in another order; a
- * legend entry kept its last label's width. Emptied, the View
- * holds only what a chart of no values holds, and draws as a new View does: checked against new
- * Views over the 1,484 charts of a 1M-row report drawn in order, in reverse and shuffled (0
- * differences), and by test/charts/render.test.ts. Emptied, it also holds little memory while it
- * waits. vega lays a View out once unless asked: `resize()` asks, so the padding follows each
+ * legend entry kept its last label's width. Emptied, the View holds only what a chart of no values
+ * holds, and draws as a new View does: checked against new Views over the 1,484 charts of a 1M-row
+ * report drawn in order, in reverse and shuffled (0 differences), and by
+ * test/charts/render.test.ts. Emptied, it also holds little memory while it waits. vega lays a View out once unless asked: `resize()` asks, so the padding follows each
  * chart's axes. The chart's parameters (Shape.params) are set as signals before it runs. A shape's
  * first chart at a width gets a View it does not keep, as a shape drawn once (e.g. a donut with
  * more legend rows than the others, so another height) would only pay for the emptying; a View
  * that failed is dropped.
  */
-async function keptView(parsed: ParsedShape, chart: ChartValues, params: string[], warn: ChartWarn, counts: ParseCounts): Promise<string> {
+async function keptView(parsed: ParsedShape, chart: ChartValues, warn: ChartWarn, counts: ParseCounts): Promise<string> {
   if (!parsed.drawn) {
     parsed.drawn = true;
     return svgOf(withValues(parsed, chart), warn);
@@ -296,13 +295,13 @@ async function keptView(parsed: ParsedShape, chart: ChartValues, params: string[
   if (view === undefined) view = headlessView(withValues(parsed, chart), warn);
   else {
     counts.viewsKept = (counts.viewsKept ?? 0) + 1;
-    params.forEach((name, k) => view!.signal(name, chart.params[k]));
+    parsed.signals.forEach(({name}, k) => view!.signal(name, chart.params[k]));
     view.data(parsed.dataset, chart.values).description(chart.description ?? "").resize();
   }
   const svg = await svgDrawnBy(view);
   // its parameters emptied too, as the shape holds them: with the last chart's legend entries left
   // in, a next legend of as many entries kept them in place with their old labels' width
-  params.forEach((name) => view!.signal(name, []));
+  parsed.signals.forEach(({name}) => view!.signal(name, []));
   await view.data(parsed.dataset, []).runAsync();
   parsed.view = view;
   return svg;
