@@ -11,6 +11,7 @@ import {buildConfig, emailConfig, readConfigFile, type RawOptions} from "./confi
 import type {BuildEffects, BuildSummary} from "./build.js";
 import {buildFingerprint, inputsResized, inputState, upToDateSummary} from "./fingerprint.js";
 import {trace} from "./trace.js";
+import {applyV8Flags, v8FlagsFor} from "./v8-flags.js";
 
 const VERSION: string = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")).version;
 
@@ -149,6 +150,7 @@ export async function main(argv: string[]): Promise<number> {
       trace("fingerprint …");
       // a grown input (the nightly case) cannot be up to date: the cache is read while it is hashed
       const inputs = await inputState(config);
+      applyV8Flags(v8FlagsFor(config.cache !== null && !config.force, inputs.before.size));
       const cache = config.cache !== null && !config.force && (await inputsResized(config, inputs)) ? import("./build.js").then((stages) => stages.readBuildCache(config)) : undefined;
       cache?.catch(() => {}); // awaited by the build
       const fingerprint = await buildFingerprint(config, inputs);
