@@ -113,6 +113,34 @@ export async function appendDay(options: AppendDayOptions): Promise<{day: string
   return {day: new Date(dayMs).toISOString().slice(0, 10), rows};
 }
 
+/**
+ * Cuts the rows of the last `days` UTC days off the end of a CSV log (rows in time order, one line
+ * each, as generateBenchLog writes them); resolves with the log's last day afterwards. The
+ * incremental benchmark then appends those days back one night at a time (appendDay).
+ */
+export async function dropLastDays(file: string, days: number): Promise<string> {
+  const last = await lastTimestamp(file, "csv");
+  const cut = new Date(Math.floor(last / DAY) * DAY - (days - 1) * DAY).toISOString().slice(0, 10);
+  const handle = await open(file, "r+");
+  try {
+    const {size} = await handle.stat();
+    // a day is well under 4 MiB of rows: look that far back for the first row of the cut day
+    const length = Math.min(size, days * CHUNK_BYTES);
+    const {buffer} = await handle.read(Buffer.alloc(length), 0, length, size - length);
+    const text = buffer.toString("latin1");
+    let at = text.indexOf("\n" + cut);
+    if (at < 0) throw new InputError(`${file}: no row of ${cut} in its last ${length} bytes`);
+    at += 1;
+    const before = text.lastIndexOf("\n", at - 2);
+    const previousDay = text.slice(before + 1, before + 11);
+    if (!/^\d{4}-\d\d-\d\d$/.test(previousDay) || !(previousDay < cut)) throw new InputError(`${file}: no row of a day before ${cut} ends before its first row of ${cut}`);
+    await handle.truncate(size - length + at);
+    return previousDay;
+  } finally {
+    await handle.close();
+  }
+}
+
 function wholeNumber(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new UsageError(`--${flag}: expected a whole number, got "${value}"`);

@@ -1,6 +1,6 @@
 /**
  * The benchmark log generator (bench/generate-log.ts): row counts, CSV shape through papaparse,
- * sorted UTC timestamps, determinism, NDJSON carrying the same values, and appendDay.
+ * sorted UTC timestamps, determinism, NDJSON carrying the same values, appendDay and dropLastDays.
  */
 import {mkdtempSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -8,7 +8,7 @@ import {join} from "node:path";
 import Papa from "papaparse";
 import {test} from "uvu";
 import * as assert from "uvu/assert";
-import {appendDay, generateBenchLog, runBenchLogCommand} from "../../bench/generate-log.js";
+import {appendDay, dropLastDays, generateBenchLog, runBenchLogCommand} from "../../bench/generate-log.js";
 import {rowsPerDay} from "../../scripts/log-generator/bench-rows.js";
 import {createRandom} from "../../scripts/log-generator/random.js";
 import {InputError, UsageError} from "../../src/errors.js";
@@ -103,6 +103,21 @@ test("appendDay adds rows dated the day after the last row (CSV and NDJSON)", as
     assertSorted(stamps);
     assert.ok(stamps.every((stamp) => stamp.startsWith("2024-03-01T")));
   }
+});
+
+test("dropLastDays cuts exactly the rows of the last days; appendDay then adds the first of them again", async () => {
+  const file = join(dir, "cut.csv");
+  await generateBenchLog({rows: 500, out: file, startDate: "2024-12-27", days: 6});
+  const rows = readCsv(file).slice(1);
+  // the rows dated before December 31 (a count independent of the code under test)
+  const kept = rows.filter((row) => row[0] < "2024-12-31");
+  assert.ok(kept.length > 0 && kept.length < rows.length);
+  assert.is(await dropLastDays(file, 2), "2024-12-30");
+  const after = readCsv(file);
+  assert.equal(after[0].join(","), HEADER);
+  assert.equal(after.slice(1), kept);
+  assert.equal(await appendDay({file, rows: 10}), {day: "2024-12-31", rows: 10});
+  assert.is(await failure(dropLastDays(file, 9)).then((error) => error instanceof InputError), true);
 });
 
 async function failure(promise: Promise<unknown>): Promise<unknown> {
