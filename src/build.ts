@@ -127,26 +127,11 @@ export async function readBuildCache(config: BuildConfig): Promise<CachedLog | s
 }
 
 /**
- * The build's worker threads, started: one chart worker, and the page worker loading Eleventy. Their
- * imports and the chart worker's warm-up take a second or two of CPU, so a caller that knows a build
- * will run (the CLI, when an input grew) starts them while it hashes the inputs (step 0). The build
- * closes them; a caller that does not call build closes them itself.
- */
-export function startRenderPool(config: BuildConfig): ChartRenderPool {
-  // One chart worker first: with a cache, a build usually renders a few pages and the CPU is short
-  // (a second worker's imports cost more than it saves); without, the build grows the pool.
-  const pool = createRenderPool(Math.min(1, config.workers));
-  pool.preloadSite();
-  return pool;
-}
-
-/**
  * Runs one build and publishes it into `config.out`; the previous report survives any failure.
- * `known`: what the caller has computed already: the fingerprint of the inputs and options, the
- * cache, being read (readBuildCache), and the workers, started (startRenderPool), while the CLI
- * hashed the inputs. The build closes the workers, whatever happens.
+ * `known`: what the caller has computed already: the fingerprint of the inputs and options, and the
+ * cache, being read (readBuildCache) while the CLI hashed the inputs.
  */
-export async function build(config: BuildConfig, effects: BuildEffects, known: {fingerprint?: string; cache?: Promise<CachedLog | string>; pool?: ChartRenderPool} = {}): Promise<BuildSummary> {
+export async function build(config: BuildConfig, effects: BuildEffects, known: {fingerprint?: string; cache?: Promise<CachedLog | string>} = {}): Promise<BuildSummary> {
   const started = performance.now();
   const stages: Record<string, number> = {};
   const timed = async <T>(stage: string, run: () => Promise<T> | T): Promise<T> => {
@@ -159,19 +144,21 @@ export async function build(config: BuildConfig, effects: BuildEffects, known: {
   };
 
   // 0. nothing to do when the published report was built from the same inputs and options
-  let pool = known.pool;
+  const fingerprint = known.fingerprint ?? (await timed("fingerprint", () => buildFingerprint(config)));
+  const upToDate = await upToDateSummary(config, fingerprint);
+  if (upToDate) {
+    effects.log(`up to date: ${config.out} was built from the same inputs and options`);
+    return {...upToDate, seconds: round((performance.now() - started) / 1000), stages};
+  }
+  // The workers start while the log is read: their imports and the chart workers' warm-up take a
+  // second or two. One chart worker first: with a cache, a build usually renders a few pages and the
+  // CPU is short (a second worker's imports cost more than it saves); without, all of them.
+  const pool = createRenderPool(Math.min(1, config.workers));
+  pool.preloadSite();
   try {
-    const fingerprint = known.fingerprint ?? (await timed("fingerprint", () => buildFingerprint(config)));
-    const upToDate = await upToDateSummary(config, fingerprint);
-    if (upToDate) {
-      effects.log(`up to date: ${config.out} was built from the same inputs and options`);
-      return {...upToDate, seconds: round((performance.now() - started) / 1000), stages};
-    }
-    // the workers start while the log is read, if the caller has not started them
-    pool ??= startRenderPool(config);
     return await buildReport(config, effects, {fingerprint, started, stages, timed, pool, cache: known.cache});
   } finally {
-    if (pool !== undefined) await timed("charts", () => pool!.close());
+    await timed("charts", () => pool.close());
   }
 }
 

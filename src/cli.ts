@@ -148,29 +148,19 @@ export async function main(argv: string[]): Promise<number> {
       // the stages (Vega, Eleventy) load only when there is something to build
       const started = performance.now();
       trace("fingerprint …");
+      // a grown input (the nightly case) cannot be up to date: the cache is read while it is hashed
       const inputs = await inputState(config);
       applyV8Flags(v8FlagsFor(config.cache !== null && !config.force, inputs.before.size));
-      // a grown input (the nightly case) cannot be up to date: the cache is read, and the workers
-      // load, while it is hashed (one core would be idle otherwise)
-      const grown = config.cache !== null && !config.force && (await inputsResized(config, inputs)) ? import("./build.js") : undefined;
-      const cache = grown?.then((stages) => stages.readBuildCache(config));
+      const cache = config.cache !== null && !config.force && (await inputsResized(config, inputs)) ? import("./build.js").then((stages) => stages.readBuildCache(config)) : undefined;
       cache?.catch(() => {}); // awaited by the build
-      let pool = grown?.then((stages) => stages.startRenderPool(config));
-      try {
-        const fingerprint = await buildFingerprint(config, inputs);
-        const upToDate = await upToDateSummary(config, fingerprint);
-        trace("fingerprint done");
-        if (upToDate) upToDate.seconds = Math.round(performance.now() - started) / 1000;
-        const handed = upToDate ? undefined : await pool;
-        if (!upToDate) pool = undefined; // the build closes it
-        const summary = upToDate ?? (await (await import("./build.js")).build(config, effects, {fingerprint, cache, pool: handed}));
-        if (config.json) process.stdout.write(JSON.stringify(summary) + "\n");
-        else if (!config.quiet) process.stdout.write(summaryLine(summary) + "\n");
-        return 0;
-      } finally {
-        // not handed to a build: a wrong guess, or the hashing failed
-        await pool?.then((workers) => workers.close(), () => {});
-      }
+      const fingerprint = await buildFingerprint(config, inputs);
+      const upToDate = await upToDateSummary(config, fingerprint);
+      trace("fingerprint done");
+      if (upToDate) upToDate.seconds = Math.round(performance.now() - started) / 1000;
+      const summary = upToDate ?? (await (await import("./build.js")).build(config, effects, {fingerprint, cache}));
+      if (config.json) process.stdout.write(JSON.stringify(summary) + "\n");
+      else if (!config.quiet) process.stdout.write(summaryLine(summary) + "\n");
+      return 0;
     }
     if (command === "email") {
       const raw = await options(rest, EMAIL_FLAGS);
