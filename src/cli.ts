@@ -150,8 +150,9 @@ export async function main(argv: string[]): Promise<number> {
       trace("fingerprint …");
       // a grown input (the nightly case) cannot be up to date: the cache is read while it is hashed
       const inputs = await inputState(config);
-      applyV8Flags(v8FlagsFor(config.cache !== null && !config.force, inputs.before.size));
-      const cache = config.cache !== null && !config.force && (await inputsResized(config, inputs)) ? import("./build.js").then((stages) => stages.readBuildCache(config)) : undefined;
+      const useCache = config.cache !== null && !config.force;
+      applyV8Flags(v8FlagsFor(useCache, inputs.before.size));
+      const cache = useCache && (await inputsResized(config, inputs)) ? import("./build.js").then((stages) => stages.readBuildCache(config)) : undefined;
       cache?.catch(() => {}); // awaited by the build
       const fingerprint = await buildFingerprint(config, inputs);
       const upToDate = await upToDateSummary(config, fingerprint);

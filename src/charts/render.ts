@@ -278,12 +278,12 @@ function withValues({runtime, operator, signals}: ParsedShape, {values, params, 
  * aggregate cells and axis labels it has, keyed by value), and grid lines in another order; a
  * legend entry kept its last label's width. Emptied, the View holds only what a chart of no values
  * holds, and draws as a new View does: checked against new Views over the 1,484 charts of a 1M-row
- * report drawn in order, in reverse and shuffled (0 differences), and by
- * test/charts/render.test.ts. Emptied, it also holds little memory while it waits. vega lays a View out once unless asked: `resize()` asks, so the padding follows each
- * chart's axes. The chart's parameters (Shape.params) are set as signals before it runs. A shape's
- * first chart at a width gets a View it does not keep, as a shape drawn once (e.g. a donut with
- * more legend rows than the others, so another height) would only pay for the emptying; a View
- * that failed is dropped.
+ * report drawn in order, in reverse and shuffled (0 differences), and by test/charts/render.test.ts.
+ * Emptied, it also holds little memory while it waits. vega lays a View out once unless asked:
+ * `resize()` asks, so the padding follows each chart's axes. The chart's parameters (Shape.params)
+ * are set as signals before it runs. A shape's first chart at a width gets a View it does not keep,
+ * as a shape drawn once (e.g. a donut with more legend rows than the others, so another height)
+ * would only pay for the emptying; a View that failed is dropped.
  */
 async function keptView(parsed: ParsedShape, chart: ChartValues, warn: ChartWarn, counts: ParseCounts): Promise<string> {
   if (!parsed.drawn) {
