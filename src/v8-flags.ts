@@ -10,8 +10,8 @@
  * The worker threads started afterwards (charts, pages) also get a young generation of 4 MB
  * semi-spaces instead of V8's 16 MB. They grew theirs to 32 MB each within a night, and on the
  * project's machine memory touched for the first time is what costs (README, "Fresh memory"): with
- * the smaller one, nights from December 20 to 28 at 1M rows took 3.54 s and 5.79 CPU-s against
- * 3.76 s and 6.22 CPU-s (medians of 8 interleaved rounds, 6 of 8 faster), and peak RSS fell by 25 MB.
+ * the smaller one, nights from December 20 to 28 at 1M rows took 2.77 s and 4.61 CPU-s against
+ * 3.04 s and 5.12 CPU-s (medians of 8 interleaved rounds), and peak RSS fell by about 25 MB.
  * It is a V8 flag read when an isolate is made, so the main thread, started already, keeps its own.
  *
  * A cold build, which runs hot loops over a million rows for 25 s, keeps V8's defaults: it was no
