@@ -198,7 +198,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
       pool.grow(config.workers);
     }
     // with worker threads, a cold build's downloads are formatted on one, from the rows as they are read
-    if (!incremental && config.workers > 0) streamed = new SourceStream(staging);
+    if (!incremental && config.workers > 0) streamed = new SourceStream(staging, config.cache ?? undefined);
     const log = incremental?.log ?? (await timed("ingest", () => ingest({...ingestOptions, onRows: streamed?.onRows})));
     effects.log(`ingest: ${log.counts.rows} rows, ${log.counts.accepted} accepted, ${log.counts.rejected} rejected, ${log.counts.duplicates} duplicates` + (incremental ? ` (${incremental.newRows.length} new rows read)` : ""));
     if (log.counts.accepted === 0) throw new InputError(`${config.inputs.join(", ")}: no row was accepted (${log.counts.rejected} rejected); nothing to report`);
@@ -372,6 +372,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
                 // the staged whole-log downloads: the files about to be published
                 csvFile: source.csvFile,
                 jsonFile: source.jsonFile,
+                spare: source.spare,
               },
               incremental ? cache!.manifest : undefined,
             );
@@ -401,7 +402,8 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
     const {removal} = await timed("publish", () => publishStaging(staging, config.out));
 
     // 7b. the cache takes effect; a cache that could not be written is not a failed build
-    if (staged) await timed("cache", staged).catch((error: Error) => effects.log(`cache: not written (${error.message}); the next build reads every input`));
+    const cacheWritten = staged !== undefined && (await timed("cache", staged).then(() => true, (error: Error) => void effects.log(`cache: not written (${error.message}); the next build reads every input`)));
+    if (!cacheWritten) await streamed?.discardSpare();
     await timed("publish", () => removal);
     return {
       out: path.resolve(config.out),
@@ -418,6 +420,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
   } catch (error) {
     streamed?.stop("the build failed");
     await caching?.catch(() => {}); // it may be linking files of the staging folder
+    await streamed?.discardSpare();
     await discardStaging(staging);
     throw error;
   }

@@ -192,6 +192,11 @@ export interface CacheContent {
   /** the published whole-log downloads, hard-linked into the cache */
   csvFile: string;
   jsonFile: string;
+  /**
+   * a copy of them already in the cache's folder (a cold build's, source-stream.ts), kept as the
+   * spare of the next append; ignored when `grows` is given or the files are elsewhere
+   */
+  spare?: {csvFile: string; jsonFile: string};
 }
 
 /** Files of ours in a cache folder (this layout's and the first one's): the only ones ever removed. */
@@ -231,8 +236,11 @@ export async function stageCache(dir: string, content: CacheContent, grows?: Cac
     arrays.push([`coded.${name}`, column.codes, same]);
   }
   const parts: CacheParts = {arrays: {}, rejects: `rejects.${generation}.json`, duplicates: `duplicates.${generation}.json`, csv: `activity.${generation}.csv`, json: `activity.${generation}.json`};
-  // an append keeps the downloads it appended to as the next append's spare
+  // an append keeps the downloads it appended to as the next append's spare; a cold build, its copy
   if (grows !== undefined) parts.spare = {csv: grows.parts.csv, json: grows.parts.json, rows: grows.rowCount};
+  else if (content.spare !== undefined && [content.spare.csvFile, content.spare.jsonFile].every((file) => path.dirname(path.resolve(file)) === path.resolve(dir))) {
+    parts.spare = {csv: path.basename(content.spare.csvFile), json: path.basename(content.spare.jsonFile), rows: n};
+  }
   for (const [name, array, appendable] of arrays) {
     const before = grows?.parts.arrays[name];
     // the old file's rows: the manifest's row count (one more for csvStart, which ends with the end)

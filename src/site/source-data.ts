@@ -25,6 +25,8 @@ export interface SourceData {
   /** offset of row i's "{" and of the byte after its "}" */
   jsonStart: Float64Array;
   jsonEnd: Float64Array;
+  /** a second copy of both files, written alongside them for the build cache (SourceWriter.open's `spareDir`) */
+  spare?: {csvFile: string; jsonFile: string};
 }
 
 const CHUNK_BYTES = 8 << 20;
@@ -44,8 +46,11 @@ class ChunkedWriter {
   private used = 0;
   private written = 0;
   private readonly scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
-  /** writes go to the file's end, or from `start` on (positioned writes) */
-  constructor(private readonly file: FileHandle, private readonly start?: number) {
+  /**
+   * writes go to the file's end, or from `start` on (positioned writes); with `twin`, the same bytes
+   * go to it too (the build cache's spare copy)
+   */
+  constructor(private readonly file: FileHandle, private readonly start?: number, private readonly twin?: FileHandle) {
     if (start !== undefined) this.position = start;
   }
   /** appends text and returns its byte length (written at the next flush) */
@@ -74,7 +79,8 @@ class ChunkedWriter {
   }
   private async write(bytes: Buffer): Promise<void> {
     if (bytes.length === 0) return;
-    await this.file.write(bytes, 0, bytes.length, this.start === undefined ? null : this.start + this.written);
+    const at = this.start === undefined ? null : this.start + this.written;
+    await Promise.all([this.file.write(bytes, 0, bytes.length, at), this.twin?.write(bytes, 0, bytes.length, at)]);
     this.written += bytes.length;
   }
 }
@@ -98,22 +104,27 @@ export class SourceWriter {
     private readonly handles: FileHandle[],
     private readonly header: string,
     rows: number,
+    private readonly spare?: {csvFile: string; jsonFile: string},
   ) {
     this.#csvStart = new Float64Array(rows + 1);
     this.#jsonStart = new Float64Array(rows + 1);
     this.#jsonEnd = new Float64Array(rows + 1);
-    this.#csv = new ChunkedWriter(handles[0]);
-    this.#json = new ChunkedWriter(handles[1]);
+    this.#csv = new ChunkedWriter(handles[0], undefined, handles[2]);
+    this.#json = new ChunkedWriter(handles[1], undefined, handles[3]);
     this.#csv.add(header);
     this.#json.add("[");
   }
 
-  /** Creates (or empties) `dir`/activity.csv and activity.json for a log of these columns (of about `rows` rows). */
-  static async open(dir: string, columns: readonly string[], rows = 4096): Promise<SourceWriter> {
+  /**
+   * Creates (or empties) `dir`/activity.csv and activity.json for a log of these columns (of about
+   * `rows` rows). With `spare`, writes the same bytes to those two files too.
+   */
+  static async open(dir: string, columns: readonly string[], rows = 4096, spare?: {csvFile: string; jsonFile: string}): Promise<SourceWriter> {
     const csvFile = path.join(dir, "activity.csv");
     const jsonFile = path.join(dir, "activity.json");
-    const handles = await Promise.all([open(csvFile, "w"), open(jsonFile, "w")]);
-    return new SourceWriter(csvFile, jsonFile, handles, csvLine(columns), rows);
+    const files = [csvFile, jsonFile, ...(spare ? [spare.csvFile, spare.jsonFile] : [])];
+    const handles = await Promise.all(files.map((file) => open(file, "w")));
+    return new SourceWriter(csvFile, jsonFile, handles, csvLine(columns), rows, spare);
   }
 
   /** Each column's `"name":` as jsonRecord writes it. */
@@ -159,6 +170,7 @@ export class SourceWriter {
       csvStart: this.#csvStart.subarray(0, n + 1),
       jsonStart: this.#jsonStart.subarray(0, n),
       jsonEnd: this.#jsonEnd.subarray(0, n),
+      ...(this.spare ? {spare: this.spare} : {}),
     };
   }
 

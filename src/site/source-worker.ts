@@ -1,6 +1,7 @@
 /**
  * Worker-thread side of source-stream.ts: writes the whole log's downloads into `workerData.dir`
- * from the rows the build posts while it reads the log, and posts back where each row lies.
+ * (and a spare copy, given `workerData.spare`) from the rows the build posts while it reads the log,
+ * and posts back where each row lies.
  */
 import {readlinkSync} from "node:fs";
 import {setPriority} from "node:os";
@@ -9,7 +10,7 @@ import {trace} from "../trace.js";
 import {SourceWriter} from "./source-data.js";
 import {SliceFormatter, type StreamMessage, type StreamReply} from "./source-stream.js";
 
-const {dir} = workerData as {dir: string};
+const {dir, spare} = workerData as {dir: string; spare?: {csvFile: string; jsonFile: string}};
 
 // yield to the thread reading the log: this one is to use the core the ingest leaves idle, not to
 // slow the ingest down (Linux: a thread's id is its /proc/thread-self)
@@ -32,7 +33,7 @@ function reply(message: StreamReply): void {
 async function handle(message: StreamMessage): Promise<void> {
   if ("columns" in message) {
     trace("source: formatting the rows as they are read");
-    writer = await SourceWriter.open(dir, message.columns, 1 << 16);
+    writer = await SourceWriter.open(dir, message.columns, 1 << 16, spare);
     formatter = new SliceFormatter(writer, message.columns);
   } else if ("rows" in message) {
     await formatter!.add(message.rows, message.slices);

@@ -84,6 +84,29 @@ test("writeCache again: the previous files go, files that are not the cache's st
   await rm(dir, {recursive: true});
 });
 
+test("a cold build's spare copy in the cache's folder becomes the spare of the next append; one elsewhere does not", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "ar-cache-"));
+  const cache = path.join(dir, "cache");
+  await mkdir(cache);
+  const written = await content(dir);
+  const spare = {csvFile: path.join(cache, "activity.spare1.csv"), jsonFile: path.join(cache, "activity.spare1.json")};
+  await writeFile(spare.csvFile, await readFile(written.csvFile));
+  await writeFile(spare.jsonFile, await readFile(written.jsonFile));
+  await writeCache(cache, {...written, spare});
+  const read = await readCache(cache, "code-1");
+  if (typeof read === "string") throw new Error(read);
+  assert.equal(read.spare, {...spare, rows: 2}, "every row of the cache");
+  assert.ok((await readdir(cache)).includes("activity.spare1.csv"), "kept by the cache that names it");
+  // a copy outside the cache's folder is not the cache's to lend
+  const elsewhere = {csvFile: path.join(dir, "activity.csv"), jsonFile: path.join(dir, "activity.json")};
+  await writeCache(cache, {...(await content(dir)), spare: elsewhere});
+  const again = await readCache(cache, "code-1");
+  if (typeof again === "string") throw new Error(again);
+  assert.is(again.spare, undefined);
+  assert.not.ok((await readdir(cache)).includes("activity.spare1.csv"), "the first spare, named no more, was removed");
+  await rm(dir, {recursive: true});
+});
+
 /** `written` plus one row, as an append gives it: the same first rows, the hash index merged anew */
 async function grown(dir: string, written: CacheContent): Promise<CacheContent> {
   const csv = (await readFile(written.csvFile, "utf8")) + '"2026-01-03T00:00:00Z","a"\r\n';

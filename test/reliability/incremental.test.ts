@@ -556,6 +556,43 @@ test("17. four nights in a row: from the third on, the whole-log downloads of th
   assert.equal(nights[3], nights[1], "night 4 extended night 2's files in place");
 });
 
+test("18. a cold build that writes its downloads on a worker leaves the cache a spare copy: the first night extends it in place, identical to cold", async () => {
+  const dir = await mkdtemp(path.join(root, "spare-"));
+  const out = path.join(dir, "site");
+  const cache = path.join(dir, "cache");
+  // the downloads are formatted while the log is read only when its rows are in time order: every
+  // timestamp of the base log in UTC ("Z"), as many exports write them
+  // (those with a "Z" already stay as written: the bad one, 2026-02-30, which Date.parse would take)
+  const inUtc = (rows: LogRow[]) => rows.map((row) => {
+    const t = row.timestamp;
+    return t.endsWith("Z") ? row : {...row, timestamp: new Date(Date.parse(/[+-]\d\d:\d\d$/.test(t) ? t : `${t}Z`)).toISOString()};
+  });
+  const file = path.join(dir, "log.csv");
+  await writeFile(file, csvText(inUtc(baseDays().flatMap((d) => d.rows))));
+  const v1 = await runBuild([file], out, {cache, workers: "1"});
+  assert.is(v1.ingestMode, "cold");
+  const manifest = JSON.parse(await readFile(path.join(cache, "manifest.json"), "utf8"));
+  assert.ok(manifest.parts.spare, "the cache names a spare");
+  assert.is(manifest.parts.spare.rows, v1.accepted);
+  const spare = ["csv", "json"].map((kind) => path.join(cache, manifest.parts.spare[kind]));
+  const spareInodes: number[] = [];
+  for (const [i, name] of ["activity.csv", "activity.json"].entries()) {
+    const [copy, published] = await Promise.all([stat(spare[i]), stat(path.join(out, name))]);
+    assert.is(copy.nlink, 1, "a file of its own, which no report shows");
+    assert.ok((await readFile(spare[i])).equals(await readFile(path.join(out, name))), `the spare ${name} is the published one's bytes`);
+    assert.is.not(copy.ino, published.ino);
+    spareInodes.push(copy.ino);
+  }
+  await appendFile(file, csvRows(inUtc(rowsOfDay("2026-03-23", 20, 120))));
+  const night = await runBuild([file], out, {cache, workers: "1"});
+  assertAppended(night);
+  assert.equal(await Promise.all(["activity.csv", "activity.json"].map((name) => inodeOf(path.join(out, name)))), spareInodes, "the first night extended the spare in place: no copy");
+  const cold = await runBuild([file], path.join(dir, "cold"), {"no-cache": true, workers: "1"});
+  assert.is(cold.rows, night.rows);
+  await compareTrees(out, path.join(dir, "cold"), `first night: ${modeOf(night)}`);
+  assert.equal((await readdir(dir)).sort(), ["cache", "cold", "log.csv", "site", "site.previous"], "a --no-cache build writes no cache, and so no spare");
+});
+
 test("the appends took the CLI's path: their cache was read while the inputs were hashed", () => {
   assert.ok(earlyReads >= 5, `${earlyReads} builds read their cache early`);
 });

@@ -108,6 +108,37 @@ test("files read in order, each in time order: one stream over both", async () =
   assert.equal([...streamed!.csvStart], [...fromTable.csvStart]);
 });
 
+test("with the cache's folder, the stream writes a spare copy of both files there, byte for byte; discardSpare removes it", async () => {
+  const dir = await tmp();
+  const file = path.join(dir, "log.csv");
+  await writeFile(file, csvOf(HEADER, rows(3000)));
+  const streamedDir = await tmp();
+  const cacheDir = path.join(await tmp(), "cache"); // not there yet
+  const stream = new SourceStream(streamedDir, cacheDir);
+  const log = await ingest({inputs: [file], timeZone: "UTC", onRows: stream.onRows});
+  const streamed = await stream.finish(log);
+  assert.ok(streamed?.spare, "the stream names its spare");
+  assert.equal([path.dirname(streamed!.spare!.csvFile), path.dirname(streamed!.spare!.jsonFile)], [cacheDir, cacheDir]);
+  assert.match(path.basename(streamed!.spare!.csvFile), /^activity\.[0-9a-z]+\.csv$/, "named as the cache names its downloads, so that a cache write removes a stray one");
+  assert.ok((await readFile(streamed!.spare!.csvFile)).equals(await readFile(streamed!.csvFile)));
+  assert.ok((await readFile(streamed!.spare!.jsonFile)).equals(await readFile(streamed!.jsonFile)));
+  assert.equal((await readdir(streamedDir)).sort(), ["activity.csv", "activity.json"], "the spare is not in the report");
+  await stream.discardSpare();
+  assert.equal(await readdir(cacheDir), []);
+});
+
+test("a stopped stream leaves no spare behind", async () => {
+  const dir = await tmp();
+  const file = path.join(dir, "log.csv");
+  await writeFile(file, csvOf(HEADER, rows(3000)));
+  const cacheDir = await tmp();
+  const stream = new SourceStream(await tmp(), cacheDir);
+  const log = await ingest({inputs: [file], timeZone: "UTC", onRows: stream.onRows});
+  stream.stop("the build failed");
+  assert.is(await stream.finish(log), undefined);
+  assert.equal(await readdir(cacheDir), []);
+});
+
 test("a stopped stream gives nothing and lets its worker go", async () => {
   const dir = await tmp();
   const file = path.join(dir, "log.csv");
