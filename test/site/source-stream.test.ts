@@ -127,28 +127,18 @@ test("with the cache's folder, the stream writes a spare copy of both files ther
   assert.equal(await readdir(cacheDir), []);
 });
 
-test("a stopped stream leaves no spare behind", async () => {
+test("a stopped stream gives nothing, leaves no spare behind and lets its worker go", async () => {
   const dir = await tmp();
   const file = path.join(dir, "log.csv");
   await writeFile(file, csvOf(HEADER, rows(3000)));
-  const cacheDir = await tmp();
-  const stream = new SourceStream(await tmp(), cacheDir);
-  const log = await ingest({inputs: [file], timeZone: "UTC", onRows: stream.onRows});
-  stream.stop("the build failed");
-  assert.is(await stream.finish(log), undefined);
-  assert.equal(await readdir(cacheDir), []);
-});
-
-test("a stopped stream gives nothing and lets its worker go", async () => {
-  const dir = await tmp();
-  const file = path.join(dir, "log.csv");
-  await writeFile(file, csvOf(HEADER, rows(50)));
   const dir2 = await tmp();
-  const stream = new SourceStream(dir2);
+  const cacheDir = await tmp();
+  const stream = new SourceStream(dir2, cacheDir);
   const log = await ingest({inputs: [file], timeZone: "UTC", onRows: stream.onRows});
   stream.stop("the build failed");
   assert.is(await stream.finish(log), undefined);
   assert.equal(await readdir(dir2), []);
+  assert.equal(await readdir(cacheDir), []);
 });
 
 test.run();
