@@ -34,7 +34,7 @@ import type {SpareSource} from "../site/source-data.js";
 import type {RowOrigins} from "../ingest/log-rows.js";
 import type {ResumePoint} from "../ingest/raw-record.js";
 import type {DuplicateRow, IngestCounts, InputFormat, RejectedRow} from "../ingest/types.js";
-import {JSON_TAIL, jsonRowsEnd, type SourceData} from "../site/source-data.js";
+import {JSON_TAIL, jsonRowsEnd, type SourceData, type WholeLogFiles} from "../site/source-data.js";
 import {csvLine} from "../site/downloads.js";
 import type {PeriodIndicators} from "../indicators/types.js";
 
@@ -196,7 +196,7 @@ export interface CacheContent {
    * a copy of them already in the cache's folder (a cold build's, source-stream.ts), kept as the
    * spare of the next append; ignored when `grows` is given or the files are elsewhere
    */
-  spare?: {csvFile: string; jsonFile: string};
+  spare?: WholeLogFiles;
 }
 
 /** Files of ours in a cache folder (this layout's and the first one's): the only ones ever removed. */

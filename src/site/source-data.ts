@@ -15,6 +15,12 @@ import {grow} from "../cache/growable.js";
 import {stringColumn} from "../periods/rows-in-period.js";
 import type {DownloadInfo} from "./types.js";
 
+/** A pair of whole-log files: activity.csv and activity.json, or copies of them. */
+export interface WholeLogFiles {
+  csvFile: string;
+  jsonFile: string;
+}
+
 /** Byte offsets of every row in the whole-log files. */
 export interface SourceData {
   csvFile: string;
@@ -25,8 +31,8 @@ export interface SourceData {
   /** offset of row i's "{" and of the byte after its "}" */
   jsonStart: Float64Array;
   jsonEnd: Float64Array;
-  /** a second copy of both files, written alongside them for the build cache (SourceWriter.open's `spareDir`) */
-  spare?: {csvFile: string; jsonFile: string};
+  /** a second copy of both files, written alongside them for the build cache (SourceWriter.open's `spare`) */
+  spare?: WholeLogFiles;
 }
 
 const CHUNK_BYTES = 8 << 20;
@@ -104,7 +110,7 @@ export class SourceWriter {
     private readonly handles: FileHandle[],
     private readonly header: string,
     rows: number,
-    private readonly spare?: {csvFile: string; jsonFile: string},
+    private readonly spare?: WholeLogFiles,
   ) {
     this.#csvStart = new Float64Array(rows + 1);
     this.#jsonStart = new Float64Array(rows + 1);
@@ -119,7 +125,7 @@ export class SourceWriter {
    * Creates (or empties) `dir`/activity.csv and activity.json for a log of these columns (of about
    * `rows` rows). With `spare`, writes the same bytes to those two files too.
    */
-  static async open(dir: string, columns: readonly string[], rows = 4096, spare?: {csvFile: string; jsonFile: string}): Promise<SourceWriter> {
+  static async open(dir: string, columns: readonly string[], rows = 4096, spare?: WholeLogFiles): Promise<SourceWriter> {
     const csvFile = path.join(dir, "activity.csv");
     const jsonFile = path.join(dir, "activity.json");
     const files = [csvFile, jsonFile, ...(spare ? [spare.csvFile, spare.jsonFile] : [])];
@@ -223,9 +229,7 @@ export function jsonRecordOf(jsonValues: readonly string[], keys: readonly strin
  * Whole-log files of an earlier build than `previous`, whose first `rows` rows are `previous`'s
  * first rows (the build cache keeps them: CacheParts.spare).
  */
-export interface SpareSource {
-  csvFile: string;
-  jsonFile: string;
+export interface SpareSource extends WholeLogFiles {
   rows: number;
 }
 

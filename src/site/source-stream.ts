@@ -26,7 +26,7 @@ import type {ActivityLog} from "../ingest/types.js";
 import {trace} from "../trace.js";
 import {startWorker} from "../workers.js";
 import {csvCell, csvLineOf} from "./downloads.js";
-import {jsonRecordOf, SourceWriter, type SourceData} from "./source-data.js";
+import {jsonRecordOf, SourceWriter, type SourceData, type WholeLogFiles} from "./source-data.js";
 
 /** The folder, inside the one given, where the worker writes until the build takes its files. */
 const STREAM_FOLDER = ".source-stream";
@@ -108,7 +108,7 @@ export class SourceStream {
   readonly #own: string;
 
   /** the spare copy's files, in the cache's folder (named as build-cache.ts names its downloads) */
-  readonly #spare: {csvFile: string; jsonFile: string} | undefined;
+  readonly #spare: WholeLogFiles | undefined;
 
   /** `dir`: where the files go (the staging folder); `spareDir`: the build cache's folder, for a spare copy */
   constructor(private readonly dir: string, spareDir?: string) {

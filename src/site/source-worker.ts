@@ -7,10 +7,10 @@ import {readlinkSync} from "node:fs";
 import {setPriority} from "node:os";
 import {parentPort, workerData} from "node:worker_threads";
 import {trace} from "../trace.js";
-import {SourceWriter} from "./source-data.js";
+import {SourceWriter, type WholeLogFiles} from "./source-data.js";
 import {SliceFormatter, type StreamMessage, type StreamReply} from "./source-stream.js";
 
-const {dir, spare} = workerData as {dir: string; spare?: {csvFile: string; jsonFile: string}};
+const {dir, spare} = workerData as {dir: string; spare?: WholeLogFiles};
 
 // yield to the thread reading the log: this one is to use the core the ingest leaves idle, not to
 // slow the ingest down (Linux: a thread's id is its /proc/thread-self)
