@@ -17,7 +17,7 @@
  * (median 25.8) against 23.0-25.7 s (23.4). The cold build has more room under its target (30 s)
  * than the first night under its own (3 s).
  */
-import {mkdirSync} from "node:fs";
+import {mkdirSync, statSync} from "node:fs";
 import {rename, rm} from "node:fs/promises";
 import path from "node:path";
 import type {Worker} from "node:worker_threads";
@@ -28,6 +28,15 @@ import {trace} from "../trace.js";
 import {startWorker} from "../workers.js";
 import {csvCell, csvLineOf} from "./downloads.js";
 import {jsonRecordOf, SourceWriter, type SourceData, type WholeLogFiles} from "./source-data.js";
+
+/**
+ * Whether folders `a` and `b` (`b` made if missing) are on one file system: a spare in a cache on
+ * another one could not be moved into a report, only copied, and is not worth writing.
+ */
+function onOneFileSystem(a: string, b: string): boolean {
+  mkdirSync(b, {recursive: true});
+  return statSync(a).dev === statSync(b).dev;
+}
 
 /** The folder, inside the one given, where the worker writes until the build takes its files. */
 const STREAM_FOLDER = ".source-stream";
@@ -115,8 +124,7 @@ export class SourceStream {
   constructor(private readonly dir: string, spareDir?: string) {
     this.#own = path.join(dir, STREAM_FOLDER);
     mkdirSync(this.#own, {recursive: true});
-    if (spareDir !== undefined) {
-      mkdirSync(spareDir, {recursive: true});
+    if (spareDir !== undefined && onOneFileSystem(dir, spareDir)) {
       const name = `activity.spare${(Date.now() * 1000 + (process.pid % 1000)).toString(36)}`;
       this.#spare = {csvFile: path.resolve(spareDir, `${name}.csv`), jsonFile: path.resolve(spareDir, `${name}.json`)};
     }

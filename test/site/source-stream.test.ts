@@ -5,7 +5,8 @@
  */
 import {test} from "uvu";
 import * as assert from "uvu/assert";
-import {mkdir, mkdtemp, readdir, readFile, writeFile} from "node:fs/promises";
+import {existsSync, statSync} from "node:fs";
+import {mkdir, mkdtemp, readdir, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
 import Papa from "papaparse";
@@ -125,6 +126,24 @@ test("with the cache's folder, the stream writes a spare copy of both files ther
   assert.equal((await readdir(streamedDir)).sort(), ["activity.csv", "activity.json"], "the spare is not in the report");
   await stream.discardSpare();
   assert.equal(await readdir(cacheDir), []);
+});
+
+test("a cache on another file system gets no spare: it could only be copied into a report", async () => {
+  const shm = "/dev/shm";
+  assert.ok(existsSync(shm) && statSync(shm).dev !== statSync(tmpdir()).dev, "this test needs /dev/shm on a file system of its own");
+  const dir = await tmp();
+  const file = path.join(dir, "log.csv");
+  await writeFile(file, csvOf(HEADER, rows(300)));
+  const cacheDir = await mkdtemp(path.join(shm, "ar-stream-cache-"));
+  try {
+    const stream = new SourceStream(await tmp(), cacheDir);
+    const streamed = await stream.finish(await ingest({inputs: [file], timeZone: "UTC", onRows: stream.onRows}));
+    assert.ok(streamed, "the report's files are written");
+    assert.is(streamed!.spare, undefined);
+    assert.equal(await readdir(cacheDir), []);
+  } finally {
+    await rm(cacheDir, {recursive: true, force: true});
+  }
 });
 
 test("a stopped stream gives nothing, leaves no spare behind and lets its worker go", async () => {
