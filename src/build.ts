@@ -34,7 +34,7 @@ import {appendSourceData, periodDownloads, writePeriodsSourceData, writeSourceDa
 import {SourceStream} from "./site/source-stream.js";
 import {containingPeriods} from "./site/period-labels.js";
 import {pageIndex} from "./site/page-links.js";
-import {readCache, stageCache, type CachedLog} from "./cache/build-cache.js";
+import {readCache, spareFilesFor, stageCache, type CachedLog} from "./cache/build-cache.js";
 import {appendToCachedLog, CACHED_COLUMNS, fileStates} from "./cache/append-log.js";
 import {periodContentKey, rowsDigest} from "./cache/period-keys.js";
 import {extendHashIndex, hashIndexOf, MAX_INDEXED_ROWS} from "./cache/hash-index.js";
@@ -198,7 +198,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
       pool.grow(config.workers);
     }
     // with worker threads, a cold build's downloads are formatted on one, from the rows as they are read
-    if (!incremental && config.workers > 0) streamed = new SourceStream(staging, config.cache ?? undefined);
+    if (!incremental && config.workers > 0) streamed = new SourceStream(staging, config.cache === null ? undefined : spareFilesFor(config.cache, staging));
     const log = incremental?.log ?? (await timed("ingest", () => ingest({...ingestOptions, onRows: streamed?.onRows})));
     effects.log(`ingest: ${log.counts.rows} rows, ${log.counts.accepted} accepted, ${log.counts.rejected} rejected, ${log.counts.duplicates} duplicates` + (incremental ? ` (${incremental.newRows.length} new rows read)` : ""));
     if (log.counts.accepted === 0) throw new InputError(`${config.inputs.join(", ")}: no row was accepted (${log.counts.rejected} rejected); nothing to report`);

@@ -27,6 +27,7 @@
  * It does not decide what to trust: append-log.ts compares it with the inputs.
  */
 import {link, mkdir, open, readdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
+import {mkdirSync, statSync} from "node:fs";
 import path from "node:path";
 import {CodedColumn} from "../ingest/coded-column.js";
 import {roomFor, withRoom} from "./growable.js";
@@ -199,6 +200,22 @@ export interface CacheContent {
   spare?: WholeLogFiles;
 }
 
+/** A name part no earlier write of a cache folder used, e.g. "hojyim669g" in `time.hojyim669g.bin`. */
+const newGeneration = (): string => (Date.now() * 1000 + (process.pid % 1000)).toString(36);
+
+/**
+ * Where a cold build writes its spare copy of the whole-log downloads (CacheContent.spare) for a
+ * cache in `dir` (made if missing): named as the cache names its downloads, so that a stray copy is
+ * removed by the next cache write. Undefined when `dir` is not on the file system of `report`: the
+ * next append could not move the copy into its report, only copy it, so it is not worth writing.
+ */
+export function spareFilesFor(dir: string, report: string): WholeLogFiles | undefined {
+  mkdirSync(dir, {recursive: true});
+  if (statSync(dir).dev !== statSync(report).dev) return undefined;
+  const name = `activity.spare${newGeneration()}`;
+  return {csvFile: path.resolve(dir, `${name}.csv`), jsonFile: path.resolve(dir, `${name}.json`)};
+}
+
 /** Files of ours in a cache folder (this layout's and the first one's): the only ones ever removed. */
 const OWN_FILE = /^(?:[\w.]+\.[0-9a-z]+\.bin|(?:rejects|duplicates)\.[0-9a-z]+\.json|activity\.[0-9a-z]+\.(?:csv|json)|manifest\.json\.tmp-\d+|columns\.bin|rejects\.json|duplicates\.json|activity\.(?:csv|json))$/;
 
@@ -218,7 +235,7 @@ export async function writeCache(dir: string, content: CacheContent, grows?: Cac
 export async function stageCache(dir: string, content: CacheContent, grows?: CacheManifest): Promise<() => Promise<void>> {
   const n = content.time.length;
   await mkdir(dir, {recursive: true});
-  const generation = (Date.now() * 1000 + (process.pid % 1000)).toString(36);
+  const generation = newGeneration();
   const dictionaries: Record<string, string[]> = {};
   const arrays: [string, Float64Array | Int32Array, boolean][] = [
     ["time", content.time, true],

@@ -31,7 +31,7 @@ export interface SourceData {
   /** offset of row i's "{" and of the byte after its "}" */
   jsonStart: Float64Array;
   jsonEnd: Float64Array;
-  /** a second copy of both files, written alongside them for the build cache (SourceWriter.open's `spare`) */
+  /** a second copy of both files, written alongside them for the build cache (source-stream.ts) */
   spare?: WholeLogFiles;
 }
 
@@ -110,7 +110,6 @@ export class SourceWriter {
     private readonly handles: FileHandle[],
     private readonly header: string,
     rows: number,
-    private readonly spare?: WholeLogFiles,
   ) {
     this.#csvStart = new Float64Array(rows + 1);
     this.#jsonStart = new Float64Array(rows + 1);
@@ -130,7 +129,7 @@ export class SourceWriter {
     const jsonFile = path.join(dir, "activity.json");
     const files = [csvFile, jsonFile, ...(spare ? [spare.csvFile, spare.jsonFile] : [])];
     const handles = await Promise.all(files.map((file) => open(file, "w")));
-    return new SourceWriter(csvFile, jsonFile, handles, csvLine(columns), rows, spare);
+    return new SourceWriter(csvFile, jsonFile, handles, csvLine(columns), rows);
   }
 
   /** Each column's `"name":` as jsonRecord writes it. */
@@ -176,7 +175,6 @@ export class SourceWriter {
       csvStart: this.#csvStart.subarray(0, n + 1),
       jsonStart: this.#jsonStart.subarray(0, n),
       jsonEnd: this.#jsonEnd.subarray(0, n),
-      ...(this.spare ? {spare: this.spare} : {}),
     };
   }
 

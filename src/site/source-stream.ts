@@ -9,15 +9,16 @@
  * that and otherwise gives nothing; the build then writes the files from the table, as before.
  * Repeated values travel as codes (log-rows.ts ColumnSlice) and are formatted once per value.
  *
- * Given the build cache's folder, the worker also writes a second copy of both files there: the
- * cache keeps it as the spare that the next build, an append, extends in place (build-cache.ts).
+ * Given spare files (in the build cache's folder, build-cache.ts spareFilesFor), the worker also
+ * writes a copy of both files there: the cache keeps it as the spare that the next build, an append,
+ * extends in place.
  * Without it, the first night after a cold build copied the 535 MB of a million-row log's files
  * (the published ones must not change). At 1M rows, 4 interleaved pairs: first nights 2.71-3.64 s
  * (median 3.18) against 4.14-5.04 s (4.31); the cold builds that wrote the copy 22.7-27.4 s
  * (median 25.8) against 23.0-25.7 s (23.4). The cold build has more room under its target (30 s)
  * than the first night under its own (3 s).
  */
-import {mkdirSync, statSync} from "node:fs";
+import {mkdirSync} from "node:fs";
 import {rename, rm} from "node:fs/promises";
 import path from "node:path";
 import type {Worker} from "node:worker_threads";
@@ -29,14 +30,6 @@ import {startWorker} from "../workers.js";
 import {csvCell, csvLineOf} from "./downloads.js";
 import {jsonRecordOf, SourceWriter, type SourceData, type WholeLogFiles} from "./source-data.js";
 
-/**
- * Whether folders `a` and `b` (`b` made if missing) are on one file system: a spare in a cache on
- * another one could not be moved into a report, only copied, and is not worth writing.
- */
-function onOneFileSystem(a: string, b: string): boolean {
-  mkdirSync(b, {recursive: true});
-  return statSync(a).dev === statSync(b).dev;
-}
 
 /** The folder, inside the one given, where the worker writes until the build takes its files. */
 const STREAM_FOLDER = ".source-stream";
@@ -117,18 +110,14 @@ export class SourceStream {
   /** where the worker writes: a folder of its own, so that nothing it may still write after a stop reaches the files the build writes instead */
   readonly #own: string;
 
-  /** the spare copy's files, in the cache's folder (named as build-cache.ts names its downloads) */
-  readonly #spare: WholeLogFiles | undefined;
-
-  /** `dir`: where the files go (the staging folder); `spareDir`: the build cache's folder, for a spare copy */
-  constructor(private readonly dir: string, spareDir?: string) {
+  /**
+   * `dir`: where the files go (the staging folder); `spare`: where a copy of them goes too, for the
+   * build cache (build-cache.ts spareFilesFor)
+   */
+  constructor(private readonly dir: string, private readonly spare?: WholeLogFiles) {
     this.#own = path.join(dir, STREAM_FOLDER);
     mkdirSync(this.#own, {recursive: true});
-    if (spareDir !== undefined && onOneFileSystem(dir, spareDir)) {
-      const name = `activity.spare${(Date.now() * 1000 + (process.pid % 1000)).toString(36)}`;
-      this.#spare = {csvFile: path.resolve(spareDir, `${name}.csv`), jsonFile: path.resolve(spareDir, `${name}.json`)};
-    }
-    this.#worker = startWorker(import.meta.url, "./source-worker", {dir: this.#own, spare: this.#spare});
+    this.#worker = startWorker(import.meta.url, "./source-worker", {dir: this.#own, spare});
     this.#reply = new Promise<StreamReply>((resolve) => {
       this.#worker.once("message", resolve);
       this.#worker.once("error", (error) => resolve({error: error.message}));
@@ -188,13 +177,13 @@ export class SourceStream {
     await rm(this.#own, {recursive: true, force: true});
     // a Buffer crosses threads as a plain Uint8Array
     const {csvHeader} = reply.source;
-    return {...reply.source, csvFile, jsonFile, csvHeader: Buffer.from(csvHeader.buffer, csvHeader.byteOffset, csvHeader.byteLength)};
+    return {...reply.source, csvFile, jsonFile, csvHeader: Buffer.from(csvHeader.buffer, csvHeader.byteOffset, csvHeader.byteLength), ...(this.spare ? {spare: this.spare} : {})};
   }
 
   /** Removes the spare copy: for when no cache that names it takes effect. */
   async discardSpare(): Promise<void> {
-    if (this.#spare === undefined) return;
-    await Promise.all([rm(this.#spare.csvFile, {force: true}), rm(this.#spare.jsonFile, {force: true})]);
+    if (this.spare === undefined) return;
+    await Promise.all([rm(this.spare.csvFile, {force: true}), rm(this.spare.jsonFile, {force: true})]);
   }
 
   /** Stops the worker (a failed build, or rows that cannot give the table's files). */

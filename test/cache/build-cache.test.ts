@@ -1,9 +1,10 @@
 import {test} from "uvu";
 import * as assert from "uvu/assert";
+import {existsSync, statSync} from "node:fs";
 import {link, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
-import {readCache, writeCache, type CacheContent} from "../../src/cache/build-cache.js";
+import {readCache, spareFilesFor, writeCache, type CacheContent} from "../../src/cache/build-cache.js";
 import {CodedColumn} from "../../src/ingest/coded-column.js";
 
 /** A two-row cache whose whole-log files are real (the sizes readCache checks). */
@@ -105,6 +106,27 @@ test("a cold build's spare copy in the cache's folder becomes the spare of the n
   assert.is(again.spare, undefined);
   assert.not.ok((await readdir(cache)).includes("activity.spare1.csv"), "the first spare, named no more, was removed");
   await rm(dir, {recursive: true});
+});
+
+test("spareFilesFor: a pair of new files in the cache's folder, named as its downloads; none on another file system", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "ar-cache-"));
+  const cache = path.join(dir, "cache"); // not there yet
+  const spare = spareFilesFor(cache, dir);
+  assert.ok(spare);
+  assert.equal([path.dirname(spare!.csvFile), path.dirname(spare!.jsonFile)], [cache, cache]);
+  assert.match(path.basename(spare!.csvFile), /^activity\.[0-9a-z]+\.csv$/, "named as the cache names its downloads, so that a cache write removes a stray one");
+  assert.match(path.basename(spare!.jsonFile), /^activity\.[0-9a-z]+\.json$/);
+  // a cache on another file system: the copy could only be copied into a report
+  const shm = "/dev/shm";
+  assert.ok(existsSync(shm) && statSync(shm).dev !== statSync(tmpdir()).dev, "this test needs /dev/shm on a file system of its own");
+  const elsewhere = await mkdtemp(path.join(shm, "ar-cache-"));
+  try {
+    assert.is(spareFilesFor(elsewhere, dir), undefined);
+    assert.equal(await readdir(elsewhere), []);
+  } finally {
+    await rm(elsewhere, {recursive: true, force: true});
+    await rm(dir, {recursive: true});
+  }
 });
 
 /** `written` plus one row, as an append gives it: the same first rows, the hash index merged anew */
