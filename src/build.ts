@@ -109,11 +109,18 @@ export function reportTitle(table: ColumnTable, title: string | undefined): stri
   const counts = new Map<string, number>();
   const column = table.columnNames().includes("domain_id") ? table.column("domain_id") : undefined;
   if (column instanceof CodedColumn) {
-    // count codes, not strings (a million rows)
-    const perCode = new Float64Array(column.dictionary.length);
-    const {codes} = column;
-    for (let i = 0; i < codes.length; i++) perCode[codes[i]]++;
-    column.dictionary.forEach((value, code) => value && perCode[code] > 0 && counts.set(value, perCode[code]));
+    const {codes, dictionary} = column;
+    const named = dictionary.flatMap((value, code) => (value ? [code] : []));
+    if (named.length === 1) {
+      // one domain, as in a domain's own log: only whether a row names it matters, and indexOf
+      // (a builtin) answers that without the count below (~35 ms a night at 1M rows)
+      if (codes.indexOf(named[0]) !== -1) counts.set(dictionary[named[0]], 1);
+    } else {
+      // count codes, not strings (a million rows)
+      const perCode = new Float64Array(dictionary.length);
+      for (let i = 0; i < codes.length; i++) perCode[codes[i]]++;
+      dictionary.forEach((value, code) => value && perCode[code] > 0 && counts.set(value, perCode[code]));
+    }
   } else if (column) {
     for (const value of stringColumn(table, "domain_id")) if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
   }

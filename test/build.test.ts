@@ -13,7 +13,9 @@ import {appendFile, copyFile, mkdtemp, readFile, readdir, writeFile} from "node:
 import {tmpdir} from "node:os";
 import path from "node:path";
 import {Ajv} from "ajv";
-import {build, type BuildEffects} from "../src/build.js";
+import {build, reportTitle, type BuildEffects} from "../src/build.js";
+import {table as arqueroTable} from "arquero";
+import {encodeStrings} from "../src/periods/add-period-keys.js";
 import {buildConfig} from "../src/config.js";
 import {InputError} from "../src/errors.js";
 
@@ -196,6 +198,21 @@ test("a log in time order: downloads formatted while it is read give the same re
   }
   const csv = await readFile(path.join(streamed, "activity.csv"), "utf8");
   assert.ok(csv.includes(`"'=HYPERLINK(""x"")"`), "formulas defused");
+});
+
+test("the title names the log's domains, most frequent first, from coded and plain columns alike", () => {
+  const titleOf = (domains: string[], title?: string) => {
+    const plain = arqueroTable({domain_id: domains});
+    const coded = arqueroTable({domain_id: encodeStrings(domains.length, (row) => domains[row])});
+    const fromPlain = reportTitle(plain, title);
+    assert.is(reportTitle(coded, title), fromPlain, `coded and plain agree on ${JSON.stringify(domains)}`);
+    return fromPlain;
+  };
+  assert.is(titleOf(["demo", "demo", ""]), "demo"); // one domain: the coded column's indexOf path
+  assert.is(titleOf(["", "", ""]), "Activity report");
+  assert.is(titleOf(["b", "a", "b", "", "c", "a", "b"]), "b, a, c"); // by count, then by name
+  assert.is(titleOf(["d", "c", "b", "a", "a"]), "a, b, c and 1 more");
+  assert.is(titleOf(["demo"], "Our portal"), "Our portal");
 });
 
 test.run();

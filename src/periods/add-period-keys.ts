@@ -10,7 +10,7 @@
  * is a `subarray` view that keeps the dictionary: no per-period copy, no sidecar to pass around.
  */
 import type {ColumnTable} from "arquero";
-import {dayKeys, type DayKeys} from "./calendar-keys.js";
+import {dayKeys} from "./calendar-keys.js";
 import {createLocalCalendar} from "./time-zone.js";
 import {CodedColumn, EMPTY_CODE, sortedColumn} from "../ingest/coded-column.js";
 
@@ -91,7 +91,7 @@ export function addPeriodKeys(table: ColumnTable, timeZone: string): ColumnTable
     if (localDay !== previousDay) {
       let known = codesByDay.get(localDay);
       if (known === undefined) {
-        const keys: DayKeys = dayKeys(localDay);
+        const keys = dayKeys(localDay);
         known = PERIOD_KEY_COLUMNS.map((name, k) => builders[k].code(keys[name]));
         codesByDay.set(localDay, known);
       }

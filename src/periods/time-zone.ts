@@ -23,21 +23,29 @@ const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
 
 /**
  * Checks that `name` is an IANA time zone this runtime knows and returns it, with its canonical
- * case when only the case differs ("europe/paris" -> "Europe/Paris").
+ * case when only the case differs ("europe/paris" -> "Europe/Paris"). Remembered by name: making
+ * the Intl formatter that checks it costs a few milliseconds, and a build asks a dozen times.
  * @throws ConfigError `unknown time zone "Mars/Base"`
  */
 export function assertTimeZone(name: unknown): string {
   if (typeof name !== "string" || !ZONE_NAME.test(name)) {
     throw new ConfigError(`unknown time zone ${JSON.stringify(String(name))}`);
   }
-  let resolved: string;
-  try {
-    resolved = new Intl.DateTimeFormat("en-US", {timeZone: name}).resolvedOptions().timeZone;
-  } catch (cause) {
-    throw new ConfigError(`unknown time zone ${JSON.stringify(name)}`, {cause});
+  let known = knownZones.get(name);
+  if (known === undefined) {
+    let resolved: string;
+    try {
+      resolved = new Intl.DateTimeFormat("en-US", {timeZone: name}).resolvedOptions().timeZone;
+    } catch (cause) {
+      throw new ConfigError(`unknown time zone ${JSON.stringify(name)}`, {cause});
+    }
+    knownZones.set(name, (known = resolved.toLowerCase() === name.toLowerCase() ? resolved : name));
   }
-  return resolved.toLowerCase() === name.toLowerCase() ? resolved : name;
+  return known;
 }
+
+/** assertTimeZone's answers for the names it accepted */
+const knownZones = new Map<string, string>();
 
 /**
  * The local date in `timeZone` at `now` (defaults to the clock), as `YYYY-MM-DD`: the default as-of

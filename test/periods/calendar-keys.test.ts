@@ -1,7 +1,7 @@
 import {test} from "uvu";
 import * as assert from "uvu/assert";
 import {DateTime} from "luxon";
-import {dayKeys, dayNumberOf, isoWeek, isoWeekday, mondayOf, parseDayKey} from "../../src/periods/calendar-keys.js";
+import {civilDate, dayKeys, dayNumberOf, isoWeek, isoWeekday, mondayOf, parseDayKey} from "../../src/periods/calendar-keys.js";
 
 const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
@@ -42,6 +42,44 @@ test("dayNumberOf rolls months over and counts from 1970-01-01", () => {
   assert.is(dayNumberOf(2025, 13, 1), dayOf("2026-01-01"));
   assert.is(dayNumberOf(2024, 2, 29), dayOf("2024-02-29"));
   assert.is(dayNumberOf(1969, 12, 31), -1);
+});
+
+test("civilDate and dayNumberOf agree with Date's UTC calendar, from year -1000 to 3000 and in rolled-over dates", () => {
+  // the reference: Date, which civilDate and dayNumberOf used before they became arithmetic
+  const viaDate = (day: number) => {
+    const date = new Date(day * 86_400_000);
+    return {year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate()};
+  };
+  const numberViaDate = (year: number, month: number, day: number) => {
+    const date = new Date(0);
+    date.setUTCFullYear(year, month - 1, day);
+    return Math.round(date.getTime() / 86_400_000);
+  };
+  let checked = 0;
+  for (let day = numberViaDate(-1000, 1, 1); day < numberViaDate(3000, 1, 1); day++) {
+    const expected = viaDate(day);
+    const got = civilDate(day);
+    if (got.year !== expected.year || got.month !== expected.month || got.day !== expected.day) assert.unreachable(`civilDate(${day}): ${JSON.stringify(got)}, Date says ${JSON.stringify(expected)}`);
+    if (dayNumberOf(expected.year, expected.month, expected.day) !== day) assert.unreachable(`dayNumberOf(${JSON.stringify(expected)}) is not ${day}`);
+    checked++;
+  }
+  assert.ok(checked > 1_400_000);
+  // months and days out of range roll over as Date rolls them (list-periods.ts asks for month + 3)
+  for (const year of [-401, -1, 0, 1, 99, 100, 1900, 1970, 2000, 2024, 2025, 2100]) {
+    for (let month = -26; month <= 40; month++) {
+      for (const day of [-40, -1, 0, 1, 28, 29, 30, 31, 32, 60]) {
+        if (dayNumberOf(year, month, day) !== numberViaDate(year, month, day)) assert.unreachable(`dayNumberOf(${year}, ${month}, ${day})`);
+      }
+    }
+  }
+});
+
+test("dayKeys gives the same frozen keys when asked again", () => {
+  const day = dayOf("2025-03-01");
+  const keys = dayKeys(day);
+  assert.is(dayKeys(day), keys);
+  assert.ok(Object.isFrozen(keys));
+  assert.is(dayKeys(day + 1).day, "2025-03-02");
 });
 
 test("parseDayKey reads real YYYY-MM-DD dates only", () => {

@@ -21,6 +21,14 @@ test("assertTimeZone rejects unknown zones and offsets with a ConfigError naming
   assert.throws(() => assertTimeZone(42), (error: unknown) => error instanceof ConfigError);
 });
 
+test("assertTimeZone answers the same when asked again (remembered), and rejects a bad name every time", () => {
+  for (let i = 0; i < 2; i++) {
+    assert.is(assertTimeZone("america/new_york"), "America/New_York");
+    assert.is(assertTimeZone("America/New_York"), "America/New_York");
+    assert.throws(() => assertTimeZone("Mars/Base"), (error: unknown) => error instanceof ConfigError);
+  }
+});
+
 test("todayIn gives the local date at an instant, on both sides of the date line", () => {
   assert.is(todayIn("Pacific/Auckland", at("2025-03-31T12:00:00Z")), "2025-04-01");
   assert.is(todayIn("Pacific/Kiritimati", at("2025-03-31T10:00:00Z")), "2025-04-01");

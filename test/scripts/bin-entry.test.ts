@@ -5,7 +5,7 @@
 import {test} from "uvu";
 import * as assert from "uvu/assert";
 import {execFileSync} from "node:child_process";
-import {copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync} from "node:fs";
+import {chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import path from "node:path";
 
@@ -42,6 +42,19 @@ test("without a finished compile (no .build/.compiled), the sources run through 
   setTime("src/site/page.ts", 1_000);
   rmSync(path.join(root, ".build", ".compiled"));
   assert.is(run(), "ran src --version");
+});
+
+test("run as cron runs it (through its shebang), the CLI gets one V8 background thread and glibc's huge pages", () => {
+  write(".build/cli.js", "export async function main() { console.log(JSON.stringify({execArgv: process.execArgv, glibc: process.env.GLIBC_TUNABLES})); return 0; }\n");
+  write(".build/.compiled", "1 file\n");
+  setTime("src/cli.ts", 1_000);
+  setTime("src/site/page.ts", 1_000);
+  setTime(".build/.compiled", 2_000);
+  const bin = path.join(root, "bin", "activity-report.js");
+  chmodSync(bin, 0o755);
+  const {execArgv, glibc} = JSON.parse(execFileSync(bin, [], {encoding: "utf8", env: {...process.env, GLIBC_TUNABLES: undefined}}));
+  assert.equal(execArgv, ["--v8-pool-size=1"]);
+  assert.is(glibc, "glibc.malloc.hugetlb=1");
 });
 
 test.run();
