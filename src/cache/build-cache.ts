@@ -118,16 +118,28 @@ const ROW_ARRAYS = ["file", "line", "hash", "hash2"] as const;
 
 /**
  * The cached log in `dir`, or why there is none to use: "no cache yet", "the cache is from another
- * version of activity-report", "the cache is incomplete".
+ * version of activity-report", "the cache is incomplete". `code` is the tool's code fingerprint, or
+ * its promise: the arrays are read while it is computed (its hundred-odd file reads queue behind
+ * the reads of the log's hash, and waiting for them kept a night's main thread idle ~0.15 s), and
+ * compared before anything is returned.
  */
-export async function readCache(dir: string, code: string): Promise<CachedLog | string> {
+export async function readCache(dir: string, code: string | Promise<string>): Promise<CachedLog | string> {
   let manifest: CacheManifest;
   try {
     manifest = JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8")) as CacheManifest;
   } catch {
     return "no cache yet";
   }
-  if (manifest.version !== CACHE_VERSION || manifest.code !== code) return "the cache is from another version of activity-report";
+  const otherVersion = "the cache is from another version of activity-report";
+  if (manifest.version !== CACHE_VERSION) return otherVersion;
+  const loaded = loadCache(dir, manifest);
+  loaded.catch(() => {}); // awaited below unless the code differs
+  if (manifest.code !== (await code)) return otherVersion;
+  return loaded;
+}
+
+/** The arrays and files a manifest of this version names, or "the cache is incomplete". */
+async function loadCache(dir: string, manifest: CacheManifest): Promise<CachedLog | string> {
   try {
     const n = manifest.rowCount;
     const file = (name: string) => path.join(dir, manifest.parts.arrays[name]);
