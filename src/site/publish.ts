@@ -4,7 +4,7 @@
  * A build that fails or is killed leaves `<out>` as it was (at worst, killed between the two renames,
  * `<out>` is missing and `<out>.previous` holds the last good report; the next build restores it).
  */
-import {mkdir, readdir, rename, rm, stat} from "node:fs/promises";
+import {mkdir, readdir, rename, rm, rmdir, stat, unlink} from "node:fs/promises";
 import path from "node:path";
 
 const exists = async (p: string): Promise<boolean> => stat(p).then(() => true, () => false);
@@ -65,7 +65,7 @@ export async function publishStaging(staging: string, out: string): Promise<{rem
       const removing = `${target}${REMOVING_MARK}${process.pid}`;
       await rm(removing, {recursive: true, force: true});
       await rename(previous, removing);
-      removal = rm(removing, {recursive: true, force: true});
+      removal = removeTree(removing);
     }
     await rename(target, previous);
   }
@@ -87,8 +87,39 @@ export async function retirePrevious(out: string, pid: number = process.pid): Pr
   const removing = `${target}${REMOVING_MARK}${pid}`;
   await rm(removing, {recursive: true, force: true});
   await rename(`${target}.previous`, removing);
-  await rm(removing, {recursive: true, force: true});
+  await removeTree(removing);
 }
+
+/**
+ * Removes a folder and all it holds, at most `lanes` file operations at a time. fs.rm's recursive
+ * removal starts one operation per entry at once: a report's thousands of files queue on libuv's
+ * four threads, and the build's own reads, links and writes waited behind them (the hard links of a
+ * night's kept folders took 0.24-0.37 s instead of ~0.05 s). Entries are listed first (one readdir
+ * at a time), files and links unlinked (never followed), then the folders removed, deepest first.
+ */
+export async function removeTree(dir: string, lanes = 2): Promise<void> {
+  const entries = await readdir(dir, {recursive: true, withFileTypes: true}).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return undefined;
+    throw error;
+  });
+  if (entries === undefined) return;
+  const files: string[] = [];
+  const folders: string[] = [];
+  for (const entry of entries) (entry.isDirectory() ? folders : files).push(path.join(entry.parentPath ?? entry.path, entry.name));
+  let next = 0;
+  const lane = async () => {
+    while (next < files.length) await unlink(files[next++]).catch(ignoreMissing);
+  };
+  await Promise.all(Array.from({length: Math.max(1, lanes)}, lane));
+  folders.sort((a, b) => b.split(path.sep).length - a.split(path.sep).length);
+  for (const folder of folders) await rmdir(folder).catch(ignoreMissing);
+  // whatever appeared meanwhile goes the usual way
+  await rm(dir, {recursive: true, force: true});
+}
+
+const ignoreMissing = (error: NodeJS.ErrnoException) => {
+  if (error.code !== "ENOENT") throw error;
+};
 
 /** Removes a staging folder after a failed build. */
 export async function discardStaging(staging: string): Promise<void> {

@@ -1,9 +1,9 @@
 import {test} from "uvu";
 import * as assert from "uvu/assert";
-import {mkdtemp, mkdir, readFile, readdir, writeFile} from "node:fs/promises";
+import {link, mkdtemp, mkdir, readFile, readdir, symlink, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
-import {createStaging, discardStaging, publishStaging, recoverInterruptedBuilds, retirePrevious} from "../../src/site/publish.js";
+import {createStaging, discardStaging, publishStaging, recoverInterruptedBuilds, removeTree, retirePrevious} from "../../src/site/publish.js";
 
 const fresh = async () => path.join(await mkdtemp(path.join(tmpdir(), "ar-publish-")), "dist");
 
@@ -60,6 +60,29 @@ test("retirePrevious removes <out>.previous, never out, and keeps .previous whil
   await writeFile(path.join(staging, "index.html"), "new");
   await (await publishStaging(staging, out)).removal;
   assert.equal((await readdir(root)).sort(), ["site", "site.previous"]);
+});
+
+test("removeTree removes a report's folders and files, a few at a time, and leaves what its links point to", async () => {
+  for (const lanes of [1, 3]) {
+    const root = await mkdtemp(path.join(tmpdir(), "ar-publish-"));
+    const keep = path.join(root, "keep");
+    await mkdir(path.join(keep, "inside"), {recursive: true});
+    await writeFile(path.join(keep, "shared.csv"), "kept");
+    const tree = path.join(root, "site.removing-1");
+    for (let p = 0; p < 40; p++) {
+      const dir = path.join(tree, "week", `2025-W${p}`);
+      await mkdir(dir, {recursive: true});
+      for (const name of ["index.html", "charts.json", "indicators.json"]) await writeFile(path.join(dir, name), name);
+      await link(path.join(keep, "shared.csv"), path.join(dir, "activity.csv")); // a kept folder's hard link
+    }
+    await mkdir(path.join(tree, "empty", "deeper"), {recursive: true});
+    await symlink(keep, path.join(tree, "link-to-keep"), "dir");
+    await removeTree(tree, lanes);
+    assert.equal(await readdir(root), ["keep"], `lanes ${lanes}`);
+    assert.equal((await readdir(keep)).sort(), ["inside", "shared.csv"], "the symlink's target is not followed");
+    assert.is(await readFile(path.join(keep, "shared.csv"), "utf8"), "kept");
+    await removeTree(tree, lanes); // gone already: nothing to do
+  }
 });
 
 test.run();
