@@ -20,7 +20,10 @@ import type {ActivityLog} from "./ingest/types.js";
 import {addPeriodKeys, timeColumn} from "./periods/add-period-keys.js";
 import {CodedColumn} from "./ingest/coded-column.js";
 import {listPeriods} from "./periods/list-periods.js";
-import {periodRowRange, rowsInPeriod, stringColumn} from "./periods/rows-in-period.js";
+import {periodRowRange, rowsInPeriod} from "./periods/rows-in-period.js";
+import {codedColumn} from "./indicators/coded-rows.js";
+import {countPerCode} from "./indicators/count-by.js";
+import {rankCodes} from "./indicators/rank-by-action.js";
 import {computeIndicators} from "./indicators/compute-indicators.js";
 import {actionPalette} from "./charts/palette.js";
 import {chartSpecs} from "./charts/registry.js";
@@ -106,25 +109,18 @@ export function checkRejectedShare(log: ActivityLog, maxPercent: number): void {
 /** The report's title: the log's domain ids, most frequent first, unless the user gave one. */
 export function reportTitle(table: ColumnTable, title: string | undefined): string {
   if (title !== undefined) return title;
-  const counts = new Map<string, number>();
-  const column = table.columnNames().includes("domain_id") ? table.column("domain_id") : undefined;
-  if (column instanceof CodedColumn) {
-    const {codes, dictionary} = column;
-    const named = dictionary.flatMap((value, code) => (value ? [code] : []));
-    if (named.length === 1) {
-      // one domain, as in a domain's own log: only whether a row names it matters, and indexOf
-      // (a builtin) answers that without the count below (~35 ms a night at 1M rows)
-      if (codes.indexOf(named[0]) !== -1) counts.set(dictionary[named[0]], 1);
-    } else {
-      // count codes, not strings (a million rows)
-      const perCode = new Float64Array(dictionary.length);
-      for (let i = 0; i < codes.length; i++) perCode[codes[i]]++;
-      dictionary.forEach((value, code) => value && perCode[code] > 0 && counts.set(value, perCode[code]));
-    }
-  } else if (column) {
-    for (const value of stringColumn(table, "domain_id")) if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
-  }
-  const domains = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([d]) => d);
+  // codes, not strings (a million rows); a table without the column reads as "" on every row
+  const {codes, dictionary} = codedColumn(table, "domain_id");
+  const named = dictionary.flatMap((value, code) => (value ? [code] : []));
+  let counts: Int32Array;
+  if (named.length === 1) {
+    // one domain, as in a domain's own log: only whether a row names it matters, and indexOf
+    // (a builtin) answers that without counting the rows (~35 ms a night at 1M rows)
+    counts = new Int32Array(dictionary.length);
+    counts[named[0]] = codes.indexOf(named[0]) === -1 ? 0 : 1;
+  } else counts = countPerCode(table, "domain_id");
+  // by count, then by id (codes ascend with their strings); "" (code 0) names no domain
+  const domains = rankCodes(counts, 1).map((code) => dictionary[code]);
   return domains.length === 0 ? "Activity report" : domains.slice(0, 3).join(", ") + (domains.length > 3 ? ` and ${domains.length - 3} more` : "");
 }
 

@@ -213,6 +213,7 @@ test("the title names the log's domains, most frequent first, from coded and pla
   assert.is(titleOf(["b", "a", "b", "", "c", "a", "b"]), "b, a, c"); // by count, then by name
   assert.is(titleOf(["d", "c", "b", "a", "a"]), "a, b, c and 1 more");
   assert.is(titleOf(["demo"], "Our portal"), "Our portal");
+  assert.is(reportTitle(arqueroTable({action: ["edit"]}), undefined), "Activity report"); // no domain_id column
 });
 
 test.run();

@@ -30,7 +30,6 @@ import {startWorker} from "../workers.js";
 import {csvCell, csvLineOf} from "./downloads.js";
 import {jsonRecordOf, SourceWriter, type SourceData, type WholeLogFiles} from "./source-data.js";
 
-
 /** The folder, inside the one given, where the worker writes until the build takes its files. */
 const STREAM_FOLDER = ".source-stream";
 
