@@ -1,7 +1,7 @@
 /**
- * JSONTestSuite (shared/corpora, beside the clone): every n_* file read as a JSON log is a clean
- * InputError naming it; every y_* file that holds an array parses; y_* texts carried as a `diff`
- * string through NDJSON come out unchanged.
+ * JSONTestSuite's parsing cases (test/fixtures/JSONTestSuite: its y_* and n_* files): every n_* file
+ * read as a JSON log is a clean InputError naming it; every y_* file that holds an array parses;
+ * y_* texts carried as a `diff` string through NDJSON come out unchanged.
  */
 import {test} from "uvu";
 import * as assert from "uvu/assert";
@@ -12,7 +12,7 @@ import {ingest} from "../../src/ingest/index.js";
 import {findJsonSyntaxError} from "../../src/ingest/json-syntax.js";
 import {InputError} from "../../src/errors.js";
 
-const suite = resolve("../shared/corpora/JSONTestSuite/test_parsing");
+const suite = resolve("test/fixtures/JSONTestSuite/test_parsing");
 const names = readdirSync(suite).sort();
 const no = names.filter((n) => n.startsWith("n_"));
 const yes = names.filter((n) => n.startsWith("y_"));
