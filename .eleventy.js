@@ -3,7 +3,9 @@
  * report.json, each period's indicators.json and charts.json (re-baking the SVGs from the compiled
  * Vega specs) and writes index.html and every period's index.html with the same config and
  * templates as `activity-report build` (src/site/eleventy-config.ts). The folder defaults to dist/;
- * set ACTIVITY_REPORT_DIR to use another. The build itself (renderSite) never loads this file.
+ * set ACTIVITY_REPORT_DIR to use another. Pages hard-linked with another report (<out>.previous) are
+ * copied first, so that only this folder changes (read-built-site.ts unshareWrittenFiles). The build
+ * itself (renderSite) never loads this file.
  */
 import {fileURLToPath} from "node:url";
 import {register} from "tsx/esm/api";

@@ -4,13 +4,15 @@
  * charts.json, re-rendering every chart's SVG from its compiled Vega spec (vega's headless View with
  * the AST interpreter, as the browser does: charts.json is read as input here, so its expressions
  * are never turned into code), and the sizes of the period's downloads.
- * It does not write anything; Eleventy renders the pages with the shared config.
+ * Eleventy then renders the pages with the shared config, writing over the folder's own; the only
+ * files changed here are the hard-linked ones Eleventy is about to write, given inodes of their own.
  */
-import {readFile, stat} from "node:fs/promises";
+import {copyFile, readdir, readFile, rename, stat} from "node:fs/promises";
 import path from "node:path";
 import {parse, View, type Spec} from "vega";
 import {expressionInterpreter} from "vega-interpreter";
 import type {UserConfig} from "@11ty/eleventy";
+import {roundGeometry, withViewBox} from "../charts/render.js";
 import {InputError} from "../errors.js";
 import type {PeriodIndicators} from "../indicators/types.js";
 import {isPeriodType} from "../periods/types.js";
@@ -30,11 +32,15 @@ async function readJson<T>(file: string, check: (value: T) => boolean, expected:
   return value;
 }
 
-/** The SVG of a compiled Vega spec, as the build bakes it (the same SVG: test/charts/render.test.ts). */
+/**
+ * The SVG of a compiled Vega spec, as the build bakes it: vega draws the same SVG through the
+ * interpreter as through generated code (test/charts/render.test.ts), and the build then rounds its
+ * geometry and gives it a viewBox (render.ts).
+ */
 export async function svgFromVega(spec: Spec): Promise<string> {
   const view = new View(parse(spec, undefined, {ast: true}), {renderer: "none", expr: expressionInterpreter as never});
   try {
-    return await view.toSVG();
+    return withViewBox(roundGeometry(await view.toSVG()));
   } finally {
     view.finalize();
   }
@@ -88,7 +94,37 @@ export async function readBuiltSite(reportDir: string): Promise<SiteSource> {
   return {report, pages};
 }
 
-/** The config function .eleventy.js exports: reads `reportDir` and configures Eleventy like renderSite. */
+/** What Eleventy writes in a report folder: the pages and the copied stylesheet and icon. */
+const WRITTEN = /\.(html|css|ico)$/;
+
+/**
+ * Gives every file of `reportDir` that Eleventy may write an inode of its own. A build hard-links the
+ * period folders it keeps from the report before it (and the next build links them again), and
+ * Eleventy writes over a file in place: re-rendering `<out>` would otherwise change the same pages in
+ * `<out>.previous` too. Each shared file is copied beside itself and renamed over itself, so a page
+ * is never missing, even if this stops half-way.
+ */
+export async function unshareWrittenFiles(reportDir: string): Promise<number> {
+  const entries = await readdir(reportDir, {recursive: true, withFileTypes: true});
+  let unshared = 0;
+  for (const entry of entries) {
+    if (!entry.isFile() || !WRITTEN.test(entry.name)) continue;
+    const file = path.join(entry.parentPath ?? entry.path, entry.name);
+    if ((await stat(file)).nlink === 1) continue;
+    const copy = `${file}.${process.pid}.unshared`;
+    await copyFile(file, copy);
+    await rename(copy, file);
+    unshared++;
+  }
+  return unshared;
+}
+
+/**
+ * The config function .eleventy.js exports: reads `reportDir`, configures Eleventy like renderSite,
+ * and gives the files it will write inodes of their own (unshareWrittenFiles).
+ */
 export async function configureFromBuiltSite(eleventyConfig: UserConfig, reportDir: string): Promise<void> {
-  siteConfig(buildSiteModel(await readBuiltSite(reportDir)))(eleventyConfig);
+  const site = await readBuiltSite(reportDir);
+  await unshareWrittenFiles(reportDir);
+  siteConfig(buildSiteModel(site))(eleventyConfig);
 }
