@@ -14,6 +14,7 @@ import path from "node:path";
 import type {ColumnTable} from "arquero";
 import type {BuildConfig} from "./config.js";
 import {InputError} from "./errors.js";
+import {chartLabel} from "./charts/labels.js";
 import {buildFingerprint, codeFingerprint, FINGERPRINT_FILE, publishedFingerprint, upToDateSummary} from "./fingerprint.js";
 import {ingest} from "./ingest/index.js";
 import type {ActivityLog} from "./ingest/types.js";
@@ -89,20 +90,31 @@ const COPY_LANES = 2;
 
 const round = (seconds: number): number => Math.round(seconds * 1000) / 1000;
 
-/** Fails the build when more than `maxPercent` of the rows were rejected, naming the main reasons. */
+/**
+ * Fails the build when more than `maxPercent` of the rows were rejected, in one line: the most common
+ * reasons (values left out, so that alike rows count together), the first rejected row's file, line
+ * and reason, and the --max-rejected that would let the build go on and list every rejected row in
+ * rejects.csv. The reason quotes a value from the log: it is shown as a chart label shows it (no
+ * control or invisible characters, at most 100 characters), so that it cannot break the line or the
+ * terminal.
+ */
 export function checkRejectedShare(log: ActivityLog, maxPercent: number): void {
   const {rows, rejected} = log.counts;
-  if (rows === 0 || (rejected / rows) * 100 <= maxPercent) return;
+  const share = (rejected / rows) * 100;
+  if (rows === 0 || share <= maxPercent) return;
   const reasons = new Map<string, number>();
   for (const reject of log.rejects) {
     const reason = reject.reason.replace(/"[^"]*"/g, "…");
     reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   }
   const top = [...reasons].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3);
-  const percent = ((rejected / rows) * 100).toFixed(1);
+  const first = log.rejects[0];
+  const enough = Math.ceil(share * 10) / 10;
   throw new InputError(
-    `${rejected} of ${rows} rows rejected (${percent} %, above --max-rejected ${maxPercent} %): ` +
-      top.map(([reason, count]) => `${count} × ${reason}`).join("; ") + " (see the reasons above or run with a higher --max-rejected)",
+    `${rejected} of ${rows} rows rejected (${share.toFixed(1)} %, above --max-rejected ${maxPercent} %): ` +
+      top.map(([reason, count]) => `${count} × ${reason}`).join("; ") +
+      (first ? `. First: ${first.file} line ${first.line}: ${chartLabel(first.reason)}` : "") +
+      `. With --max-rejected ${enough} the build goes on and rejects.csv lists every rejected row with its file, line and reason`,
   );
 }
 

@@ -13,7 +13,8 @@ import {appendFile, copyFile, mkdtemp, readFile, readdir, writeFile} from "node:
 import {tmpdir} from "node:os";
 import path from "node:path";
 import {Ajv} from "ajv";
-import {build, reportTitle, type BuildEffects} from "../src/build.js";
+import {build, checkRejectedShare, reportTitle, type BuildEffects} from "../src/build.js";
+import type {ActivityLog} from "../src/ingest/types.js";
 import {table as arqueroTable} from "arquero";
 import {encodeStrings} from "../src/periods/add-period-keys.js";
 import {buildConfig} from "../src/config.js";
@@ -214,6 +215,26 @@ test("the title names the log's domains, most frequent first, from coded and pla
   assert.is(titleOf(["d", "c", "b", "a", "a"]), "a, b, c and 1 more");
   assert.is(titleOf(["demo"], "Our portal"), "Our portal");
   assert.is(reportTitle(arqueroTable({action: ["edit"]}), undefined), "Activity report"); // no domain_id column
+});
+
+test("checkRejectedShare: one line, the first rejected row's value shown safely, and the threshold that is enough", () => {
+  const reject = (line: number, reason: string) => ({file: "logs/a.csv", line, reason, fields: {}});
+  const log = {
+    counts: {rows: 7, accepted: 5, rejected: 2, duplicates: 0},
+    rejects: [reject(3, 'timestamp "x\ny\u202Ez" is not an ISO 8601 date-time'), reject(9, "action is empty")],
+  } as unknown as ActivityLog;
+  assert.not.throws(() => checkRejectedShare(log, 28.6));
+  try {
+    checkRejectedShare(log, 28.5);
+    assert.unreachable("2 of 7 is above 28.5 %");
+  } catch (error) {
+    assert.instance(error, InputError);
+    const message = (error as Error).message;
+    assert.ok(message.startsWith("2 of 7 rows rejected (28.6 %, above --max-rejected 28.5 %): 1 × action is empty; 1 × timestamp … is not"), message);
+    assert.ok(message.includes(". First: logs/a.csv line 3: timestamp \"x y[U+202E]z\" is not an ISO 8601 date-time. "), message);
+    assert.ok(message.endsWith("With --max-rejected 28.6 the build goes on and rejects.csv lists every rejected row with its file, line and reason"), message);
+    assert.not.match(message, /[\n\u202E]/);
+  }
 });
 
 test.run();

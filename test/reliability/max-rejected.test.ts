@@ -41,7 +41,11 @@ test("above the threshold: fails with the counts and the reasons, most common fi
   const error = await failure("29.9");
   assert.is(error.exitCode, 1);
   assert.match(error.message, /^3 of 10 rows rejected \(30\.0 %, above --max-rejected 29\.9 %\): /);
-  assert.match(error.message, /: 2 × timestamp .* is not an ISO 8601 date-time; 1 × action is empty/);
+  assert.match(error.message, /: 2 × timestamp .* is not an ISO 8601 date-time; 1 × action is empty\. /);
+  // the first rejected row by file and line (the 4th line of the file, counting the header), and the
+  // threshold that lets the build go on
+  assert.ok(error.message.includes(`. First: ${SOME_REJECTED} line 4: timestamp "yesterday" is not an ISO 8601 date-time. `), error.message);
+  assert.match(error.message, /\. With --max-rejected 30 the build goes on and rejects\.csv lists every rejected row with its file, line and reason$/);
   assert.not.match(error.message, /\n/);
   assert.equal(await snapshot(site), before);
   assert.equal(await leftovers(site), []);
