@@ -9,7 +9,8 @@
  * It owns the order of the stages and the staging folder; each stage lives in its own folder.
  * Effects (clock, log lines, progress) are injected so tests run it with a fixed date and no terminal.
  */
-import {link, mkdir, readdir, writeFile} from "node:fs/promises";
+import {existsSync} from "node:fs";
+import {link, mkdir, readdir, rmdir, writeFile} from "node:fs/promises";
 import path from "node:path";
 import type {ColumnTable} from "arquero";
 import type {BuildConfig} from "./config.js";
@@ -206,6 +207,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
   // reads the log (source-stream.ts)
   const staging = await timed("publish", () => createStaging(config.out));
   let streamed: SourceStream | undefined;
+  let madeCache: string | undefined;
   let reused = 0;
   let caching: Promise<() => Promise<void>> | undefined;
   try {
@@ -219,7 +221,11 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
       pool.grow(config.workers);
     }
     // with worker threads, a cold build's downloads are formatted on one, from the rows as they are read
-    if (!incremental && config.workers > 0) streamed = new SourceStream(staging, config.cache === null ? undefined : spareFilesFor(config.cache, staging));
+    // (and copied into the cache folder, made if missing: removed again if this build fails)
+    if (!incremental && config.workers > 0) {
+      if (config.cache !== null && !existsSync(config.cache)) madeCache = config.cache;
+      streamed = new SourceStream(staging, config.cache === null ? undefined : spareFilesFor(config.cache, staging));
+    }
     const log = incremental?.log ?? (await timed("ingest", () => ingest({...ingestOptions, onRows: streamed?.onRows})));
     effects.log(`ingest: ${log.counts.rows} rows, ${log.counts.accepted} accepted, ${log.counts.rejected} rejected, ${log.counts.duplicates} duplicates` + (incremental ? ` (${incremental.newRows.length} new rows read)` : ""));
     if (log.counts.accepted === 0) throw new InputError(`${config.inputs.join(", ")}: no row was accepted (${log.counts.rejected} rejected); nothing to report`);
@@ -457,6 +463,8 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
     streamed?.stop("the build failed");
     await caching?.catch(() => {}); // it may be linking files of the staging folder
     await streamed?.discardSpare();
+    // a first build that fails leaves no cache folder behind (rmdir: only when nothing is in it)
+    if (madeCache !== undefined) await rmdir(madeCache).catch(() => {});
     await discardStaging(staging);
     throw error;
   }

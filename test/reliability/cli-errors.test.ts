@@ -1,7 +1,7 @@
 /**
  * Fatal input errors through the real CLI (`node bin/activity-report.js build ...`): exit 1 and one
  * line on stderr naming the file (and line:column where there is one), no stack trace, nothing
- * written at --out; exit 2 for an unknown flag; --max-rejected names the counts and the most common
+ * written at --out, and no cache folder left beside it; exit 2 for an unknown flag; --max-rejected names the counts and the most common
  * reasons. Progress lines (timestamped, non-TTY) may precede the error; with --quiet stderr is the
  * error line alone. Line and column numbers were counted by hand in test/fixtures/reliability/.
  * The CLI runs are started together in `before` (two at a time), each test checks one.
@@ -86,6 +86,7 @@ function errorLine(name: keyof typeof CASES, exitCode = 1): string {
   assert.is(lines.at(-1), errors[0], `${name}: the error comes last`);
   if ((CASES[name] as Case).quiet) assert.is(lines.length, 1, `${name}: --quiet leaves the error line alone`);
   assert.ok(!existsSync(out), `${name}: something was written at --out`);
+  assert.ok(!existsSync(`${out}.cache`), `${name}: a cache folder was left beside --out`);
   assert.ok(errors[0].startsWith("activity-report: "), errors[0]);
   return errors[0];
 }
