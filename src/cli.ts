@@ -27,7 +27,7 @@ Usage:
                         [--eml file.eml] [--to ADDRESS]... [--from ADDRESS] [--subject TEXT]
                         [--base-url URL] [--attach-csv] [--config file.json]
                         (SMTP server and credentials from the SMTP_URL environment variable)
-  activity-report --help | --version
+  activity-report build --help | email --help | --help | --version
 
 Exit codes: 0 done, 1 a problem with the input, options or mail server, 2 a malformed command line.`;
 
@@ -64,6 +64,62 @@ const EMAIL_FLAGS = {
   config: {type: "string"},
   help: {type: "boolean", short: "h"},
 } as const;
+
+/** What `build --help` and `email --help` say of each flag (every flag of BUILD_FLAGS and EMAIL_FLAGS). */
+const BUILD_HELP: Record<keyof typeof BUILD_FLAGS, [string, string]> = {
+  input: ["-i, --input <file|dir>", "a log file, or a folder of them (.csv, .json, .ndjson, .jsonl, read in name order); repeatable; required"],
+  out: ["-o, --out <dir>", "where the site goes (default dist)"],
+  tz: ["--tz <zone>", "IANA time zone of the periods (default UTC)"],
+  "as-of": ["--as-of <YYYY-MM-DD>", "the day the rolling periods end on (default today in --tz)"],
+  periods: ["--periods <types>", "comma-separated subset of week,month,quarter,year,all,rolling (default all six)"],
+  top: ["--top <n>", "length of the top lists (default 5)"],
+  format: ["--format <csv|json|ndjson>", "overrides the format taken from each file's extension"],
+  title: ["--title <text>", "the domain's name on the pages (default the log's domain_id)"],
+  "max-rejected": ["--max-rejected <percent>", "fail when more rows than this are rejected (default 5)"],
+  config: ["--config <file.json>", "the same options as a JSON object; paths relative to the file; flags win"],
+  quiet: ["-q, --quiet", "nothing on success, only an error line (for cron)"],
+  json: ["--json", "the summary as one JSON object on stdout"],
+  workers: ["--workers <n>", "chart-rendering worker threads (default the number of cores; 0: none, same bytes)"],
+  force: ["--force", "rebuild even when nothing changed, ignoring the cache (which is rewritten)"],
+  cache: ["--cache <dir>", "where the parsed log and the last build's period keys are kept (default <out>.cache)"],
+  "no-cache": ["--no-cache", "read every input and render every period; no cache is written"],
+  help: ["-h, --help", "this help"],
+};
+
+const EMAIL_HELP: Record<keyof typeof EMAIL_FLAGS, [string, string]> = {
+  report: ["--report <dir>", "a built report folder (the build's --out); required"],
+  period: ["--period <choice>", "<type>:<key> (month:2025-03, rolling:last-7-days) or latest:<week|month|quarter|year>, the latest complete one; required"],
+  "as-of": ["--as-of <YYYY-MM-DD>", "the day latest: counts from (default the report's as-of day)"],
+  eml: ["--eml <file.eml>", "write the message to this file (--eml, --to or both)"],
+  to: ["--to <address>", "send to this address through SMTP_URL; repeatable"],
+  from: ["--from <address>", "the sender (default activity-report <activity-report@localhost>: set one your mail server accepts)"],
+  subject: ["--subject <text>", "the subject (default Backoffice activity · <title> · <period>)"],
+  "base-url": ["--base-url <url>", "where the report is hosted: the message links to the period's page"],
+  "attach-csv": ["--attach-csv", "attach the period's activity.csv"],
+  config: ["--config <file.json>", "the same options as a JSON object (and \"smtp-url\"); flags win"],
+  help: ["-h, --help", "this help"],
+};
+
+/** The help of one command: what it does, then each flag with what it does. */
+export function commandHelp(command: "build" | "email"): string {
+  const [what, usage, flags, after] =
+    command === "build"
+      ? ["reads the activity log and writes the report site", "activity-report build --input <file|dir>... [options]", BUILD_HELP, ""]
+      : [
+          "mails (or writes as .eml) a snapshot of one period of a built report",
+          "activity-report email --report <dir> --period <choice> (--eml <file> | --to <address>...) [options]",
+          EMAIL_HELP,
+          "\nThe SMTP server and its credentials come only from the SMTP_URL environment variable\n(smtp://user:password@host:port), or \"smtp-url\" in the config file; they are never printed.\n",
+        ];
+  const rows = Object.values(flags) as [string, string][];
+  const width = Math.max(...rows.map(([flag]) => flag.length));
+  return (
+    `activity-report ${command}: ${what}\n\nUsage: ${usage}\n\nOptions:\n` +
+    rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`).join("\n") +
+    "\n" + after +
+    "\nExit codes: 0 done, 1 a problem with the input, options or mail server, 2 a malformed command line."
+  );
+}
 
 /** Flags win over the config file. */
 async function options(args: string[], flags: typeof BUILD_FLAGS | typeof EMAIL_FLAGS): Promise<RawOptions | undefined> {
@@ -142,7 +198,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === "build") {
       const raw = await options(rest, BUILD_FLAGS);
-      if (raw === undefined) return void process.stdout.write(USAGE + "\n"), 0;
+      if (raw === undefined) return void process.stdout.write(commandHelp("build") + "\n"), 0;
       const config = buildConfig(raw);
       const effects = terminalEffects(config.quiet || config.json);
       // the stages (Vega, Eleventy) load only when there is something to build
@@ -165,7 +221,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === "email") {
       const raw = await options(rest, EMAIL_FLAGS);
-      if (raw === undefined) return void process.stdout.write(USAGE + "\n"), 0;
+      if (raw === undefined) return void process.stdout.write(commandHelp("email") + "\n"), 0;
       const config = emailConfig(raw, process.env);
       const {sendSnapshot} = await import("./email/email-command.js");
       const message = await sendSnapshot(config);
