@@ -37,7 +37,7 @@ import {writePeriodData, writeReportFiles} from "./site/write-outputs.js";
 import {chartSlot, fillChartSlots} from "./site/chart-slots.js";
 import {appendSourceData, periodDownloads, writePeriodsSourceData, writeSourceData} from "./site/source-data.js";
 import {SourceStream} from "./site/source-stream.js";
-import {containingPeriods} from "./site/period-labels.js";
+import {asOfEnd, containingPeriods, goesOnPast} from "./site/period-labels.js";
 import {pageIndex} from "./site/page-links.js";
 import {readCache, spareFilesFor, stageCache, type CachedLog} from "./cache/build-cache.js";
 import {appendToCachedLog, CACHED_COLUMNS, fileStates} from "./cache/append-log.js";
@@ -278,15 +278,19 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
       }),
     );
     const index = pageIndex(summaries);
+    // a week, month, quarter or year still going on says "so far, up to <as-of day>" on its page
+    const dataEnd = asOfEnd(config.asOf, config.timeZone);
     const keys = await timed("keys", () =>
       summaries.map((page, i) => {
         // what buildPeriodModel lays out besides the charts: the period and its totals, its
-        // neighbours (links and change figures) and the periods containing it; the downloads and
+        // neighbours (links and change figures), the periods containing it and, while it goes on
+        // past the as-of day, that day ("so far"); the downloads and
         // charts follow from the rows, the columns, the zone, top and the palette
         const {period} = page;
         const ref = (other: typeof page | undefined) => other && {path: other.period.path, totals: other.indicators.totals};
         const up = containingPeriods(period).filter((c) => index.find(c.type, c.key) !== undefined).map((c) => `${c.type}:${c.key}`);
-        const model = {period: pick(period, ["type", "key", "path", "start", "end"]), totals: page.indicators.totals, previous: ref(index.previous(page)), next: index.next(page)?.period.path, up, title};
+        const soFar = goesOnPast(period, dataEnd) ? config.asOf : null;
+        const model = {period: pick(period, ["type", "key", "path", "start", "end"]), totals: page.indicators.totals, previous: ref(index.previous(page)), next: index.next(page)?.period.path, up, title, soFar};
         return periodContentKey({code, columns: log.columns, rows: digests[i], content: {model, timeZone: config.timeZone, top: config.top, actions: palette.actions}});
       }),
     );

@@ -3,11 +3,10 @@
  * input accounting, one tab per period type listing its periods newest first with their change from
  * the period before, and the whole-log downloads. Pure; formatting only.
  */
-import {DateTime} from "luxon";
 import type {PeriodType} from "../periods/types.js";
 import {changeFrom, formatCount} from "./figures.js";
 import type {Change} from "./figures.js";
-import {formatBuiltAt, formatDay, periodLabel, PERIOD_TYPE_NAMES} from "./period-labels.js";
+import {asOfEnd, formatBuiltAt, formatDay, goesOnPast, periodLabel, PERIOD_TYPE_NAMES} from "./period-labels.js";
 import {assetLinks, downloadView, pageHref} from "./page-links.js";
 import type {AssetLinks, DownloadView, Link, PageIndex} from "./page-links.js";
 import type {PageSource, SiteSource} from "./page-model.js";
@@ -64,8 +63,7 @@ function tabId(type: PeriodType): string {
 export function buildIndexModel(input: SiteSource, index: PageIndex<PageSource>): IndexModel {
   const {report, pages} = input;
   // the first instant after the as-of day: a calendar period ending later is not over yet
-  const dataEnd = DateTime.fromISO(report.asOf, {zone: report.timeZone}).plus({days: 1}).toMillis();
-  const calendarTypes = new Set(["week", "month", "quarter", "year"]);
+  const dataEnd = asOfEnd(report.asOf, report.timeZone);
   const tabs: IndexTab[] = TAB_ORDER.flatMap((type) => {
     const ofType = pages.filter((page) => page.period.type === type).sort((a, b) => b.period.startMs - a.period.startMs);
     if (ofType.length === 0) return [];
@@ -84,7 +82,7 @@ export function buildIndexModel(input: SiteSource, index: PageIndex<PageSource>)
         actionsChange: changeFrom(totals.actions, before?.actions, beforeLabel, "percent"),
         usersChange: changeFrom(totals.users, before?.users, beforeLabel, "absolute"),
         empty: totals.actions === 0,
-        soFar: calendarTypes.has(page.period.type) && page.period.endMs > dataEnd,
+        soFar: goesOnPast(page.period, dataEnd),
       };
     });
     return [{id: tabId(type), type, name: PERIOD_TYPE_NAMES[type], rows}];

@@ -10,7 +10,7 @@ import type {Period, PeriodType} from "../periods/types.js";
 import type {PeriodPage, ReportJson} from "./types.js";
 import {changeFrom, formatCell, formatCount, formatDecimal} from "./figures.js";
 import type {Change} from "./figures.js";
-import {containingPeriods, periodLabel, PERIOD_TYPE_NAMES} from "./period-labels.js";
+import {asOfEnd, containingPeriods, goesOnPast, periodLabel, PERIOD_TYPE_NAMES, soFarNote} from "./period-labels.js";
 import {buildIndexModel} from "./index-model.js";
 import type {IndexModel} from "./index-model.js";
 import {assetLinks, downloadView, pageHref, pageIndex, rootPrefix} from "./page-links.js";
@@ -77,6 +77,11 @@ export interface PeriodPageModel {
   title: string;
   /** e.g. "24 Feb – 2 Mar", "" when the title says it all */
   range: string;
+  /**
+   * a week, month, quarter or year that goes on past the report's as-of day: e.g. "Figures so far, up
+   * to 27 Nov 2026: the month ends on 30 Nov 2026."; null when the period is over (or rolling, all time)
+   */
+  soFar: string | null;
   timeZone: string;
   siteTitle: string;
   assets: AssetLinks;
@@ -152,8 +157,11 @@ function sectionFigures(chartId: string, page: PageSource, headline: Figure[]): 
   }
 }
 
-/** The view model of one period page. */
-export function buildPeriodModel(page: PageSource, index: PageIndex<PageSource>, siteTitle: string): PeriodPageModel {
+/**
+ * The view model of one period page. `asOf` (YYYY-MM-DD, the report's as-of day) tells whether the
+ * period's figures are so far.
+ */
+export function buildPeriodModel(page: PageSource, index: PageIndex<PageSource>, siteTitle: string, asOf: string): PeriodPageModel {
   const {period, indicators} = page;
   const root = rootPrefix(period.path);
   const link = (other: PageSource | undefined, label = other && periodLabel(other.period).title): Link | null =>
@@ -168,6 +176,7 @@ export function buildPeriodModel(page: PageSource, index: PageIndex<PageSource>,
     typeName: PERIOD_TYPE_NAMES[period.type],
     title: label.title,
     range: label.range,
+    soFar: goesOnPast(period, asOfEnd(asOf, period.timeZone)) ? soFarNote(period, asOf) : null,
     timeZone: period.timeZone,
     siteTitle,
     assets: assetLinks(root),
@@ -196,6 +205,6 @@ export function buildSiteModel(input: SiteSource): SiteModel {
   const index = pageIndex(input.pages);
   return {
     index: buildIndexModel(input, index),
-    periods: input.pages.filter((page) => !input.render || input.render.has(page.period.path)).map((page) => buildPeriodModel(page, index, input.report.title)),
+    periods: input.pages.filter((page) => !input.render || input.render.has(page.period.path)).map((page) => buildPeriodModel(page, index, input.report.title, input.report.asOf)),
   };
 }

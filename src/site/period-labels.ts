@@ -157,6 +157,28 @@ export function containingPeriods(period: LabelledPeriod): PeriodRef[] {
   }
 }
 
+/** The first instant after the as-of day (YYYY-MM-DD) in `timeZone`, in ms: where a report's data ends. */
+export function asOfEnd(asOf: string, timeZone: string): number {
+  return DateTime.fromISO(asOf, {zone: timeZone}).plus({days: 1}).toMillis();
+}
+
+/**
+ * Whether a week, month, quarter or year goes on past the report's data (`dataEnd`, asOfEnd): its
+ * figures are "so far". Rolling windows and all time end where the report ends.
+ */
+export function goesOnPast(period: Pick<Period, "type" | "endMs">, dataEnd: number): boolean {
+  return period.type !== "rolling" && period.type !== "all" && period.endMs > dataEnd;
+}
+
+/**
+ * What a period page says when its figures are so far, e.g. "Figures so far, up to 27 Nov 2026: the
+ * month ends on 30 Nov 2026." (compare them with a whole earlier period with that in mind).
+ */
+export function soFarNote(period: LabelledPeriod, asOf: string): string {
+  const {last} = periodDays(period);
+  return `Figures so far, up to ${formatDay(asOf)}: the ${period.type} ends on ${formatDayRange(last, last)}.`;
+}
+
 /** When the report was built, in its zone, e.g. "31 Mar 2026, 14:05". */
 export function formatBuiltAt(iso: string, timeZone: string): string {
   const at = DateTime.fromISO(iso, {zone: timeZone, locale: "en"});

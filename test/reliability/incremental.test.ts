@@ -216,6 +216,8 @@ interface Scenario {
   change: (inputs: string[], dir: string) => Promise<void>;
   /** options of v2 (both builds), e.g. another time zone */
   v2Flags?: Record<string, unknown>;
+  /** options of v1, e.g. an earlier as-of day */
+  v1Flags?: Record<string, unknown>;
   /** called between v1 and the change, e.g. to note inode numbers */
   afterV1?: (out: string) => Promise<void>;
 }
@@ -225,7 +227,7 @@ async function runScenario(name: string, scenario: Scenario): Promise<Outcome> {
   const out = path.join(dir, "site");
   const cache = path.join(dir, "cache");
   const inputs = await scenario.write(dir);
-  const v1 = await runBuild(inputs, out, {cache});
+  const v1 = await runBuild(inputs, out, {cache, ...scenario.v1Flags});
   assert.is(v1.ingestMode, "cold", `v1 has no cache yet: ${modeOf(v1)}`);
   assert.is(v1.reused, 0, `v1 has nothing to reuse: ${modeOf(v1)}`);
   await scenario.afterV1?.(out);
@@ -405,6 +407,35 @@ test("8. appended rows older than the newest old row (out of order): identical t
     // 10 February (2026-W07) and 2 January (before the first day: a new week and ISO week 1)
     change: async ([file]) => appendFile(file, csvRows([...rowsOfDay("2026-02-10", 12, 83), ...rowsOfDay("2026-01-02", 3, 84)])),
   });
+});
+
+test("19a. the as-of day moves on, no new rows: the open month's page says so far up to the new day, identical to cold", async () => {
+  // the log's last rows are of 20 March: on 25 and 27 March, March, Q1 and 2026 are not over
+  const {out, v2} = await runScenario("as-of-moves", {
+    write: async (dir) => [await writeSingleLog(dir, "csv")],
+    change: async () => {},
+    v1Flags: {"as-of": "2026-03-25"},
+    v2Flags: {"as-of": "2026-03-27"},
+  });
+  assert.ok(v2.reused > 0, `the weeks and months that are over are kept: ${modeOf(v2)}`);
+  const march = await readFile(path.join(out, "month/2026-03/index.html"), "utf8");
+  assert.ok(march.includes("Figures so far, up to 27 Mar 2026: the month ends on 31 Mar 2026."), "March's note follows the as-of day");
+  assert.ok(march.includes('<span class="so-far">so far</span></h1>'));
+  const february = await readFile(path.join(out, "month/2026-02/index.html"), "utf8");
+  assert.not.ok(february.includes("so-far"), "February is over");
+});
+
+test("19b. the as-of day passes the end of the month, no new rows: March is no longer so far, identical to cold", async () => {
+  const {out} = await runScenario("as-of-passes-month", {
+    write: async (dir) => [await writeSingleLog(dir, "csv")],
+    change: async () => {},
+    v1Flags: {"as-of": "2026-03-25"},
+    v2Flags: {"as-of": "2026-04-02"},
+  });
+  const march = await readFile(path.join(out, "month/2026-03/index.html"), "utf8");
+  assert.not.ok(march.includes("so-far"), "March is over on 2 April");
+  const year = await readFile(path.join(out, "year/2026/index.html"), "utf8");
+  assert.ok(year.includes("Figures so far, up to 2 Apr 2026: the year ends on 31 Dec 2026."));
 });
 
 /** Every file's inode, mtime and size under `root`, by relative path. */

@@ -124,4 +124,18 @@ test("the index: accounting, tabs in order, periods newest first, whole log", ()
   assert.is(index.builtAt, "1 May 2025, 12:30");
 });
 
+test("a period that goes on past the as-of day says its figures are so far; one that is over, rolling or all time does not", () => {
+  // the fixture's report is as of 30 April 2025
+  const soFar = Object.fromEntries(model.periods.map((page) => [page.path, page.soFar]));
+  assert.is(soFar["year/2025/"], "Figures so far, up to 30 Apr 2025: the year ends on 31 Dec 2025.");
+  assert.is(soFar["month/2025-04/"], null, "April ends with the as-of day");
+  assert.is(soFar["quarter/2025-Q1/"], null);
+  assert.is(soFar["rolling/last-7-days/"], null);
+  assert.is(soFar["all/"], null);
+  const input = siteInput("/unused");
+  input.report.asOf = "2025-04-29";
+  const april = buildSiteModel(input).periods.find((page) => page.path === "month/2025-04/");
+  assert.is(april?.soFar, "Figures so far, up to 29 Apr 2025: the month ends on 30 Apr 2025.");
+});
+
 test.run();
