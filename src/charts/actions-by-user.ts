@@ -36,7 +36,7 @@ export function actionsByUserChart(indicators: PeriodIndicators, _palette: Actio
     tip: `${bar.user}: ${countOf(bar.count, "action")} (${formatShare(total ? bar.count / total : 0)})`,
   }));
 
-  const summary = summarize(users, total, values[0]?.user);
+  const summary = summarize(users, total, values[0]?.user, indicators.totals.actions - total);
   return {
     id: "actions-by-user",
     title: "Actions by users",
@@ -59,11 +59,17 @@ export function actionsByUserChart(indicators: PeriodIndicators, _palette: Actio
   };
 }
 
-function summarize(users: {count: number}[], total: number, topLabel: string | undefined): string {
-  if (users.length === 0 || topLabel === undefined) return "No user performed any action in this period.";
+/**
+ * The chart's caption. `unattributed`: the period's actions that name no user (an empty user_id),
+ * which have no bar: said, so that the caption adds up to the page's total.
+ */
+function summarize(users: {count: number}[], total: number, topLabel: string | undefined, unattributed: number): string {
+  const without = unattributed > 0 ? `${countOf(unattributed, "action")} of the period name${unattributed === 1 ? "s" : ""} no user.` : "";
+  if (users.length === 0 || topLabel === undefined) return without ? `No user is named: ${without}` : "No user performed any action in this period.";
   const top = users[0].count;
   return (
     `${countOf(users.length, "user")} performed ${countOf(total, "action")}. ` +
-    `Most active: ${topLabel} with ${formatCount(top)} (${formatShare(total ? top / total : 0)}).`
+    `Most active: ${topLabel} with ${formatCount(top)} (${formatShare(total ? top / total : 0)}).` +
+    (without ? ` ${without}` : "")
   );
 }

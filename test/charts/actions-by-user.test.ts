@@ -60,4 +60,17 @@ test("actions-by-user: empty period", () => {
   assert.match(chart.summary, "No user");
 });
 
+test("actions-by-user: actions that name no user have no bar, and the summary says how many, so that it adds up to the total", () => {
+  const week = fixture("week"); // 14 actions, all of them by a user
+  const withTotal = (actions: number, indicators = week): PeriodIndicators => ({...indicators, totals: {...indicators.totals, actions}});
+  assert.not.match(actionsByUserChart(week, palette).summary, "no user");
+  const three = actionsByUserChart(withTotal(17), palette).summary;
+  assert.match(three, "4 users performed 14 actions");
+  assert.ok(three.endsWith(" 3 actions of the period name no user."), three);
+  assert.ok(actionsByUserChart(withTotal(15), palette).summary.endsWith(" 1 action of the period names no user."));
+  const nobody = actionsByUserChart(withTotal(5, {...week, actionsByUser: []}), palette);
+  assert.is(nobody.summary, "No user is named: 5 actions of the period name no user.");
+  assert.equal((nobody.vegaLite as any).data.values, []);
+});
+
 test.run();
