@@ -372,6 +372,8 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
       generatedAt: effects.now().toISOString(),
       timeZone: config.timeZone,
       asOf: config.asOf,
+      // the rows are in time order: the last one is the latest
+      lastAction: new Date(timeColumn(table)[table.numRows() - 1]).toISOString(),
       title,
       input: {files: log.files.length, ...pick(log.counts, ["rows", "accepted", "rejected", "duplicates"])},
       rejects: log.rejects.length > 0 ? "rejects.csv" : null,

@@ -45,6 +45,11 @@ test("report.json accounts for every row and lists the periods", async () => {
   assert.equal(report.input, {files: 1, rows: 13, accepted: 9, rejected: 3, duplicates: 1});
   assert.is(report.timeZone, "Europe/Paris");
   assert.is(report.asOf, "2026-03-31");
+  // the latest accepted row: line 9 of the log (1 April, 00:30 in Paris, after the as-of day); the
+  // later lines are rejected or earlier
+  assert.is(report.lastAction, "2026-03-31T22:30:00.000Z");
+  const index = await readFile(path.join(out, "index.html"), "utf8");
+  assert.ok(index.includes('(latest action <time datetime="2026-03-31T22:30:00.000Z">1 Apr 2026, 00:30</time>)'), "the index says how recent the log is");
   assert.is(report.title, "demo-domain");
   assert.is(report.rejects, "rejects.csv");
   const keys = report.periods.map((p: {type: string; key: string}) => `${p.type}:${p.key}`);

@@ -43,8 +43,12 @@ export interface IndexModel {
   timeZone: string;
   /** YYYY-MM-DD, the last day of data */
   asOf: string;
+  /** report.json's lastAction (ISO 8601, UTC), "" when it lacks one */
+  lastAction: string;
   /** e.g. "31 Mar 2026" */
   asOfLabel: string;
+  /** the latest action in the report's zone, e.g. "20 Nov 2026, 14:32"; "" when report.json lacks it */
+  lastActionLabel: string;
   assets: AssetLinks;
   /** rows read, accepted, rejected, duplicates, files: label and formatted value */
   input: {id: string; label: string; value: string}[];
@@ -98,7 +102,9 @@ export function buildIndexModel(input: SiteSource, index: PageIndex<PageSource>)
     generatedAt: report.generatedAt,
     timeZone: report.timeZone,
     asOf: report.asOf,
+    lastAction: report.lastAction ?? "",
     asOfLabel: formatDay(report.asOf),
+    lastActionLabel: report.lastAction === undefined ? "" : formatBuiltAt(report.lastAction, report.timeZone),
     assets: assetLinks(""),
     input: [
       {id: "files", label: "Files read", value: formatCount(counts.files)},

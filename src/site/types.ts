@@ -25,6 +25,11 @@ export interface ReportJson {
   timeZone: string;
   /** YYYY-MM-DD */
   asOf: string;
+  /**
+   * the latest accepted row's timestamp, ISO 8601 in UTC: how recent the log is, whatever the as-of
+   * day (a stalled export shows here). Absent in reports of versions before it.
+   */
+  lastAction?: string;
   /** the domain's name: --title, else the domain_id values of the log, else "Activity report" */
   title: string;
   input: {files: number; rows: number; accepted: number; rejected: number; duplicates: number};
