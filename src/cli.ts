@@ -31,87 +31,59 @@ Usage:
 
 Exit codes: 0 done, 1 a problem with the input, options or mail server, 2 a malformed command line.`;
 
+/**
+ * Each command's flags: what parseArgs reads (type, multiple, short; it ignores the rest) and what
+ * `--help` says of them (arg: the value's placeholder; help: what the flag does and its default).
+ */
 const BUILD_FLAGS = {
-  input: {type: "string", multiple: true, short: "i"},
-  out: {type: "string", short: "o"},
-  tz: {type: "string"},
-  "as-of": {type: "string"},
-  periods: {type: "string", multiple: true},
-  top: {type: "string"},
-  format: {type: "string"},
-  title: {type: "string"},
-  "max-rejected": {type: "string"},
-  config: {type: "string"},
-  quiet: {type: "boolean", short: "q"},
-  json: {type: "boolean"},
-  workers: {type: "string"},
-  force: {type: "boolean"},
-  cache: {type: "string"},
-  "no-cache": {type: "boolean"},
-  help: {type: "boolean", short: "h"},
+  input: {type: "string", multiple: true, short: "i", arg: "<file|dir>", help: "a log file, or a folder of them (.csv, .json, .ndjson, .jsonl, read in name order); repeatable; required"},
+  out: {type: "string", short: "o", arg: "<dir>", help: "where the site goes (default dist)"},
+  tz: {type: "string", arg: "<zone>", help: "IANA time zone of the periods (default UTC)"},
+  "as-of": {type: "string", arg: "<YYYY-MM-DD>", help: "the day the rolling periods end on (default today in --tz)"},
+  periods: {type: "string", multiple: true, arg: "<types>", help: "comma-separated subset of week,month,quarter,year,all,rolling (default all six)"},
+  top: {type: "string", arg: "<n>", help: "length of the top lists (default 5)"},
+  format: {type: "string", arg: "<csv|json|ndjson>", help: "overrides the format taken from each file's extension"},
+  title: {type: "string", arg: "<text>", help: "the domain's name on the pages (default the log's domain_id)"},
+  "max-rejected": {type: "string", arg: "<percent>", help: "fail when more rows than this are rejected (default 5)"},
+  config: {type: "string", arg: "<file.json>", help: "the same options as a JSON object; paths relative to the file; flags win"},
+  quiet: {type: "boolean", short: "q", help: "nothing on success, only an error line (for cron)"},
+  json: {type: "boolean", help: "the summary as one JSON object on stdout"},
+  workers: {type: "string", arg: "<n>", help: "chart-rendering worker threads (default the number of cores; 0: none, same bytes)"},
+  force: {type: "boolean", help: "rebuild even when nothing changed, ignoring the cache (which is rewritten)"},
+  cache: {type: "string", arg: "<dir>", help: "where the parsed log and the last build's period keys are kept (default <out>.cache)"},
+  "no-cache": {type: "boolean", help: "read every input and render every period; no cache is written"},
+  help: {type: "boolean", short: "h", help: "this help"},
 } as const;
 
 const EMAIL_FLAGS = {
-  report: {type: "string"},
-  period: {type: "string"},
-  "as-of": {type: "string"},
-  eml: {type: "string"},
-  to: {type: "string", multiple: true},
-  from: {type: "string"},
-  subject: {type: "string"},
-  "base-url": {type: "string"},
-  "attach-csv": {type: "boolean"},
-  config: {type: "string"},
-  help: {type: "boolean", short: "h"},
+  report: {type: "string", arg: "<dir>", help: "a built report folder (the build's --out); required"},
+  period: {type: "string", arg: "<choice>", help: "<type>:<key> (month:2025-03, rolling:last-7-days) or latest:<week|month|quarter|year>, the latest complete one; required"},
+  "as-of": {type: "string", arg: "<YYYY-MM-DD>", help: "the day latest: counts from (default the report's as-of day)"},
+  eml: {type: "string", arg: "<file.eml>", help: "write the message to this file (--eml, --to or both)"},
+  to: {type: "string", multiple: true, arg: "<address>", help: "send to this address through SMTP_URL; repeatable"},
+  from: {type: "string", arg: "<address>", help: "the sender (default activity-report <activity-report@localhost>: set one your mail server accepts)"},
+  subject: {type: "string", arg: "<text>", help: "the subject (default Backoffice activity · <title> · <period>)"},
+  "base-url": {type: "string", arg: "<url>", help: "where the report is hosted: the message links to the period's page"},
+  "attach-csv": {type: "boolean", help: "attach the period's activity.csv"},
+  config: {type: "string", arg: "<file.json>", help: "the same options as a JSON object (and \"smtp-url\"); flags win"},
+  help: {type: "boolean", short: "h", help: "this help"},
 } as const;
 
-/** What `build --help` and `email --help` say of each flag (every flag of BUILD_FLAGS and EMAIL_FLAGS). */
-const BUILD_HELP: Record<keyof typeof BUILD_FLAGS, [string, string]> = {
-  input: ["-i, --input <file|dir>", "a log file, or a folder of them (.csv, .json, .ndjson, .jsonl, read in name order); repeatable; required"],
-  out: ["-o, --out <dir>", "where the site goes (default dist)"],
-  tz: ["--tz <zone>", "IANA time zone of the periods (default UTC)"],
-  "as-of": ["--as-of <YYYY-MM-DD>", "the day the rolling periods end on (default today in --tz)"],
-  periods: ["--periods <types>", "comma-separated subset of week,month,quarter,year,all,rolling (default all six)"],
-  top: ["--top <n>", "length of the top lists (default 5)"],
-  format: ["--format <csv|json|ndjson>", "overrides the format taken from each file's extension"],
-  title: ["--title <text>", "the domain's name on the pages (default the log's domain_id)"],
-  "max-rejected": ["--max-rejected <percent>", "fail when more rows than this are rejected (default 5)"],
-  config: ["--config <file.json>", "the same options as a JSON object; paths relative to the file; flags win"],
-  quiet: ["-q, --quiet", "nothing on success, only an error line (for cron)"],
-  json: ["--json", "the summary as one JSON object on stdout"],
-  workers: ["--workers <n>", "chart-rendering worker threads (default the number of cores; 0: none, same bytes)"],
-  force: ["--force", "rebuild even when nothing changed, ignoring the cache (which is rewritten)"],
-  cache: ["--cache <dir>", "where the parsed log and the last build's period keys are kept (default <out>.cache)"],
-  "no-cache": ["--no-cache", "read every input and render every period; no cache is written"],
-  help: ["-h, --help", "this help"],
-};
-
-const EMAIL_HELP: Record<keyof typeof EMAIL_FLAGS, [string, string]> = {
-  report: ["--report <dir>", "a built report folder (the build's --out); required"],
-  period: ["--period <choice>", "<type>:<key> (month:2025-03, rolling:last-7-days) or latest:<week|month|quarter|year>, the latest complete one; required"],
-  "as-of": ["--as-of <YYYY-MM-DD>", "the day latest: counts from (default the report's as-of day)"],
-  eml: ["--eml <file.eml>", "write the message to this file (--eml, --to or both)"],
-  to: ["--to <address>", "send to this address through SMTP_URL; repeatable"],
-  from: ["--from <address>", "the sender (default activity-report <activity-report@localhost>: set one your mail server accepts)"],
-  subject: ["--subject <text>", "the subject (default Backoffice activity · <title> · <period>)"],
-  "base-url": ["--base-url <url>", "where the report is hosted: the message links to the period's page"],
-  "attach-csv": ["--attach-csv", "attach the period's activity.csv"],
-  config: ["--config <file.json>", "the same options as a JSON object (and \"smtp-url\"); flags win"],
-  help: ["-h, --help", "this help"],
-};
+type FlagHelp = {short?: string; arg?: string; help: string};
 
 /** The help of one command: what it does, then each flag with what it does. */
 export function commandHelp(command: "build" | "email"): string {
   const [what, usage, flags, after] =
     command === "build"
-      ? ["reads the activity log and writes the report site", "activity-report build --input <file|dir>... [options]", BUILD_HELP, ""]
+      ? ["reads the activity log and writes the report site", "activity-report build --input <file|dir>... [options]", BUILD_FLAGS, ""]
       : [
           "mails (or writes as .eml) a snapshot of one period of a built report",
           "activity-report email --report <dir> --period <choice> (--eml <file> | --to <address>...) [options]",
-          EMAIL_HELP,
+          EMAIL_FLAGS,
           "\nThe SMTP server and its credentials come only from the SMTP_URL environment variable\n(smtp://user:password@host:port), or \"smtp-url\" in the config file; they are never printed.\n",
         ];
-  const rows = Object.values(flags) as [string, string][];
+  // e.g. "-i, --input <file|dir>", "--no-cache"
+  const rows = Object.entries(flags as Record<string, FlagHelp>).map(([name, {short, arg, help}]) => [`${short ? `-${short}, ` : ""}--${name}${arg ? ` ${arg}` : ""}`, help]);
   const width = Math.max(...rows.map(([flag]) => flag.length));
   return (
     `activity-report ${command}: ${what}\n\nUsage: ${usage}\n\nOptions:\n` +
