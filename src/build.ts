@@ -95,9 +95,9 @@ const round = (seconds: number): number => Math.round(seconds * 1000) / 1000;
  * Fails the build when more than `maxPercent` of the rows were rejected, in one line: the most common
  * reasons (values left out, so that alike rows count together), the first rejected row's file, line
  * and reason, and the --max-rejected that would let the build go on and list every rejected row in
- * rejects.csv. The reason quotes a value from the log: it is shown as a chart label shows it (no
- * control or invisible characters, at most 100 characters), so that it cannot break the line or the
- * terminal.
+ * rejects.csv. Reasons may quote the log (a value, a field name): each is shown as a chart label
+ * shows it (no control or invisible characters, at most 100 characters), so that it cannot break the
+ * line or the terminal.
  */
 export function checkRejectedShare(log: ActivityLog, maxPercent: number): void {
   const {rows, rejected} = log.counts;
@@ -113,7 +113,7 @@ export function checkRejectedShare(log: ActivityLog, maxPercent: number): void {
   const enough = Math.ceil(share * 10) / 10;
   throw new InputError(
     `${rejected} of ${rows} rows rejected (${share.toFixed(1)} %, above --max-rejected ${maxPercent} %): ` +
-      top.map(([reason, count]) => `${count} × ${reason}`).join("; ") +
+      top.map(([reason, count]) => `${count} × ${chartLabel(reason)}`).join("; ") +
       (first ? `. First: ${first.file} line ${first.line}: ${chartLabel(first.reason)}` : "") +
       `. With --max-rejected ${enough} the build goes on and rejects.csv lists every rejected row with its file, line and reason`,
   );
@@ -368,12 +368,14 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
     if (reused > 0) effects.log(`periods: ${reused} kept from the previous build, ${render.size} rendered`);
 
     // 5. site
+    // epoch ms per row, in time order (a copy only for a filtered or reordered table): the report's
+    // latest action and the cache's time column
+    const time = timeColumn(table);
     const report: ReportJson = {
       generatedAt: effects.now().toISOString(),
       timeZone: config.timeZone,
       asOf: config.asOf,
-      // the rows are in time order: the last one is the latest
-      lastAction: new Date(timeColumn(table)[table.numRows() - 1]).toISOString(),
+      lastAction: new Date(time[time.length - 1]).toISOString(),
       title,
       input: {files: log.files.length, ...pick(log.counts, ["rows", "accepted", "rejected", "duplicates"])},
       rejects: log.rejects.length > 0 ? "rejects.csv" : null,
@@ -410,7 +412,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
                   counts: log.counts,
                   periods: Object.fromEntries(pages.map(({period, indicators}, i) => [period.path, {key: keys[i], rows: digests[i], totals: indicators.totals}])),
                 },
-                time: timeColumn(table),
+                time,
                 rows: log.rows,
                 hashIndex: incremental ? extendHashIndex(cache!.hashIndex, log.rows.hash) : hashIndexOf(log.rows.hash),
                 coded,
