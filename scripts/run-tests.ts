@@ -4,8 +4,13 @@
  * uvu alone exits 0 when a `before` hook throws (its suite reports "Passed 0 / 5" and no failure), so a
  * broken setup would look green. This runner reads uvu's totals, fails when passed + skipped is not the
  * total or when no test ran, and ends with the plain line "N passed, N failed" that CI reads.
+ * uvu also says nothing of a test registered after the suite's `test.run()` (it never runs) or of a file
+ * that registers no test: the test files' "uvu" resolves to scripts/uvu-guard.ts, which counts both, and
+ * the runner fails with one line per file, e.g. `test/a.test.ts: 2 tests registered after test.run() never ran: ...`.
  * Usage: tsx scripts/run-tests.ts [pattern]   (e.g. `browser/` or `ingest/`)
  */
+import {register} from "node:module";
+import path from "node:path";
 import {parse} from "uvu/parse";
 
 const pattern = process.argv[2] ?? "\\.test\\.ts$";
@@ -21,14 +26,25 @@ process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
   return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
 }) as typeof process.stdout.write;
 
-// As uvu's own runner does: defer suites, then import uvu so it sets up its queue.
+// As uvu's own runner does: defer suites, then import uvu (through the guard) so it sets up its queue.
+const guard = new URL("./uvu-guard.ts", import.meta.url).href;
+register("./uvu-guard-hooks.mjs", import.meta.url, {data: {guard}});
 (globalThis as {UVU_DEFER?: number}).UVU_DEFER = 1;
-const {exec} = await import("uvu");
+const {exec, takeRegistrations} = (await import(guard)) as typeof import("./uvu-guard.js");
 const queue = (globalThis as unknown as {UVU_QUEUE: unknown[][]}).UVU_QUEUE;
+const unrunTests: string[] = [];
 for (const [index, suite] of chosen.entries()) {
   (globalThis as {UVU_INDEX?: number}).UVU_INDEX = index;
   queue.push([suite.name]);
   await import(suite.file.startsWith("/") ? "file://" + suite.file : suite.file);
+  const {registered, unrun} = takeRegistrations();
+  const file = path.relative(process.cwd(), suite.file).replaceAll("\\", "/");
+  if (registered === 0) unrunTests.push(`${file}: registers no test`);
+  for (const {suite: name, names, ran} of unrun) {
+    const where = `${names.length} test${names.length === 1 ? "" : "s"}${name ? ` of suite "${name}"` : ""}`;
+    const why = ran ? `registered after ${name ? "the suite's " : "test"}.run() never ran` : `never ran (no .run() call)`;
+    unrunTests.push(`${file}: ${where} ${why}: ${names.map((test) => JSON.stringify(test)).join(", ")}`);
+  }
 }
 await exec(false);
 process.stdout.write = write;
@@ -38,7 +54,8 @@ const count = (label: string) => Number(new RegExp(`${label}:\\s+(\\d+)`).exec(p
 const [total, passed, skipped] = [count("Total"), count("Passed"), count("Skipped")];
 const failed = Number.isFinite(total) ? total - passed - skipped : 0;
 console.log(`${Number.isFinite(passed) ? passed : 0} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
-if (!(total > 0) || failed !== 0 || process.exitCode) {
+for (const line of unrunTests) console.error(line);
+if (!(total > 0) || failed !== 0 || unrunTests.length > 0 || process.exitCode) {
   if (!(total > 0)) console.error("no test ran");
   process.exitCode = 1;
 }

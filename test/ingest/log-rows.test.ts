@@ -63,8 +63,6 @@ test("LogRows: out of time order, coded and given-up columns are sorted alike, w
   }
 });
 
-test.run();
-
 test("LogRows.columnSlice: codes with only the new distinct values, then values once a column is mostly distinct", () => {
   const rows = new LogRows();
   rows.add(["edit", "t0"], 1, 0, 2);
@@ -100,3 +98,5 @@ test("LogRows.inTimeOrder: false from the first row earlier than the one before;
   rows.add(["d"], 20, 0, 5);
   assert.not.ok(rows.inTimeOrder, "stays false");
 });
+
+test.run();

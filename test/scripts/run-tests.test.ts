@@ -1,0 +1,67 @@
+/**
+ * scripts/run-tests.ts fails on tests that uvu would silently never run: run as a child process in a temp
+ * folder whose test/ holds small suites (a test registered after test.run(), a file with no test, a suite
+ * that never calls run), with node_modules linked to the project's.
+ */
+import {test} from "uvu";
+import * as assert from "uvu/assert";
+import {spawnSync} from "node:child_process";
+import {mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import path from "node:path";
+
+const root = mkdtempSync(path.join(tmpdir(), "ar-run-tests-"));
+symlinkSync(path.resolve("node_modules"), path.join(root, "node_modules"));
+writeFileSync(path.join(root, "package.json"), JSON.stringify({type: "module"}));
+mkdirSync(path.join(root, "test", "nested"), {recursive: true});
+const suites: Record<string, string> = {
+  "good.test.ts": `import {test} from "uvu";\ntest("one", () => {});\ntest("two", () => {});\ntest.run();\n`,
+  "late.test.ts": `import {test} from "uvu";\ntest("early", () => {});\ntest.run();\ntest("late one", () => {});\ntest("late two", () => {});\n`,
+  "nested/empty.test.ts": `import {test} from "uvu";\nexport const nothing = test;\n`,
+  "named.test.ts": `import {suite} from "uvu";\nconst s = suite("parse");\ns("kept", () => {});\ns.run();\ns("forgotten", () => {});\n`,
+  "no-run.test.ts": `import {test} from "uvu";\ntest("registered only", () => {});\n`,
+  "after-good.test.ts": `import {test} from "uvu";\ntest("own", () => {});\ntest.run();\n`,
+};
+for (const [file, text] of Object.entries(suites)) writeFileSync(path.join(root, "test", file), text);
+
+const runTests = (pattern: string) => {
+  const result = spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), path.resolve("scripts/run-tests.ts"), pattern], {
+    cwd: root,
+    encoding: "utf8",
+    env: {...process.env, TZ: "UTC"},
+  });
+  return {status: result.status, stdout: result.stdout, stderr: result.stderr};
+};
+
+test.after(() => rmSync(root, {recursive: true, force: true}));
+
+test("suites whose every test runs: exit 0 and the plain summary line", () => {
+  const {status, stdout, stderr} = runTests("good");
+  assert.is(stderr, "");
+  assert.match(stdout, /^3 passed, 0 failed$/m);
+  assert.is(status, 0);
+});
+
+test("a test registered after test.run(): exit 1, one line naming the file and the tests", () => {
+  const {status, stdout, stderr} = runTests("late");
+  assert.match(stdout, /^1 passed, 0 failed$/m, "the early test ran");
+  assert.is(stderr.trim(), 'test/late.test.ts: 2 tests registered after test.run() never ran: "late one", "late two"');
+  assert.is(status, 1);
+});
+
+test("a file that registers no test: exit 1 even though the other files pass", () => {
+  const {status, stderr} = runTests("empty|after-good");
+  assert.is(stderr.trim(), "test/nested/empty.test.ts: registers no test");
+  assert.is(status, 1);
+});
+
+test("a named suite's late test, and a file that never calls run: both reported, each once", () => {
+  const {status, stderr} = runTests("named|no-run|after-good");
+  assert.equal(stderr.trim().split("\n"), [
+    `test/named.test.ts: 1 test of suite "parse" registered after the suite's .run() never ran: "forgotten"`,
+    'test/no-run.test.ts: 1 test never ran (no .run() call): "registered only"',
+  ]);
+  assert.is(status, 1);
+});
+
+test.run();
