@@ -20,7 +20,7 @@ import {buildFingerprint, codeFingerprint, FINGERPRINT_FILE, publishedFingerprin
 import {ingest} from "./ingest/index.js";
 import type {ActivityLog} from "./ingest/types.js";
 import {addPeriodKeys, timeColumn} from "./periods/add-period-keys.js";
-import {CodedColumn} from "./ingest/coded-column.js";
+import type {CodedColumn} from "./ingest/coded-column.js";
 import {listPeriods} from "./periods/list-periods.js";
 import {periodRowRange, rowsInPeriod} from "./periods/rows-in-period.js";
 import {codedColumn} from "./indicators/coded-rows.js";

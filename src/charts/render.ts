@@ -26,6 +26,7 @@ const ignore: ChartWarn = () => {};
 function logger(warn: ChartWarn) {
   let level = Warn;
   const self = {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- vega's logger interface: a getter (number) and a chained setter (the logger)
     level(value?: number): any {
       if (value === undefined) return level;
       level = value;

@@ -27,7 +27,7 @@ export const INDICATORS = [
 
 // fails to compile when an IndicatorId has no indicator above
 type Missing = Exclude<IndicatorId, (typeof INDICATORS)[number]["id"]>;
-const everyIndicatorListed: [Missing] extends [never] ? true : Missing = true;
+const _everyIndicatorListed: [Missing] extends [never] ? true : Missing = true;
 
 /** Every column the indicators read, bucket keys included: select only these to slice rows cheaply. */
 export const INDICATOR_COLUMNS = ["time", "action", "user_id", "dataset_id", "page_id", "day", "week", "month"] as const;

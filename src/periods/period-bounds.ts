@@ -7,7 +7,7 @@
  * UTC is always written "+00:00", never "Z": "2025-03-01T00:00:00+01:00", "2025-03-01T00:00:00+00:00".
  */
 import {DateTime} from "luxon";
-import {BucketUnit, PeriodType, type Period} from "./types.js";
+import {BucketUnit, type Period, type PeriodType} from "./types.js";
 import {civilDate, dayKeys, pad2} from "./calendar-keys.js";
 import {createLocalCalendar, DAY_MS, type LocalCalendar} from "./time-zone.js";
 

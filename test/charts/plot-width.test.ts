@@ -5,7 +5,7 @@ import {parse, View, type Spec} from "vega";
 import {expressionInterpreter} from "vega-interpreter";
 import {ingest} from "../../src/ingest/index.js";
 import {addPeriodKeys} from "../../src/periods/add-period-keys.js";
-import {CodedColumn} from "../../src/ingest/coded-column.js";
+import type {CodedColumn} from "../../src/ingest/coded-column.js";
 import {listPeriods} from "../../src/periods/list-periods.js";
 import {rowsInPeriod} from "../../src/periods/rows-in-period.js";
 import {computeIndicators} from "../../src/indicators/compute-indicators.js";
@@ -20,7 +20,7 @@ import {HOSTILE, hostilePeriod} from "../fixtures/charts/hostile.js";
 const SAMPLE = fileURLToPath(new URL("../../data/sample-activity.csv", import.meta.url));
 const TIME_ZONE = "Europe/Paris";
 
-let specs: ChartSpec[] = [];
+const specs: ChartSpec[] = [];
 
 /** The SVG vega draws from a compiled spec, as the browser, the email and read-built-site do. */
 async function redraw(vega: Spec): Promise<string> {
