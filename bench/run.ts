@@ -9,7 +9,7 @@
  * log as of that day, with the same out and cache, is measured (prepareIncremental); `noop` then
  * runs the same command again as a whole CLI process, which must find the report up to date. The
  * copy, its site and its cache stay there for a look afterwards (the next run overwrites them).
- * Prints a Markdown table (paste it into the README) and writes bench/results.json.
+ * Prints a Markdown table (for docs/performance.md; the README keeps a short one) and writes bench/results.json.
  */
 import {execFileSync} from "node:child_process";
 import {existsSync} from "node:fs";

@@ -4,12 +4,12 @@
  * run about 66 KB of bytecode (its interrupt budget). Over a nightly build's few seconds, most of
  * those compiles are of code that will not run much longer, and they run on the two cores the build
  * needs: they cost more than they save. With a budget of 300 KB, realistic nights at 1M rows
- * (README, Performance) took 2.92 s and 4.70 CPU-s (medians of 8) instead of 3.32 s and 5.69 CPU-s,
+ * (docs/performance.md) took 2.92 s and 4.70 CPU-s (medians of 8) instead of 3.32 s and 5.69 CPU-s,
  * in interleaved pairs.
  *
  * The worker threads started afterwards (charts, pages) also get a young generation of 4 MB
  * semi-spaces instead of V8's 16 MB. They grew theirs to 32 MB each within a night, and on the
- * project's machine memory touched for the first time is what costs (README, "Fresh memory"): with
+ * project's machine memory touched for the first time is what costs (docs/performance.md, "Where the time goes"): with
  * the smaller one, nights from December 20 to 28 at 1M rows took 2.77 s and 4.61 CPU-s against
  * 3.04 s and 5.12 CPU-s (medians of 8 interleaved rounds), and peak RSS fell by about 25 MB.
  * It is a V8 flag read when an isolate is made, so the main thread, started already, keeps its own.

@@ -13,7 +13,7 @@ import {InputError} from "../errors.js";
  * Default bytes per read: large enough to amortise parsing, small enough that its text is not a
  * large object for V8. Text with a non-ASCII character decodes to two bytes per character, and a
  * string of a 1 MiB chunk went to V8's large-object space, fresh memory each time (costly on this
- * machine, see the README's "Fresh memory"): decoding the bench's 177 MB CSV (a third of its lines
+ * machine, see docs/performance.md, "Where the time goes"): decoding the bench's 177 MB CSV (a third of its lines
  * hold an accented letter) in 1 MiB chunks took 1.2-1.4 s, in 64 KiB chunks 0.2 s, and the whole
  * ingest 7.0-10.0 s instead of 8.5-12.8 s (5 interleaved pairs). 1 MiB had beaten 8 MiB before.
  */
