@@ -1,0 +1,91 @@
+/**
+ * The input limits through the real CLI (`node bin/activity-report.js build ...`): rows dated
+ * outside the years a report covers are rejected rows, not a crash; an --as-of outside them is one
+ * line and exit 1. Each run is checked for its exit code, stderr without a stack trace, and what it
+ * wrote. The runs are started together in `before` (two at a time), each test checks one.
+ */
+import {test} from "uvu";
+import * as assert from "uvu/assert";
+import {execFile} from "node:child_process";
+import {existsSync, readFileSync} from "node:fs";
+import {mkdtemp, rm} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import path from "node:path";
+
+const F = "test/fixtures/reliability";
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  out: string;
+}
+
+const CASES = {
+  farDates: ["--input", `${F}/far-dates.csv`, "--as-of", "2026-03-31", "--max-rejected", "100"],
+  asOfFar: ["--input", `${F}/good.csv`, "--as-of", "9999-12-31"],
+  asOfZero: ["--input", `${F}/good.csv`, "--as-of", "0000-01-01"],
+} satisfies Record<string, string[]>;
+
+let tmp = "";
+const runs = {} as Record<keyof typeof CASES, Run>;
+
+function cli(flags: string[], out: string): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ["bin/activity-report.js", "build", ...flags, "--out", out, "--quiet", "--no-cache"], {timeout: 120_000}, (error, stdout, stderr) => {
+      resolve({code: error ? Number((error as {code?: number}).code) : 0, stdout, stderr, out});
+    });
+  });
+}
+
+test.before(async () => {
+  tmp = await mkdtemp(path.join(tmpdir(), "ar-input-limits-"));
+  const queue = Object.entries(CASES) as [keyof typeof CASES, string[]][];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) runs[next[0]] = await cli(next[1], path.join(tmp, next[0]));
+  };
+  await Promise.all([worker(), worker()]);
+});
+
+test.after(async () => {
+  await rm(tmp, {recursive: true, force: true});
+});
+
+/** The run's one error line (exit 1, no stack trace, nothing at --out). */
+function errorLine(name: keyof typeof CASES): string {
+  const {code, stderr, out} = runs[name];
+  assert.is(code, 1, `${name}: exit code (stderr: ${stderr})`);
+  assert.not.match(stderr, /\n\s+at /, `${name}: a stack trace`);
+  assert.is(stderr.split("\n").length, 2, `${name}: one line: ${stderr}`);
+  assert.ok(!existsSync(out), `${name}: something was written at --out`);
+  return stderr.trimEnd();
+}
+
+/** The run succeeded: its rejects.csv rows (file, line, reason). */
+function rejects(name: keyof typeof CASES): string[][] {
+  const {code, stderr, out} = runs[name];
+  assert.is(code, 0, `${name}: exit code (stderr: ${stderr})`);
+  assert.is(stderr, "", `${name}: stderr`);
+  return readFileSync(path.join(out, "rejects.csv"), "utf8").trim().split("\n").slice(1).map((line) => line.split(",").slice(0, 3));
+}
+
+test("rows dated 9999, 0001 and a second before 1970 are rejected with their reason, every period type built", () => {
+  const outside = (stamp: string) => `"timestamp ""${stamp}"" is outside the years 1970 to 2199 (UTC) that a report covers"`;
+  assert.equal(rejects("farDates"), [
+    [`"${F}/far-dates.csv"`, '"3"', outside("9999-03-02T08:15:00Z")],
+    [`"${F}/far-dates.csv"`, '"5"', outside("0001-01-01T00:00:00Z")],
+    [`"${F}/far-dates.csv"`, '"7"', outside("1969-12-31T23:59:59Z")],
+  ]);
+  const report = JSON.parse(readFileSync(path.join(runs.farDates.out, "report.json"), "utf8"));
+  assert.equal(report.input, {files: 1, rows: 7, accepted: 4, rejected: 3, duplicates: 0});
+  assert.equal(report.periods.filter((p: {type: string}) => p.type === "year").map((p: {key: string}) => p.key), ["2026"]);
+  const all = report.periods.find((p: {type: string}) => p.type === "all");
+  assert.is(all.start.slice(0, 7), "2026-03");
+});
+
+test("--as-of 9999-12-31 and 0000-01-01: one line, exit 1", () => {
+  assert.is(errorLine("asOfFar"), 'activity-report: option --as-of: "9999-12-31" is outside the years 1970 to 2199 that a report covers');
+  assert.is(errorLine("asOfZero"), 'activity-report: option --as-of: "0000-01-01" is outside the years 1970 to 2199 that a report covers');
+});
+
+test.run();
