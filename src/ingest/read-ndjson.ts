@@ -6,7 +6,7 @@
  */
 import {InputError} from "../errors.js";
 import type {RawRecord, ReadOptions} from "./raw-record.js";
-import {jsonRecord, parseJson} from "./read-json.js";
+import {checkedJsonRecord, parseJson} from "./read-json.js";
 import {readTextChunks} from "./read-text.js";
 
 /** A line may grow to this many characters (V8 strings stop near 512 Mi). */
@@ -22,7 +22,7 @@ export async function* readNdjson(file: string, options: ReadOptions = {}): Asyn
   const toRecord = (text: string, records: RawRecord[]) => {
     if (text.trim() === "") return;
     seenText = true;
-    records.push(jsonRecord(parseJson(text, file, line), line));
+    records.push(checkedJsonRecord(parseJson(text, file, line), text, line));
   };
 
   for await (const chunk of readTextChunks(file, {...options, start: options.resume?.start})) {

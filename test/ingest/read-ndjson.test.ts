@@ -43,6 +43,18 @@ test("a line that is not an object becomes a record with a problem", async () =>
   ]);
 });
 
+test("a line nesting more than 1,000 levels is a rejected record (5,000 overflowed JSON.stringify's stack)", async () => {
+  const nested = (levels: number) => `{"timestamp": "t", "action": "a", "diff": ${"[".repeat(levels - 1)}${"]".repeat(levels - 1)}}`;
+  const records = await read(ndjsonFile(`${nested(1000)}\n${nested(5000)}\r\n${"[".repeat(5000)}${"]".repeat(5000)}\n{"action": "b"}\n`));
+  assert.equal(records.map((r) => [r.line, r.problem]), [
+    [1, undefined],
+    [2, "record nests arrays or objects more than 1000 levels deep"],
+    [3, "record nests arrays or objects more than 1000 levels deep"],
+    [4, undefined],
+  ]);
+  assert.is(recordFields(records[1]).record, `${nested(5000).slice(0, 1024)}… [cut: ${nested(5000).length} characters]`);
+});
+
 test("invalid JSON on a line names file:line:column", async () => {
   const file = ndjsonFile('{"action": "a"}\n\n{"action": b}\n');
   try {

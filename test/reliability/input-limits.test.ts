@@ -1,14 +1,15 @@
 /**
  * The input limits through the real CLI (`node bin/activity-report.js build ...`): rows dated
- * outside the years a report covers are rejected rows, not a crash; an --as-of outside them is one
- * line and exit 1. Each run is checked for its exit code, stderr without a stack trace, and what it
+ * outside the years a report covers and NDJSON lines nested 5,000 deep are rejected rows, not a
+ * crash; an --as-of outside those years and a JSON file naming "results" twice are one line and
+ * exit 1. Each run is checked for its exit code, stderr without a stack trace, and what it
  * wrote. The runs are started together in `before` (two at a time), each test checks one.
  */
 import {test} from "uvu";
 import * as assert from "uvu/assert";
 import {execFile} from "node:child_process";
 import {existsSync, readFileSync} from "node:fs";
-import {mkdtemp, rm} from "node:fs/promises";
+import {mkdtemp, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
 
@@ -25,6 +26,8 @@ const CASES = {
   farDates: ["--input", `${F}/far-dates.csv`, "--as-of", "2026-03-31", "--max-rejected", "100"],
   asOfFar: ["--input", `${F}/good.csv`, "--as-of", "9999-12-31"],
   asOfZero: ["--input", `${F}/good.csv`, "--as-of", "0000-01-01"],
+  deepNdjson: ["--input", "{tmp}/deep.ndjson", "--as-of", "2026-03-31", "--max-rejected", "100"],
+  repeatedResults: ["--input", `${F}/repeated-results.json`, "--as-of", "2026-03-31"],
 } satisfies Record<string, string[]>;
 
 let tmp = "";
@@ -40,9 +43,13 @@ function cli(flags: string[], out: string): Promise<Run> {
 
 test.before(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), "ar-input-limits-"));
+  const row = (action: string, diff: string) => `{"timestamp": "2026-03-02T08:15:00Z", "user_id": "alice", "action": "${action}", "diff": ${diff}}\n`;
+  await writeFile(path.join(tmp, "deep.ndjson"), row("a", "{}") + row("b", "[".repeat(5000) + "]".repeat(5000)) + row("c", "[]"));
   const queue = Object.entries(CASES) as [keyof typeof CASES, string[]][];
   const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) runs[next[0]] = await cli(next[1], path.join(tmp, next[0]));
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      runs[next[0]] = await cli(next[1].map((flag) => flag.replace("{tmp}", tmp)), path.join(tmp, next[0]));
+    }
   };
   await Promise.all([worker(), worker()]);
 });
@@ -86,6 +93,17 @@ test("rows dated 9999, 0001 and a second before 1970 are rejected with their rea
 test("--as-of 9999-12-31 and 0000-01-01: one line, exit 1", () => {
   assert.is(errorLine("asOfFar"), 'activity-report: option --as-of: "9999-12-31" is outside the years 1970 to 2199 that a report covers');
   assert.is(errorLine("asOfZero"), 'activity-report: option --as-of: "0000-01-01" is outside the years 1970 to 2199 that a report covers');
+});
+
+test("an NDJSON line nested 5,000 arrays deep is a rejected row naming its line", () => {
+  assert.equal(rejects("deepNdjson"), [[`"${tmp}/deep.ndjson"`, '"2"', '"record nests arrays or objects more than 1000 levels deep"']]);
+  const report = JSON.parse(readFileSync(path.join(runs.deepNdjson.out, "report.json"), "utf8"));
+  assert.equal(report.input, {files: 1, rows: 3, accepted: 2, rejected: 1, duplicates: 0});
+});
+
+test("a JSON file naming \"results\" twice: one line with file:line:column, exit 1", () => {
+  assert.is(errorLine("repeatedResults"),
+    `activity-report: ${F}/repeated-results.json:4:1: key "results" appears a second time in the top-level object (JSON keeps only the last: rows would be lost)`);
 });
 
 test.run();
