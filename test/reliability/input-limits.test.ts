@@ -1,8 +1,8 @@
 /**
  * The input limits through the real CLI (`node bin/activity-report.js build ...`): rows dated
- * outside the years a report covers and NDJSON lines nested 5,000 deep are rejected rows, not a
- * crash; an --as-of outside those years and a JSON file naming "results" twice are one line and
- * exit 1. Each run is checked for its exit code, stderr without a stack trace, and what it
+ * outside the years a report covers, NDJSON lines nested 5,000 deep and CSV lines of spaces, a tab
+ * or `""` are rejected rows, not a crash or nothing; an --as-of outside those years, a JSON file
+ * naming "results" twice and a CSV file with CR-only line ends are one line and exit 1. Each run is checked for its exit code, stderr without a stack trace, and what it
  * wrote. The runs are started together in `before` (two at a time), each test checks one.
  */
 import {test} from "uvu";
@@ -28,6 +28,8 @@ const CASES = {
   asOfZero: ["--input", `${F}/good.csv`, "--as-of", "0000-01-01"],
   deepNdjson: ["--input", "{tmp}/deep.ndjson", "--as-of", "2026-03-31", "--max-rejected", "100"],
   repeatedResults: ["--input", `${F}/repeated-results.json`, "--as-of", "2026-03-31"],
+  crOnly: ["--input", `${F}/cr-only.csv`, "--as-of", "2026-03-31"],
+  blankLines: ["--input", `${F}/blank-and-mixed-lines.csv`, "--as-of", "2026-03-31", "--max-rejected", "100"],
 } satisfies Record<string, string[]>;
 
 let tmp = "";
@@ -73,15 +75,17 @@ function rejects(name: keyof typeof CASES): string[][] {
   const {code, stderr, out} = runs[name];
   assert.is(code, 0, `${name}: exit code (stderr: ${stderr})`);
   assert.is(stderr, "", `${name}: stderr`);
-  return readFileSync(path.join(out, "rejects.csv"), "utf8").trim().split("\n").slice(1).map((line) => line.split(",").slice(0, 3));
+  const lines = readFileSync(path.join(out, "rejects.csv"), "utf8").trim().split("\n").slice(1);
+  // each line starts with three quoted cells: file, line, reason
+  return lines.map((line) => /^"((?:[^"]|"")*)","(\d+)","((?:[^"]|"")*)"/.exec(line)!.slice(1).map((cell) => cell.replaceAll('""', '"')));
 }
 
 test("rows dated 9999, 0001 and a second before 1970 are rejected with their reason, every period type built", () => {
-  const outside = (stamp: string) => `"timestamp ""${stamp}"" is outside the years 1970 to 2199 (UTC) that a report covers"`;
+  const outside = (stamp: string) => `timestamp "${stamp}" is outside the years 1970 to 2199 (UTC) that a report covers`;
   assert.equal(rejects("farDates"), [
-    [`"${F}/far-dates.csv"`, '"3"', outside("9999-03-02T08:15:00Z")],
-    [`"${F}/far-dates.csv"`, '"5"', outside("0001-01-01T00:00:00Z")],
-    [`"${F}/far-dates.csv"`, '"7"', outside("1969-12-31T23:59:59Z")],
+    [`${F}/far-dates.csv`, "3", outside("9999-03-02T08:15:00Z")],
+    [`${F}/far-dates.csv`, "5", outside("0001-01-01T00:00:00Z")],
+    [`${F}/far-dates.csv`, "7", outside("1969-12-31T23:59:59Z")],
   ]);
   const report = JSON.parse(readFileSync(path.join(runs.farDates.out, "report.json"), "utf8"));
   assert.equal(report.input, {files: 1, rows: 7, accepted: 4, rejected: 3, duplicates: 0});
@@ -96,7 +100,7 @@ test("--as-of 9999-12-31 and 0000-01-01: one line, exit 1", () => {
 });
 
 test("an NDJSON line nested 5,000 arrays deep is a rejected row naming its line", () => {
-  assert.equal(rejects("deepNdjson"), [[`"${tmp}/deep.ndjson"`, '"2"', '"record nests arrays or objects more than 1000 levels deep"']]);
+  assert.equal(rejects("deepNdjson"), [[`${tmp}/deep.ndjson`, "2", "record nests arrays or objects more than 1000 levels deep"]]);
   const report = JSON.parse(readFileSync(path.join(runs.deepNdjson.out, "report.json"), "utf8"));
   assert.equal(report.input, {files: 1, rows: 3, accepted: 2, rejected: 1, duplicates: 0});
 });
@@ -104,6 +108,20 @@ test("an NDJSON line nested 5,000 arrays deep is a rejected row naming its line"
 test("a JSON file naming \"results\" twice: one line with file:line:column, exit 1", () => {
   assert.is(errorLine("repeatedResults"),
     `activity-report: ${F}/repeated-results.json:4:1: key "results" appears a second time in the top-level object (JSON keeps only the last: rows would be lost)`);
+});
+
+test("a CSV whose lines end with CR alone: one line saying so, exit 1", () => {
+  assert.is(errorLine("crOnly"), `activity-report: ${F}/cr-only.csv:1: the header line holds a carriage return (CR) that does not end it: are the lines ended by CR alone (classic Mac OS)? Save the file with LF or CRLF line ends`);
+});
+
+test("a CRLF CSV with LF-only lines and lines of spaces, a tab or \"\": one row per line, each accounted for", () => {
+  const blank = 'blank line (only spaces, tabs or "")';
+  const file = `${F}/blank-and-mixed-lines.csv`;
+  assert.equal(rejects("blankLines"), [[file, "4", blank], [file, "5", blank], [file, "6", blank]]);
+  const report = JSON.parse(readFileSync(path.join(runs.blankLines.out, "report.json"), "utf8"));
+  assert.equal(report.input, {files: 1, rows: 7, accepted: 4, rejected: 3, duplicates: 0});
+  const actions = JSON.parse(readFileSync(path.join(runs.blankLines.out, "activity.json"), "utf8")).map((row: {action: string}) => row.action);
+  assert.equal(actions, ["edit_dataset", "publish_dataset", "edit_page", "edit_dataset"]);
 });
 
 test.run();
