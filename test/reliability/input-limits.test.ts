@@ -7,9 +7,9 @@
  */
 import {test} from "uvu";
 import * as assert from "uvu/assert";
-import {execFile} from "node:child_process";
+import {execFile, execFileSync} from "node:child_process";
 import {existsSync, readFileSync} from "node:fs";
-import {mkdtemp, rm, writeFile} from "node:fs/promises";
+import {copyFile, mkdir, mkdtemp, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
 
@@ -30,14 +30,21 @@ const CASES = {
   repeatedResults: ["--input", `${F}/repeated-results.json`, "--as-of", "2026-03-31"],
   crOnly: ["--input", `${F}/cr-only.csv`, "--as-of", "2026-03-31"],
   blankLines: ["--input", `${F}/blank-and-mixed-lines.csv`, "--as-of", "2026-03-31", "--max-rejected", "100"],
+  fifoInput: ["--input", "{tmp}/pipe.csv", "--as-of", "2026-03-31"],
+  fifoInFolder: ["--input", "{tmp}/logs", "--as-of", "2026-03-31", "--json"],
+  fifoInFolderText: ["--input", "{tmp}/logs", "--as-of", "2026-03-31"],
 } satisfies Record<string, string[]>;
+
+/** Runs whose summary on stdout is checked: without --quiet. */
+const SUMMARIES = new Set<string>(["fifoInFolder", "fifoInFolderText"]);
 
 let tmp = "";
 const runs = {} as Record<keyof typeof CASES, Run>;
 
-function cli(flags: string[], out: string): Promise<Run> {
+function cli(flags: string[], out: string, quiet: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ["bin/activity-report.js", "build", ...flags, "--out", out, "--quiet", "--no-cache"], {timeout: 120_000}, (error, stdout, stderr) => {
+    // a FIFO given as --input blocked for ever: 60 s is plenty for these small builds
+    execFile(process.execPath, ["bin/activity-report.js", "build", ...flags, "--out", out, ...quiet, "--no-cache"], {timeout: 60_000}, (error, stdout, stderr) => {
       resolve({code: error ? Number((error as {code?: number}).code) : 0, stdout, stderr, out});
     });
   });
@@ -47,10 +54,15 @@ test.before(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), "ar-input-limits-"));
   const row = (action: string, diff: string) => `{"timestamp": "2026-03-02T08:15:00Z", "user_id": "alice", "action": "${action}", "diff": ${diff}}\n`;
   await writeFile(path.join(tmp, "deep.ndjson"), row("a", "{}") + row("b", "[".repeat(5000) + "]".repeat(5000)) + row("c", "[]"));
+  execFileSync("mkfifo", [path.join(tmp, "pipe.csv")]);
+  await mkdir(path.join(tmp, "logs"));
+  await copyFile(`${F}/good.csv`, path.join(tmp, "logs", "a.csv"));
+  execFileSync("mkfifo", [path.join(tmp, "logs", "b.csv")]);
   const queue = Object.entries(CASES) as [keyof typeof CASES, string[]][];
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      runs[next[0]] = await cli(next[1].map((flag) => flag.replace("{tmp}", tmp)), path.join(tmp, next[0]));
+      const [name, flags] = next;
+      runs[name] = await cli(flags.map((flag) => flag.replace("{tmp}", tmp)), path.join(tmp, name), SUMMARIES.has(name) ? [] : ["--quiet"]);
     }
   };
   await Promise.all([worker(), worker()]);
@@ -122,6 +134,20 @@ test("a CRLF CSV with LF-only lines and lines of spaces, a tab or \"\": one row 
   assert.equal(report.input, {files: 1, rows: 7, accepted: 4, rejected: 3, duplicates: 0});
   const actions = JSON.parse(readFileSync(path.join(runs.blankLines.out, "activity.json"), "utf8")).map((row: {action: string}) => row.action);
   assert.equal(actions, ["edit_dataset", "publish_dataset", "edit_page", "edit_dataset"]);
+});
+
+test("a FIFO given as --input: one line, exit 1, at once (it blocked for ever)", () => {
+  assert.is(errorLine("fifoInput"), `activity-report: ${tmp}/pipe.csv: a FIFO, not a regular file: give a log file or a folder of them`);
+});
+
+test("a FIFO in an input folder is skipped and named in the --json summary", () => {
+  const {code, stdout, stderr} = runs.fifoInFolder;
+  assert.is(code, 0, stderr);
+  const summary = JSON.parse(stdout);
+  assert.equal(summary.skipped, [`${tmp}/logs/b.csv (a FIFO, not a regular file)`]);
+  assert.is(summary.rows, 4);
+  assert.is(runs.fifoInFolderText.code, 0, runs.fifoInFolderText.stderr);
+  assert.match(runs.fifoInFolderText.stdout, new RegExp(`^4 rows: .* -> .*fifoInFolderText; skipped ${tmp}/logs/b\\.csv \\(a FIFO, not a regular file\\)\n$`));
 });
 
 test.run();
