@@ -3,8 +3,7 @@
  * match whatever their case and surrounding spaces ("  User_ID " -> "user_id"); other names are
  * kept, trimmed. A record is accepted when its timestamp is a valid ISO 8601 date-time within the
  * years a report covers (types.ts FIRST_YEAR-LAST_YEAR), its action is not blank, and no field is
- * over 1 MiB; values are kept as written (not trimmed). Does not
- * look for duplicates or store rows.
+ * over 1 MiB; values are kept as written (not trimmed). Does not look for duplicates or store rows.
  */
 import {END_TIME, FIRST_TIME, FIRST_YEAR, LAST_YEAR, LOG_FIELDS} from "./types.js";
 import type {RawRecord} from "./raw-record.js";

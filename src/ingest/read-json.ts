@@ -90,9 +90,10 @@ export function parseJson(text: string, file: string, firstLine: number): unknow
 }
 
 /**
- * jsonRecord for a record parsed from `text`, or a rejected record holding that text when it nests deeper than MAX_JSON_DEPTH: JSON.stringify of its nested fields would overflow the
- * stack. A name repeated inside a record is not looked for: JSON's own rule (the last value wins, as
- * in JSON.parse, jq or Python) applies, since finding one costs a scan of every record's text,
+ * jsonRecord for a record parsed from `text`, or a rejected record holding that text when it nests
+ * deeper than MAX_JSON_DEPTH: JSON.stringify of its nested fields would overflow the stack. A name
+ * repeated inside a record is not looked for: JSON's own rule (the last value wins, as in
+ * JSON.parse, jq or Python) applies, since finding one costs a scan of every record's text,
  * measured at 0.6-0.8 times JSON.parse's own time.
  */
 export function checkedJsonRecord(value: unknown, text: string, line: number): RawRecord {
