@@ -77,6 +77,8 @@ export interface BuildSummary {
   seconds: number;
   /** seconds per stage, e.g. {ingest: 4.1, indicators: 2.3, ...} */
   stages: Record<string, number>;
+  /** entries of input folders not read (the CLI's), e.g. ["logs/pipe.csv (a FIFO, not a regular file)"] */
+  skipped?: string[];
 }
 
 /** Up to this many pages to render, one worker renders the charts (a worker takes 1-2 s to start). */

@@ -10,6 +10,7 @@ import {ReportError, UsageError} from "./errors.js";
 import {buildConfig, emailConfig, readConfigFile, type RawOptions} from "./config.js";
 import type {BuildEffects, BuildSummary} from "./build.js";
 import {buildFingerprint, inputsResized, inputState, upToDateSummary} from "./fingerprint.js";
+import {skippedInputs} from "./ingest/find-inputs.js";
 import {trace} from "./trace.js";
 import {applyV8Flags, v8FlagsFor} from "./v8-flags.js";
 
@@ -154,7 +155,8 @@ const summaryLine = (s: BuildSummary): string =>
   `${s.rows} rows: ${s.accepted} accepted, ${s.rejected} rejected, ${s.duplicates} duplicates; ${s.periods} periods` +
   (s.reused ? ` (${s.rendered} rendered, ${s.reused} kept from the last build)` : "") +
   (s.ingestMode === "append" ? "; only new input read" : "") +
-  ` in ${s.seconds} s -> ${s.out}`;
+  ` in ${s.seconds} s -> ${s.out}` +
+  (s.skipped?.length ? `; skipped ${s.skipped.join(", ")}` : "");
 
 /** Runs the command line; resolves with the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -177,7 +179,7 @@ export async function main(argv: string[]): Promise<number> {
       const started = performance.now();
       trace("fingerprint …");
       // a grown input (the nightly case) cannot be up to date: the cache is read while it is hashed
-      const inputs = await inputState(config);
+      const [inputs, skipped] = await Promise.all([inputState(config), skippedInputs(config.inputs)]);
       const useCache = config.cache !== null && !config.force;
       applyV8Flags(v8FlagsFor(useCache, inputs.before.size));
       const cache = useCache && (await inputsResized(config, inputs)) ? import("./build.js").then((stages) => stages.readBuildCache(config)) : undefined;
@@ -186,7 +188,7 @@ export async function main(argv: string[]): Promise<number> {
       const upToDate = await upToDateSummary(config, fingerprint);
       trace("fingerprint done");
       if (upToDate) upToDate.seconds = Math.round(performance.now() - started) / 1000;
-      const summary = upToDate ?? (await (await import("./build.js")).build(config, effects, {fingerprint, cache}));
+      const summary = {...(upToDate ?? (await (await import("./build.js")).build(config, effects, {fingerprint, cache}))), skipped};
       if (config.json) process.stdout.write(JSON.stringify(summary) + "\n");
       else if (!config.quiet) process.stdout.write(summaryLine(summary) + "\n");
       return 0;

@@ -7,7 +7,7 @@
 import {availableParallelism} from "node:os";
 import path from "node:path";
 import {ConfigError, UsageError} from "./errors.js";
-import {isInputFormat, type InputFormat} from "./ingest/types.js";
+import {FIRST_YEAR, isInputFormat, LAST_YEAR, type InputFormat} from "./ingest/types.js";
 import {isPeriodType, PERIOD_TYPES, type PeriodType} from "./periods/types.js";
 import {assertTimeZone, todayIn} from "./periods/time-zone.js";
 
@@ -107,12 +107,13 @@ const asPercent = (value: unknown, name: string, fallback: number): number => {
   return n;
 };
 
-/** Checks a YYYY-MM-DD calendar date, e.g. rejects 2025-02-30. */
+/** Checks a YYYY-MM-DD calendar date in the years a report covers, e.g. rejects 2025-02-30 and 9999-12-31. */
 export function assertDay(text: string, name: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const [y, m, d] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
   const valid = match !== null && m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
   if (!valid) throw new ConfigError(`option --${name}: "${text}" is not a date in the form YYYY-MM-DD`);
+  if (y < FIRST_YEAR || y > LAST_YEAR) throw new ConfigError(`option --${name}: "${text}" is outside the years ${FIRST_YEAR} to ${LAST_YEAR} that a report covers`);
   return text;
 }
 

@@ -45,6 +45,16 @@ test("assertDay accepts real days only", () => {
   for (const bad of ["2023-02-29", "2025-13-01", "2025-1-1", "yesterday", "2025-04-31"]) assert.throws(() => assertDay(bad, "as-of"));
 });
 
+test("assertDay refuses days outside the years 1970 to 2199 that a report covers, with one line", () => {
+  assert.is(assertDay("1970-01-01", "as-of"), "1970-01-01");
+  assert.is(assertDay("2199-12-31", "as-of"), "2199-12-31");
+  for (const far of ["9999-12-31", "0000-01-01", "1969-12-31", "2200-01-01"]) {
+    assert.throws(() => buildConfig({input: ["a"], "as-of": far}, today),
+      (e: unknown) => e instanceof ConfigError && e.message === `option --as-of: "${far}" is outside the years 1970 to 2199 that a report covers`);
+  }
+  assert.throws(() => emailConfig({period: "month:2025-03", eml: "x.eml", "as-of": "9999-12-31"}, {}), (e: unknown) => e instanceof ConfigError && /1970 to 2199/.test(e.message));
+});
+
 test("readConfigFile resolves paths against the file and reports bad JSON with the file name", async () => {
   const files: Record<string, string> = {"/etc/ar/config.json": '{"input": ["logs"], "tz": "Europe/Paris", "out": "../site"}', "/bad.json": "{nope"};
   const read = async (f: string) => {

@@ -1,11 +1,11 @@
 /**
  * Decides whether a raw record becomes a row of the log, and names its columns. Known log fields
  * match whatever their case and surrounding spaces ("  User_ID " -> "user_id"); other names are
- * kept, trimmed. A record is accepted when its timestamp is a valid ISO 8601 date-time, its action
- * is not blank, and no field is over 1 MiB; values are kept as written (not trimmed). Does not
- * look for duplicates or store rows.
+ * kept, trimmed. A record is accepted when its timestamp is a valid ISO 8601 date-time within the
+ * years a report covers (types.ts FIRST_YEAR-LAST_YEAR), its action is not blank, and no field is
+ * over 1 MiB; values are kept as written (not trimmed). Does not look for duplicates or store rows.
  */
-import {LOG_FIELDS} from "./types.js";
+import {END_TIME, FIRST_TIME, FIRST_YEAR, LAST_YEAR, LOG_FIELDS} from "./types.js";
 import type {RawRecord} from "./raw-record.js";
 import {parseTimestamp} from "./timestamp.js";
 
@@ -120,8 +120,16 @@ export function acceptRow(record: RawRecord, columns: ColumnIndex, timeZone: str
     values = new Array(columns.names.length).fill("");
     for (let i = 0; i < numbers.length; i++) values[numbers[i]] = record.values[i];
   }
-  const time = parseTimestamp(values[columns.find("timestamp")] ?? "", timeZone);
+  const stamp = values[columns.find("timestamp")] ?? "";
+  const time = parseTimestamp(stamp, timeZone);
   if (typeof time === "string") return {reason: time};
+  if (time < FIRST_TIME || time >= END_TIME) return {reason: outOfRange(stamp)};
   if ((values[columns.find("action")] ?? "").trim() === "") return {reason: "action is empty"};
   return {time, values};
+}
+
+/** e.g. `timestamp "9999-03-01T10:00:00Z" is outside the years 1970 to 2199 (UTC) that a report covers` */
+function outOfRange(stamp: string): string {
+  const shown = stamp.trim();
+  return `timestamp "${shown.length > 64 ? `${shown.slice(0, 64)}…` : shown}" is outside the years ${FIRST_YEAR} to ${LAST_YEAR} (UTC) that a report covers`;
 }

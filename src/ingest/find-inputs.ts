@@ -1,8 +1,12 @@
 /**
  * Turns the inputs given by the user (files or directories) into the list of log files to read,
  * each with its format and size. A directory contributes every .csv/.json/.ndjson/.jsonl file
- * directly inside it (not in sub-directories), in name order. Does not open the files.
+ * directly inside it (not in sub-directories), in name order; an entry with such a name that is
+ * not a regular file (a FIFO, a socket, a device, a folder) is skipped, and skippedInputs names it
+ * for the summary. An input given directly must be a regular file or a directory: a FIFO would
+ * block the build for ever. Does not open the files.
  */
+import type {Stats} from "node:fs";
 import {readdir, stat} from "node:fs/promises";
 import {extname, join} from "node:path";
 import {InputError} from "../errors.js";
@@ -37,29 +41,61 @@ export async function findInputs(inputs: string[], format?: InputFormat): Promis
   for (const input of inputs) {
     const info = await statOrFail(input);
     if (info.isDirectory()) files.push(...await filesIn(input, format));
-    else files.push({path: input, format: format ?? knownFormat(input), size: info.size});
+    else if (info.isFile()) files.push({path: input, format: format ?? knownFormat(input), size: info.size});
+    else throw new InputError(`${input}: ${kindOf(info)}, not a regular file: give a log file or a folder of them`);
   }
   return files;
 }
 
+/**
+ * What findInputs skips in the directories among `inputs`, for the summary, e.g.
+ * ["logs/pipe.csv (a FIFO, not a regular file)"]; [] when nothing is skipped.
+ */
+export async function skippedInputs(inputs: string[]): Promise<string[]> {
+  const skipped: string[] = [];
+  for (const input of inputs) {
+    if ((await statOrFail(input)).isDirectory()) skipped.push(...(await entriesOf(input)).skipped);
+  }
+  return skipped;
+}
+
 async function filesIn(directory: string, format?: InputFormat): Promise<InputFile[]> {
+  const {files: found, skipped} = await entriesOf(directory);
+  const files = found.map(({path, size}) => ({path, format: format ?? knownFormat(path), size}));
+  if (files.length === 0) {
+    const also = skipped.length > 0 ? `; skipped: ${skipped.join(", ")}` : "";
+    throw new InputError(`${directory}: no log file in this directory (expected .csv, .json, .ndjson or .jsonl)${also}`);
+  }
+  return files;
+}
+
+/** The regular files with a log's name in `directory`, in name order, and the other entries with such a name. */
+async function entriesOf(directory: string): Promise<{files: {path: string; size: number}[]; skipped: string[]}> {
   let names: string[];
   try {
     names = await readdir(directory);
   } catch (error) {
     throw new InputError(`${directory}: ${describeFileError(error)}`, {cause: error});
   }
-  const files: InputFile[] = [];
+  const files: {path: string; size: number}[] = [];
+  const skipped: string[] = [];
   // code-unit order, not locale order: the same on every machine
   for (const name of names.filter((n) => formatOf(n) !== undefined).sort()) {
     const path = join(directory, name);
     const info = await statOrFail(path);
-    if (info.isFile()) files.push({path, format: format ?? knownFormat(path), size: info.size});
+    if (info.isFile()) files.push({path, size: info.size});
+    else skipped.push(`${path} (${kindOf(info)}, not a regular file)`);
   }
-  if (files.length === 0) {
-    throw new InputError(`${directory}: no log file in this directory (expected .csv, .json, .ndjson or .jsonl)`);
-  }
-  return files;
+  return {files, skipped};
+}
+
+/** e.g. "a FIFO", "a folder" */
+function kindOf(info: Stats): string {
+  if (info.isFIFO()) return "a FIFO";
+  if (info.isSocket()) return "a socket";
+  if (info.isCharacterDevice() || info.isBlockDevice()) return "a device";
+  if (info.isDirectory()) return "a folder";
+  return "neither a file nor a folder";
 }
 
 function knownFormat(path: string): InputFormat {

@@ -10,11 +10,14 @@ export interface RecordSpans {
   starts: number[];
   ends: number[];
   lines: number[];
+  /** the first property name of the top-level object written a second time, and where */
+  repeatedKey?: {name: string; offset: number};
 }
 
 /**
  * Scans for the elements of the records array: the top-level array when `key` is undefined, else
- * the array under `key` in the top-level object (the last one, as JSON.parse keeps the last).
+ * the array under `key` in the top-level object (the last one, as JSON.parse keeps the last; readJson
+ * refuses a repeated key, see `repeatedKey`).
  * Always terminates; on invalid JSON the spans are meaningless, and the checks that follow fail.
  */
 export function recordSpans(text: string, key?: string): RecordSpans {
@@ -22,6 +25,8 @@ export function recordSpans(text: string, key?: string): RecordSpans {
   const stack: number[] = [];
   let line = 1, recordsDepth = -1, awaiting = false, keyNext = false, lastSolid = -1;
   let lastKey: string | undefined; // the last property name read in the top-level object
+  const topKeys = new Set<string>();
+  let repeatedKey: RecordSpans["repeatedKey"];
   const close = () => {
     if (spans.ends.length < spans.starts.length) spans.ends.push(lastSolid + 1);
   };
@@ -36,7 +41,11 @@ export function recordSpans(text: string, key?: string): RecordSpans {
     }
     if (c === 34) {
       const end = closingQuote(text, i);
-      if (keyNext && stack.length === 1) lastKey = propertyName(text.slice(i, end + 1));
+      if (keyNext && stack.length === 1) {
+        lastKey = propertyName(text.slice(i, end + 1));
+        if (topKeys.has(lastKey)) repeatedKey ??= {name: lastKey, offset: i};
+        topKeys.add(lastKey);
+      }
       keyNext = false;
       i = end;
     } else if (c === 123 || c === 91) {
@@ -61,7 +70,7 @@ export function recordSpans(text: string, key?: string): RecordSpans {
     lastSolid = i;
   }
   close();
-  return spans;
+  return repeatedKey === undefined ? spans : {...spans, repeatedKey};
 }
 
 /** The text with every record replaced by 0: small, and valid JSON exactly when the frame is. */
@@ -85,7 +94,8 @@ function propertyName(quoted: string): string {
   }
 }
 
-function closingQuote(text: string, open: number): number {
+/** The index of the quote closing the string opened at `open` (the text's length if none). */
+export function closingQuote(text: string, open: number): number {
   let end = text.indexOf('"', open + 1);
   while (end !== -1) {
     let backslashes = 0;

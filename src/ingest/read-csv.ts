@@ -1,8 +1,11 @@
 /**
  * Reads a CSV log with papaparse's parser, chunk by chunk: `,` or `;` separator (whichever the header
- * line has more of, outside quotes), LF or CRLF (from the header line), RFC 4180 quoting with
- * newlines inside quoted fields. Yields records with the line where each starts. Rows with a wrong
- * field count or malformed quotes get a `problem`; a quote left open at the end of the file and a
+ * line has more of, outside quotes), RFC 4180 quoting with newlines inside quoted fields. A line ends
+ * at LF, a CR before it included, line by line (a CRLF file with one LF-only line is read as it
+ * looks); a file whose lines end with CR alone is refused. Yields records with the line where each
+ * starts. Every line after the header that holds a character is a record: only lines with nothing
+ * on them (or a lone CR) are skipped; a line of spaces or `""` is a record with a `problem`, like
+ * rows with a wrong field count or malformed quotes. A quote left open at the end of the file and a
  * file without a header throw. Does not look at what the fields mean.
  */
 import Papa from "papaparse";
@@ -43,7 +46,7 @@ export async function* readCsv(file: string, options: ReadOptions = {}): AsyncGe
   let freshLength = 0;
   let parser: Papa.Parser | undefined;
   let separator = ",";
-  let newline: "\n" | "\r\n" = "\n";
+  const newline = "\n"; // a CR before it ends the line too: stripped from the row's last field (parseRows)
   let header: string[] | undefined;
   const resume = options.resume;
   // resuming: the header text is parsed first, numbered so that the first new byte is on resume.line
@@ -60,16 +63,20 @@ export async function* readCsv(file: string, options: ReadOptions = {}): AsyncGe
     // field holds newlines, and only then are fields searched for them
     const inFields = countNewlines(text, text.length) - (final ? rows.length - 1 : rows.length);
     const oversized = text.length > 4 * PIECE_CHARS;
+    const lines = new LineCursor(text, line);
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
       const start = line;
       line += 1 + (inFields > 0 ? newlinesInRow(row) : 0);
-      if (row.length === 1 && row[0].trim() === "") continue; // a blank line
+      const last = row[row.length - 1];
+      if (last.charCodeAt(last.length - 1) === 13 && !lines.endsQuoted(line - 1)) row[row.length - 1] = last.slice(0, -1); // CRLF
       if (header === undefined) {
+        if (row.length === 1 && row[0].trim() === "") continue; // blank lines before the header
         header = row;
         options.onHeader?.(header, start);
         continue;
       }
+      if (row.length === 1 && row[0] === "" && lines.isEmpty(start)) continue; // not `""`
       // rows parsed with a huge field would keep it alive through their values: copy them
       records.push(toRecord(oversized ? row.map(detachedUnlessHuge) : row, start, header, malformed.has(r)));
     }
@@ -103,8 +110,12 @@ export async function* readCsv(file: string, options: ReadOptions = {}): AsyncGe
         return [];
       }
       const headerLine = input.slice(headerStart, newlineAt === -1 ? input.length : newlineAt);
+      const cr = headerLine.indexOf("\r");
+      if (cr !== -1 && cr < headerLine.length - 1) {
+        // papaparse would read the whole file as one header line ('column "unnamed" appears twice')
+        throw new InputError(`${file}:${line + countNewlines(input, headerStart)}: the header line holds a carriage return (CR) that does not end it: are the lines ended by CR alone (classic Mac OS)? Save the file with LF or CRLF line ends`);
+      }
       separator = detectSeparator(headerLine);
-      newline = newlineAt > 0 && input[newlineAt - 1] === "\r" ? "\r\n" : "\n";
       parser = new Papa.Parser({delimiter: separator, newline});
     }
     for (let at = 0; ;) {
@@ -117,7 +128,7 @@ export async function* readCsv(file: string, options: ReadOptions = {}): AsyncGe
           rest = input.slice(rowStart); // the row's newline is still to come
           return records;
         }
-        const rowText = input.slice(rowStart, rowEnd === -1 ? input.length : rowEnd);
+        const rowText = input.slice(rowStart, rowEnd === -1 ? input.length : rowEnd).replace(/\r$/, "");
         if (header === undefined) {
           throw new InputError(`${file}:${line}: the header line has text after a closing quote (expected a CSV header line)`);
         }
@@ -174,6 +185,9 @@ export function detectSeparator(headerLine: string): "," | ";" {
   return semicolons > commas ? ";" : ",";
 }
 
+/** The problem of a line holding only spaces, tabs or `""` (a line with nothing on it is skipped). */
+export const BLANK_LINE = 'blank line (only spaces, tabs or "")';
+
 /** Values over 1 MiB are rejected (and cut when reported): copying them would be waste. */
 function detachedUnlessHuge(value: string): string {
   return value.length > 1024 * 1024 ? value : detached(value);
@@ -181,6 +195,7 @@ function detachedUnlessHuge(value: string): string {
 
 function toRecord(row: string[], line: number, header: string[], malformed: boolean): RawRecord {
   if (row.length !== header.length) {
+    if (row.length === 1 && row[0].trim() === "") return {line, names: header.slice(0, 1), values: row, problem: BLANK_LINE};
     const names = header.slice(0, row.length);
     for (let i = header.length; i < row.length; i++) names.push(`#${i + 1}`);
     return {line, names, values: row, problem: `row has ${row.length} fields, the header has ${header.length}`};
@@ -193,6 +208,52 @@ function unclosedQuote(file: string, input: string, quoteIndex: number, firstLin
   const line = firstLine + countNewlines(input, quoteIndex);
   const column = quoteIndex - input.lastIndexOf("\n", quoteIndex - 1);
   return new InputError(`${file}:${line}:${column}: the quoted field opened here is not closed before the end of the file`);
+}
+
+/**
+ * Reads lines of a text parsed at once, for the rare row that needs its raw text: lines are asked
+ * for in increasing order, so that all of them cost one pass over the text.
+ */
+class LineCursor {
+  #line: number; // the line that starts at #at
+  #at = 0;
+  #quotedCr: boolean | undefined; // the text holds `\r"`, a CR that may end a quoted field
+
+  constructor(readonly text: string, firstLine: number) {
+    this.#line = firstLine;
+  }
+
+  /** True when line `line` is empty or a lone CR (an empty line of a CRLF file). */
+  isEmpty(line: number): boolean {
+    const [start, end] = this.#span(line);
+    return end === start || (end === start + 1 && this.text.charCodeAt(start) === 13);
+  }
+
+  /**
+   * True when line `line` ends (before its LF and any spaces) with a closing quote: a CR at the end
+   * of the row's last value is then the quoted field's own, e.g. `"note\r"`, not a CRLF's.
+   */
+  endsQuoted(line: number): boolean {
+    this.#quotedCr ??= this.text.includes('\r"');
+    if (!this.#quotedCr) return false;
+    const [start, end] = this.#span(line);
+    let i = end - 1;
+    while (i >= start && /\s/.test(this.text[i])) i--;
+    return i >= start && this.text.charCodeAt(i) === 34;
+  }
+
+  /** [start, end) of line `line`, its LF excluded. */
+  #span(line: number): [number, number] {
+    const text = this.text;
+    while (this.#line < line) {
+      const lf = text.indexOf("\n", this.#at);
+      if (lf === -1) break;
+      this.#at = lf + 1;
+      this.#line++;
+    }
+    const lf = text.indexOf("\n", this.#at);
+    return [this.#at, lf === -1 ? text.length : lf];
+  }
 }
 
 function countNewlines(text: string, end: number): number {

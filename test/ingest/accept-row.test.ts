@@ -38,6 +38,22 @@ test("acceptRow: reasons", () => {
   assert.is(reason(["timestamp", "user_id", "action"], ["2025-01-01T00:00:00Z", "", "a"]), "accepted");
 });
 
+test("acceptRow: timestamps outside the years 1970 to 2199 (UTC) are rejected, the bounds' own instants decide", () => {
+  const columns = new ColumnIndex();
+  const reason = (stamp: string, timeZone = "UTC") => {
+    const result = acceptRow({line: 1, names: ["timestamp", "action"], values: [stamp, "a"]}, columns, timeZone);
+    return "reason" in result ? result.reason : "accepted";
+  };
+  const outside = (stamp: string) => `timestamp "${stamp.trim()}" is outside the years 1970 to 2199 (UTC) that a report covers`;
+  for (const far of ["9999-12-31T23:59:59.999Z", "0001-01-01T00:00:00Z", "1969-12-31T23:59:59.999Z", "2200-01-01T00:00:00.000Z", " 1970-01-01T00:30:00+01:00 "]) {
+    assert.is(reason(far), outside(far), far);
+  }
+  assert.is(reason("1970-01-01T00:00:00", "Europe/Paris"), outside("1970-01-01T00:00:00")); // 23:00 UTC the day before
+  for (const edge of ["1970-01-01T00:00:00.000Z", "2199-12-31T23:59:59.999Z", "2200-01-01T00:00:00+01:00", "1969-12-31T19:00:00-05:00"]) {
+    assert.is(reason(edge), "accepted", edge);
+  }
+});
+
 test("acceptRow: a field named twice is reported after an oversized field before it, not after one past it", () => {
   const columns = new ColumnIndex();
   const big = "x".repeat(1024 * 1024 + 1);

@@ -20,8 +20,14 @@ test("results array: strings with brackets, escaped quotes, nested results keys 
   assert.equal(pieces('{"res\\u0075lts": [7]}', "results"), [[1, "7"]]);
 });
 
-test("two results keys: the last one, as JSON.parse keeps the last", () => {
-  assert.equal(pieces('{"results": [1, 2],\n"results": [\n3]}', "results"), [[3, "3"]]);
+test("two results keys: the last one, as JSON.parse keeps the last, and the second is named with its offset", () => {
+  const text = '{"results": [1, 2],\n"results": [\n3]}';
+  assert.equal(pieces(text, "results"), [[3, "3"]]);
+  assert.equal(recordSpans(text, "results").repeatedKey, {name: "results", offset: 20});
+  // any repeated top-level name, however it is spelt; names inside records or nested objects are not looked at
+  assert.equal(recordSpans('{"n": 1, "results": [], "\\u006e": 2}', "results").repeatedKey, {name: "n", offset: 24});
+  assert.is(recordSpans('{"meta": {"n": 1, "n": 2}, "results": [{"a": 1, "a": 2}]}', "results").repeatedKey, undefined);
+  assert.is(recordSpans('[{"a": 1, "a": 2}]').repeatedKey, undefined);
 });
 
 test("skeleton: records replaced by 0, the rest kept", () => {

@@ -3,7 +3,7 @@ import * as assert from "uvu/assert";
 import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {basename, join} from "node:path";
-import {detectSeparator, readCsv} from "../../src/ingest/read-csv.js";
+import {BLANK_LINE, detectSeparator, readCsv} from "../../src/ingest/read-csv.js";
 import {recordFields, type RawRecord, type ReadOptions} from "../../src/ingest/raw-record.js";
 import {InputError} from "../../src/errors.js";
 
@@ -69,6 +69,61 @@ test("tiny chunks give the same records as one chunk (rows, quotes and character
   for (const chunkBytes of [1, 2, 3, 5, 7, 11, 16]) {
     assert.equal(simplified(await read(file, {chunkBytes})), whole, `chunkBytes ${chunkBytes}`);
   }
+});
+
+test("every line with a character is a record: spaces, a tab or \"\" get a problem; empty lines and lone CRs are skipped", async () => {
+  const text = 'timestamp,action\r\n\r\n   \r\n2025-01-01T00:00:00Z,a\r\n\t\r\n""\r\n\r\n"" \n\n  ';
+  const expected = [
+    {line: 3, fields: {timestamp: "   "}, problem: BLANK_LINE},
+    {line: 4, fields: {timestamp: "2025-01-01T00:00:00Z", action: "a"}, problem: undefined},
+    {line: 5, fields: {timestamp: "\t"}, problem: BLANK_LINE},
+    {line: 6, fields: {timestamp: ""}, problem: BLANK_LINE},
+    {line: 8, fields: {timestamp: ""}, problem: BLANK_LINE},
+    {line: 10, fields: {timestamp: "  "}, problem: BLANK_LINE},
+  ];
+  const file = csvFile(text);
+  assert.equal(simplified(await read(file)), expected);
+  for (const chunkBytes of [1, 2, 3, 5]) assert.equal(simplified(await read(file, {chunkBytes})), expected, `chunkBytes ${chunkBytes}`);
+  // blank lines before the header are not rows
+  assert.equal(simplified(await read(csvFile(' \n""\n\ntimestamp,action\n2025-01-01T00:00:00Z,a\n'))).map((r) => r.line), [5]);
+});
+
+test("mixed line ends: a CRLF file with LF-only lines and an LF file with a CRLF line read one row per line", async () => {
+  const crlf = 'timestamp,action,user\r\n2025-01-01T00:00:00Z,a,u1\n2025-01-01T00:00:01Z,b,"u2"\n2025-01-01T00:00:02Z,c,u3\r\n';
+  const lf = 'timestamp,action,user\n2025-01-01T00:00:00Z,a,u1\r\n2025-01-01T00:00:01Z,b,"u2" \r\n2025-01-01T00:00:02Z,c,u3';
+  for (const text of [crlf, lf]) {
+    const records = await read(csvFile(text));
+    assert.equal(records.map((r) => [r.line, r.values, r.problem]), [
+      [2, ["2025-01-01T00:00:00Z", "a", "u1"], undefined],
+      [3, ["2025-01-01T00:00:01Z", "b", "u2"], undefined],
+      [4, ["2025-01-01T00:00:02Z", "c", "u3"], undefined],
+    ], JSON.stringify(text));
+    assert.equal(records[0].names, ["timestamp", "action", "user"]);
+  }
+});
+
+test("a CR inside the quotes of a row's last field is the value's, with or without a CR before the LF", async () => {
+  const text = 'timestamp,action,note\r\n2025-01-01T00:00:00Z,a,"x\r"\r\n2025-01-01T00:00:01Z,b,"y\r"\n2025-01-01T00:00:02Z,c,z\r\n'
+    + '2025-01-01T00:00:03Z,d,"two\r\nlines\r" \r\n2025-01-01T00:00:04Z,e,"\r"';
+  const file = csvFile(text);
+  const values = (await read(file)).map((r) => r.values[2]);
+  assert.equal(values, ["x\r", "y\r", "z", "two\r\nlines\r", "\r"]);
+  for (const chunkBytes of [1, 2, 3, 7]) assert.equal((await read(file, {chunkBytes})).map((r) => r.values[2]), values, `chunkBytes ${chunkBytes}`);
+});
+
+test("lines ended by CR alone: the header line says so, instead of 'column \"unnamed\" appears twice'", async () => {
+  for (const text of ["timestamp,action\r2025-01-01T00:00:00Z,a\r", "\n\ntimestamp,action\r2025-01-01T00:00:00Z,a"]) {
+    const file = csvFile(text);
+    try {
+      await read(file, {onHeader: () => assert.unreachable("a header was read")});
+      assert.unreachable("should throw");
+    } catch (error) {
+      assert.instance(error, InputError);
+      assert.is((error as Error).message, `${file}:${text.startsWith("\n") ? 3 : 1}: the header line holds a carriage return (CR) that does not end it: are the lines ended by CR alone (classic Mac OS)? Save the file with LF or CRLF line ends`);
+    }
+  }
+  // a header alone whose line ends with a CR is not one
+  assert.equal(await read(csvFile("timestamp,action\r")), []);
 });
 
 test("a 3 MB field read in 64 KB chunks: whole, with the rows around it and their lines", async () => {

@@ -68,6 +68,34 @@ test("a key named __proto__ is an ordinary field", async () => {
   assert.is(Object.getPrototypeOf(fields), Object.prototype);
 });
 
+test("a record nesting more than 1,000 levels is a rejected record, cut to 1 KiB; 1,000 levels are read", async () => {
+  const nested = (levels: number) => `{"timestamp": "t", "action": "a", "diff": ${"[".repeat(levels - 1)}${"]".repeat(levels - 1)}}`;
+  const records = await read(jsonFile(`[${nested(1000)},\n${nested(1001)},\n${nested(5000)}\n]`));
+  assert.equal(records.map((r) => [r.line, r.problem]), [
+    [1, undefined],
+    [2, "record nests arrays or objects more than 1000 levels deep"],
+    [3, "record nests arrays or objects more than 1000 levels deep"],
+  ]);
+  assert.is(records[0].values[2], "[".repeat(999) + "]".repeat(999));
+  assert.equal(records[2].names, ["record"]);
+  assert.is(recordFields(records[2]).record, `${nested(5000).slice(0, 1024)}… [cut: ${nested(5000).length} characters]`);
+  // the whole array nested 5,000 deep: its one element is such a record
+  const deepArray = await read(jsonFile("[".repeat(5000) + "]".repeat(5000)));
+  assert.equal(deepArray.map((r) => [r.line, r.problem]), [[1, "record nests arrays or objects more than 1000 levels deep"]]);
+});
+
+test("a key repeated in the top-level object names file:line:column: {\"results\": [A], \"results\": [B]} would lose A", async () => {
+  const file = jsonFile('{"results": [{"timestamp": "t", "action": "a"}],\n  "results": [{"timestamp": "t", "action": "b"}]}');
+  assert.is(await failure(file), `${file}:2:3: key "results" appears a second time in the top-level object (JSON keeps only the last: rows would be lost)`);
+  const spelt = jsonFile('{"total_count": 1, "results": [], "total_\\u0063ount": 2}');
+  assert.match(await failure(spelt), new RegExp(`^${spelt}:1:35: key "total_count" appears a second time`));
+});
+
+test("a name repeated inside a record: JSON's rule, the last value wins (not looked for, see checkedJsonRecord)", async () => {
+  const records = await read(jsonFile('[{"timestamp": "t", "action": "a", "user_id": "u1", "user_id": "u2"}]'));
+  assert.equal(records.map((r) => [r.problem, {...recordFields(r)}]), [[undefined, {timestamp: "t", action: "a", user_id: "u2"}]]);
+});
+
 test("invalid JSON names file:line:column", async () => {
   let file = jsonFile('[\n  {"action": "a"},\n  {"action": "b",}\n]');
   assert.is(await failure(file), `${file}:3:18: invalid JSON: expected a property name in double quotes, found "}"`);

@@ -21,12 +21,38 @@ async function read(file: string, options: ReadOptions = {}): Promise<RawRecord[
   return records;
 }
 
-test("one record per line; blank lines skipped but counted; CRLF; BOM; no final newline", async () => {
-  const text = '\ufeff{"action": "a"}\r\n\r\n   \n{"action": "b", "n": 2}\n\n{"action": "c"}';
+test("one record per line; empty lines skipped but counted; CRLF; BOM; no final newline", async () => {
+  const text = '\ufeff{"action": "a"}\r\n\r\n\n{"action": "b", "n": 2}\n\n{"action": "c"}';
   const records = await read(ndjsonFile(text));
   assert.equal(records.map((r) => [r.line, {...recordFields(r)}]), [
     [1, {action: "a"}], [4, {action: "b", n: "2"}], [6, {action: "c"}],
   ]);
+});
+
+test("a line of spaces or tabs is a record with a problem, as in CSV; a line with nothing (or a lone CR) is skipped", async () => {
+  const records = await read(ndjsonFile('{"action": "a"}\n   \r\n\r\n\t\n\n""\n{"action": "b"}\n \t'));
+  assert.equal(records.map((r) => [r.line, r.problem]), [
+    [1, undefined],
+    [2, "blank line (only spaces or tabs)"],
+    [4, "blank line (only spaces or tabs)"],
+    [6, "record is not a JSON object but a string"],
+    [7, undefined],
+    [8, "blank line (only spaces or tabs)"],
+  ]);
+});
+
+test("lines ended by CR alone: the error says so", async () => {
+  const file = ndjsonFile('{"action": "a"}\n{"action": "b"}\r{"action": "c"}\r\n');
+  try {
+    await read(file);
+    assert.unreachable("should throw");
+  } catch (error) {
+    assert.instance(error, InputError);
+    assert.is((error as Error).message, `${file}:2: a carriage return (CR) ends a record without a line feed: are the lines ended by CR alone (classic Mac OS)? Save the file with LF or CRLF line ends`);
+  }
+  // a raw CR inside a string is invalid JSON, and said so
+  const inString = ndjsonFile('{"action": "a\rb"}\n');
+  await read(inString).then(() => assert.unreachable("should throw"), (error: Error) => assert.match(error.message, /^.*:1:14: invalid JSON: control character/));
 });
 
 test("tiny chunks give the same records (lines and characters split)", async () => {
@@ -43,6 +69,18 @@ test("a line that is not an object becomes a record with a problem", async () =>
   ]);
 });
 
+test("a line nesting more than 1,000 levels is a rejected record (5,000 overflowed JSON.stringify's stack)", async () => {
+  const nested = (levels: number) => `{"timestamp": "t", "action": "a", "diff": ${"[".repeat(levels - 1)}${"]".repeat(levels - 1)}}`;
+  const records = await read(ndjsonFile(`${nested(1000)}\n${nested(5000)}\r\n${"[".repeat(5000)}${"]".repeat(5000)}\n{"action": "b"}\n`));
+  assert.equal(records.map((r) => [r.line, r.problem]), [
+    [1, undefined],
+    [2, "record nests arrays or objects more than 1000 levels deep"],
+    [3, "record nests arrays or objects more than 1000 levels deep"],
+    [4, undefined],
+  ]);
+  assert.is(recordFields(records[1]).record, `${nested(5000).slice(0, 1024)}… [cut: ${nested(5000).length} characters]`);
+});
+
 test("invalid JSON on a line names file:line:column", async () => {
   const file = ndjsonFile('{"action": "a"}\n\n{"action": b}\n');
   try {
@@ -54,8 +92,8 @@ test("invalid JSON on a line names file:line:column", async () => {
   }
 });
 
-test("a file with only blank lines is empty", async () => {
-  const file = ndjsonFile("\n  \n\r\n");
+test("a file with only empty lines is empty", async () => {
+  const file = ndjsonFile("\n\n\r\n");
   try {
     await read(file);
     assert.unreachable("should throw");

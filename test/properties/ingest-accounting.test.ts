@@ -1,7 +1,8 @@
 /**
  * Property: whatever the input, every row is accounted for exactly once. Random folders of one to
- * four hostile logs (CSV with `,` or `;`, NDJSON), with broken lines mixed in (rows with far more
- * or fewer fields than the header, NDJSON lines that are not objects, malformed quotes), are read
+ * four hostile logs (CSV with `,` or `;`, NDJSON, LF or CRLF line ends with some lines ending the
+ * other way), with broken lines mixed in (rows with far more or fewer fields than the header, NDJSON
+ * lines that are not objects, malformed quotes, lines of spaces, tabs or `""`), are read
  * in name order; rows = accepted + rejected + duplicates, and each written row's file:line is in
  * rejects or duplicates or stands for one accepted row, never two of them.
  */
@@ -21,11 +22,15 @@ const dir = mkdtempSync(join(tmpdir(), "prop-accounting-"));
 const RUNS = {numRuns: 60, seed: 20260402, includeErrorInReport: true, interruptAfterTimeLimit: 15_000};
 let folderCount = 0;
 
-type BrokenKind = "many-fields" | "few-fields" | "not-an-object" | "malformed-quotes";
+type BrokenKind = "many-fields" | "few-fields" | "not-an-object" | "malformed-quotes" | "blank";
 
 /** A broken line for a file with `width` columns: the reader must reject it and read on. */
 function brokenLine(kind: BrokenKind, format: "csv" | "ndjson", separator: string, width: number, extra: number): Omit<RawLine, "before"> {
   const stamp = "2025-03-01T10:00:00Z";
+  if (kind === "blank") {
+    const blanks = format === "csv" ? [" ", "\t", '""', " \t ", '"" '] : [" ", "\t", "  \t"];
+    return {text: blanks[extra % blanks.length], reason: /^blank line/};
+  }
   if (format === "ndjson") {
     return {text: ["[1,2]", '"text"', "42", "null", "true"][extra % 5], reason: /not a JSON object/};
   }
@@ -51,6 +56,7 @@ const filePlan = (kinds: BrokenKind[]): fc.Arbitrary<FilePlan> =>
       newline: fc.constantFrom("\n", "\r\n") as fc.Arbitrary<"\n" | "\r\n">,
       bom: fc.boolean(),
       blankBefore: fc.array(fc.nat({max: 15}), {maxLength: 2}),
+      otherNewlineAfter: fc.array(fc.nat({max: 15}), {maxLength: 3}),
     }),
     broken: fc.array(fc.record({before: fc.nat({max: 16}), kind: fc.constantFrom(...kinds), extra: fc.nat({max: 400})}), {maxLength: 3}),
   });
@@ -100,6 +106,10 @@ test("every row is counted once: wrong field counts and non-object JSON lines am
 
 test("every row is counted once: a field with text after its closing quote rejects its row only", async () => {
   await fc.assert(property(["malformed-quotes"]), {...RUNS, numRuns: 30});
+});
+
+test("every row is counted once: a line of spaces, tabs or \"\" is a rejected row, an empty one is none", async () => {
+  await fc.assert(property(["blank", "few-fields"]), {...RUNS, numRuns: 40});
 });
 
 

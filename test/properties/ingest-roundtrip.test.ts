@@ -25,6 +25,7 @@ const style: fc.Arbitrary<CsvStyle> = fc.record({
   newline: fc.constantFrom("\n", "\r\n") as fc.Arbitrary<"\n" | "\r\n">,
   bom: fc.boolean(),
   blankBefore: fc.array(fc.nat({max: 30}), {maxLength: 3}),
+  otherNewlineAfter: fc.array(fc.nat({max: 30}), {maxLength: 3}),
 });
 const zone = fc.constantFrom(...FIXED_ZONES);
 
@@ -35,7 +36,7 @@ function save(log: GeneratedLog, format: "csv" | "ndjson", s: CsvStyle): LogFile
   return {path, log, written, format};
 }
 
-test("CSV (either separator, LF or CRLF, BOM, blank lines) reads back exactly", async () => {
+test("CSV (either separator, LF or CRLF or both mixed, BOM, blank lines) reads back exactly", async () => {
   await fc.assert(
     fc.asyncProperty(generatedLog(), style, zone, async (log, s, {timeZone, offset}) => {
       const file = save(log, "csv", s);
@@ -46,7 +47,7 @@ test("CSV (either separator, LF or CRLF, BOM, blank lines) reads back exactly", 
   );
 });
 
-test("NDJSON (LF or CRLF, blank lines, missing keys) reads back exactly", async () => {
+test("NDJSON (LF or CRLF or both mixed, blank lines, missing keys) reads back exactly", async () => {
   await fc.assert(
     fc.asyncProperty(generatedLog(), style, zone, async (log, s, {timeZone, offset}) => {
       fc.pre(log.records.length > 0); // an NDJSON file without a record is refused as empty

@@ -1,6 +1,6 @@
 /**
  * Writes generated logs as files the way a user's tools would (an RFC 4180 CSV writer with `,` or
- * `;`, LF or CRLF, an optional BOM and blank lines; NDJSON), remembering the line each record starts
+ * `;`, LF or CRLF or both mixed, an optional BOM and blank lines; NDJSON), remembering the line each record starts
  * on, and predicts by hand what ingest must return for them: accepted rows in time order, rejects
  * and duplicates with file and line. Uses none of the code under test.
  */
@@ -13,6 +13,8 @@ export interface CsvStyle {
   bom: boolean;
   /** record indexes preceded by a blank line */
   blankBefore: number[];
+  /** record indexes whose line ends with the other newline (LF in a CRLF file, CRLF in an LF file) */
+  otherNewlineAfter?: number[];
   /** lines written as they are before record `before` (or at the end), e.g. a row with 40 fields */
   raw?: RawLine[];
 }
@@ -44,7 +46,8 @@ export function csvCell(value: string, separator: string): string {
  * Writes `head`, then each record's text, with the blank and raw lines of `style` in between,
  * and notes the line each record and raw line starts on.
  */
-function writeLines(head: string, records: string[], style: Pick<CsvStyle, "newline" | "blankBefore" | "raw">): WrittenLog {
+function writeLines(head: string, records: string[], style: Pick<CsvStyle, "newline" | "blankBefore" | "raw" | "otherNewlineAfter">): WrittenLog {
+  const other = style.newline === "\n" ? "\r\n" : "\n";
   let text = head;
   const lines: number[] = [];
   const rawLines: number[] = [];
@@ -59,7 +62,7 @@ function writeLines(head: string, records: string[], style: Pick<CsvStyle, "newl
     if (style.blankBefore.includes(i)) text += style.newline;
     addRaw(i);
     lines.push(countLf(text) + 1);
-    text += record + style.newline;
+    text += record + (style.otherNewlineAfter?.includes(i) ? other : style.newline);
   });
   addRaw(records.length);
   return {text, lines, rawLines};
@@ -73,7 +76,7 @@ export function writeCsv(log: GeneratedLog, style: CsvStyle): WrittenLog {
 }
 
 /** The log as NDJSON: one object per line keyed by the written names, absent values left out. */
-export function writeNdjson(log: GeneratedLog, style: Pick<CsvStyle, "newline" | "blankBefore" | "raw">): WrittenLog {
+export function writeNdjson(log: GeneratedLog, style: Pick<CsvStyle, "newline" | "blankBefore" | "raw" | "otherNewlineAfter">): WrittenLog {
   const line = (record: LogRecord) => {
     const object: Record<string, string> = {};
     for (const name of log.columns) {
