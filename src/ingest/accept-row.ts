@@ -8,6 +8,7 @@
 import {LOG_FIELDS} from "./types.js";
 import type {RawRecord} from "./raw-record.js";
 import {parseTimestamp} from "./timestamp.js";
+import {fieldText} from "./json-value.js";
 
 /** A field longer than this (in characters) rejects its row. */
 export const MAX_FIELD_CHARS = 1024 * 1024;
@@ -120,8 +121,9 @@ export function acceptRow(record: RawRecord, columns: ColumnIndex, timeZone: str
     values = new Array(columns.names.length).fill("");
     for (let i = 0; i < numbers.length; i++) values[numbers[i]] = record.values[i];
   }
-  const time = parseTimestamp(values[columns.find("timestamp")] ?? "", timeZone);
+  // as text: a JSON null reads as "", a number as its digits
+  const time = parseTimestamp(fieldText(values[columns.find("timestamp")] ?? ""), timeZone);
   if (typeof time === "string") return {reason: time};
-  if ((values[columns.find("action")] ?? "").trim() === "") return {reason: "action is empty"};
+  if (fieldText(values[columns.find("action")] ?? "").trim() === "") return {reason: "action is empty"};
   return {time, values};
 }

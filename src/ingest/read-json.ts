@@ -8,6 +8,7 @@ import {stat} from "node:fs/promises";
 import {InputError} from "../errors.js";
 import {recordSpans, skeleton} from "./json-records.js";
 import {findJsonSyntaxError, lineColumn} from "./json-syntax.js";
+import {heldValues} from "./json-value.js";
 import type {RawRecord, ReadOptions} from "./raw-record.js";
 import {describeFileError, readText} from "./read-text.js";
 
@@ -45,12 +46,13 @@ export async function* readJson(file: string, options: ReadOptions = {}): AsyncG
     const batch: RawRecord[] = [];
     for (let i = start; i < Math.min(spans.starts.length, start + BATCH_RECORDS); i++) {
       let record: unknown;
+      const source = text.slice(spans.starts[i], spans.ends[i]);
       try {
-        record = JSON.parse(text.slice(spans.starts[i], spans.ends[i]));
+        record = JSON.parse(source);
       } catch {
         throw locatedError(text, file);
       }
-      batch.push(jsonRecord(record, spans.lines[i]));
+      batch.push(jsonRecord(record, spans.lines[i], source));
     }
     yield batch;
   }
@@ -84,19 +86,19 @@ export function parseJson(text: string, file: string, firstLine: number): unknow
 }
 
 /**
- * A parsed record as a raw record: strings as they are, null -> "", numbers and booleans
- * -> String(v), objects and arrays (e.g. a `diff`) -> JSON.stringify(v).
+ * A parsed record as a raw record, each value as written (json-value.ts): a string as it is, a
+ * number, true, false, null, an object or an array (e.g. a `diff`) as its JSON text, marked.
+ * `source` is the record's JSON text, which JSON.parse read into `record`.
  */
-export function jsonRecord(record: unknown, line: number): RawRecord {
+export function jsonRecord(record: unknown, line: number, source: string): RawRecord {
   if (record === null || typeof record !== "object" || Array.isArray(record)) {
     return {line, names: ["record"], values: [jsonText(record)], problem: `record is not a JSON object but ${kindOf(record)}`};
   }
   const names = Object.keys(record);
-  const values = names.map((name) => jsonText((record as Record<string, unknown>)[name]));
-  return {line, names, values};
+  return {line, names, values: heldValues(record as Record<string, unknown>, names, source)};
 }
 
-/** One JSON value as a field's text. */
+/** One JSON value as text, e.g. for a record that is not an object (for its reject). */
 export function jsonText(value: unknown): string {
   if (typeof value === "string") return value;
   if (value === null || value === undefined) return "";

@@ -22,7 +22,7 @@ export async function* readNdjson(file: string, options: ReadOptions = {}): Asyn
   const toRecord = (text: string, records: RawRecord[]) => {
     if (text.trim() === "") return;
     seenText = true;
-    records.push(jsonRecord(parseJson(text, file, line), line));
+    records.push(jsonRecord(parseJson(text, file, line), line, text));
   };
 
   for await (const chunk of readTextChunks(file, {...options, start: options.resume?.start})) {
