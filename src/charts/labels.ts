@@ -14,6 +14,8 @@ export const MAX_LABEL_LENGTH = 100;
 
 // C0/C1 controls, zero-width and bidi controls (LRM, RLM, ALM, LRE..RLO, LRI..PDI), BOM
 const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF]/g;
+// the white space that visibleText shows as code points anywhere (INVISIBLE's): not blank on a chart
+const SHOWN_WHITE_SPACE = /[\u000B\u000C\u0085\u2028\u2029\uFEFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const integer = new Intl.NumberFormat("en-US", {maximumFractionDigits: 0});
@@ -52,6 +54,13 @@ function markNotComposed(text: string): string {
   return marked;
 }
 
+/** White space at either end of a value: a space as "␠", any other as its code point. */
+function edgeSpace(spaces: string): string {
+  let shown = "";
+  for (const char of spaces) shown += char === " " ? "\u2420" : codePoint(char);
+  return shown;
+}
+
 /**
  * A log string as text for a page or a chart that tells apart what the log tells apart, e.g.
  * "a\u202Eb" -> "a[U+202E]b", "u001 " -> "u001␠", "cafe\u0301" (decomposed) -> "cafe[U+0301]":
@@ -66,12 +75,11 @@ export function visibleText(raw: string): string {
   const core = rest.trimEnd();
   const lead = raw.slice(0, raw.length - rest.length);
   const tail = rest.slice(core.length);
-  const edge = (spaces: string) => Array.from(spaces, (char) => (char === " " ? "\u2420" : codePoint(char))).join("");
   const middle = markNotComposed(core)
     .replace(/[\t\n\r]/g, " ")
     .replace(INVISIBLE, codePoint)
     .replace(LONE_SURROGATE, "\uFFFD");
-  return edge(lead) + middle + edge(tail);
+  return lead === "" && tail === "" ? middle : edgeSpace(lead) + middle + edgeSpace(tail);
 }
 
 /**
@@ -80,7 +88,7 @@ export function visibleText(raw: string): string {
  * Not injective on its own (long values are cut): use `labelMap` for a chart's set of values.
  */
 export function chartLabel(raw: string): string {
-  if (raw.replace(/[\t\n\r]/g, " ").replace(INVISIBLE, codePoint).trim() === "") return raw === "" ? "(empty)" : `(${countOf(raw.length, "blank character")})`;
+  if (raw.trim() === "" && !SHOWN_WHITE_SPACE.test(raw)) return raw === "" ? "(empty)" : `(${countOf(raw.length, "blank character")})`;
   const text = visibleText(raw);
   if (text.length <= MAX_LABEL_LENGTH) return text;
   // do not cut a surrogate pair in two
