@@ -111,8 +111,9 @@ export function acceptRow(record: RawRecord, columns: ColumnIndex, timeZone: str
   const checked = twiceAt === -1 ? numbers.length : twiceAt;
   for (let i = 0; i < checked; i++) {
     const value = record.values[i];
-    if (value.length > MAX_FIELD_CHARS) {
-      return {reason: `field "${record.names[i]}" is larger than 1 MiB (${value.length} characters)`};
+    // the text's length: a JSON number or object is held one character longer (json-value.ts)
+    if (value.length > MAX_FIELD_CHARS && fieldText(value).length > MAX_FIELD_CHARS) {
+      return {reason: `field "${record.names[i]}" is larger than 1 MiB (${fieldText(value).length} characters)`};
     }
   }
   if (twiceAt !== -1) return {reason: `field "${columns.names[numbers[twiceAt]]}" appears twice in this record`};
