@@ -15,7 +15,7 @@ import path from "node:path";
 import type {ColumnTable} from "arquero";
 import type {BuildConfig} from "./config.js";
 import {InputError} from "./errors.js";
-import {chartLabel} from "./charts/labels.js";
+import {chartLabel, visibleText} from "./charts/labels.js";
 import {buildFingerprint, codeFingerprint, FINGERPRINT_FILE, publishedFingerprint, upToDateSummary} from "./fingerprint.js";
 import {ingest} from "./ingest/index.js";
 import type {ActivityLog} from "./ingest/types.js";
@@ -136,7 +136,7 @@ export function reportTitle(table: ColumnTable, title: string | undefined): stri
   } else counts = countPerCode(table, "domain_id");
   // by count, then by id (codes ascend with their strings); "" (code 0) names no domain
   const domains = rankCodes(counts, 1).map((code) => dictionary[code]);
-  return domains.length === 0 ? "Activity report" : domains.slice(0, 3).join(", ") + (domains.length > 3 ? ` and ${domains.length - 3} more` : "");
+  return domains.length === 0 ? "Activity report" : domains.slice(0, 3).map(visibleText).join(", ") + (domains.length > 3 ? ` and ${domains.length - 3} more` : "");
 }
 
 /** The build cache of `config` as the build reads it (step 1), for a caller that starts it early. */

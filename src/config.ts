@@ -60,7 +60,7 @@ export interface EmailConfig {
   from: string;
   /** defaults to "Backoffice activity · <title> · <period label>" */
   subject: string | undefined;
-  /** link to the hosted page, e.g. https://example.org/report; defaults to none */
+  /** link to the hosted page, an http: or https: URL, e.g. https://example.org/report; defaults to none */
   baseUrl: string | undefined;
   /** attach the period's activity.csv; defaults to false */
   attachCsv: boolean;
@@ -106,6 +106,25 @@ const asPercent = (value: unknown, name: string, fallback: number): number => {
   if (text.trim() === "" || !Number.isFinite(n) || n < 0 || n > 100) throw new ConfigError(`option --${name}: "${text}" is not a percentage from 0 to 100`);
   return n;
 };
+
+/**
+ * An http: or https: URL (as the URL parser normalises it), e.g. "https://reports.example.org/":
+ * the email links to it, so `javascript:`, `data:` or `file:` never become a link in a message.
+ */
+function asBaseUrl(value: unknown, name: string): string | undefined {
+  const text = asString(value, name);
+  if (text === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigError(`option --${name}: ${JSON.stringify(text.slice(0, 100))} is not a URL (expected http://... or https://..., e.g. https://reports.example.org)`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new ConfigError(`option --${name}: expected an http:// or https:// URL (e.g. https://reports.example.org), not a ${JSON.stringify(url.protocol).slice(0, 40)} URL`);
+  }
+  return url.href;
+}
 
 /** Checks a YYYY-MM-DD calendar date in the years a report covers, e.g. rejects 2025-02-30 and 9999-12-31. */
 export function assertDay(text: string, name: string): string {
@@ -210,7 +229,7 @@ export function emailConfig(options: RawOptions, env: Record<string, string | un
     to,
     from: asString(options.from, "from") ?? "activity-report <activity-report@localhost>",
     subject: asString(options.subject, "subject"),
-    baseUrl: asString(options["base-url"], "base-url"),
+    baseUrl: asBaseUrl(options["base-url"], "base-url"),
     attachCsv: asBoolean(options["attach-csv"], "attach-csv"),
     smtpUrl: env.SMTP_URL || asString(options["smtp-url"], "smtp-url"),
   };

@@ -78,4 +78,13 @@ test("emailConfig parses periods and takes SMTP_URL from the environment only", 
   assert.throws(() => emailConfig({period: "latest:all", eml: "x"}, {}), /latest/);
 });
 
+test("emailConfig takes only http: and https: base URLs", () => {
+  const base = (url: string) => emailConfig({period: "latest:month", eml: "x.eml", "base-url": url}, {}).baseUrl;
+  assert.is(base("https://reports.example.org"), "https://reports.example.org/");
+  assert.is(base("http://127.0.0.1:8080/report/"), "http://127.0.0.1:8080/report/");
+  for (const bad of ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<script>", "file:///etc/passwd", "vbscript:x", "reports.example.org", ""]) {
+    assert.throws(() => base(bad), (e: unknown) => e instanceof ConfigError && /^option --base-url: /.test(e.message) && !e.message.includes("\n"), bad);
+  }
+});
+
 test.run();

@@ -16,6 +16,8 @@ import {findInputs, type InputFile} from "../ingest/find-inputs.js";
 import {rowsWithHash} from "./hash-index.js";
 import {concat, grow} from "./growable.js";
 import {assertZone, LogReading, progress} from "../ingest/index.js";
+import {fieldText} from "../ingest/json-value.js";
+import {jsonRecord} from "../ingest/read-json.js";
 import type {RowOrigins} from "../ingest/log-rows.js";
 import type {ResumePoint} from "../ingest/raw-record.js";
 import type {ActivityLog, InputFormat, IngestOptions} from "../ingest/types.js";
@@ -125,16 +127,19 @@ function oldRowReader(cache: CachedLog) {
   const {columnNames} = cache.manifest;
   const {jsonStart, jsonEnd} = cache.source;
   let fd = -1;
-  const valuesOf = (row: number): Record<string, string> => {
+  // the row's values as ingest holds them (json-value.ts), compared as text as DuplicateIndex does
+  const valuesOf = (row: number): Map<string, string> => {
     if (fd === -1) fd = openSync(cache.source.jsonFile, "r");
     const bytes = Buffer.alloc(jsonEnd[row] - jsonStart[row]);
     readSync(fd, bytes, 0, bytes.length, jsonStart[row]);
-    return JSON.parse(bytes.toString("utf8"));
+    const text = bytes.toString("utf8");
+    const {names, values} = jsonRecord(JSON.parse(text), 0, text);
+    return new Map(names.map((name, i) => [name, values[i]]));
   };
   const equal = (values: string[], row: number) => {
     const record = valuesOf(row);
     for (let c = 0; c < Math.max(values.length, columnNames.length); c++) {
-      if ((values[c] ?? "") !== (record[columnNames[c]] ?? "")) return false;
+      if (fieldText(values[c] ?? "") !== fieldText(record.get(columnNames[c]) ?? "")) return false;
     }
     return true;
   };

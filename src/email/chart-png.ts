@@ -2,12 +2,14 @@
  * Turns a compiled Vega spec (from charts.json) into a PNG for an email: vega's headless View
  * draws SVG, resvg rasterises it at twice the width it is shown at, with the DejaVu fonts that ship
  * with the project (no system fonts: the same pixels on every machine, and no 25 ms font scan).
- * White background, so a chart reads the same in a dark mail client. It does not choose charts.
+ * White background, so a chart reads the same in a dark mail client. It loads nothing: a report's
+ * charts carry their data, and a URL in a tampered charts.json must not make the email fetch a
+ * page or read a local file (read-report.ts refuses such specs first). It does not choose charts.
  */
 import {createRequire} from "node:module";
 import path from "node:path";
 import {Resvg} from "@resvg/resvg-js";
-import {parse, View, type Spec} from "vega";
+import {loader, parse, View, type Loader, type Spec} from "vega";
 
 /** A chart as a PNG, with the size (CSS px) the email shows it at. */
 export interface ChartPng {
@@ -28,6 +30,14 @@ const FONT = {
   sansSerifFamily: "DejaVu Sans",
 };
 
+/** A vega loader that refuses every load: data URLs, image URLs, files, http. */
+export function refusingLoader(): Loader {
+  const refuse = async (uri: unknown): Promise<never> => {
+    throw new Error(`the email loads nothing from outside the report (asked for ${JSON.stringify(String(uri).slice(0, 100))})`);
+  };
+  return Object.assign(loader(), {load: refuse, sanitize: refuse, http: refuse, file: refuse});
+}
+
 /** True when the spec sizes itself to a container (`width: "container"`), which Node does not have. */
 function hasContainerWidth(spec: Spec): boolean {
   return (spec.signals ?? []).some((signal) => signal.name === "width" && "init" in signal && String(signal.init).includes("containerSize"));
@@ -40,7 +50,7 @@ function hasContainerWidth(spec: Spec): boolean {
  */
 export async function renderChartPng(spec: Spec, maxWidth: number): Promise<ChartPng> {
   const started = performance.now();
-  const view = new View(parse(spec), {renderer: "none"});
+  const view = new View(parse(spec), {renderer: "none", loader: refusingLoader()});
   let svg: string;
   try {
     if (hasContainerWidth(spec)) {

@@ -1,7 +1,8 @@
 /**
  * Reads what an email needs from a built report folder: report.json, then the chosen period's
  * indicators.json and charts.json, the previous period's totals, and (when asked) activity.csv.
- * It checks only the fields the email uses, and names the file and field when one is wrong.
+ * It checks only the fields the email uses, and names the file and field when one is wrong; a
+ * chart that would load something from a URL (a tampered charts.json) is refused.
  * It does not choose the period (select-period.ts) nor lay anything out.
  */
 import path from "node:path";
@@ -60,6 +61,29 @@ function checkIndicators(value: unknown, file: string): PeriodIndicators {
 }
 
 /**
+ * Where a Vega spec asks for something by URL (a data set's or an image mark's `url`), e.g.
+ * "data[0].url", or undefined. `values` (inline data, legend and axis values) are not looked into:
+ * their keys can be any string of the log.
+ */
+export function urlInSpec(spec: unknown): string | undefined {
+  const stack: {value: unknown; at: string}[] = [{value: spec, at: ""}];
+  while (stack.length > 0) {
+    const {value, at} = stack.pop()!;
+    if (typeof value !== "object" || value === null) continue;
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => stack.push({value: item, at: `${at}[${i}]`}));
+      continue;
+    }
+    for (const [key, item] of Object.entries(value)) {
+      const here = at === "" ? key : `${at}.${key}`;
+      if (key === "url") return here;
+      if (key !== "values") stack.push({value: item, at: here});
+    }
+  }
+  return undefined;
+}
+
+/**
  * Reads the report folder for the chosen period.
  * @throws InputError for a missing or malformed file, ConfigError for a period the report lacks.
  */
@@ -74,7 +98,11 @@ export async function readReport(config: Pick<EmailConfig, "report" | "period" |
   const indicators = checkIndicators(await readJson(readFile, indicatorsFile), indicatorsFile);
   const chartsFile = path.join(folder, "charts.json");
   const chartsJson = expect<ChartsJson>(await readJson(readFile, chartsFile), {charts: "array"}, chartsFile);
-  chartsJson.charts.forEach((c, i) => expect(c, {id: "string", title: "string", summary: "string", vega: "object"}, chartsFile, `charts[${i}].`));
+  chartsJson.charts.forEach((c, i) => {
+    expect(c, {id: "string", title: "string", summary: "string", vega: "object"}, chartsFile, `charts[${i}].`);
+    const url = urlInSpec(c.vega);
+    if (url !== undefined) throw new InputError(`${chartsFile}: field "charts[${i}].vega.${url}": a chart of the report carries its data; the email loads nothing from a URL`);
+  });
 
   let previousTotals: ReportSnapshot["previous"] = null;
   if (previous !== null) {

@@ -21,14 +21,41 @@ export type CreateTransport = (options: SMTPTransport.Options) => MailTransport;
 
 export const createSmtpTransport: CreateTransport = (options) => nodemailer.createTransport(options);
 
-/** Replaces the URL's password (raw and decoded) and the URL itself with "***" in a message. */
+/**
+ * Masks the SMTP credentials with "***" in a text to be shown (a server's reply, an error): the URL
+ * itself, the password raw and percent-decoded, and the base64 forms a login sends (AUTH PLAIN's
+ * "\0user\0password", AUTH LOGIN's user and password), since a server may echo what it was sent,
+ * and any other base64 word that decodes to text holding the password. Control characters (an
+ * escape sequence in a reply) become spaces: the result is one plain line.
+ */
 export function maskSecret(text: string, smtpUrl: string): string {
-  let masked = text.split(smtpUrl).join("***");
-  const password = /^[a-z]+:\/\/[^:@/]*:([^@/]*)@/i.exec(smtpUrl)?.[1];
-  if (password) {
-    for (const secret of new Set([password, safeDecode(password)])) masked = masked.split(secret).join("***");
+  const secrets = new Set<string>([smtpUrl]);
+  const raw = /^[a-z]+:\/\/([^:@/]*):([^@/]*)@/i.exec(smtpUrl);
+  let url: URL | undefined;
+  try {
+    url = new URL(smtpUrl);
+  } catch {
+    url = undefined;
   }
-  return masked.replace(/\s+/g, " ").trim();
+  const passwords = [raw?.[2], url?.password].filter((p): p is string => p !== undefined && p !== "").flatMap((p) => [p, safeDecode(p)]);
+  const users = [raw?.[1], url?.username].filter((u): u is string => u !== undefined && u !== "").map(safeDecode);
+  const add = (secret: string) => secrets.add(secret);
+  // with and without its "=" padding
+  const base64 = (plain: string) => [Buffer.from(plain, "utf8").toString("base64"), Buffer.from(plain, "utf8").toString("base64").replace(/=+$/, "")].forEach(add);
+  for (const password of passwords) {
+    add(password);
+    base64(password);
+    for (const user of users) [`\0${user}\0${password}`, `${user}\0${user}\0${password}`, user].forEach(base64);
+  }
+  // longest first: AUTH PLAIN's form goes whole before a shorter secret cuts it
+  let masked = text;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) masked = masked.split(secret).join("***");
+  const decoded = new Set(passwords.map(safeDecode));
+  masked = masked.replace(/[A-Za-z0-9+/]{8,}={0,2}/g, (word) => {
+    const plain = Buffer.from(word, "base64").toString("utf8");
+    return [...decoded].some((password) => plain.includes(password)) ? "***" : word;
+  });
+  return masked.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, " ").trim();
 }
 
 function safeDecode(text: string): string {

@@ -8,6 +8,7 @@
 import {END_TIME, FIRST_TIME, FIRST_YEAR, LAST_YEAR, LOG_FIELDS} from "./types.js";
 import type {RawRecord} from "./raw-record.js";
 import {parseTimestamp} from "./timestamp.js";
+import {fieldText} from "./json-value.js";
 
 /** A field longer than this (in characters) rejects its row. */
 export const MAX_FIELD_CHARS = 1024 * 1024;
@@ -110,8 +111,9 @@ export function acceptRow(record: RawRecord, columns: ColumnIndex, timeZone: str
   const checked = twiceAt === -1 ? numbers.length : twiceAt;
   for (let i = 0; i < checked; i++) {
     const value = record.values[i];
-    if (value.length > MAX_FIELD_CHARS) {
-      return {reason: `field "${record.names[i]}" is larger than 1 MiB (${value.length} characters)`};
+    // the text's length: a JSON number or object is held one character longer (json-value.ts)
+    if (value.length > MAX_FIELD_CHARS && fieldText(value).length > MAX_FIELD_CHARS) {
+      return {reason: `field "${record.names[i]}" is larger than 1 MiB (${fieldText(value).length} characters)`};
     }
   }
   if (twiceAt !== -1) return {reason: `field "${columns.names[numbers[twiceAt]]}" appears twice in this record`};
@@ -120,11 +122,12 @@ export function acceptRow(record: RawRecord, columns: ColumnIndex, timeZone: str
     values = new Array(columns.names.length).fill("");
     for (let i = 0; i < numbers.length; i++) values[numbers[i]] = record.values[i];
   }
-  const stamp = values[columns.find("timestamp")] ?? "";
+  // as text: a JSON null reads as "", a number as its digits
+  const stamp = fieldText(values[columns.find("timestamp")] ?? "");
   const time = parseTimestamp(stamp, timeZone);
   if (typeof time === "string") return {reason: time};
   if (time < FIRST_TIME || time >= END_TIME) return {reason: outOfRange(stamp)};
-  if ((values[columns.find("action")] ?? "").trim() === "") return {reason: "action is empty"};
+  if (fieldText(values[columns.find("action")] ?? "").trim() === "") return {reason: "action is empty"};
   return {time, values};
 }
 

@@ -2,8 +2,14 @@
  * Finds exact duplicate rows (every field equal, across all files) without keeping a joined string
  * per row: a 30-bit hash of the values leads to the rows with that hash, and the fields are
  * compared on a hit. Rows are compared by column number; a column a row does not have counts as "".
+ * Fields are compared as text (json-value.ts fieldText), as a CSV holds them and the indicators
+ * count them: a JSON 1 and "1", null and "" are equal, so a CSV and a JSON export of the same rows
+ * overlap into duplicates, not double counts (the row kept keeps its values as written).
  * Does not store rows: it reads them where they are stored (StoredRows, the ingest's LogRows).
  */
+import {fieldText, RAW_MARK} from "./json-value.js";
+
+const MARK_CODE = RAW_MARK.charCodeAt(0);
 
 /** Where DuplicateIndex reads stored rows' values (log-rows.ts LogRows). */
 export interface StoredRows {
@@ -63,7 +69,7 @@ export class DuplicateIndex {
   #equal(values: string[], row: number): boolean {
     const count = Math.max(values.length, this.#stored.columnCount);
     for (let c = 0; c < count; c++) {
-      if ((values[c] ?? "") !== this.#stored.value(c, row)) return false;
+      if (fieldText(values[c] ?? "") !== fieldText(this.#stored.value(c, row))) return false;
     }
     return true;
   }
@@ -73,9 +79,11 @@ export class DuplicateIndex {
 const pair = new Int32Array(2);
 
 /**
- * Two 30-bit hashes of a row's values, in one pass over their characters: the first is rowHash's;
- * the second (other seed and multiplier) joins it in the 60-bit digest that tells whether a period's
- * rows changed between builds (build-cache). Returns a shared array: read it before the next call.
+ * Two 30-bit hashes of a row's values, in one pass over their characters: the first is rowHash's,
+ * of the values' text (what duplicates are compared on); the second (other seed and multiplier), of
+ * the values as held, joins it in the 60-bit digest that tells whether a period's rows changed
+ * between builds (build-cache): a JSON 1 that became "1" changes the period's JSON download.
+ * Returns a shared array: read it before the next call.
  */
 export function rowHashPair(values: string[]): Int32Array {
   let h = 0x811c9dc5;
@@ -83,15 +91,25 @@ export function rowHashPair(values: string[]): Int32Array {
   for (let c = 0; c < values.length; c++) {
     const value = values[c];
     if (value === "") continue;
-    h = Math.imul(h ^ (c + 1), 16777619);
-    h = Math.imul(h ^ value.length, 16777619);
+    const text = value.charCodeAt(0) === MARK_CODE ? fieldText(value) : value;
     g = Math.imul(g ^ (c + 1), 0x5bd1e995);
     g = Math.imul(g ^ value.length, 0x5bd1e995);
-    for (let i = 0; i < value.length; i++) {
-      const code = value.charCodeAt(i);
-      h = Math.imul(h ^ code, 16777619);
-      g = Math.imul(g ^ code, 0x5bd1e995);
+    if (text === value) {
+      h = Math.imul(h ^ (c + 1), 16777619);
+      h = Math.imul(h ^ value.length, 16777619);
+      for (let i = 0; i < value.length; i++) {
+        const code = value.charCodeAt(i);
+        h = Math.imul(h ^ code, 16777619);
+        g = Math.imul(g ^ code, 0x5bd1e995);
+      }
+      continue;
     }
+    // a JSON value other than a string: its text for the first hash ("" for null: skipped)
+    for (let i = 0; i < value.length; i++) g = Math.imul(g ^ value.charCodeAt(i), 0x5bd1e995);
+    if (text === "") continue;
+    h = Math.imul(h ^ (c + 1), 16777619);
+    h = Math.imul(h ^ text.length, 16777619);
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   }
   pair[0] = finalMix(h);
   pair[1] = finalMix(g ^ 0x9e3779b9);
@@ -106,7 +124,7 @@ function finalMix(h: number): number {
 }
 
 /**
- * A 30-bit hash of a row's values (FNV-1a's multiplier with murmur3's final mix). Empty values are
+ * A 30-bit hash of a row's values' text (FNV-1a's multiplier with murmur3's final mix). Empty values are
  * skipped, and each non-empty one is mixed with its column number and length, so "ab"+"c" and
  * "a"+"bc" differ and adding an empty column later does not change the hash. 30 bits keep the
  * Map's keys small integers (a 53-bit key costs a heap number per row, measured at 1M rows); a

@@ -1,9 +1,10 @@
 /**
  * The shape every reader yields: one raw record per CSV row / JSON element / NDJSON line, with the
- * line where it starts and its field names and values as strings. No validation here: readers only
- * note what they alone can see (a CSV row with the wrong number of fields, a JSON value that is
- * not an object) in `problem`; accept-row decides the rest.
+ * line where it starts and its field names and values as strings (JSON values as json-value.ts
+ * holds them). No validation here: readers only note what they alone can see (a CSV row with the
+ * wrong number of fields, a JSON value that is not an object) in `problem`; accept-row decides the rest.
  */
+import {fieldText} from "./json-value.js";
 
 /** One record as read, before validation. */
 export interface RawRecord {
@@ -11,7 +12,7 @@ export interface RawRecord {
   line: number;
   /** field names as written in the file (a CSV file's rows share one header array) */
   names: string[];
-  /** values, parallel to `names` */
+  /** values, parallel to `names`: strings, or for JSON values that are not strings their marked JSON text (json-value.ts) */
   values: string[];
   /** set by the reader when the record cannot be used, e.g. `row has 14 fields, the header has 12` */
   problem?: string;
@@ -66,11 +67,14 @@ export function detached(value: string): string {
   return value.length < 13 ? value : Buffer.from(value, "utf16le").toString("utf16le");
 }
 
-/** The record as an object of name -> value, values cut to 1 KiB; safe for names like "__proto__". */
+/**
+ * The record as an object of name -> value (as text: fieldText), values cut to 1 KiB; safe for
+ * names like "__proto__".
+ */
 export function recordFields(record: RawRecord, limit = REPORTED_VALUE_CHARS): Record<string, string> {
   const fields: Record<string, string> = {};
   record.names.forEach((name, i) => {
-    const value = cutValue(record.values[i] ?? "", limit);
+    const value = cutValue(fieldText(record.values[i] ?? ""), limit);
     Object.defineProperty(fields, name, {value, enumerable: true, writable: true, configurable: true});
   });
   return fields;

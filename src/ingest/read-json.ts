@@ -9,6 +9,7 @@ import {InputError} from "../errors.js";
 import {recordSpans, skeleton} from "./json-records.js";
 import {MAX_JSON_DEPTH, nestingDepth} from "./json-depth.js";
 import {findJsonSyntaxError, lineColumn} from "./json-syntax.js";
+import {heldValues} from "./json-value.js";
 import type {RawRecord, ReadOptions} from "./raw-record.js";
 import {describeFileError, readText} from "./read-text.js";
 
@@ -101,23 +102,23 @@ export function checkedJsonRecord(value: unknown, text: string, line: number): R
     const problem = `record nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep`;
     return {line, names: ["record"], values: [text.trim()], problem}; // over 2,000 characters: cut when reported
   }
-  return jsonRecord(value, line);
+  return jsonRecord(value, line, text);
 }
 
 /**
- * A parsed record as a raw record: strings as they are, null -> "", numbers and booleans
- * -> String(v), objects and arrays (e.g. a `diff`) -> JSON.stringify(v).
+ * A parsed record as a raw record, each value as written (json-value.ts): a string as it is, a
+ * number, true, false, null, an object or an array (e.g. a `diff`) as its JSON text, marked.
+ * `source` is the record's JSON text, which JSON.parse read into `record`.
  */
-export function jsonRecord(record: unknown, line: number): RawRecord {
+export function jsonRecord(record: unknown, line: number, source: string): RawRecord {
   if (record === null || typeof record !== "object" || Array.isArray(record)) {
     return {line, names: ["record"], values: [jsonText(record)], problem: `record is not a JSON object but ${kindOf(record)}`};
   }
   const names = Object.keys(record);
-  const values = names.map((name) => jsonText((record as Record<string, unknown>)[name]));
-  return {line, names, values};
+  return {line, names, values: heldValues(record as Record<string, unknown>, names, source)};
 }
 
-/** One JSON value as a field's text. */
+/** One JSON value as text, e.g. for a record that is not an object (for its reject). */
 export function jsonText(value: unknown): string {
   if (typeof value === "string") return value;
   if (value === null || value === undefined) return "";

@@ -61,8 +61,10 @@ export interface DuplicateRow {
 export interface ActivityLog {
   /**
    * Accepted, de-duplicated rows sorted by time ascending (ties keep input order: file, then line).
-   * Columns: `time` (epoch milliseconds, number) and every name in `columns` as a string
-   * ("" where a file has no such column or the value is null).
+   * Columns: `time` (epoch milliseconds, number) and every name in `columns` as a string, as
+   * json-value.ts holds it: a CSV value or a JSON string as it is, another JSON value (a number,
+   * null...) as its marked JSON text ("" where a file has no such column). addPeriodKeys turns the
+   * columns the indicators count into their text.
    */
   table: ColumnTable;
   /** each table row's file, line and hashes, in table order */

@@ -13,6 +13,7 @@ import type {ColumnTable} from "arquero";
 import {dayKeys} from "./calendar-keys.js";
 import {createLocalCalendar} from "./time-zone.js";
 import {CodedColumn, EMPTY_CODE, sortedColumn} from "../ingest/coded-column.js";
+import {fieldText, RAW_MARK} from "../ingest/json-value.js";
 
 /** The columns addPeriodKeys adds, in order. */
 export const PERIOD_KEY_COLUMNS = ["day", "week", "month", "quarter", "year"] as const;
@@ -41,21 +42,27 @@ class DictionaryBuilder {
   }
 }
 
-/** `count` values as a CodedColumn; null and undefined are read as "". */
+/**
+ * `count` values as a CodedColumn of their text (json-value.ts fieldText: a JSON null is "", the
+ * number 1 is "1" like the string "1"); null and undefined are read as "".
+ */
 export function encodeStrings(count: number, valueAt: (row: number) => unknown): CodedColumn {
   const builder = new DictionaryBuilder();
   const codes = new Int32Array(count);
   for (let row = 0; row < count; row++) {
     const value = valueAt(row);
-    codes[row] = builder.code(typeof value === "string" ? value : String(value ?? ""));
+    codes[row] = builder.code(typeof value === "string" ? fieldText(value) : String(value ?? ""));
   }
   return builder.column(codes);
 }
 
-/** A table column as a CodedColumn: its own when it is one already, else encoded. */
+/**
+ * A table column as a CodedColumn of text: its own when it is one already and holds no JSON value
+ * other than strings (then its text is encoded anew: 1 and "1" are one user), else encoded.
+ */
 function codedColumnOf(table: ColumnTable, name: string): CodedColumn {
   const column = table.column(name);
-  if (column instanceof CodedColumn && !table.isFiltered() && !table.isOrdered()) return column;
+  if (column instanceof CodedColumn && !table.isFiltered() && !table.isOrdered() && !column.dictionary.some((value) => value.startsWith(RAW_MARK))) return column;
   return encodeStrings(table.numRows(), table.getter(name));
 }
 
@@ -73,7 +80,7 @@ export function timeColumn(table: ColumnTable): Float64Array {
 /**
  * Returns `table` with the columns `day` ("2025-03-01"), `week` ("2025-W09"), `month` ("2025-03"),
  * `quarter` ("2025-Q1") and `year` ("2025") of each row's `time` (epoch ms) in `timeZone`, and with
- * its CODED_COLUMNS replaced, in place, by CodedColumns holding the same strings. The key columns are
+ * its CODED_COLUMNS replaced, in place, by CodedColumns holding the same text (fieldText). The key columns are
  * CodedColumns too. Existing key columns of those names are replaced.
  * @throws ConfigError when `timeZone` is not a known IANA zone
  */

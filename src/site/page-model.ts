@@ -8,6 +8,7 @@ import type {RenderedChart} from "../charts/types.js";
 import type {PeriodIndicators} from "../indicators/types.js";
 import type {Period, PeriodType} from "../periods/types.js";
 import type {PeriodPage, ReportJson} from "./types.js";
+import {visibleText} from "../charts/labels.js";
 import {changeFrom, formatCell, formatCount, formatDecimal} from "./figures.js";
 import type {Change} from "./figures.js";
 import {asOfEnd, containingPeriods, goesOnPast, periodLabel, PERIOD_TYPE_NAMES, soFarNote} from "./period-labels.js";
@@ -118,8 +119,9 @@ export function tableView(chart: {table?: RenderedChart["table"]}): TableView {
   const {columns, rows} = chart.table;
   const numeric = columns.map((_, c) => rows.length > 0 && rows.every((row) => typeof row[c] === "number"));
   return {
-    columns: columns.map((label, c) => ({label, numeric: numeric[c]})),
-    rows: rows.slice(0, MAX_TABLE_ROWS).map((row) => row.map((cell, c) => ({text: formatCell(cell), numeric: numeric[c]}))),
+    // ids and action names as visibleText: "u001" and "u001 " differ on the page, no control character reaches it
+    columns: columns.map((label, c) => ({label: visibleText(label), numeric: numeric[c]})),
+    rows: rows.slice(0, MAX_TABLE_ROWS).map((row) => row.map((cell, c) => ({text: typeof cell === "string" ? visibleText(cell) : formatCell(cell), numeric: numeric[c]}))),
     note: rows.length > MAX_TABLE_ROWS
       ? `First ${formatCount(MAX_TABLE_ROWS)} of ${formatCount(rows.length)} rows; indicators.json has them all.`
       : "",

@@ -11,6 +11,7 @@ import {copyFile, link, mkdir, open, rename, stat, type FileHandle} from "node:f
 import path from "node:path";
 import type {ColumnTable} from "arquero";
 import {csvLine} from "./downloads.js";
+import {fieldJson} from "../ingest/json-value.js";
 import {grow} from "../cache/growable.js";
 import {stringColumn} from "../periods/rows-in-period.js";
 import type {DownloadInfo} from "./types.js";
@@ -213,10 +214,13 @@ export const JSON_TAIL = "\n]\n";
 /** Where the first `rows` rows end in the whole-log activity.json (after its "[" when there are none). */
 export const jsonRowsEnd = (jsonEnd: Float64Array, rows: number): number => (rows === 0 ? 1 : jsonEnd[rows - 1]);
 
-/** One row of activity.json, e.g. {"timestamp":"2025-03-01T10:00:00Z","action":"edit_dataset"}. */
-const jsonRecord = (values: readonly string[], keys: readonly string[]): string => jsonRecordOf(values.map((value) => JSON.stringify(value)), keys);
+/**
+ * One row of activity.json, e.g. {"timestamp":"2025-03-01T10:00:00Z","action":"edit_dataset"}: each
+ * value as the log wrote it (json-value.ts fieldJson: a string quoted, a number or null as written).
+ */
+const jsonRecord = (values: readonly string[], keys: readonly string[]): string => jsonRecordOf(values.map(fieldJson), keys);
 
-/** jsonRecord from each value's JSON text (JSON.stringify of the value), e.g. for values formatted once. */
+/** jsonRecord from each value's JSON text (fieldJson of the value), e.g. for values formatted once. */
 export function jsonRecordOf(jsonValues: readonly string[], keys: readonly string[]): string {
   let record = "{";
   for (let c = 0; c < keys.length; c++) record += (c === 0 ? "" : ",") + keys[c] + jsonValues[c];

@@ -28,6 +28,7 @@ import type {ActivityLog} from "../ingest/types.js";
 import {trace} from "../trace.js";
 import {startWorker} from "../workers.js";
 import {csvCell, csvLineOf} from "./downloads.js";
+import {fieldJson} from "../ingest/json-value.js";
 import {jsonRecordOf, SourceWriter, type SourceData, type WholeLogFiles} from "./source-data.js";
 
 /** The folder, inside the one given, where the worker writes until the build takes its files. */
@@ -68,7 +69,7 @@ export class SliceFormatter {
         codes[c] = slice.codes;
         for (const value of slice.distinct) {
           this.#cells[c].push(csvCell(value));
-          this.#json[c].push(JSON.stringify(value));
+          this.#json[c].push(fieldJson(value));
         }
       } else values[c] = slice.values;
     }
@@ -83,7 +84,7 @@ export class SliceFormatter {
         } else {
           const value = values[c]![r];
           cells[c] = csvCell(value);
-          json[c] = JSON.stringify(value);
+          json[c] = fieldJson(value);
         }
       }
       this.writer.add(csvLineOf(cells), jsonRecordOf(json, this.#keys));

@@ -1,6 +1,6 @@
 import {test} from "uvu";
 import * as assert from "uvu/assert";
-import {chartLabel, countOf, formatCount, formatShare, labelMap, MAX_LABEL_LENGTH} from "../../src/charts/labels.js";
+import {chartLabel, countOf, formatCount, formatShare, labelMap, MAX_LABEL_LENGTH, visibleText} from "../../src/charts/labels.js";
 
 test("chartLabel: plain names pass through, markup is left to the SVG renderer", () => {
   assert.is(chartLabel("edit_dataset"), "edit_dataset");
@@ -45,6 +45,24 @@ test("labelMap: values that look alike on a chart get distinct labels", () => {
   assert.is(new Set(map.values()).size, 4);
   assert.is(map.get(b), `${map.get(a)} (2)`);
   assert.is(map.get("x[U+202E]"), "x[U+202E] (2)");
+});
+
+test("visibleText and chartLabel tell apart a space at either end, and composed from decomposed", () => {
+  assert.is(chartLabel("u001 "), "u001\u2420");
+  assert.is(chartLabel(" u001"), "\u2420u001");
+  assert.is(chartLabel("u 001"), "u 001"); // a space inside is shown as one
+  assert.is(chartLabel("u001\t"), "u001[U+0009]");
+  assert.is(chartLabel("u001\u00A0"), "u001[U+00A0]");
+  assert.is(chartLabel("caf\u00E9"), "caf\u00E9");
+  assert.is(chartLabel("cafe\u0301"), "cafe[U+0301]");
+  assert.is(chartLabel("\u212B"), "[U+212B]"); // angstrom sign, which NFC writes as U+00C5
+  assert.is(chartLabel("q\u0301"), "q\u0301"); // NFC already: no composed form exists
+  assert.is(visibleText("   "), "\u2420\u2420\u2420");
+  assert.is(visibleText(""), "");
+  assert.is(visibleText("nul\u0000x\u001B[31m"), "nul[U+0000]x[U+001B][31m");
+  const looks = ["u001", "u001 ", " u001", "u001\t", "caf\u00E9", "cafe\u0301", "\u00C5", "\u212B", "A\u030A"];
+  assert.is(new Set(looks.map(chartLabel)).size, looks.length);
+  assert.is(new Set(looks.map(visibleText)).size, looks.length);
 });
 
 test("formatCount, formatShare, countOf", () => {

@@ -1,7 +1,7 @@
 import {test} from "uvu";
 import * as assert from "uvu/assert";
 import {execFile} from "node:child_process";
-import {createServer, type AddressInfo} from "node:net";
+import {createServer, type AddressInfo, type Socket} from "node:net";
 import path from "node:path";
 import {simpleParser} from "mailparser";
 import {SMTPServer, type SMTPServerAddress} from "smtp-server";
@@ -152,6 +152,84 @@ test("the CLI exits 1 with one line on stderr, and never shows SMTP_URL's passwo
   } finally {
     await server.close();
   }
+});
+
+/**
+ * A raw SMTP server on 127.0.0.1 that echoes every command line it was sent in its replies, as a
+ * careless (or hostile) server may: it offers AUTH `method`, refuses the login when `refuseLogin`,
+ * else takes the message and echoes the whole session in its last reply.
+ */
+async function startEchoServer(method: "PLAIN" | "LOGIN", refuseLogin: boolean) {
+  const server = createServer((socket: Socket) => {
+    const heard: string[] = [];
+    let buffered = "";
+    let inData = false;
+    let loginStep = 0;
+    const reply = (line: string) => socket.write(`${line}\r\n`);
+    const login = () => reply(refuseLogin ? `535 5.7.8 refused: ${heard.join(" | ")}` : `235 2.7.0 welcome: ${heard.join(" | ")}`);
+    reply("220 echo.test ESMTP");
+    socket.on("data", (chunk: Buffer) => {
+      buffered += chunk.toString("latin1");
+      for (let end = buffered.indexOf("\r\n"); end !== -1; end = buffered.indexOf("\r\n")) {
+        const line = buffered.slice(0, end);
+        buffered = buffered.slice(end + 2);
+        if (inData) {
+          if (line === ".") {
+            inData = false;
+            reply(`250 2.0.0 queued; you said: ${heard.join(" | ")}`);
+          }
+          continue;
+        }
+        heard.push(line);
+        if (loginStep > 0) {
+          if (loginStep++ === 1) reply("334 UGFzc3dvcmQ6");
+          else {
+            loginStep = 0;
+            login();
+          }
+        } else if (/^EHLO /i.test(line)) socket.write(`250-echo.test\r\n250-AUTH ${method}\r\n250 8BITMIME\r\n`);
+        else if (/^AUTH PLAIN /i.test(line)) login();
+        else if (/^AUTH LOGIN$/i.test(line)) {
+          loginStep = 1;
+          reply("334 VXNlcm5hbWU6");
+        } else if (/^DATA$/i.test(line)) {
+          inData = true;
+          reply("354 go ahead");
+        } else if (/^QUIT$/i.test(line)) {
+          reply("221 bye");
+          socket.end();
+        } else reply(`250 2.1.0 ok: ${line}`);
+      }
+    });
+    socket.on("error", () => {});
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {url: `smtp://reporter:${ENCODED}@127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve()))};
+}
+
+test("a server that echoes the login: its replies are printed without the password or its base64 forms", async () => {
+  const base64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
+  const forms = [PASSWORD, ENCODED, "hunter2", base64(PASSWORD), base64(`\0reporter\0${PASSWORD}`), base64("reporter")].flatMap((form) => [form, form.replace(/=+$/, "")]);
+  const shown: string[] = [];
+  for (const method of ["PLAIN", "LOGIN"] as const) {
+    for (const refuseLogin of [false, true]) {
+      const server = await startEchoServer(method, refuseLogin);
+      try {
+        const config = fixtureConfig({eml: undefined, to: ["lead@example.org"], smtpUrl: server.url});
+        const line = refuseLogin ? (await failure(sendSnapshot(config, fixtureEffects()))).message : await sendSnapshot(config, fixtureEffects());
+        // the server did echo the login: the line shows where it was, masked
+        assert.match(line, method === "PLAIN" ? /AUTH PLAIN \*\*\*/ : /AUTH LOGIN \| \*\*\* \| \*\*\*/, line);
+        assert.match(line, refuseLogin ? /refused the login: .*535/ : /sent to lead@example\.org \(250 2\.0\.0 queued/, line);
+        for (const form of forms) assert.not.ok(line.includes(form), `${method}: ${form} in ${line}`);
+        assertOneSafeLine(line);
+        shown.push(line);
+      } finally {
+        await server.close();
+      }
+    }
+  }
+  assert.is(shown.length, 4);
 });
 
 test("smtpOptions reads the URL; a bad URL is a ConfigError that does not show it", () => {

@@ -19,6 +19,12 @@ test("csvCell defuses formulas, including full-width and control starts", () => 
   assert.is(csvCell("a=b"), '"a=b"');
 });
 
+test("csvCell writes NUL as U+FFFD (CSV readers stop at it); other characters stay", () => {
+  assert.is(csvCell("nul\u0000x\u0000"), '"nul\uFFFDx\uFFFD"');
+  assert.is(csvCell("\u0000=1"), '"\uFFFD=1"');
+  assert.is(csvCell("tab\there\u001B"), '"tab\there\u001B"');
+});
+
 test("csvLine ends with CRLF and reads back with papaparse", () => {
   const line = csvLine(["a", "b,c", 'say "x"', "-1"]);
   assert.ok(line.endsWith("\r\n"));
