@@ -6,10 +6,12 @@
 import {readFile} from "node:fs/promises";
 import {parseArgs} from "node:util";
 import cliProgress from "cli-progress";
-import {ReportError, UsageError} from "./errors.js";
+import {ReportError, systemError, UsageError} from "./errors.js";
 import {buildConfig, emailConfig, readConfigFile, type RawOptions} from "./config.js";
 import type {BuildEffects, BuildSummary} from "./build.js";
 import {buildFingerprint, inputsResized, inputState, upToDateSummary} from "./fingerprint.js";
+import {claimOut} from "./site/out-folder.js";
+import {recoverInterruptedBuilds} from "./site/publish.js";
 import {trace} from "./trace.js";
 import {applyV8Flags, v8FlagsFor} from "./v8-flags.js";
 
@@ -173,23 +175,31 @@ export async function main(argv: string[]): Promise<number> {
       if (raw === undefined) return void process.stdout.write(commandHelp("build") + "\n"), 0;
       const config = buildConfig(raw);
       const effects = terminalEffects(config.quiet || config.json);
-      // the stages (Vega, Eleventy) load only when there is something to build
-      const started = performance.now();
-      trace("fingerprint …");
-      // a grown input (the nightly case) cannot be up to date: the cache is read while it is hashed
-      const inputs = await inputState(config);
-      const useCache = config.cache !== null && !config.force;
-      applyV8Flags(v8FlagsFor(useCache, inputs.before.size));
-      const cache = useCache && (await inputsResized(config, inputs)) ? import("./build.js").then((stages) => stages.readBuildCache(config)) : undefined;
-      cache?.catch(() => {}); // awaited by the build
-      const fingerprint = await buildFingerprint(config, inputs);
-      const upToDate = await upToDateSummary(config, fingerprint);
-      trace("fingerprint done");
-      if (upToDate) upToDate.seconds = Math.round(performance.now() - started) / 1000;
-      const summary = upToDate ?? (await (await import("./build.js")).build(config, effects, {fingerprint, cache}));
-      if (config.json) process.stdout.write(JSON.stringify(summary) + "\n");
-      else if (!config.quiet) process.stdout.write(summaryLine(summary) + "\n");
-      return 0;
+      // nothing is touched before --out is known to be the report's, and locked
+      const release = await claimOut(config);
+      try {
+        // the stages (Vega, Eleventy) load only when there is something to build
+        const started = performance.now();
+        trace("fingerprint …");
+        // a grown input (the nightly case) cannot be up to date: the cache is read while it is hashed
+        const inputs = await inputState(config);
+        const useCache = config.cache !== null && !config.force;
+        applyV8Flags(v8FlagsFor(useCache, inputs.before.size));
+        const cache = useCache && (await inputsResized(config, inputs)) ? import("./build.js").then((stages) => stages.readBuildCache(config)) : undefined;
+        cache?.catch(() => {}); // awaited by the build
+        const fingerprint = await buildFingerprint(config, inputs);
+        const upToDate = await upToDateSummary(config, fingerprint);
+        trace("fingerprint done");
+        // a killed build's staging folder goes even when there is nothing to build
+        if (upToDate) await recoverInterruptedBuilds(config.out);
+        if (upToDate) upToDate.seconds = Math.round(performance.now() - started) / 1000;
+        const summary = upToDate ?? (await (await import("./build.js")).build(config, effects, {fingerprint, cache, claimed: true}));
+        if (config.json) process.stdout.write(JSON.stringify(summary) + "\n");
+        else if (!config.quiet) process.stdout.write(summaryLine(summary) + "\n");
+        return 0;
+      } finally {
+        await release();
+      }
     }
     if (command === "email") {
       const raw = await options(rest, EMAIL_FLAGS);
@@ -202,9 +212,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw new UsageError(`unknown command "${command}": use build or email (see activity-report --help)`);
   } catch (error) {
-    if (error instanceof ReportError) {
-      process.stderr.write(`activity-report: ${error.message}\n`);
-      return error.exitCode;
+    const known = error instanceof ReportError ? error : systemError(error);
+    if (known !== undefined) {
+      process.stderr.write(`activity-report: ${known.message}\n`);
+      return known.exitCode;
     }
     process.stderr.write(`activity-report: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
     return 70;

@@ -1,8 +1,9 @@
 /**
  * The last good report survives: a build killed with SIGKILL half-way through its periods, and
- * builds that fail on their input, leave `<tmp>/site` byte for byte as it was; the next build
- * succeeds and clears the dead build's staging folder. The killed build is the real CLI in a child
- * process, on a generated 30,000-row log, killed when its progress reaches 30 % of the periods.
+ * builds that fail on their input, leave `<tmp>/site` byte for byte as it was; the next build takes
+ * the dead build's lock over, succeeds and clears its staging folder. The killed build is the real
+ * CLI in a child process, on a generated 30,000-row log, killed when its progress reaches 30 % of
+ * the periods.
  */
 import {test} from "uvu";
 import * as assert from "uvu/assert";
@@ -69,12 +70,13 @@ test("a build killed with SIGKILL half-way leaves the last good site byte-identi
   const killed = await buildAndKill(big, site);
   assert.is(killed.signal, "SIGKILL", `the build ended before it was killed:\n${killed.stderr}`);
   assert.match(killed.stderr, /ingest: 30000 rows/);
-  // the dead build was writing beside the site, never into it
-  assert.equal(killed.besideSite, [`site.staging-${killed.pid}`]);
+  // the dead build was writing beside the site, never into it, and held the site's lock
+  assert.equal(killed.besideSite, ["site.lock", `site.staging-${killed.pid}`]);
   assert.equal(await snapshot(site), before, "the site changed");
-  assert.equal(await leftovers(site), [`site.staging-${killed.pid}`]);
+  assert.equal(await leftovers(site), ["site.lock", `site.staging-${killed.pid}`]);
+  assert.match(await readFile(path.join(tmp, "site.lock"), "utf8"), `"pid":${killed.pid},`);
 
-  // the next build succeeds, publishes and removes the dead build's staging folder
+  // the next build takes the dead build's lock over, succeeds, publishes and removes its staging folder
   const summary = await buildInProcess(GOOD, site, {title: "after the crash"});
   assert.is(summary.accepted, 4);
   assert.equal(await leftovers(site), ["site.previous"]);
