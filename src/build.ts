@@ -14,7 +14,7 @@ import {link, mkdir, readdir, rmdir, writeFile} from "node:fs/promises";
 import path from "node:path";
 import type {ColumnTable} from "arquero";
 import type {BuildConfig} from "./config.js";
-import {InputError, systemError} from "./errors.js";
+import {fromHere, InputError, systemError} from "./errors.js";
 import {chartLabel} from "./charts/labels.js";
 import {buildFingerprint, codeFingerprint, FINGERPRINT_FILE, publishedFingerprint, upToDateSummary} from "./fingerprint.js";
 import {ingest} from "./ingest/index.js";
@@ -511,9 +511,7 @@ async function keepPreviousPeriod(out: string, staging: string, periodPath: stri
 /** A file of the build as the user knows it: one in the staging folder as the report's, e.g. "site/month/2025-03/activity.csv". */
 function shownPath(file: string, staging: string, out: string): string {
   const inStaging = path.relative(staging, file);
-  if (!inStaging.startsWith("..") && !path.isAbsolute(inStaging)) return path.join(out, inStaging);
-  const here = path.relative(process.cwd(), file);
-  return here.startsWith("..") || path.isAbsolute(here) ? file : here;
+  return !inStaging.startsWith("..") && !path.isAbsolute(inStaging) ? path.join(out, inStaging) : fromHere(file);
 }
 
 /** What every period folder holds. */

@@ -3,6 +3,7 @@
  * message as one line and exits with its exitCode. Recoverable problems (a bad row) are not errors:
  * they become rejected rows with a reason.
  */
+import path from "node:path";
 
 export class ReportError extends Error {
   /** e.g. "input", "config", "usage", "smtp" */
@@ -53,6 +54,15 @@ export class EnvironmentError extends ReportError {
   }
 }
 
+/**
+ * A system error from a write to an open file names no file: `file` becomes its path, for
+ * systemError. Returns the error, e.g. `throw withPath(error, file)`.
+ */
+export function withPath(error: unknown, file: string): unknown {
+  if (error instanceof Error && (error as NodeJS.ErrnoException).code !== undefined) (error as NodeJS.ErrnoException).path ??= file;
+  return error;
+}
+
 /** What a system error code means to a user, e.g. ENOSPC: "disk full". */
 const SYSTEM_PROBLEMS: Record<string, string> = {
   ENOSPC: "disk full",
@@ -61,12 +71,19 @@ const SYSTEM_PROBLEMS: Record<string, string> = {
   EACCES: "permission denied",
   EPERM: "operation not permitted",
   EIO: "input/output error",
+  EBUSY: "busy (a mount point?)",
   EMFILE: "too many open files",
   ENFILE: "too many open files",
 };
 
 /** What the failed call was doing, by its name, e.g. "open": "writing". */
 const DOING: Record<string, string> = {open: "writing", write: "writing", mkdir: "making", rename: "renaming", link: "linking", copyfile: "copying", unlink: "removing", rmdir: "removing", rm: "removing", read: "reading", scandir: "listing"};
+
+/** A path relative to the current folder when inside it, e.g. "site.lock", else as it is. */
+export function fromHere(file: string): string {
+  const here = path.relative(process.cwd(), file);
+  return here === "" || here.startsWith("..") || path.isAbsolute(here) ? file : here;
+}
 
 /**
  * A system error from a file operation (ENOSPC, EROFS, EACCES...) as one line, e.g. "disk full
@@ -75,7 +92,7 @@ const DOING: Record<string, string> = {open: "writing", write: "writing", mkdir:
  * error has none (a write to an open file). Errors that crossed from a worker thread keep only
  * their message ("ENOSPC: no space left on device, open '/tmp/x'"): it is read too.
  */
-export function systemError(error: unknown, shown: (file: string) => string = (file) => file, fallback?: string): EnvironmentError | undefined {
+export function systemError(error: unknown, shown: (file: string) => string = fromHere, fallback?: string): EnvironmentError | undefined {
   if (!(error instanceof Error)) return undefined;
   const {code, syscall, path: file} = error as NodeJS.ErrnoException;
   // e.g. "EROFS: read-only file system, open '/x/site.lock'"

@@ -78,7 +78,9 @@ export async function lockOut(out: string, name: string = out): Promise<() => Pr
   const busy = (pid: number | undefined) => new EnvironmentError(`another build of ${name} is running${pid === undefined ? "" : ` (pid ${pid})`}; ${lockFile} is its lock`);
   await mkdir(path.dirname(lockFile), {recursive: true});
   const written = `${lockFile}.${process.pid}`;
-  await writeFile(written, text);
+  await writeFile(written, text).catch((error: NodeJS.ErrnoException) => {
+    throw Object.assign(error, {path: lockFile}); // e.g. "read-only file system while writing site.lock"
+  });
   try {
     for (let attempt = 0; ; attempt++) {
       const taken = await link(written, lockFile).then(
