@@ -4,7 +4,7 @@
  * `--cache` is, holds or is inside an input once symbolic links are resolved (config.ts judged the
  * paths as given). It reads only; a refusal is one ConfigError line.
  */
-import {lstat, readdir, realpath} from "node:fs/promises";
+import {readdir, realpath, stat} from "node:fs/promises";
 import {homedir} from "node:os";
 import path from "node:path";
 import type {BuildConfig} from "../config.js";
@@ -13,7 +13,7 @@ import {ConfigError} from "../errors.js";
 import {lockOut} from "./out-lock.js";
 import {notOurs, ownership} from "./publish.js";
 
-/** Files a build cache folder holds (build-cache.ts): the manifest, and its own named files. */
+/** Files a build cache folder holds (build-cache.ts's OWN_FILE, and the manifest). */
 const CACHE_FILE = /^(?:manifest\.json(?:\.tmp-\d+)?|[\w.]+\.[0-9a-z]+\.bin|(?:rejects|duplicates)\.[0-9a-z]+\.json|activity\.[0-9a-z]+\.(?:csv|json)|columns\.bin|rejects\.json|duplicates\.json|activity\.(?:csv|json))$/;
 
 /** `file` with its folder's symbolic links resolved (the file itself need not exist). */
@@ -51,10 +51,13 @@ async function checkCacheFolder(cache: string, inputs: string[]): Promise<void> 
   const real = await realLocation(cache);
   const input = inputs.find((file) => isWithin(file, real) || isWithin(real, file));
   if (input !== undefined) throw new ConfigError(`--cache ${cache} (${real}) is, holds or is inside the input ${input}: choose an empty or new folder`);
-  const stats = await lstat(cache).catch(() => undefined);
+  // a link to the cache folder is followed: a cache removes only files of its own names
+  const stats = await stat(cache).catch(() => undefined);
   if (stats === undefined) return;
-  if (!stats.isDirectory() && !stats.isSymbolicLink()) throw new ConfigError(`--cache ${cache} is a file, not a folder`);
-  const others = (await readdir(cache)).filter((name) => !CACHE_FILE.test(name)).sort();
+  if (!stats.isDirectory()) throw new ConfigError(`--cache ${cache} is a file, not a folder`);
+  const names = await readdir(cache);
+  // a folder with a manifest is a cache, whatever other files a later layout adds
+  const others = names.includes("manifest.json") ? [] : names.filter((name) => !CACHE_FILE.test(name)).sort();
   if (others.length > 0) throw new ConfigError(`--cache ${cache} holds files that are not a build cache (${others.slice(0, 3).join(", ")}${others.length > 3 ? ", ..." : ""}): choose an empty or new folder`);
 }
 

@@ -9,7 +9,7 @@
 import {readFileSync, unlinkSync} from "node:fs";
 import {link, mkdir, readFile, rename, unlink, writeFile} from "node:fs/promises";
 import path from "node:path";
-import {EnvironmentError} from "../errors.js";
+import {EnvironmentError, fromHere} from "../errors.js";
 
 /** What a lock file holds, e.g. {"pid":1234,"started":"2026-12-07T11:00:00.000Z","boot":"d558...","ticks":48944}. */
 interface Holder {
@@ -75,7 +75,7 @@ export async function lockOut(out: string, name: string = out): Promise<() => Pr
   const lockFile = `${path.resolve(out)}.lock`;
   const holder: Holder = {pid: process.pid, started: new Date(Date.now() - process.uptime() * 1000).toISOString(), ...startOf(process.pid)};
   const text = JSON.stringify(holder) + "\n";
-  const busy = (pid: number | undefined) => new EnvironmentError(`another build of ${name} is running${pid === undefined ? "" : ` (pid ${pid})`}; ${lockFile} is its lock`);
+  const busy = (pid: number | undefined) => new EnvironmentError(`another build of ${name} is running${pid === undefined ? "" : ` (pid ${pid})`}; ${fromHere(lockFile)} is its lock`);
   await mkdir(path.dirname(lockFile), {recursive: true});
   const written = `${lockFile}.${process.pid}`;
   await writeFile(written, text).catch((error: NodeJS.ErrnoException) => {
