@@ -161,6 +161,8 @@ const summaryLine = (s: BuildSummary): string =>
 /** Runs the command line; resolves with the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // the lock on a build's --out, held until the command ends
+  let release: (() => Promise<void>) | undefined;
   try {
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
       process.stdout.write(USAGE + "\n");
@@ -176,30 +178,26 @@ export async function main(argv: string[]): Promise<number> {
       const config = buildConfig(raw);
       const effects = terminalEffects(config.quiet || config.json);
       // nothing is touched before --out is known to be the report's, and locked
-      const release = await claimOut(config);
-      try {
-        // the stages (Vega, Eleventy) load only when there is something to build
-        const started = performance.now();
-        trace("fingerprint …");
-        // a grown input (the nightly case) cannot be up to date: the cache is read while it is hashed
-        const inputs = await inputState(config);
-        const useCache = config.cache !== null && !config.force;
-        applyV8Flags(v8FlagsFor(useCache, inputs.before.size));
-        const cache = useCache && (await inputsResized(config, inputs)) ? import("./build.js").then((stages) => stages.readBuildCache(config)) : undefined;
-        cache?.catch(() => {}); // awaited by the build
-        const fingerprint = await buildFingerprint(config, inputs);
-        const upToDate = await upToDateSummary(config, fingerprint);
-        trace("fingerprint done");
-        // a killed build's staging folder goes even when there is nothing to build
-        if (upToDate) await recoverInterruptedBuilds(config.out);
-        if (upToDate) upToDate.seconds = Math.round(performance.now() - started) / 1000;
-        const summary = upToDate ?? (await (await import("./build.js")).build(config, effects, {fingerprint, cache, claimed: true}));
-        if (config.json) process.stdout.write(JSON.stringify(summary) + "\n");
-        else if (!config.quiet) process.stdout.write(summaryLine(summary) + "\n");
-        return 0;
-      } finally {
-        await release();
-      }
+      release = await claimOut(config);
+      // the stages (Vega, Eleventy) load only when there is something to build
+      const started = performance.now();
+      trace("fingerprint …");
+      // a grown input (the nightly case) cannot be up to date: the cache is read while it is hashed
+      const inputs = await inputState(config);
+      const useCache = config.cache !== null && !config.force;
+      applyV8Flags(v8FlagsFor(useCache, inputs.before.size));
+      const cache = useCache && (await inputsResized(config, inputs)) ? import("./build.js").then((stages) => stages.readBuildCache(config)) : undefined;
+      cache?.catch(() => {}); // awaited by the build
+      const fingerprint = await buildFingerprint(config, inputs);
+      const upToDate = await upToDateSummary(config, fingerprint);
+      trace("fingerprint done");
+      // a killed build's staging folder goes even when there is nothing to build
+      if (upToDate) await recoverInterruptedBuilds(config.out);
+      if (upToDate) upToDate.seconds = Math.round(performance.now() - started) / 1000;
+      const summary = upToDate ?? (await (await import("./build.js")).build(config, effects, {fingerprint, cache, claimed: true}));
+      if (config.json) process.stdout.write(JSON.stringify(summary) + "\n");
+      else if (!config.quiet) process.stdout.write(summaryLine(summary) + "\n");
+      return 0;
     }
     if (command === "email") {
       const raw = await options(rest, EMAIL_FLAGS);
@@ -219,5 +217,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     process.stderr.write(`activity-report: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
     return 70;
+  } finally {
+    await release?.();
   }
 }

@@ -7,13 +7,14 @@
  */
 import {test} from "uvu";
 import * as assert from "uvu/assert";
-import {spawn} from "node:child_process";
+import {spawn, spawnSync} from "node:child_process";
 import {existsSync} from "node:fs";
-import {mkdtemp, readFile, rm} from "node:fs/promises";
+import {mkdir, mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
 import {generateBenchLog} from "../../bench/generate-log.js";
 import {InputError} from "../../src/errors.js";
+import {MARKER_FILE} from "../../src/site/publish.js";
 import {buildInProcess, FIXTURES, leftovers, snapshot} from "./site-snapshot.js";
 
 const GOOD = path.join(FIXTURES, "good.csv");
@@ -110,6 +111,17 @@ test("a build with a missing input fails and leaves the site unchanged", async (
   assert.equal(await snapshot(site), before);
   assert.equal(await leftovers(site), []);
   assert.ok(existsSync(path.join(site, "index.html")));
+});
+
+test("a build that finds the site up to date still removes a killed build's staging folder", async () => {
+  // what a build killed with SIGKILL leaves (see the first test): its staging folder, with the marker
+  const dead = spawnSync(process.execPath, ["-e", "0"]).pid!;
+  await mkdir(path.join(tmp, `site.staging-${dead}`, "month"), {recursive: true});
+  await writeFile(path.join(tmp, `site.staging-${dead}`, MARKER_FILE), "");
+  const summary = await buildInProcess(GOOD, site, {title: "after the crash"});
+  assert.is(summary.upToDate, true);
+  assert.equal(await leftovers(site), []);
+  assert.equal(await snapshot(site), before);
 });
 
 test.run();
