@@ -10,6 +10,7 @@ import {readFileSync, unlinkSync} from "node:fs";
 import {link, mkdir, readFile, rename, unlink, writeFile} from "node:fs/promises";
 import path from "node:path";
 import {EnvironmentError, fromHere} from "../errors.js";
+import {isAlive} from "./publish.js";
 
 /** What a lock file holds, e.g. {"pid":1234,"started":"2026-12-07T11:00:00.000Z","boot":"d558...","ticks":48944}. */
 interface Holder {
@@ -37,15 +38,6 @@ function startOf(pid: number): {boot: string; ticks: number} | undefined {
   const ticks = Number(stat?.slice(stat.lastIndexOf(")") + 2).split(" ")[19]);
   return boot && Number.isInteger(ticks) ? {boot, ticks} : undefined;
 }
-
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-};
 
 /** Whether the process that wrote `holder` is still running (a pid alive with another start is not it). */
 function isRunning(holder: Holder): boolean {

@@ -77,7 +77,8 @@ export async function createStaging(out: string, pid: number = process.pid): Pro
   return staging;
 }
 
-const isAlive = (pid: number): boolean => {
+/** Whether a process of this pid runs (another user's counts: EPERM). */
+export const isAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;
