@@ -14,7 +14,7 @@ import {link, mkdir, readdir, rmdir, writeFile} from "node:fs/promises";
 import path from "node:path";
 import type {ColumnTable} from "arquero";
 import type {BuildConfig} from "./config.js";
-import {InputError} from "./errors.js";
+import {fromHere, InputError, systemError} from "./errors.js";
 import {chartLabel, visibleText} from "./charts/labels.js";
 import {buildFingerprint, codeFingerprint, FINGERPRINT_FILE, publishedFingerprint, upToDateSummary} from "./fingerprint.js";
 import {ingest} from "./ingest/index.js";
@@ -45,6 +45,7 @@ import {periodContentKey, rowsDigest} from "./cache/period-keys.js";
 import {extendHashIndex, hashIndexOf, MAX_INDEXED_ROWS} from "./cache/hash-index.js";
 import {findInputs} from "./ingest/find-inputs.js";
 import {createStaging, discardStaging, publishStaging, recoverInterruptedBuilds, retirePrevious} from "./site/publish.js";
+import {claimOut} from "./site/out-folder.js";
 import type {PeriodPage, ReportJson} from "./site/types.js";
 import type {PeriodIndicators} from "./indicators/types.js";
 import type {Period} from "./periods/types.js";
@@ -146,10 +147,20 @@ export async function readBuildCache(config: BuildConfig): Promise<CachedLog | s
 
 /**
  * Runs one build and publishes it into `config.out`; the previous report survives any failure.
- * `known`: what the caller has computed already: the fingerprint of the inputs and options, and the
- * cache, being read (readBuildCache) while the CLI hashed the inputs.
+ * `known`: what the caller has computed already: the fingerprint of the inputs and options, the
+ * cache, being read (readBuildCache) while the CLI hashed the inputs, and `claimed` when the caller
+ * has checked `--out` and holds its lock (claimOut); else the build does both first.
  */
-export async function build(config: BuildConfig, effects: BuildEffects, known: {fingerprint?: string; cache?: Promise<CachedLog | string>} = {}): Promise<BuildSummary> {
+export async function build(config: BuildConfig, effects: BuildEffects, known: {fingerprint?: string; cache?: Promise<CachedLog | string>; claimed?: boolean} = {}): Promise<BuildSummary> {
+  const release = known.claimed ? undefined : await claimOut(config);
+  try {
+    return await claimedBuild(config, effects, known);
+  } finally {
+    await release?.();
+  }
+}
+
+async function claimedBuild(config: BuildConfig, effects: BuildEffects, known: {fingerprint?: string; cache?: Promise<CachedLog | string>}): Promise<BuildSummary> {
   const started = performance.now();
   const stages: Record<string, number> = {};
   const timed = async <T>(stage: string, run: () => Promise<T> | T): Promise<T> => {
@@ -166,6 +177,7 @@ export async function build(config: BuildConfig, effects: BuildEffects, known: {
   const upToDate = await upToDateSummary(config, fingerprint);
   if (upToDate) {
     effects.log(`up to date: ${config.out} was built from the same inputs and options`);
+    await recoverInterruptedBuilds(config.out);
     return {...upToDate, seconds: round((performance.now() - started) / 1000), stages};
   }
   // The workers start while the log is read: their imports and the chart workers' warm-up take a
@@ -471,12 +483,14 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
     };
   } catch (error) {
     streamed?.stop("the build failed");
+    await streamed?.stopped(); // its writes into the staging folder end first
     await caching?.catch(() => {}); // it may be linking files of the staging folder
-    await streamed?.discardSpare();
+    await streamed?.discardSpare().catch(() => {});
     // a first build that fails leaves no cache folder behind (rmdir: only when nothing is in it)
     if (madeCache !== undefined) await rmdir(madeCache).catch(() => {});
-    await discardStaging(staging);
-    throw error;
+    // what made the build fail is what the user needs to read, not a removal's trouble
+    await discardStaging(staging).catch((cleanup: Error) => effects.log(`${staging} not removed (${cleanup.message}): the next build removes it`));
+    throw systemError(error, (file) => shownPath(file, staging, config.out), config.out) ?? error;
   }
 }
 
@@ -494,6 +508,12 @@ async function keepPreviousPeriod(out: string, staging: string, periodPath: stri
   await mkdir(to, {recursive: true});
   await Promise.all(files.map((name) => link(path.join(from, name), path.join(to, name))));
   return true;
+}
+
+/** A file of the build as the user knows it: one in the staging folder as the report's, e.g. "site/month/2025-03/activity.csv". */
+function shownPath(file: string, staging: string, out: string): string {
+  const inStaging = path.relative(staging, file);
+  return !inStaging.startsWith("..") && !path.isAbsolute(inStaging) ? path.join(out, inStaging) : fromHere(file);
 }
 
 /** What every period folder holds. */

@@ -6,11 +6,13 @@
 import {readFile} from "node:fs/promises";
 import {parseArgs} from "node:util";
 import cliProgress from "cli-progress";
-import {ReportError, UsageError} from "./errors.js";
+import {ReportError, systemError, UsageError} from "./errors.js";
 import {buildConfig, emailConfig, readConfigFile, type RawOptions} from "./config.js";
 import type {BuildEffects, BuildSummary} from "./build.js";
 import {buildFingerprint, inputsResized, inputState, upToDateSummary} from "./fingerprint.js";
 import {skippedInputs} from "./ingest/find-inputs.js";
+import {claimOut} from "./site/out-folder.js";
+import {recoverInterruptedBuilds} from "./site/publish.js";
 import {trace} from "./trace.js";
 import {applyV8Flags, v8FlagsFor} from "./v8-flags.js";
 
@@ -161,6 +163,8 @@ const summaryLine = (s: BuildSummary): string =>
 /** Runs the command line; resolves with the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // the lock on a build's --out, held until the command ends
+  let release: (() => Promise<void>) | undefined;
   try {
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
       process.stdout.write(USAGE + "\n");
@@ -175,6 +179,8 @@ export async function main(argv: string[]): Promise<number> {
       if (raw === undefined) return void process.stdout.write(commandHelp("build") + "\n"), 0;
       const config = buildConfig(raw);
       const effects = terminalEffects(config.quiet || config.json);
+      // nothing is touched before --out is known to be the report's, and locked
+      release = await claimOut(config);
       // the stages (Vega, Eleventy) load only when there is something to build
       const started = performance.now();
       trace("fingerprint …");
@@ -187,8 +193,10 @@ export async function main(argv: string[]): Promise<number> {
       const fingerprint = await buildFingerprint(config, inputs);
       const upToDate = await upToDateSummary(config, fingerprint);
       trace("fingerprint done");
+      // a killed build's staging folder goes even when there is nothing to build
+      if (upToDate) await recoverInterruptedBuilds(config.out);
       if (upToDate) upToDate.seconds = Math.round(performance.now() - started) / 1000;
-      const summary = {...(upToDate ?? (await (await import("./build.js")).build(config, effects, {fingerprint, cache}))), skipped};
+      const summary = {...(upToDate ?? (await (await import("./build.js")).build(config, effects, {fingerprint, cache, claimed: true}))), skipped};
       if (config.json) process.stdout.write(JSON.stringify(summary) + "\n");
       else if (!config.quiet) process.stdout.write(summaryLine(summary) + "\n");
       return 0;
@@ -204,11 +212,14 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw new UsageError(`unknown command "${command}": use build or email (see activity-report --help)`);
   } catch (error) {
-    if (error instanceof ReportError) {
-      process.stderr.write(`activity-report: ${error.message}\n`);
-      return error.exitCode;
+    const known = error instanceof ReportError ? error : systemError(error);
+    if (known !== undefined) {
+      process.stderr.write(`activity-report: ${known.message}\n`);
+      return known.exitCode;
     }
     process.stderr.write(`activity-report: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
     return 70;
+  } finally {
+    await release?.();
   }
 }

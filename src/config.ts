@@ -4,7 +4,7 @@
  * It reads the config file through an injected `readFile`; it does not touch the clock otherwise
  * than through `today`.
  */
-import {availableParallelism} from "node:os";
+import {availableParallelism, homedir} from "node:os";
 import path from "node:path";
 import {ConfigError, UsageError} from "./errors.js";
 import {FIRST_YEAR, isInputFormat, LAST_YEAR, type InputFormat} from "./ingest/types.js";
@@ -136,6 +136,55 @@ export function assertDay(text: string, name: string): string {
   return text;
 }
 
+/** Whether `inner` is `outer` or a path inside it (paths as given, resolved; links are not followed). */
+export function isWithin(inner: string, outer: string): boolean {
+  const relative = path.relative(path.resolve(outer), path.resolve(inner));
+  return relative === "" || (relative !== ".." && !relative.startsWith(".." + path.sep) && !path.isAbsolute(relative));
+}
+
+/** The folders a build may never replace: where the user stands, and home. */
+export interface Places {
+  /** defaults to process.cwd() */
+  cwd: string;
+  /** defaults to os.homedir() */
+  home: string;
+}
+
+/**
+ * Why a build may not replace `out` (moved aside, then deleted by the next build), judged from the
+ * paths alone, or undefined: an empty path, the current or home folder or one holding them (`/`),
+ * an input, a folder holding an input or one inside an input folder. out-folder.ts checks what only
+ * the disk can tell (what the folder holds, symbolic links).
+ */
+export function outProblem(out: string, inputs: string[], places: Places): string | undefined {
+  if (out.trim() === "") return "--out is empty: give the folder the report goes to, e.g. dist";
+  const at = (file: string) => path.resolve(places.cwd, file);
+  const [target, cwd, home] = [at(out), at(places.cwd), at(places.home)];
+  const name = `--out ${out}`;
+  const choose = "choose an empty or new folder";
+  if (isWithin(cwd, target)) return `${name} is the current folder${target === cwd ? "" : " or holds it"}: ${choose}`;
+  if (isWithin(home, target)) return `${name} is the home folder${target === home ? "" : " or holds it"}: ${choose}`;
+  for (const input of inputs) {
+    if (isWithin(at(input), target)) return `${name} ${at(input) === target ? "is" : "holds"} the input ${input}: ${choose}`;
+    if (isWithin(target, at(input))) return `${name} is inside the input folder ${input}: ${choose}`;
+  }
+  return undefined;
+}
+
+/** The same for the build cache (--cache), which may not be or hold an input or the report, nor be inside either. */
+function cacheProblem(cache: string, out: string, inputs: string[], places: Places): string | undefined {
+  if (cache.trim() === "") return "--cache is empty: give a folder, or --no-cache";
+  const at = (file: string) => path.resolve(places.cwd, file);
+  const target = at(cache);
+  const name = `--cache ${cache}`;
+  if (isWithin(at(places.cwd), target) || isWithin(at(places.home), target)) return `${name} is or holds the current or home folder: choose an empty or new folder`;
+  if (isWithin(target, at(out)) || isWithin(at(out), target)) return `${name} is, holds or is inside --out ${out}: keep them apart (the default is <out>.cache)`;
+  for (const input of inputs) {
+    if (isWithin(at(input), target) || isWithin(target, at(input))) return `${name} is, holds or is inside the input ${input}: choose an empty or new folder`;
+  }
+  return undefined;
+}
+
 /**
  * Reads a JSON config file: an object whose keys are the long flag names ("input", "tz", "as-of"...).
  * Relative paths in it ("input", "out", "report", "eml") are relative to the config file.
@@ -158,6 +207,8 @@ export async function readConfigFile(file: string, readFile: (file: string) => P
   const options: RawOptions = {...(parsed as RawOptions)};
   for (const key of ["input", "out", "report", "eml"]) {
     if (options[key] === undefined) continue;
+    // an empty --out is refused as such, not read as the config file's folder
+    if (key === "out" && options[key] === "") continue;
     options[key] = Array.isArray(options[key])
       ? asList(options[key], key).map((p) => path.resolve(base, p))
       : path.resolve(base, asString(options[key], key) ?? "");
@@ -167,8 +218,11 @@ export async function readConfigFile(file: string, readFile: (file: string) => P
 
 const BUILD_KEYS = new Set(["input", "out", "tz", "as-of", "periods", "top", "format", "title", "max-rejected", "quiet", "json", "workers", "force", "cache", "no-cache", "config"]);
 
-/** Validates build options (config file values overridden by flags) into a BuildConfig. */
-export function buildConfig(options: RawOptions, today: (timeZone: string) => string = todayIn): BuildConfig {
+/**
+ * Validates build options (config file values overridden by flags) into a BuildConfig. `places`:
+ * the current and home folders, which --out and --cache may not be nor hold.
+ */
+export function buildConfig(options: RawOptions, today: (timeZone: string) => string = todayIn, places: Places = {cwd: process.cwd(), home: homedir()}): BuildConfig {
   for (const key of Object.keys(options)) {
     if (!BUILD_KEYS.has(key)) throw new ConfigError(`unknown option "${key}"`);
   }
@@ -184,6 +238,11 @@ export function buildConfig(options: RawOptions, today: (timeZone: string) => st
   const format = asString(options.format, "format");
   if (format !== undefined && !isInputFormat(format)) throw new ConfigError(`option --format: "${format}" is not one of csv, json, ndjson`);
   const out = asString(options.out, "out") ?? "dist";
+  const problem = outProblem(out, inputs, places);
+  if (problem !== undefined) throw new ConfigError(problem);
+  const cache = asBoolean(options["no-cache"], "no-cache") ? null : (asString(options.cache, "cache") ?? `${out.replace(/[\\/]+$/, "")}.cache`);
+  const cacheTrouble = cache === null ? undefined : cacheProblem(cache, out, inputs, places);
+  if (cacheTrouble !== undefined) throw new ConfigError(cacheTrouble);
   return {
     inputs,
     out,
@@ -198,7 +257,7 @@ export function buildConfig(options: RawOptions, today: (timeZone: string) => st
     json: asBoolean(options.json, "json"),
     force: asBoolean(options.force, "force"),
     workers: asString(options.workers, "workers") === "0" ? 0 : asPositiveInt(options.workers, "workers", availableParallelism()),
-    cache: asBoolean(options["no-cache"], "no-cache") ? null : (asString(options.cache, "cache") ?? `${out.replace(/[\\/]+$/, "")}.cache`),
+    cache,
   };
 }
 

@@ -2,7 +2,7 @@ import {test} from "uvu";
 import * as assert from "uvu/assert";
 import {availableParallelism} from "node:os";
 import path from "node:path";
-import {assertDay, buildConfig, emailConfig, readConfigFile} from "../src/config.js";
+import {assertDay, buildConfig, emailConfig, outProblem, readConfigFile} from "../src/config.js";
 import {ConfigError, UsageError} from "../src/errors.js";
 
 const today = () => "2026-03-31";
@@ -40,6 +40,44 @@ test("buildConfig rejects bad values with one clear line", () => {
   assert.throws(() => buildConfig({input: ["a"], colour: "red"}, today), /colour/);
 });
 
+test("outProblem refuses an --out whose replacement would move the user's folders or inputs", () => {
+  const places = {cwd: "/home/ann/work", home: "/home/ann"};
+  const inputs = ["logs", "/data/extra.csv"];
+  const refused = (out: string) => outProblem(out, inputs, places);
+  assert.is(refused(""), "--out is empty: give the folder the report goes to, e.g. dist");
+  assert.is(refused(" "), "--out is empty: give the folder the report goes to, e.g. dist");
+  assert.is(refused("."), "--out . is the current folder: choose an empty or new folder");
+  assert.is(refused("/home/ann/work/"), "--out /home/ann/work/ is the current folder: choose an empty or new folder");
+  assert.is(refused(".."), "--out .. is the current folder or holds it: choose an empty or new folder");
+  assert.is(refused("/"), "--out / is the current folder or holds it: choose an empty or new folder");
+  // a cron job runs in the home folder: then its --out is refused as the current folder
+  assert.is(outProblem("/home/ann", [], {cwd: "/srv", home: "/home/ann"}), "--out /home/ann is the home folder: choose an empty or new folder");
+  assert.is(outProblem("/home", [], {cwd: "/srv", home: "/home/ann"}), "--out /home is the home folder or holds it: choose an empty or new folder");
+  assert.is(refused("logs"), "--out logs is the input logs: choose an empty or new folder");
+  assert.is(refused("./logs/"), "--out ./logs/ is the input logs: choose an empty or new folder");
+  assert.is(refused("/data"), "--out /data holds the input /data/extra.csv: choose an empty or new folder");
+  assert.is(refused("logs/site"), "--out logs/site is inside the input folder logs: choose an empty or new folder");
+  assert.is(refused("dist"), undefined);
+  assert.is(refused("logs2"), undefined, "a sibling whose name starts like an input's");
+  assert.is(refused("..site"), undefined, "a name starting with two dots is inside the current folder");
+  assert.is(refused("/home/ann/reports/site"), undefined);
+});
+
+test("buildConfig refuses such an --out, and a --cache that is the report, an input or the current folder", () => {
+  const places = {cwd: "/home/ann/work", home: "/home/ann"};
+  const config = (options: Record<string, unknown>) => buildConfig({input: ["logs"], ...options}, today, places);
+  assert.throws(() => config({out: "."}), (e: unknown) => e instanceof ConfigError && e.message === "--out . is the current folder: choose an empty or new folder");
+  assert.throws(() => config({out: ""}), (e: unknown) => e instanceof ConfigError && /^--out is empty/.test(e.message));
+  assert.throws(() => config({out: "logs"}), /--out logs is the input logs/);
+  assert.throws(() => config({out: "site", cache: "site"}), /--cache site is, holds or is inside --out site/);
+  assert.throws(() => config({out: "site", cache: "site/cache"}), /--cache site\/cache is, holds or is inside --out site/);
+  assert.throws(() => config({cache: "logs"}), /--cache logs is, holds or is inside the input logs/);
+  assert.throws(() => config({cache: "."}), /--cache \. is or holds the current or home folder/);
+  assert.throws(() => config({cache: ""}), /--cache is empty/);
+  assert.is(config({out: "logs", "no-cache": true, input: ["other"]}).out, "logs");
+  assert.is(config({out: "site"}).cache, "site.cache");
+});
+
 test("assertDay accepts real days only", () => {
   assert.is(assertDay("2024-02-29", "as-of"), "2024-02-29");
   for (const bad of ["2023-02-29", "2025-13-01", "2025-1-1", "yesterday", "2025-04-31"]) assert.throws(() => assertDay(bad, "as-of"));
@@ -53,6 +91,12 @@ test("assertDay refuses days outside the years 1970 to 2199 that a report covers
       (e: unknown) => e instanceof ConfigError && e.message === `option --as-of: "${far}" is outside the years 1970 to 2199 that a report covers`);
   }
   assert.throws(() => emailConfig({period: "month:2025-03", eml: "x.eml", "as-of": "9999-12-31"}, {}), (e: unknown) => e instanceof ConfigError && /1970 to 2199/.test(e.message));
+});
+
+test("readConfigFile keeps an empty \"out\" empty, for buildConfig to refuse, instead of reading it as the file's folder", async () => {
+  const options = await readConfigFile("/srv/report/config.json", async () => '{"input": "logs", "out": ""}');
+  assert.equal(options, {input: "/srv/report/logs", out: ""});
+  assert.throws(() => buildConfig(options, today, {cwd: "/home/ann", home: "/home/ann"}), /^--out is empty/);
 });
 
 test("readConfigFile resolves paths against the file and reports bad JSON with the file name", async () => {

@@ -15,6 +15,7 @@ import {fieldJson} from "../ingest/json-value.js";
 import {grow} from "../cache/growable.js";
 import {stringColumn} from "../periods/rows-in-period.js";
 import type {DownloadInfo} from "./types.js";
+import {withPath} from "../errors.js";
 
 /** A pair of whole-log files: activity.csv and activity.json, or copies of them. */
 export interface WholeLogFiles {
@@ -55,9 +56,9 @@ class ChunkedWriter {
   private readonly scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
   /**
    * writes go to the file's end, or from `start` on (positioned writes); with `twin`, the same bytes
-   * go to it too (the build cache's spare copy)
+   * go to it too (the build cache's spare copy); `name`: the file's path, for a write's error
    */
-  constructor(private readonly file: FileHandle, private readonly start?: number, private readonly twin?: FileHandle) {
+  constructor(private readonly file: FileHandle, private readonly start?: number, private readonly twin?: FileHandle, private readonly name?: string) {
     if (start !== undefined) this.position = start;
   }
   /** appends text and returns its byte length (written at the next flush) */
@@ -87,7 +88,9 @@ class ChunkedWriter {
   private async write(bytes: Buffer): Promise<void> {
     if (bytes.length === 0) return;
     const at = this.start === undefined ? null : this.start + this.written;
-    await Promise.all([this.file.write(bytes, 0, bytes.length, at), this.twin?.write(bytes, 0, bytes.length, at)]);
+    await Promise.all([this.file.write(bytes, 0, bytes.length, at), this.twin?.write(bytes, 0, bytes.length, at)]).catch((error) => {
+      throw this.name === undefined ? error : withPath(error, this.name);
+    });
     this.written += bytes.length;
   }
 }
@@ -115,8 +118,8 @@ export class SourceWriter {
     this.#csvStart = new Float64Array(rows + 1);
     this.#jsonStart = new Float64Array(rows + 1);
     this.#jsonEnd = new Float64Array(rows + 1);
-    this.#csv = new ChunkedWriter(handles[0], undefined, handles[2]);
-    this.#json = new ChunkedWriter(handles[1], undefined, handles[3]);
+    this.#csv = new ChunkedWriter(handles[0], undefined, handles[2], csvFile);
+    this.#json = new ChunkedWriter(handles[1], undefined, handles[3], jsonFile);
     this.#csv.add(header);
     this.#json.add("[");
   }
@@ -262,8 +265,8 @@ export async function appendSourceData(dir: string, previous: SourceData, column
       await copyInPlace(previous.csvFile, csvHandle, previous.csvStart[spare.rows], previous.csvStart[n]);
       await copyInPlace(previous.jsonFile, jsonHandle, jsonEndOf(spare.rows), jsonEndOf(n));
     }
-    const csv = new ChunkedWriter(csvHandle, previous.csvStart[n]);
-    const json = new ChunkedWriter(jsonHandle, jsonEndOf(n));
+    const csv = new ChunkedWriter(csvHandle, previous.csvStart[n], undefined, csvFile);
+    const json = new ChunkedWriter(jsonHandle, jsonEndOf(n), undefined, jsonFile);
     for (let r = 0; r < rows.length; r++) {
       const i = n + r;
       csvStart[i] = csv.position;
@@ -368,6 +371,8 @@ async function writeSlice(sourceFile: string, targetFile: string, head: Buffer, 
     await target.write(head);
     await copyRange(source, target, start, end);
     await target.write(tail);
+  } catch (error) {
+    throw withPath(error, targetFile);
   } finally {
     await Promise.all([source.close(), target.close()]);
   }

@@ -106,6 +106,7 @@ export class SourceStream {
   #known: number[] = [];
   #sent = 0;
   #stopped: string | undefined;
+  #terminating: Promise<number> | undefined;
 
   /** where the worker writes: a folder of its own, so that nothing it may still write after a stop reaches the files the build writes instead */
   readonly #own: string;
@@ -189,6 +190,11 @@ export class SourceStream {
   /** Stops the worker (a failed build, or rows that cannot give the table's files). */
   stop(reason: string): void {
     this.#stopped ??= reason;
-    void this.#worker.terminate();
+    this.#terminating ??= this.#worker.terminate();
+  }
+
+  /** Settles once a stopped worker has ended: nothing it writes lands after that. */
+  async stopped(): Promise<void> {
+    await this.#terminating?.catch(() => {});
   }
 }

@@ -1,18 +1,20 @@
 /**
  * The last good report survives: a build killed with SIGKILL half-way through its periods, and
- * builds that fail on their input, leave `<tmp>/site` byte for byte as it was; the next build
- * succeeds and clears the dead build's staging folder. The killed build is the real CLI in a child
- * process, on a generated 30,000-row log, killed when its progress reaches 30 % of the periods.
+ * builds that fail on their input, leave `<tmp>/site` byte for byte as it was; the next build takes
+ * the dead build's lock over, succeeds and clears its staging folder. The killed build is the real
+ * CLI in a child process, on a generated 30,000-row log, killed when its progress reaches 30 % of
+ * the periods.
  */
 import {test} from "uvu";
 import * as assert from "uvu/assert";
-import {spawn} from "node:child_process";
+import {spawn, spawnSync} from "node:child_process";
 import {existsSync} from "node:fs";
-import {mkdtemp, readFile, rm} from "node:fs/promises";
+import {mkdir, mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
 import {generateBenchLog} from "../../bench/generate-log.js";
 import {InputError} from "../../src/errors.js";
+import {MARKER_FILE} from "../../src/site/publish.js";
 import {buildInProcess, FIXTURES, leftovers, snapshot} from "./site-snapshot.js";
 
 const GOOD = path.join(FIXTURES, "good.csv");
@@ -69,12 +71,13 @@ test("a build killed with SIGKILL half-way leaves the last good site byte-identi
   const killed = await buildAndKill(big, site);
   assert.is(killed.signal, "SIGKILL", `the build ended before it was killed:\n${killed.stderr}`);
   assert.match(killed.stderr, /ingest: 30000 rows/);
-  // the dead build was writing beside the site, never into it
-  assert.equal(killed.besideSite, [`site.staging-${killed.pid}`]);
+  // the dead build was writing beside the site, never into it, and held the site's lock
+  assert.equal(killed.besideSite, ["site.lock", `site.staging-${killed.pid}`]);
   assert.equal(await snapshot(site), before, "the site changed");
-  assert.equal(await leftovers(site), [`site.staging-${killed.pid}`]);
+  assert.equal(await leftovers(site), ["site.lock", `site.staging-${killed.pid}`]);
+  assert.match(await readFile(path.join(tmp, "site.lock"), "utf8"), `"pid":${killed.pid},`);
 
-  // the next build succeeds, publishes and removes the dead build's staging folder
+  // the next build takes the dead build's lock over, succeeds, publishes and removes its staging folder
   const summary = await buildInProcess(GOOD, site, {title: "after the crash"});
   assert.is(summary.accepted, 4);
   assert.equal(await leftovers(site), ["site.previous"]);
@@ -108,6 +111,17 @@ test("a build with a missing input fails and leaves the site unchanged", async (
   assert.equal(await snapshot(site), before);
   assert.equal(await leftovers(site), []);
   assert.ok(existsSync(path.join(site, "index.html")));
+});
+
+test("a build that finds the site up to date still removes a killed build's staging folder", async () => {
+  // what a build killed with SIGKILL leaves (see the first test): its staging folder, with the marker
+  const dead = spawnSync(process.execPath, ["-e", "0"]).pid!;
+  await mkdir(path.join(tmp, `site.staging-${dead}`, "month"), {recursive: true});
+  await writeFile(path.join(tmp, `site.staging-${dead}`, MARKER_FILE), "");
+  const summary = await buildInProcess(GOOD, site, {title: "after the crash"});
+  assert.is(summary.upToDate, true);
+  assert.equal(await leftovers(site), []);
+  assert.equal(await snapshot(site), before);
 });
 
 test.run();

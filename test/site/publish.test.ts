@@ -1,9 +1,16 @@
 import {test} from "uvu";
 import * as assert from "uvu/assert";
-import {link, mkdtemp, mkdir, readFile, readdir, symlink, writeFile} from "node:fs/promises";
+import {link, mkdtemp, mkdir, readFile, readdir, symlink, unlink, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
-import {createStaging, discardStaging, publishStaging, recoverInterruptedBuilds, removeTree, retirePrevious} from "../../src/site/publish.js";
+import {createStaging, discardStaging, MARKER_FILE, publishStaging, recoverInterruptedBuilds, removeTree, retirePrevious} from "../../src/site/publish.js";
+
+/** Resolves when `run` fails with a message matching `pattern`. */
+async function rejects(run: () => Promise<unknown>, pattern: RegExp): Promise<void> {
+  const error = await run().then(() => undefined, (e: Error) => e);
+  assert.ok(error, `expected a failure matching ${pattern}`);
+  assert.match(error.message, pattern);
+}
 
 const fresh = async () => path.join(await mkdtemp(path.join(tmpdir(), "ar-publish-")), "dist");
 
@@ -35,7 +42,9 @@ test("discardStaging leaves the published report untouched", async () => {
 test("recoverInterruptedBuilds removes dead builds' staging and restores a missing out", async () => {
   const out = await fresh();
   await mkdir(`${out}.staging-999999999`, {recursive: true});
+  await writeFile(`${out}.staging-999999999/${MARKER_FILE}`, "");
   await mkdir(`${out}.previous`, {recursive: true});
+  await writeFile(`${out}.previous/${MARKER_FILE}`, "");
   await writeFile(`${out}.previous/index.html`, "last good");
   const removed = await recoverInterruptedBuilds(out);
   assert.equal(removed, ["dist.staging-999999999"]);
@@ -46,11 +55,13 @@ test("retirePrevious removes <out>.previous, never out, and keeps .previous whil
   const root = await mkdtemp(path.join(tmpdir(), "ar-publish-"));
   const out = path.join(root, "site");
   await mkdir(`${out}.previous`, {recursive: true});
+  await writeFile(path.join(`${out}.previous`, MARKER_FILE), "");
   await writeFile(path.join(`${out}.previous`, "index.html"), "before last");
   // no out: .previous may be what recoverInterruptedBuilds restores
   await retirePrevious(out);
   assert.equal(await readdir(root), ["site.previous"]);
   await mkdir(out);
+  await writeFile(path.join(out, MARKER_FILE), "");
   await writeFile(path.join(out, "index.html"), "last");
   await retirePrevious(out);
   assert.equal(await readdir(root), ["site"]);
@@ -83,6 +94,56 @@ test("removeTree removes a report's folders and files, a few at a time, and leav
     assert.is(await readFile(path.join(keep, "shared.csv"), "utf8"), "kept");
     await removeTree(tree, lanes); // gone already: nothing to do
   }
+});
+
+test("a staging folder carries the marker from the start, and so does the report it becomes", async () => {
+  const out = await fresh();
+  const staging = await createStaging(out);
+  assert.equal(await readdir(staging), [MARKER_FILE]);
+  await publishStaging(staging, out);
+  assert.equal(await readdir(out), [MARKER_FILE]);
+});
+
+test("a <out>.previous linking to a user's folder is refused, never followed: the folder keeps its files", async () => {
+  const root = await mkdtemp(path.join(tmpdir(), "ar-publish-"));
+  const out = path.join(root, "site");
+  await mkdir(path.join(root, "mine"));
+  await writeFile(path.join(root, "mine", "notes.txt"), "mine");
+  await mkdir(out);
+  await writeFile(path.join(out, MARKER_FILE), "");
+  await symlink("mine", `${out}.previous`);
+  await rejects(() => retirePrevious(out), /site\.previous is a symbolic link: not removed/);
+  const staging = await createStaging(out);
+  await rejects(() => publishStaging(staging, out), /site\.previous is a symbolic link: not removed/);
+  assert.equal(await readdir(path.join(root, "mine")), ["notes.txt"]);
+  // the same for a removing folder, were it a link: unlinked, not emptied
+  await symlink("mine", `${out}.removing-1`);
+  await removeTree(`${out}.removing-1`);
+  assert.equal(await readdir(path.join(root, "mine")), ["notes.txt"]);
+});
+
+test("publishStaging refuses an <out> the tool did not make, and removes an empty one", async () => {
+  const out = await fresh();
+  await mkdir(out);
+  await writeFile(path.join(out, "notes.txt"), "mine");
+  await rejects(() => createStaging(out).then((staging) => publishStaging(staging, out)), /--out .*dist holds files that are not a report \(notes\.txt\): not replaced/);
+  assert.equal(await readdir(out), ["notes.txt"]);
+  await unlink(path.join(out, "notes.txt"));
+  const staging = await createStaging(out);
+  await publishStaging(staging, out);
+  assert.equal((await readdir(path.dirname(out))).sort(), ["dist"], "no .previous for an empty folder");
+});
+
+test("recoverInterruptedBuilds leaves what a build did not make under a dead build's name, and a .previous that is not a report", async () => {
+  const out = await fresh();
+  await mkdir(`${out}.staging-999999999`, {recursive: true});
+  await writeFile(`${out}.staging-999999999/notes.txt`, "mine");
+  await mkdir(`${out}.removing-999999998`);
+  await writeFile(`${out}.removing-999999998/notes.txt`, "mine too");
+  await mkdir(`${out}.previous`);
+  await writeFile(`${out}.previous/notes.txt`, "not a report");
+  assert.equal(await recoverInterruptedBuilds(out), []);
+  assert.equal((await readdir(path.dirname(out))).sort(), ["dist.previous", "dist.removing-999999998", "dist.staging-999999999"]);
 });
 
 test.run();
