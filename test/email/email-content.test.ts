@@ -9,13 +9,14 @@ import {fixtureConfig} from "./email-fixture.js";
 const read = (file: string) => readFile(file);
 const noImages = new Map();
 
-test("formatChange: percent with its sign, the previous value and period; equal and from-zero cases", () => {
-  assert.is(formatChange(12, 8, "8", "February 2025"), "+50% vs February 2025 (8)");
-  assert.is(formatChange(2, 8 / 3, "2.7", "February 2025"), "-25% vs February 2025 (2.7)");
-  assert.is(formatChange(1, 3, "3", "W9"), "-66.7% vs W9 (3)");
-  assert.is(formatChange(5, 5, "5", "Q1 2025"), "no change vs Q1 2025");
-  assert.is(formatChange(4, 0, "0", "2024"), "new vs 2024 (0)");
-  assert.is(formatChange(0, 4, "4", "2024"), "-100% vs 2024 (4)");
+test("formatChange: the page's change (site/figures.ts) with what it compares with and that value", () => {
+  assert.is(formatChange(12, 8, "February 2025", "percent"), "+50\u00a0% vs February 2025 (8)");
+  assert.is(formatChange(1, 3, "Week 9, 2025", "percent"), "\u221267\u00a0% vs Week 9, 2025 (3)");
+  assert.is(formatChange(5, 5, "Q1 2025", "percent"), "±0 vs Q1 2025 (5)");
+  assert.is(formatChange(4, 0, "2024", "percent"), "+4 vs 2024 (0)");
+  assert.is(formatChange(0, 4, "2024", "percent"), "\u2212100\u00a0% vs 2024 (4)");
+  // users change by a count, as on the page: "+1", not "+5.3 %"
+  assert.is(formatChange(20, 19, "the first 7 days of November 2026", "absolute"), "+1 vs the first 7 days of November 2026 (19)");
 });
 
 test("periodLink joins the base URL and the period's path with one slash", () => {
@@ -52,7 +53,7 @@ test("a month not over yet says its figures are so far; an empty one lists no ro
   const snapshot = await readReport(fixtureConfig({period: {kind: "exact", type: "month", key: "2025-04"}}), read);
   const content = emailContent(snapshot, {subject: undefined, baseUrl: undefined}, noImages);
   assert.is(content.note, "Figures so far: the period ends on 30 Apr 2025.");
-  assert.equal(content.kpis.map((k) => k.change), ["-100% vs March 2025 (12)", "-100% vs March 2025 (6)", "-100% vs March 2025 (2)"]);
+  assert.equal(content.kpis.map((k) => k.change), ["\u2212100\u00a0% vs March 2025 (12)", "\u22126 vs March 2025 (6)", null]);
   assert.ok(content.tops.every((t) => t.rows.length === 0));
   assert.match(emailText(content), /^Top 5 users\n {2}\(none in this period\)$/m);
 });
