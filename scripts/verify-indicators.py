@@ -126,7 +126,7 @@ def indicators(events, bucket, n):
             by_bucket[e[bucket]].add(e["user"])
     return {
         "totals": {"actions": total, "users": len(users), "datasets": len({e["dataset"] for e in events if e["dataset"]}),
-                   "pages": len({e["page"] for e in events if e["page"]}), "actionsPerUser": total / len(users) if users else 0},
+                   "pages": len({e["page"] for e in events if e["page"]}), "actionsPerUser": sum(1 for e in events if e["user"]) / len(users) if users else 0},
         "series": sorted(Counter((e[bucket], e["action"]) for e in events).items()),
         "usersOverTime": sorted((b, len(u)) for b, u in by_bucket.items()),
         "actionsByUser": ranked(Counter(e["user"] for e in events if e["user"])),

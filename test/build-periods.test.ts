@@ -132,6 +132,13 @@ test("quiet periods link their neighbours and have no charts", async () => {
   assert.ok(w06.includes('rel="prev" href="../../week/2026-W05/index.html"'), "W06's previous week is the quiet W05, not W52");
 });
 
+test("actions per user adds up: the actions of the users named, and the actions without a user beside", async () => {
+  // February: alice, bob and a row without a user
+  assert.equal((await indicators("month/2026-02/")).totals, {actions: 3, users: 2, datasets: 2, pages: 0, actionsPerUser: 1});
+  const february = text(await page("month/2026-02/"));
+  assert.ok(february.includes("Total actions 3 Actions per user (2 users) 1.0 Actions without a user 1"), february);
+});
+
 test("report.json and every indicators.json follow the schemas", async () => {
   const ajv = new Ajv({allErrors: true, strict: false});
   ajv.addFormat("date-time", true);

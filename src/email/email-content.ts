@@ -7,7 +7,7 @@
  */
 import type {EmailConfig} from "../config.js";
 import type {ByAction} from "../indicators/types.js";
-import {chartLabel} from "../charts/labels.js";
+import {chartLabel, formatShare} from "../charts/labels.js";
 import {changeFrom, formatCount} from "../site/figures.js";
 import type {PeriodType} from "../periods/types.js";
 import {comparisonPhrase, formatBuiltAt, formatDay, formatDayRange, periodDays, periodLabel} from "../site/period-labels.js";
@@ -118,9 +118,8 @@ export function emailContent(
   const zone = report.timeZone;
   const label = labelOf(period, zone);
   const totals = indicators.totals;
-  // e.g. 1 of 306 -> "<1%": a listed row never shows 0%
-  const share = (count: number) =>
-    totals.actions === 0 ? "" : count * 200 < totals.actions ? "<1%" : `${Math.round((count / totals.actions) * 100)}%`;
+  // as the charts write shares: 1 of 3,000 -> "< 0.1%", a listed row never shows 0%
+  const share = (count: number) => (totals.actions === 0 ? "" : formatShare(count / totals.actions));
 
   // the page's comparison (indicators.json); a report of an earlier version: the period before
   const compared = indicators.comparison !== undefined

@@ -163,11 +163,15 @@ function sectionFigures(chartId: string, page: PageSource, headline: Figure[]): 
   switch (chartId) {
     case "users":
       return headline.filter((figure) => figure.id === "users");
-    case "actions-by-user":
+    case "actions-by-user": {
+      // actions = actions per user x users + the actions without a user
+      const withoutUser = totals.actions - page.indicators.actionsByUser.reduce((sum, user) => sum + user.count, 0);
       return [
         {id: "actions-total", label: "Total actions", value: formatCount(totals.actions), change: null},
-        {id: "actions-per-user", label: "Average per active user", value: formatDecimal(totals.actionsPerUser), change: null},
+        {id: "actions-per-user", label: `Actions per user (${formatCount(totals.users)} ${totals.users === 1 ? "user" : "users"})`, value: formatDecimal(totals.actionsPerUser), change: null},
+        ...(withoutUser > 0 ? [{id: "actions-without-user", label: "Actions without a user", value: formatCount(withoutUser), change: null}] : []),
       ];
+    }
     default:
       return [];
   }

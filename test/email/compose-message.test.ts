@@ -90,11 +90,11 @@ test("the figures match indicators.json, with the page's changes from February (
 });
 
 test("top 5 lists: five users of six (frank is sixth), three datasets, two pages, with counts and shares", () => {
-  const users = [...text.matchAll(/^ {2}(\d)\. (.*) · (\d+) \((\d+)%\)$/gm)].map((m) => `${m[1]} ${m[2]} ${m[3]} ${m[4]}`);
+  const users = [...text.matchAll(/^ {2}(\d)\. (.*) · (\d+) \((\d+\.\d)%\)$/gm)].map((m) => `${m[1]} ${m[2]} ${m[3]} ${m[4]}`);
   assert.equal(users, [
-    "1 alice 4 33", `2 ${SCRIPT_USER} 3 25`, "3 bob 2 17", "4 dave 1 8", "5 erin 1 8",
-    "1 budget-2025 4 33", "2 trees 3 25", `3 ${QUOTED_DATASET} 2 17`,
-    "1 home 2 17", `2 ${IMG_PAGE} 1 8`,
+    "1 alice 4 33.3", `2 ${SCRIPT_USER} 3 25.0`, "3 bob 2 16.7", "4 dave 1 8.3", "5 erin 1 8.3",
+    "1 budget-2025 4 33.3", "2 trees 3 25.0", `3 ${QUOTED_DATASET} 2 16.7`,
+    "1 home 2 16.7", `2 ${IMG_PAGE} 1 8.3`,
   ]);
   assert.not.ok(text.includes("frank") || html.includes("frank"));
   assert.match(text, /^ {5}dataset_publish 1 · dataset_update 1 · page_update 1$/m);

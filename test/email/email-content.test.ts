@@ -42,7 +42,7 @@ test("a rolling window: its label and days, no previous period", async () => {
   assert.is(content.days, "25–31 Mar 2025");
   assert.is(content.kpis[2].value, "1.5");
   assert.ok(content.kpis.every((k) => k.change === null));
-  assert.equal(content.tops[0].rows.map((r) => [r.name, r.count, r.share]), [["alice", "2", "67%"], ["frank", "1", "33%"]]);
+  assert.equal(content.tops[0].rows.map((r) => [r.name, r.count, r.share]), [["alice", "2", "66.7%"], ["frank", "1", "33.3%"]]);
   assert.is(content.link, "https://r.example/rolling/last-7-days/");
   const text = emailText(content);
   assert.match(text, /^Last 7 days \(25–31 Mar 2025\)$/m);
@@ -58,12 +58,14 @@ test("a month not over yet says its figures are so far; an empty one lists no ro
   assert.match(emailText(content), /^Top 5 users\n {2}\(none in this period\)$/m);
 });
 
-test("shares round to whole percents, and a listed row below 0.5% shows <1%", async () => {
+test("shares are written as on the charts: one decimal, and a share under 0.1% as < 0.1%", async () => {
   const snapshot = await readReport(fixtureConfig(), read);
   snapshot.indicators.totals.actions = 300;
   const content = emailContent(snapshot, {subject: undefined, baseUrl: undefined}, noImages);
-  // alice 4, <script> 3, bob 2 (0.67% rounds up), dave 1, erin 1 (0.33%) of 300
-  assert.equal(content.tops[0].rows.map((r) => r.share), ["1%", "1%", "1%", "<1%", "<1%"]);
+  // alice 4, <script> 3, bob 2, dave 1, erin 1 of 300
+  assert.equal(content.tops[0].rows.map((r) => r.share), ["1.3%", "1.0%", "0.7%", "0.3%", "0.3%"]);
+  snapshot.indicators.totals.actions = 3000;
+  assert.equal(emailContent(snapshot, {subject: undefined, baseUrl: undefined}, noImages).tops[0].rows.map((r) => r.share).slice(3), ["< 0.1%", "< 0.1%"]);
 });
 
 test("a subject with line breaks cannot add headers", async () => {

@@ -72,7 +72,7 @@ function reference(rows: Record<string, string | number>[], period: Period, top:
   const distinct = (column: string) => new Set(rows.map((row) => s(row, column)).filter((id) => id !== "")).size;
   return {
     period: {type: period.type, key: period.key, start: period.start, end: period.end, timeZone: period.timeZone},
-    totals: {actions: rows.length, users, datasets: distinct("dataset_id"), pages: distinct("page_id"), actionsPerUser: users ? rows.length / users : 0},
+    totals: {actions: rows.length, users, datasets: distinct("dataset_id"), pages: distinct("page_id"), actionsPerUser: users ? withUser.length / users : 0},
     comparison: null,
     dataFrom: null,
     previousAction: null,
