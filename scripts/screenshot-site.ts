@@ -7,6 +7,11 @@
  *   npx tsx scripts/screenshot-site.ts                  # builds the sample (data/) into a temp folder
  *   npx tsx scripts/screenshot-site.ts --report dist    # an already built site
  *        [--period month:2026-03] [--width 1280] [--max-height 2400] [--out-dir docs] [--dark]
+ *        [--as-of YYYY-MM-DD] [--name site-quiet-week] [--no-index]
+ *
+ * --name writes the period's shot as docs/<name>.png (and --no-index leaves the index out): e.g. a
+ * quiet week, a month so far, the log's first, partial month. A period without actions has no
+ * charts to wait for.
  *
  * The default period is the sample's busiest month (most actions), which fills every chart.
  * It does not check anything: the tests in test/browser/ do.
@@ -30,6 +35,9 @@ const {values} = parseArgs({
     "max-height": {type: "string", default: "2400"},
     "out-dir": {type: "string", default: "docs"},
     dark: {type: "boolean", default: false},
+    "as-of": {type: "string"},
+    name: {type: "string", default: "site-period"},
+    "no-index": {type: "boolean", default: false},
   },
 });
 
@@ -38,20 +46,20 @@ async function siteFolder(): Promise<{dir: string; temporary: boolean}> {
   if (values.report !== undefined) return {dir: values.report, temporary: false};
   const fromFile = await readConfigFile(values.config, (file) => readFile(file, "utf8"));
   const dir = path.join(await mkdtemp(path.join(tmpdir(), "site-screenshot-")), "site");
-  const summary = await build(buildConfig({...fromFile, out: dir, quiet: true}), {now: () => new Date(), log: () => {}, progress: () => {}});
+  const summary = await build(buildConfig({...fromFile, out: dir, quiet: true, ...(values["as-of"] ? {"as-of": values["as-of"]} : {})}), {now: () => new Date(), log: () => {}, progress: () => {}});
   console.log(`built ${summary.accepted} rows, ${summary.periods} periods in ${summary.seconds} s`);
   return {dir, temporary: true};
 }
 
 /** The month page to show: --period "month:KEY", else the month with the most actions. */
-function periodPath(report: ReportJson): string {
+function periodOf(report: ReportJson): ReportJson["periods"][number] {
   const months = report.periods.filter((p) => p.type === "month");
   const wanted = values.period?.split(":");
   const period = wanted
     ? report.periods.find((p) => p.type === wanted[0] && p.key === wanted[1])
     : months.reduce<(typeof months)[number] | undefined>((best, p) => (!best || p.actions > best.actions ? p : best), undefined);
   if (!period) throw new Error(`no period ${values.period ?? "of type month"} in the report`);
-  return `${period.path}index.html`;
+  return period;
 }
 
 async function shoot(browser: Browser, url: string, out: string, live: boolean): Promise<void> {
@@ -74,8 +82,9 @@ const browser = await launchBrowser();
 try {
   const report = JSON.parse(await readFile(path.join(dir, "report.json"), "utf8")) as ReportJson;
   const suffix = values.dark ? "-dark" : "";
-  await shoot(browser, `${server.origin}/index.html`, path.join(values["out-dir"], `site-index${suffix}.png`), false);
-  await shoot(browser, `${server.origin}/${periodPath(report)}`, path.join(values["out-dir"], `site-period${suffix}.png`), true);
+  if (!values["no-index"]) await shoot(browser, `${server.origin}/index.html`, path.join(values["out-dir"], `site-index${suffix}.png`), false);
+  const period = periodOf(report);
+  await shoot(browser, `${server.origin}/${period.path}index.html`, path.join(values["out-dir"], `${values.name}${suffix}.png`), period.actions > 0);
 } finally {
   await browser.close();
   await server.close();

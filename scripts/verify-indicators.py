@@ -7,7 +7,10 @@ the log (Python's csv/json, zoneinfo, isocalendar), so that a shared mistake is 
     python3 scripts/verify-indicators.py --out dist --tz Europe/Paris --as-of 2026-03-31 LOG...
 
 Compares every period of <out>/report.json and every <out>/<path>/indicators.json with its own
-numbers and prints the differences; exits 1 when there is any. Standard library only.
+numbers and prints the differences; exits 1 when there is any. Standard library only. It checks too
+that every week, month, quarter and year from the first event to the as-of day is listed (quiet ones
+included, none starting after it), that rows after the as-of day count in no period (afterAsOf), the
+buckets of open periods (up to the as-of day), and what each period is compared with.
 """
 import argparse, csv, io, json, math, os, re, sys
 from collections import Counter, defaultdict
@@ -123,7 +126,7 @@ def indicators(events, bucket, n):
             by_bucket[e[bucket]].add(e["user"])
     return {
         "totals": {"actions": total, "users": len(users), "datasets": len({e["dataset"] for e in events if e["dataset"]}),
-                   "pages": len({e["page"] for e in events if e["page"]}), "actionsPerUser": total / len(users) if users else 0},
+                   "pages": len({e["page"] for e in events if e["page"]}), "actionsPerUser": sum(1 for e in events if e["user"]) / len(users) if users else 0},
         "series": sorted(Counter((e[bucket], e["action"]) for e in events).items()),
         "usersOverTime": sorted((b, len(u)) for b, u in by_bucket.items()),
         "actionsByUser": ranked(Counter(e["user"] for e in events if e["user"])),
@@ -175,32 +178,121 @@ def main():
             problems.append(f"input.{k}: built {report['input'][k]}, expected {counts[k]}")
 
     as_of = date.fromisoformat(a.as_of)
+    # rows dated after the as-of day are accepted but count in no period
+    later = [e for e in events if e["local"].date() > as_of]
+    events = [e for e in events if e["local"].date() <= as_of]
+    if report["input"].get("afterAsOf") != len(later):
+        problems.append(f"input.afterAsOf: built {report['input'].get('afterAsOf')}, expected {len(later)}")
+    last = max((e["local"] for e in events), default=None)
+    built_last = report.get("lastAction")
+    if (last is None) != (built_last is None) or (last is not None and datetime.fromisoformat(built_last.replace("Z", "+00:00")) != last):
+        problems.append(f"lastAction: built {built_last}, expected {last}")
+    first_day = min((e["local"].date() for e in events), default=None)
+
+    def first_of(kind, d):
+        if kind == "week":
+            return d - timedelta(days=d.weekday())
+        if kind == "month":
+            return d.replace(day=1)
+        if kind == "quarter":
+            return date(d.year, (d.month - 1) // 3 * 3 + 1, 1)
+        return date(d.year, 1, 1)
+
+    def next_of(kind, d):
+        return first_of(kind, d + timedelta(days={"week": 7, "month": 31, "quarter": 92, "year": 366}[kind]))
+
+    def key_of(kind, d):
+        iso = d.isocalendar()
+        return {"week": f"{iso[0]}-W{iso[1]:02d}", "month": d.strftime("%Y-%m"), "quarter": f"{d.year}-Q{(d.month - 1) // 3 + 1}", "year": str(d.year)}[kind]
+
+    def days(start, end):
+        return [start + timedelta(days=i) for i in range((end - start).days)]
+
+    def bucket_keys(bucket, start, end):
+        keys = []
+        for d in days(start, end):
+            k = d.isoformat() if bucket == "day" else key_of(bucket, d)
+            if not keys or keys[-1] != k:
+                keys.append(k)
+        return keys
+
+    def between(start, end):
+        return [e for e in events if start <= e["local"].date() < end]
+
+    def window(kind, first, end):
+        """what a period [first, end) is compared with: (type, key, start, end) or None"""
+        if kind == "all" or first_day is None or first_day > first:
+            return None
+        if kind == "rolling":
+            n = (end - first).days
+            start = first - timedelta(days=n)
+            return None if start < first_day else ("previous-window", f"previous-{n}-days", start, first)
+        before = first_of(kind, first - timedelta(days=1))
+        if before < first_day:
+            return None
+        n = (as_of - first).days + 1
+        if end > as_of + timedelta(days=1) and before + timedelta(days=n) < first:
+            return ("previous-same-days", key_of(kind, before), before, before + timedelta(days=n))
+        return ("previous", key_of(kind, before), before, first)
+
+    # every week, month, quarter and year from the first counted event's to the as-of day's, quiet ones too
     expected = {}
     for kind, bucket in [("week", "day"), ("month", "day"), ("quarter", "week"), ("year", "month")]:
-        for key in sorted({e[kind] for e in events}):
-            expected[(kind, key)] = ([e for e in events if e[kind] == key], bucket)
-    expected[("all", "all")] = (events, "month")
+        d = first_of(kind, first_day) if first_day else None
+        while d is not None and d <= as_of:
+            end = next_of(kind, d)
+            expected[(kind, key_of(kind, d))] = (between(d, end), bucket, d, end)
+            d = end
+    after = as_of + timedelta(days=1)
+    expected[("all", "all")] = (events, "month", first_day or as_of, after)
     for n in (7, 30):
         first = as_of - timedelta(days=n - 1)
-        expected[("rolling", f"last-{n}-days")] = ([e for e in events if first <= e["local"].date() <= as_of], "day")
+        expected[("rolling", f"last-{n}-days")] = (between(first, after), "day", first, after)
     built_keys = {(q["type"], q["key"]) for q in report["periods"]}
     for missing in sorted(set(expected) - built_keys):
         problems.append(f"period {missing} missing from report.json")
     for extra in sorted(built_keys - set(expected)):
-        problems.append(f"period {extra} in report.json but holds no event")
+        problems.append(f"period {extra} in report.json but not between the first event and the as-of day")
     checked = 0
     for q in report["periods"]:
         key = (q["type"], q["key"])
         if key not in expected:
             continue
-        evs, bucket = expected[key]
+        evs, bucket, start, end = expected[key]
+        built = json.load(open(os.path.join(a.out, q["path"], "indicators.json")))
+        if (q["start"][:10], q["end"][:10]) != (start.isoformat(), end.isoformat()):
+            problems.append(f"{q['path']}: days {q['start']} - {q['end']}, expected {start} - {end}")
         mine = indicators(evs, bucket, a.top)
-        theirs = as_theirs(json.load(open(os.path.join(a.out, q["path"], "indicators.json"))))
+        theirs = as_theirs(built)
         for name in mine:
             if not same(mine[name], theirs[name]):
                 problems.append(f"{q['path']} {name}: built {str(theirs[name])[:300]} expected {str(mine[name])[:300]}")
         if q["actions"] != mine["totals"]["actions"] or q["users"] != mine["totals"]["users"]:
             problems.append(f"report.json {q['path']}: actions/users differ")
+        # an open period's buckets end with the as-of day's
+        buckets = bucket_keys(bucket, start, min(end, after))
+        if built["actions"]["buckets"] != buckets:
+            problems.append(f"{q['path']} buckets: built {built['actions']['buckets'][-3:]} expected {buckets[-3:]} ({len(built['actions']['buckets'])} vs {len(buckets)})")
+        data_from = first_day.isoformat() if key[0] != "all" and first_day and start < first_day < end else None
+        if built.get("dataFrom") != data_from:
+            problems.append(f"{q['path']} dataFrom: built {built.get('dataFrom')} expected {data_from}")
+        before = [e["local"] for e in events if e["local"].date() < start]
+        prev_action = max(before) if before else None
+        built_prev = built.get("previousAction")
+        if (prev_action is None) != (built_prev is None) or (prev_action is not None and datetime.fromisoformat(built_prev.replace("Z", "+00:00")) != prev_action):
+            problems.append(f"{q['path']} previousAction: built {built_prev} expected {prev_action}")
+        w = window(key[0], start, end)
+        got = built.get("comparison")
+        if w is None:
+            if got is not None:
+                problems.append(f"{q['path']} comparison: built {got}, expected none")
+        else:
+            kind, wkey, wstart, wend = w
+            inside = between(wstart, wend)
+            want = (kind, wkey, wstart.isoformat(), wend.isoformat(), len(inside), len({e["user"] for e in inside if e["user"]}))
+            have = got and (got["type"], got["key"], got["start"][:10], got["end"][:10], got["actions"], got["users"])
+            if have != want:
+                problems.append(f"{q['path']} comparison: built {have} expected {want}")
         checked += 1
     print(f"checked {checked} periods, {counts['rows']} rows ({counts['accepted']} accepted, {counts['rejected']} rejected, {counts['duplicates']} duplicates)")
     for line in problems[:50]:

@@ -21,12 +21,15 @@ import {ingest} from "./ingest/index.js";
 import type {ActivityLog} from "./ingest/types.js";
 import {addPeriodKeys, timeColumn} from "./periods/add-period-keys.js";
 import type {CodedColumn} from "./ingest/coded-column.js";
-import {listPeriods} from "./periods/list-periods.js";
-import {periodRowRange, rowsInPeriod} from "./periods/rows-in-period.js";
+import {asOfEndMs, listPeriods} from "./periods/list-periods.js";
+import {lowerBound, periodRowRange, rowsInPeriod} from "./periods/rows-in-period.js";
+import {comparisonWindow, dataFromInside, ComparisonType, type ComparisonWindow} from "./periods/comparison.js";
+import {parseDayKey} from "./periods/calendar-keys.js";
+import {createLocalCalendar} from "./periods/time-zone.js";
 import {codedColumn} from "./indicators/coded-rows.js";
-import {countPerCode} from "./indicators/count-by.js";
+import {countPerCode, distinctNonEmpty} from "./indicators/count-by.js";
 import {rankCodes} from "./indicators/rank-by-action.js";
-import {computeIndicators} from "./indicators/compute-indicators.js";
+import {computeIndicators, withFrame} from "./indicators/compute-indicators.js";
 import {actionPalette} from "./charts/palette.js";
 import {chartSpecs} from "./charts/registry.js";
 import type {ChartSpec, RenderedChart} from "./charts/types.js";
@@ -47,7 +50,7 @@ import {findInputs} from "./ingest/find-inputs.js";
 import {createStaging, discardStaging, publishStaging, recoverInterruptedBuilds, retirePrevious} from "./site/publish.js";
 import {claimOut} from "./site/out-folder.js";
 import type {PeriodPage, ReportJson} from "./site/types.js";
-import type {PeriodIndicators} from "./indicators/types.js";
+import type {PeriodComparison, PeriodFrame, PeriodIndicators} from "./indicators/types.js";
 import type {Period} from "./periods/types.js";
 
 export interface BuildEffects {
@@ -248,6 +251,11 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
     // 2. periods
     const table = incremental?.table ?? (await timed("periods", () => addPeriodKeys(log.table, config.timeZone)));
     const periods = await timed("periods", () => listPeriods(table, {timeZone: config.timeZone, asOf: config.asOf, types: config.periods}));
+    // epoch ms per row, in time order (a copy only for a filtered or reordered table): the rows the
+    // report counts (up to the end of the as-of day), its latest action and the cache's time column
+    const time = timeColumn(table);
+    const counted = lowerBound((row) => time[row], time.length, asOfEndMs(config.asOf, config.timeZone));
+    const firstDataDay = counted === 0 ? undefined : createLocalCalendar(config.timeZone).localDay(time[0]);
 
     await timed("publish", () => recovered);
     // addPeriodKeys dictionary-encoded `action`: its sorted dictionary is every action of the log
@@ -282,7 +290,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
         if (cached !== undefined && cached.rows === digests[i]) return {period, indicators: {totals: cached.totals} as PeriodIndicators};
         full.add(i);
         const indicators = computeIndicators(rowsInPeriod(table, period), {period, top: config.top});
-        if (early.size < inFlight) {
+        if (early.size < inFlight && indicators.totals.actions > 0) {
           const specs = chartSpecs(indicators, palette);
           const charts = pool.render(specs);
           charts.catch(() => {}); // awaited in step 4
@@ -291,20 +299,24 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
         return {period, indicators};
       }),
     );
+    // where each period stands: what it is compared with, where its data begin, the action before it
+    const frames = await timed("keys", () => periodFrames(table, time, summaries, ranges, firstDataDay, parseDayKey(config.asOf)!));
+    for (const [i, page] of summaries.entries()) page.indicators = withFrame(page.indicators, frames[i]);
     const index = pageIndex(summaries);
     // a week, month, quarter or year still going on says "so far, up to <as-of day>" on its page
     const dataEnd = asOfEnd(config.asOf, config.timeZone);
     const keys = await timed("keys", () =>
       summaries.map((page, i) => {
-        // what buildPeriodModel lays out besides the charts: the period and its totals, its
-        // neighbours (links and change figures), the periods containing it and, while it goes on
-        // past the as-of day, that day ("so far"); the downloads and
+        // what buildPeriodModel lays out besides the charts: the period and its totals, its frame
+        // (comparison, data start, the action before it), its neighbours (links), the periods
+        // containing it and, while it goes on past the as-of day, that day ("so far"); the downloads and
         // charts follow from the rows, the columns, the zone, top and the palette
         const {period} = page;
-        const ref = (other: typeof page | undefined) => other && {path: other.period.path, totals: other.indicators.totals};
+        // the page names the period before and, when nothing is compared with it, where its data begin
+        const previousRef = (other: typeof page | undefined) => other && {path: other.period.path, dataFrom: other.indicators.dataFrom};
         const up = containingPeriods(period).filter((c) => index.find(c.type, c.key) !== undefined).map((c) => `${c.type}:${c.key}`);
         const soFar = goesOnPast(period, dataEnd) ? config.asOf : null;
-        const model = {period: pick(period, ["type", "key", "path", "start", "end"]), totals: page.indicators.totals, previous: ref(index.previous(page)), next: index.next(page)?.period.path, up, title, soFar};
+        const model = {period: pick(period, ["type", "key", "path", "start", "end"]), totals: page.indicators.totals, frame: frames[i], previous: previousRef(index.previous(page)), next: index.next(page)?.period.path, up, title, soFar};
         return periodContentKey({code, columns: log.columns, rows: digests[i], content: {model, timeZone: config.timeZone, top: config.top, actions: palette.actions}});
       }),
     );
@@ -328,8 +340,9 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
     await timed("indicators", () => {
       for (const [i, page] of summaries.entries()) {
         if (!render.has(page.period.path)) continue;
-        if (!full.has(i)) page.indicators = computeIndicators(rowsInPeriod(table, page.period), {period: page.period, top: config.top});
-        specsOf.set(i, early.get(i)?.specs ?? chartSpecs(page.indicators, palette));
+        if (!full.has(i)) page.indicators = computeIndicators(rowsInPeriod(table, page.period), {period: page.period, top: config.top, frame: frames[i]});
+        // a quiet period's page says so: no charts to draw
+        specsOf.set(i, early.get(i)?.specs ?? (page.indicators.totals.actions === 0 ? [] : chartSpecs(page.indicators, palette)));
       }
     });
     const slotted: PeriodPage["charts"][] = [];
@@ -342,7 +355,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
       for (const [i, specs] of specsOf) {
         specsOf.delete(i); // its specs go to the worker: no need to keep them
         const dir = path.join(staging, summaries[i].period.path);
-        const rendered = early.get(i)?.charts ?? pool.render(specs);
+        const rendered = early.get(i)?.charts ?? (specs.length === 0 ? Promise.resolve([]) : pool.render(specs));
         early.delete(i);
         const written = rendered.then(async (charts) => {
           await mkdir(dir, {recursive: true});
@@ -382,16 +395,13 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
     if (reused > 0) effects.log(`periods: ${reused} kept from the previous build, ${render.size} rendered`);
 
     // 5. site
-    // epoch ms per row, in time order (a copy only for a filtered or reordered table): the report's
-    // latest action and the cache's time column
-    const time = timeColumn(table);
     const report: ReportJson = {
       generatedAt: effects.now().toISOString(),
       timeZone: config.timeZone,
       asOf: config.asOf,
-      lastAction: new Date(time[time.length - 1]).toISOString(),
+      lastAction: counted === 0 ? null : new Date(time[counted - 1]).toISOString(),
       title,
-      input: {files: log.files.length, ...pick(log.counts, ["rows", "accepted", "rejected", "duplicates"])},
+      input: {files: log.files.length, ...pick(log.counts, ["rows", "accepted", "rejected", "duplicates"]), afterAsOf: time.length - counted},
       rejects: log.rejects.length > 0 ? "rejects.csv" : null,
       periods: pages.map(({period, indicators}) => ({
         type: period.type,
@@ -514,6 +524,31 @@ async function keepPreviousPeriod(out: string, staging: string, periodPath: stri
 function shownPath(file: string, staging: string, out: string): string {
   const inStaging = path.relative(staging, file);
   return !inStaging.startsWith("..") && !path.isAbsolute(inStaging) ? path.join(out, inStaging) : fromHere(file);
+}
+
+/**
+ * Each period's frame (indicators.json's comparison, dataFrom, previousAction). A comparison with a
+ * whole period takes that period's totals; one with some days (a period so far, a rolling window)
+ * counts that window's rows and users.
+ */
+function periodFrames(table: ColumnTable, time: Float64Array, pages: {period: Period; indicators: PeriodIndicators}[], ranges: [number, number][], firstDataDay: number | undefined, asOfDay: number): PeriodFrame[] {
+  const byStart = new Map(pages.map(({period, indicators}) => [`${period.type}:${period.startMs}`, indicators.totals]));
+  const compared = (period: Period, window: ComparisonWindow): PeriodComparison => {
+    const whole = window.type === ComparisonType.previous ? byStart.get(`${period.type}:${window.startMs}`) : undefined;
+    const {type, key, start, end} = window;
+    if (whole) return {type, key, start, end, actions: whole.actions, users: whole.users};
+    const rows = rowsInPeriod(table, window);
+    return {type, key, start, end, actions: rows.numRows(), users: distinctNonEmpty(countPerCode(rows, "user_id"))};
+  };
+  return pages.map(({period}, i) => {
+    const window = comparisonWindow(period, firstDataDay, asOfDay);
+    const lo = ranges[i][0];
+    return {
+      comparison: window && compared(period, window),
+      dataFrom: dataFromInside(period, firstDataDay),
+      previousAction: lo === 0 ? null : new Date(time[lo - 1]).toISOString(),
+    };
+  });
 }
 
 /** What every period folder holds. */

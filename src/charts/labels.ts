@@ -23,8 +23,11 @@ const integer = new Intl.NumberFormat("en-US", {maximumFractionDigits: 0});
 /** e.g. 12345 -> "12,345" */
 export const formatCount = (count: number): string => integer.format(count);
 
-/** e.g. 0.4567 -> "45.7%" */
-export const formatShare = (share: number): string => `${(share * 100).toFixed(1)}%`;
+/**
+ * A share as the charts, the pages and the email write it, e.g. 0.4567 -> "45.7%"; a share that is
+ * not 0 never reads as 0: 0.0004 -> "< 0.1%".
+ */
+export const formatShare = (share: number): string => (share > 0 && share < 0.0005 ? "< 0.1%" : `${(share * 100).toFixed(1)}%`);
 
 /** e.g. (1, "action") -> "1 action", (3, "user") -> "3 users" */
 export const countOf = (count: number, noun: string): string =>

@@ -7,9 +7,10 @@
  */
 import type {EmailConfig} from "../config.js";
 import type {ByAction} from "../indicators/types.js";
-import {chartLabel, formatCount} from "../charts/labels.js";
+import {chartLabel, formatShare} from "../charts/labels.js";
+import {changeFrom, formatCount} from "../site/figures.js";
 import type {PeriodType} from "../periods/types.js";
-import {formatBuiltAt, formatDayRange, periodDays, periodLabel} from "../site/period-labels.js";
+import {comparisonPhrase, formatBuiltAt, formatDay, formatDayRange, periodDays, periodLabel} from "../site/period-labels.js";
 import type {PeriodSummary} from "../site/types.js";
 import type {ChartPng} from "./chart-png.js";
 import type {ReportSnapshot} from "./read-report.js";
@@ -21,7 +22,7 @@ export interface EmailKpi {
   label: string;
   /** e.g. "1,234" */
   value: string;
-  /** e.g. "+50% vs February 2025 (8)"; null without a previous period */
+  /** e.g. "+50 % vs February 2025 (8)", as the page's change; null when nothing is compared */
   change: string | null;
 }
 
@@ -54,6 +55,13 @@ export interface EmailContent {
   days: string;
   /** set when the period is not over, e.g. "Figures so far: the period ends on 30 Apr 2025." */
   note: string | null;
+  /**
+   * a quiet period: e.g. "No activity in this period. Latest action before it: 20 Nov 2026, 17:37.";
+   * null when the period has actions
+   */
+  quiet: string | null;
+  /** what the changes compare with, e.g. "Changes compare with the first 7 days of November 2026."; null without one */
+  comparison: string | null;
   kpis: EmailKpi[];
   charts: EmailChart[];
   tops: EmailTopTable[];
@@ -64,17 +72,18 @@ export interface EmailContent {
 }
 
 const perUser = new Intl.NumberFormat("en-US", {maximumFractionDigits: 1});
-const percent = new Intl.NumberFormat("en-US", {maximumFractionDigits: 1, signDisplay: "exceptZero"});
 
 const labelled = (summary: PeriodSummary, timeZone: string) =>
   ({type: summary.type as PeriodType, key: summary.key, start: summary.start, end: summary.end, timeZone});
 const labelOf = (summary: PeriodSummary, timeZone: string) => periodLabel(labelled(summary, timeZone));
 
-/** e.g. (12, 8, 8, "February 2025") -> "+50% vs February 2025 (8)" */
-export function formatChange(current: number, previous: number, previousText: string, previousLabel: string): string {
-  if (current === previous) return `no change vs ${previousLabel}`;
-  if (previous === 0) return `new vs ${previousLabel} (0)`;
-  return `${percent.format(((current - previous) / previous) * 100)}% vs ${previousLabel} (${previousText})`;
+/**
+ * The change the page shows (site/figures.ts's changeFrom), with what it compares with, e.g.
+ * (12, 8, "February 2025", "percent") -> "+50 % vs February 2025 (8)", (5, 5, ...) -> "±0 vs Q1 2025 (5)".
+ */
+export function formatChange(current: number, previous: number, previousLabel: string, mode: "percent" | "absolute"): string {
+  const change = changeFrom(current, previous, previousLabel, mode)!;
+  return `${change.text} vs ${previousLabel} (${formatCount(previous)})`;
 }
 
 /** how many actions a top-list row details before "N more" */
@@ -109,14 +118,17 @@ export function emailContent(
   const zone = report.timeZone;
   const label = labelOf(period, zone);
   const totals = indicators.totals;
-  // e.g. 1 of 306 -> "<1%": a listed row never shows 0%
-  const share = (count: number) =>
-    totals.actions === 0 ? "" : count * 200 < totals.actions ? "<1%" : `${Math.round((count / totals.actions) * 100)}%`;
+  // as the charts write shares: 1 of 3,000 -> "< 0.1%", a listed row never shows 0%
+  const share = (count: number) => (totals.actions === 0 ? "" : formatShare(count / totals.actions));
 
-  const kpi = (name: string, value: number, format: (n: number) => string, before: number | undefined): EmailKpi => ({
+  // the page's comparison (indicators.json); a report of an earlier version: the period before
+  const compared = indicators.comparison !== undefined
+    ? indicators.comparison && {...indicators.comparison, phrase: comparisonPhrase({type: period.type as PeriodType, timeZone: zone}, indicators.comparison)}
+    : previous && {...previous.totals, phrase: labelOf(previous.period, zone).title};
+  const kpi = (name: string, value: number, format: (n: number) => string, before: number | undefined, mode?: "percent" | "absolute"): EmailKpi => ({
     label: name,
     value: format(value),
-    change: previous === null || before === undefined ? null : formatChange(value, before, format(before), labelOf(previous.period, zone).title),
+    change: !compared || before === undefined || mode === undefined ? null : formatChange(value, before, compared.phrase, mode),
   });
   const top = (title: string, column: string, rows: {id: string; count: number; byAction: ByAction}[]): EmailTopTable => ({
     title,
@@ -131,10 +143,12 @@ export function emailContent(
     periodTitle: label.title,
     days: formatDayRange(first, last),
     note: snapshot.complete ? null : `Figures so far: the period ends on ${formatDayRange(last, last)}.`,
+    quiet: totals.actions > 0 ? null : `No activity in this period. ${indicators.previousAction ? `Latest action before it: ${formatBuiltAt(indicators.previousAction, zone)}.` : "No action before it."}`,
+    comparison: compared ? `Changes compare with ${compared.phrase}.` : indicators.dataFrom ? `Data from ${formatDay(indicators.dataFrom)}: not compared with another period.` : null,
     kpis: [
-      kpi("Actions", totals.actions, formatCount, previous?.totals.actions),
-      kpi("Active users", totals.users, formatCount, previous?.totals.users),
-      kpi("Actions per user", totals.actionsPerUser, (n) => perUser.format(n), previous?.totals.actionsPerUser),
+      kpi("Actions", totals.actions, formatCount, compared?.actions, "percent"),
+      kpi("Active users", totals.users, formatCount, compared?.users, "absolute"),
+      kpi("Actions per user", totals.actionsPerUser, (n) => perUser.format(n), undefined),
     ],
     charts: EMAIL_CHART_IDS.flatMap((id) => {
       const chart = snapshot.charts.find((c) => c.id === id);

@@ -62,6 +62,8 @@ export function emailHtml(content: EmailContent): string {
 <img src="cid:${escapeHtml(chart.cid)}" width="${chart.image.width}" height="${chart.image.height}" alt="${escapeHtml(chart.alt)}" style="display:block;width:100%;max-width:${chart.image.width}px;height:auto;border:0;border-radius:6px;background:#ffffff;margin:0 auto">
 </td></tr>`);
   const note = content.note === null ? "" : `<p class="text" style="${TEXT};margin:12px 0 0;padding:8px 12px;border-left:4px solid #d08b00;font-size:14px">${escapeHtml(content.note)}</p>`;
+  const quiet = content.quiet === null ? "" : `<p class="text" id="quiet" style="${TEXT};margin:12px 0 0;padding:8px 12px;border-left:4px solid #547493;font-size:14px">${escapeHtml(content.quiet)}</p>`;
+  const comparison = content.comparison === null ? "" : `<tr><td class="muted" style="${MUTED};padding:4px 20px 0;font-size:12px;line-height:16px;${FONT}">${escapeHtml(content.comparison)}</td></tr>`;
   const link = content.link === null ? "" : `<tr><td align="center" style="padding:28px 20px 0;${FONT}">
 <table role="presentation" cellpadding="0" cellspacing="0"><tr><td style="border-radius:6px;background:#1d5fbf">
 <a href="${escapeHtml(content.link)}" style="display:inline-block;padding:12px 24px;color:#ffffff;font-size:15px;font-weight:600;text-decoration:none;${FONT}">Open the full report</a>
@@ -85,12 +87,13 @@ export function emailHtml(content: EmailContent): string {
 <tr><td style="padding:24px 20px 0;${FONT}">
 <div class="muted" style="${MUTED};font-size:13px;line-height:18px"><span style="text-transform:uppercase;letter-spacing:.06em;font-size:12px">Backoffice activity</span> · ${escapeHtml(content.title)}</div>
 <h1 class="text" style="${TEXT};margin:4px 0 0;font-size:26px;line-height:34px">${escapeHtml(content.periodTitle)}</h1>
-<div class="muted" style="${MUTED};font-size:14px;line-height:20px">${escapeHtml(content.days)}</div>${note}
+<div class="muted" style="${MUTED};font-size:14px;line-height:20px">${escapeHtml(content.days)}</div>${note}${quiet}
 </td></tr>
 <tr><td style="padding:12px 12px 0">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr>
 ${content.kpis.map(kpiCell).join("\n")}
 </tr></table></td></tr>
+${comparison}
 ${charts.join("\n")}
 ${content.tops.map(topTable).join("\n")}
 ${link}

@@ -24,10 +24,12 @@ export function emailText(content: EmailContent): string {
     `Backoffice activity · ${content.title}`,
     `${content.periodTitle} (${content.days})`,
     ...(content.note === null ? [] : [content.note]),
+    ...(content.quiet === null ? [] : [content.quiet]),
     "",
     ...content.kpis.map((kpi) =>
       `${kpi.label.padEnd(labelWidth)}  ${kpi.value.padStart(valueWidth)}${kpi.change === null ? "" : `  ${kpi.change}`}`,
     ),
+    ...(content.comparison === null ? [] : [content.comparison]),
     "",
     ...content.charts.flatMap((chart) => [`${chart.title}: ${chart.alt}`, ""]),
     ...content.tops.flatMap((table) => [...topLines(table), ""]),

@@ -8,11 +8,11 @@ import {distribution} from "./distribution.js";
 import {topDatasets} from "./top-datasets.js";
 import {topPages} from "./top-pages.js";
 import {topUsers} from "./top-users.js";
-import type {Indicator, PeriodIndicators} from "./types.js";
+import type {Indicator, PeriodFrame, PeriodIndicators} from "./types.js";
 import {usersOverTime} from "./users-over-time.js";
 
-/** The keys of indicators.json filled by an indicator (all but `period` and `totals`). */
-export type IndicatorId = Exclude<keyof PeriodIndicators, "period" | "totals">;
+/** The keys of indicators.json filled by an indicator (all but `period`, `totals` and the frame the build sets). */
+export type IndicatorId = Exclude<keyof PeriodIndicators, "period" | "totals" | keyof PeriodFrame>;
 
 /** Every indicator, in report order. */
 export const INDICATORS = [

@@ -4,6 +4,7 @@
  */
 import type {ColumnTable} from "arquero";
 import type {BucketUnit, Period} from "../periods/types.js";
+import type {ComparisonType} from "../periods/comparison.js";
 
 /**
  * Counts per action, keys ordered by count descending then action ascending. Exception that no JS
@@ -15,6 +16,17 @@ export type ByAction = Record<string, number>;
 export interface PeriodIndicators {
   period: {type: string; key: string; start: string; end: string; timeZone: string};
   totals: {actions: number; users: number; datasets: number; pages: number; actionsPerUser: number};
+  /**
+   * what the changes of the period's totals are measured against (periods/comparison.ts), with that
+   * window's actions and users; null when nothing is compared with it fairly (all time, the log's
+   * first period, a window reaching before the first day of data). The three frame fields are set
+   * by every build; reports of earlier versions lack them
+   */
+  comparison?: PeriodComparison | null;
+  /** the first day of data (YYYY-MM-DD) when the log's data begin inside the period, else null */
+  dataFrom?: string | null;
+  /** the latest counted action before the period starts (ISO 8601, UTC), null when there is none */
+  previousAction?: string | null;
   /** Only non-zero cells are listed; `buckets` lists every bucket of the period for zero-filling. */
   actions: {bucket: BucketUnit; buckets: string[]; series: {bucket: string; action: string; count: number}[]};
   /** distinct user_id per bucket, non-zero buckets only */
@@ -26,6 +38,22 @@ export interface PeriodIndicators {
   topPages: {page_id: string; count: number; byAction: ByAction}[];
   distribution: {action: string; count: number; share: number}[];
 }
+
+/** indicators.json's `comparison`: a window of days and its totals. */
+export interface PeriodComparison {
+  /** "previous" (the whole period before), "previous-same-days" (its first days), "previous-window" (rolling) */
+  type: ComparisonType;
+  /** e.g. "2026-10", "previous-30-days" */
+  key: string;
+  start: string;
+  /** exclusive */
+  end: string;
+  actions: number;
+  users: number;
+}
+
+/** Where a period stands among the others: set by the build, null on its own (computeIndicators). */
+export type PeriodFrame = Required<Pick<PeriodIndicators, "comparison" | "dataFrom" | "previousAction">>;
 
 export interface IndicatorContext {
   period: Period;

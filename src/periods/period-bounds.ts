@@ -95,16 +95,21 @@ export function plainDayStart(dayNumber: number, timeZone: string): {iso: string
   return {iso: `${dayKeys(dayNumber).day}T00:00:00${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`, ms};
 }
 
-/** A period over the local days [firstDay, endDay) of `timeZone`. */
+/**
+ * A period over the local days [firstDay, endDay) of `timeZone` that counts the events of the days
+ * [firstDay, countedEndDay) (a period going on past the as-of day: up to it; defaults to endDay).
+ */
 export function makePeriod(
   type: PeriodType,
   key: string,
   firstDay: number,
   endDay: number,
   timeZone: string,
+  countedEndDay = endDay,
 ): Period {
   const start = localDayStart(firstDay, timeZone);
   const end = localDayStart(endDay, timeZone);
+  const countedEnd = countedEndDay === endDay ? end : localDayStart(countedEndDay, timeZone);
   const bucket = BUCKET_OF[type];
   return {
     type,
@@ -114,8 +119,9 @@ export function makePeriod(
     end: end.iso,
     startMs: start.ms,
     endMs: end.ms,
+    countedEndMs: countedEnd.ms,
     timeZone,
     bucket,
-    buckets: bucketKeys(bucket, firstDay, endDay),
+    buckets: bucketKeys(bucket, firstDay, countedEndDay),
   };
 }

@@ -96,21 +96,25 @@ function sliceColumns(table: ColumnTable, lo: number, hi: number): ColumnTable {
  * The rows [lo, hi) of `table` (sorted by `time`, unfiltered and unordered) that fall in the period,
  * e.g. to read the period's rows straight from the full table's columns. rowsInPeriod uses it.
  */
-export function periodRowRange(table: ColumnTable, period: Pick<Period, "startMs" | "endMs">): [lo: number, hi: number] {
+export function periodRowRange(table: ColumnTable, period: PeriodSpan): [lo: number, hi: number] {
   const timeColumn = table.column("time");
   if (!timeColumn) throw new Error("rowsInPeriod: the table has no `time` column");
   const time = (row: number) => timeColumn.at(row) as number;
   const rowCount = table.numRows();
   const lo = lowerBound(time, rowCount, period.startMs);
-  return [lo, Math.max(lo, lowerBound(time, rowCount, period.endMs))];
+  return [lo, Math.max(lo, lowerBound(time, rowCount, period.countedEndMs ?? period.endMs))];
 }
 
+/** The instants a period's rows lie in: [startMs, countedEndMs ?? endMs). */
+export type PeriodSpan = Pick<Period, "startMs" | "endMs"> & {countedEndMs?: number};
+
 /**
- * The rows of `table` (sorted by `time`, epoch ms) with `period.startMs <= time < period.endMs`,
+ * The rows of `table` (sorted by `time`, epoch ms) with `period.startMs <= time < period.countedEndMs`
+ * (endMs when it has none),
  * as a table with the same columns, each a view on the table's own (the table itself when every
  * row is in the period).
  */
-export function rowsInPeriod(table: ColumnTable, period: Pick<Period, "startMs" | "endMs">): ColumnTable {
+export function rowsInPeriod(table: ColumnTable, period: PeriodSpan): ColumnTable {
   const rows = inRowOrder(table);
   const [lo, hi] = periodRowRange(rows, period);
   if (lo === 0 && hi === rows.numRows()) return rows; // e.g. `all`: every row

@@ -31,9 +31,17 @@ export interface Period {
   end: string;
   startMs: number;
   endMs: number;
+  /**
+   * the end (exclusive) of the events the period counts: endMs, or the end of the as-of day when the
+   * period goes on past it (its figures are "so far")
+   */
+  countedEndMs: number;
   timeZone: string;
   /** day for week, month and rolling periods; week for quarters; month for years and all time */
   bucket: BucketUnit;
-  /** every bucket key in [start, end), in order, e.g. ["2025-03-01", ..., "2025-03-31"] */
+  /**
+   * every bucket key in [start, countedEnd), in order, e.g. ["2025-03-01", ..., "2025-03-31"]; a month
+   * so far has its days up to the as-of day only
+   */
   buckets: string[];
 }

@@ -4,12 +4,12 @@
  * the period before, and the whole-log downloads. Pure; formatting only.
  */
 import type {PeriodType} from "../periods/types.js";
-import {changeFrom, formatCount} from "./figures.js";
+import {changeFrom, formatCount, formatRows} from "./figures.js";
 import type {Change} from "./figures.js";
-import {asOfEnd, formatBuiltAt, formatDay, goesOnPast, periodLabel, PERIOD_TYPE_NAMES} from "./period-labels.js";
+import {asOfEnd, formatBuiltAt, formatDay, formatDayMonth, goesOnPast, periodLabel, PERIOD_TYPE_NAMES} from "./period-labels.js";
 import {assetLinks, downloadView, pageHref} from "./page-links.js";
 import type {AssetLinks, DownloadView, Link, PageIndex} from "./page-links.js";
-import type {PageSource, SiteSource} from "./page-model.js";
+import {comparedTotals, type PageSource, type SiteSource} from "./page-model.js";
 
 /** The order of the tabs. */
 export const TAB_ORDER: readonly PeriodType[] = ["month", "week", "quarter", "year", "rolling", "all"];
@@ -25,6 +25,8 @@ export interface IndexRow {
   empty: boolean;
   /** a week, month, quarter or year that goes on past the as-of day: its figures are "so far" */
   soFar: boolean;
+  /** the log's data begin inside the period, e.g. "data from 18 Aug"; else "" */
+  dataFrom: string;
 }
 
 export interface IndexTab {
@@ -50,6 +52,8 @@ export interface IndexModel {
   /** the latest action in the report's zone, e.g. "20 Nov 2026, 14:32"; "" when report.json lacks it */
   lastActionLabel: string;
   assets: AssetLinks;
+  /** e.g. "12 rows dated after 31 Mar 2026 count in no period (…)", "" when there are none */
+  afterAsOf: string;
   /** rows read, accepted, rejected, duplicates, files: label and formatted value */
   input: {id: string; label: string; value: string}[];
   rejects: Link | null;
@@ -73,9 +77,8 @@ export function buildIndexModel(input: SiteSource, index: PageIndex<PageSource>)
     if (ofType.length === 0) return [];
     const rows = ofType.map((page): IndexRow => {
       const {totals} = page.indicators;
-      const previous = index.previous(page);
-      const before = previous?.indicators.totals;
-      const beforeLabel = previous ? periodLabel(previous.period).title : "";
+      // the same comparison as the page's
+      const {phrase: beforeLabel, ...before} = comparedTotals(page, index.previous(page));
       const label = periodLabel(page.period);
       return {
         href: pageHref("", page.period.path),
@@ -83,9 +86,10 @@ export function buildIndexModel(input: SiteSource, index: PageIndex<PageSource>)
         range: label.range,
         actions: formatCount(totals.actions),
         users: formatCount(totals.users),
-        actionsChange: changeFrom(totals.actions, before?.actions, beforeLabel, "percent"),
-        usersChange: changeFrom(totals.users, before?.users, beforeLabel, "absolute"),
+        actionsChange: changeFrom(totals.actions, before.actions, beforeLabel, "percent"),
+        usersChange: changeFrom(totals.users, before.users, beforeLabel, "absolute"),
         empty: totals.actions === 0,
+        dataFrom: page.indicators.dataFrom ? `data from ${formatDayMonth(page.indicators.dataFrom)}` : "",
         soFar: goesOnPast(page.period, dataEnd),
       };
     });
@@ -104,7 +108,8 @@ export function buildIndexModel(input: SiteSource, index: PageIndex<PageSource>)
     asOf: report.asOf,
     lastAction: report.lastAction ?? "",
     asOfLabel: formatDay(report.asOf),
-    lastActionLabel: report.lastAction === undefined ? "" : formatBuiltAt(report.lastAction, report.timeZone),
+    lastActionLabel: report.lastAction ? formatBuiltAt(report.lastAction, report.timeZone) : "",
+    afterAsOf: counts.afterAsOf ? `${formatRows(counts.afterAsOf)} dated after ${formatDay(report.asOf)} count in no period (they are among the accepted rows).` : "",
     assets: assetLinks(""),
     input: [
       {id: "files", label: "Files read", value: formatCount(counts.files)},

@@ -11,7 +11,7 @@ import type {PeriodPage, ReportJson} from "./types.js";
 import {visibleText} from "../charts/labels.js";
 import {changeFrom, formatCell, formatCount, formatDecimal} from "./figures.js";
 import type {Change} from "./figures.js";
-import {asOfEnd, containingPeriods, goesOnPast, periodLabel, PERIOD_TYPE_NAMES, soFarNote} from "./period-labels.js";
+import {asOfEnd, comparisonNote, comparisonPhrase, containingPeriods, formatBuiltAt, formatDay, goesOnPast, periodLabel, PERIOD_TYPE_NAMES, soFarNote} from "./period-labels.js";
 import {buildIndexModel} from "./index-model.js";
 import type {IndexModel} from "./index-model.js";
 import {assetLinks, downloadView, pageHref, pageIndex, rootPrefix} from "./page-links.js";
@@ -83,6 +83,12 @@ export interface PeriodPageModel {
    * to 27 Nov 2026: the month ends on 30 Nov 2026."; null when the period is over (or rolling, all time)
    */
   soFar: string | null;
+  /** the period's data begin inside it (the log's first period): e.g. "data from 18 Aug 2025", else "" */
+  dataFrom: string;
+  /** what the changes compare with, e.g. "Changes compare with October 2026.", or why nothing; "" for all time */
+  comparison: string;
+  /** a quiet period: the latest action before it, e.g. "20 Nov 2026, 14:32", "" when there is none */
+  previousAction: string;
   timeZone: string;
   siteTitle: string;
   assets: AssetLinks;
@@ -128,16 +134,26 @@ export function tableView(chart: {table?: RenderedChart["table"]}): TableView {
   };
 }
 
+/**
+ * What a period's actions and users are compared with, and how that is said ("October 2026", "the
+ * first 7 days of October 2026"): its comparison (indicators.json); in a report of an earlier version
+ * without one, the period before.
+ */
+export function comparedTotals(page: PageSource, previous: PageSource | undefined): {actions?: number; users?: number; phrase: string} {
+  const {comparison} = page.indicators;
+  if (comparison === undefined) return previous ? {...previous.indicators.totals, phrase: periodLabel(previous.period).title} : {phrase: ""};
+  return comparison === null ? {phrase: ""} : {actions: comparison.actions, users: comparison.users, phrase: comparisonPhrase(page.period, comparison)};
+}
+
 /** The headline figures of a page: actions and users with their change, datasets and pages. */
 function headlineFigures(page: PageSource, previous: PageSource | undefined): Figure[] {
   const {totals} = page.indicators;
-  const before = previous?.indicators.totals;
-  const beforeLabel = previous ? periodLabel(previous.period).title : "";
+  const {phrase: beforeLabel, ...before} = comparedTotals(page, previous);
   return [
     {id: "actions", label: "Actions", value: formatCount(totals.actions),
-      change: changeFrom(totals.actions, before?.actions, beforeLabel, "percent")},
+      change: changeFrom(totals.actions, before.actions, beforeLabel, "percent")},
     {id: "users", label: "Active users", value: formatCount(totals.users),
-      change: changeFrom(totals.users, before?.users, beforeLabel, "absolute")},
+      change: changeFrom(totals.users, before.users, beforeLabel, "absolute")},
     {id: "datasets", label: "Datasets touched", value: formatCount(totals.datasets), change: null},
     {id: "pages", label: "Pages touched", value: formatCount(totals.pages), change: null},
   ];
@@ -149,11 +165,15 @@ function sectionFigures(chartId: string, page: PageSource, headline: Figure[]): 
   switch (chartId) {
     case "users":
       return headline.filter((figure) => figure.id === "users");
-    case "actions-by-user":
+    case "actions-by-user": {
+      // actions = actions per user x users + the actions without a user
+      const withoutUser = totals.actions - page.indicators.actionsByUser.reduce((sum, user) => sum + user.count, 0);
       return [
         {id: "actions-total", label: "Total actions", value: formatCount(totals.actions), change: null},
-        {id: "actions-per-user", label: "Average per active user", value: formatDecimal(totals.actionsPerUser), change: null},
+        {id: "actions-per-user", label: `Actions per user (${formatCount(totals.users)} ${totals.users === 1 ? "user" : "users"})`, value: formatDecimal(totals.actionsPerUser), change: null},
+        ...(withoutUser > 0 ? [{id: "actions-without-user", label: "Actions without a user", value: formatCount(withoutUser), change: null}] : []),
       ];
+    }
     default:
       return [];
   }
@@ -179,6 +199,9 @@ export function buildPeriodModel(page: PageSource, index: PageIndex<PageSource>,
     title: label.title,
     range: label.range,
     soFar: goesOnPast(period, asOfEnd(asOf, period.timeZone)) ? soFarNote(period, asOf) : null,
+    dataFrom: indicators.dataFrom ? `data from ${formatDay(indicators.dataFrom)}` : "",
+    comparison: comparisonNote(period, indicators.comparison, indicators.dataFrom, previous && {title: periodLabel(previous.period).title, dataFrom: previous.indicators.dataFrom}),
+    previousAction: indicators.previousAction ? formatBuiltAt(indicators.previousAction, period.timeZone) : "",
     timeZone: period.timeZone,
     siteTitle,
     assets: assetLinks(root),

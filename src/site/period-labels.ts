@@ -7,6 +7,7 @@
 import {DateTime} from "luxon";
 import {civilDate, dayKeys, isoWeek, MONTH_ABBREVIATIONS, parseDayKey, type CivilDate} from "../periods/calendar-keys.js";
 import type {Period, PeriodType} from "../periods/types.js";
+import type {PeriodComparison} from "../indicators/types.js";
 
 /** What a period is called on its page and in lists. */
 export interface PeriodLabel {
@@ -189,4 +190,52 @@ export function formatBuiltAt(iso: string, timeZone: string): string {
 export function formatDay(isoDate: string): string {
   const day = DateTime.fromISO(isoDate, {zone: "UTC", locale: "en"});
   return day.isValid ? day.toFormat("d LLL yyyy") : isoDate;
+}
+
+/**
+ * What a period's changes are measured against, as the end of "up 12 % from 40 in …": "October 2026",
+ * "the first 7 days of October 2026", "the previous 30 days".
+ */
+export function comparisonPhrase(period: Pick<Period, "type" | "timeZone">, comparison: PeriodComparison): string {
+  const compared: LabelledPeriod = {type: period.type, key: comparison.key, start: comparison.start, end: comparison.end, timeZone: period.timeZone};
+  const {first, last} = periodDays(compared);
+  const days = last - first + 1;
+  switch (comparison.type) {
+    case "previous":
+      return periodLabel(compared).title;
+    case "previous-same-days":
+      return `the first ${days === 1 ? "day" : `${days} days`} of ${periodLabel(compared).title}`;
+    case "previous-window":
+      return `the previous ${days} days`;
+  }
+}
+
+/**
+ * The sentence under a page's figures that says what they are compared with, e.g. "Changes compare
+ * with the first 7 days of October 2026 (1–7 Oct 2026)." or why nothing is: "Data from 18 Aug 2025:
+ * the period is not compared with another as if it were whole.", "Not compared: August 2025 has data
+ * from 18 Aug 2025 only." "" for all time (and for reports of versions without comparisons).
+ */
+export function comparisonNote(
+  period: Pick<Period, "type" | "timeZone">,
+  comparison: PeriodComparison | null | undefined,
+  dataFrom: string | null | undefined,
+  previous: {title: string; dataFrom?: string | null} | undefined,
+): string {
+  if (comparison) {
+    const {first, last} = periodDays({type: period.type, key: comparison.key, start: comparison.start, end: comparison.end, timeZone: period.timeZone});
+    const phrase = comparisonPhrase(period, comparison);
+    return comparison.type === "previous" ? `Changes compare with ${phrase}.` : `Changes compare with ${phrase} (${formatDayRange(first, last)}).`;
+  }
+  if (dataFrom) return `Data from ${formatDay(dataFrom)}: the period is not compared with another as if it were whole.`;
+  if (period.type === "all" || comparison === undefined) return "";
+  return previous?.dataFrom
+    ? `Not compared: ${previous.title} has data from ${formatDay(previous.dataFrom)} only.`
+    : "Not compared: the log's data do not reach back far enough.";
+}
+
+/** e.g. "2025-08-18" -> "18 Aug", as the axes write days */
+export function formatDayMonth(isoDate: string): string {
+  const day = parseDayKey(isoDate);
+  return day === undefined ? isoDate : dayMonth(civilDate(day));
 }

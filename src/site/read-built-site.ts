@@ -74,6 +74,8 @@ async function readPage(reportDir: string, summary: PeriodSummary, timeZone: str
       end: summary.end,
       startMs: Date.parse(summary.start),
       endMs: Date.parse(summary.end),
+      // the pages only lay out what the build counted: the rows were cut then
+      countedEndMs: Date.parse(summary.end),
       timeZone,
       bucket: indicators.actions.bucket,
       buckets: indicators.actions.buckets,

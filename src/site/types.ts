@@ -26,13 +26,19 @@ export interface ReportJson {
   /** YYYY-MM-DD */
   asOf: string;
   /**
-   * the latest accepted row's timestamp, ISO 8601 in UTC: how recent the log is, whatever the as-of
-   * day (a stalled export shows here). Absent in reports of versions before it.
+   * the latest counted row's timestamp (the latest up to the end of the as-of day), ISO 8601 in UTC:
+   * how recent the log is (a stalled export shows here); null when no row comes before the as-of
+   * day's end. Absent in reports of versions before it.
    */
-  lastAction?: string;
+  lastAction?: string | null;
   /** the domain's name: --title, else the domain_id values of the log, else "Activity report" */
   title: string;
-  input: {files: number; rows: number; accepted: number; rejected: number; duplicates: number};
+  /**
+   * rows = accepted + rejected + duplicates; `afterAsOf`: accepted rows dated after the as-of day,
+   * which count in no period (all time covers accepted - afterAsOf actions). Absent in reports of
+   * earlier versions.
+   */
+  input: {files: number; rows: number; accepted: number; rejected: number; duplicates: number; afterAsOf?: number};
   /** "rejects.csv" when any row was rejected, else null */
   rejects: string | null;
   periods: PeriodSummary[];

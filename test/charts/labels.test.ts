@@ -69,6 +69,10 @@ test("formatCount, formatShare, countOf", () => {
   assert.is(formatCount(1234567), "1,234,567");
   assert.is(formatShare(0.71428), "71.4%");
   assert.is(formatShare(1), "100.0%");
+  // a share that is not 0 never reads as 0
+  assert.is(formatShare(1 / 4494), "< 0.1%");
+  assert.is(formatShare(0.0005), "0.1%");
+  assert.is(formatShare(0), "0.0%");
   assert.is(countOf(1, "user"), "1 user");
   assert.is(countOf(0, "user"), "0 users");
   assert.is(countOf(2500, "action"), "2,500 actions");

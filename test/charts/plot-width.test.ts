@@ -34,7 +34,8 @@ test.before(async () => {
   // every chart of the sample's periods (weeks to all time), a busy month and hostile strings
   const log = await ingest({inputs: [SAMPLE], timeZone: TIME_ZONE});
   const table = addPeriodKeys(log.table, TIME_ZONE);
-  const periods = listPeriods(table, {timeZone: TIME_ZONE, asOf: "2026-03-31"});
+  // the sample ends on 20 November 2026: every row counts
+  const periods = listPeriods(table, {timeZone: TIME_ZONE, asOf: "2026-11-30"});
   // as build.ts does: addPeriodKeys dictionary-encodes `action`, its dictionary is every action
   const palette = actionPalette((table.column("action") as CodedColumn).dictionary.filter((action) => action !== ""));
   for (const period of periods.filter((_, i) => i % 3 === 0)) specs.push(...chartSpecs(computeIndicators(rowsInPeriod(table, period), {period, top: 10}), palette));

@@ -77,23 +77,24 @@ test("hostile ids appear escaped in the HTML and as they are in the text", () =>
   }
 });
 
-test("the figures match indicators.json, with the change from February (8 actions, 3 users, 8/3 per user)", () => {
-  // March: 12 actions, 6 users, 2 per user; February: 8, 3, 2.67
-  assert.match(text, /^Actions {11}12 {2}\+50% vs February 2025 \(8\)$/m);
-  assert.match(text, /^Active users {7}6 {2}\+100% vs February 2025 \(3\)$/m);
-  assert.match(text, /^Actions per user {3}2 {2}-25% vs February 2025 \(2\.7\)$/m);
-  for (const figure of [">12<", ">6<", ">2<", "+50% vs February 2025 (8)", "+100% vs February 2025 (3)", "-25% vs February 2025 (2.7)"]) {
+test("the figures match indicators.json, with the page's changes from February (8 actions, 3 users)", () => {
+  // March: 12 actions, 6 users, 2 per user; February: 8, 3. Users change by a count, as on the page;
+  // actions per user has no change, as on the page
+  assert.match(text, /^Actions {11}12 {2}\+50\u00a0% vs February 2025 \(8\)$/m);
+  assert.match(text, /^Active users {7}6 {2}\+3 vs February 2025 \(3\)$/m);
+  assert.match(text, /^Actions per user {3}2$/m);
+  for (const figure of [">12<", ">6<", ">2<", "+50\u00a0% vs February 2025 (8)", "+3 vs February 2025 (3)"]) {
     assert.ok(html.includes(figure), figure);
   }
   assert.match(text, /^March 2025 \(1–31 Mar 2025\)$/m);
 });
 
 test("top 5 lists: five users of six (frank is sixth), three datasets, two pages, with counts and shares", () => {
-  const users = [...text.matchAll(/^ {2}(\d)\. (.*) · (\d+) \((\d+)%\)$/gm)].map((m) => `${m[1]} ${m[2]} ${m[3]} ${m[4]}`);
+  const users = [...text.matchAll(/^ {2}(\d)\. (.*) · (\d+) \((\d+\.\d)%\)$/gm)].map((m) => `${m[1]} ${m[2]} ${m[3]} ${m[4]}`);
   assert.equal(users, [
-    "1 alice 4 33", `2 ${SCRIPT_USER} 3 25`, "3 bob 2 17", "4 dave 1 8", "5 erin 1 8",
-    "1 budget-2025 4 33", "2 trees 3 25", `3 ${QUOTED_DATASET} 2 17`,
-    "1 home 2 17", `2 ${IMG_PAGE} 1 8`,
+    "1 alice 4 33.3", `2 ${SCRIPT_USER} 3 25.0`, "3 bob 2 16.7", "4 dave 1 8.3", "5 erin 1 8.3",
+    "1 budget-2025 4 33.3", "2 trees 3 25.0", `3 ${QUOTED_DATASET} 2 16.7`,
+    "1 home 2 16.7", `2 ${IMG_PAGE} 1 8.3`,
   ]);
   assert.not.ok(text.includes("frank") || html.includes("frank"));
   assert.match(text, /^ {5}dataset_publish 1 · dataset_update 1 · page_update 1$/m);

@@ -9,13 +9,14 @@ import {fixtureConfig} from "./email-fixture.js";
 const read = (file: string) => readFile(file);
 const noImages = new Map();
 
-test("formatChange: percent with its sign, the previous value and period; equal and from-zero cases", () => {
-  assert.is(formatChange(12, 8, "8", "February 2025"), "+50% vs February 2025 (8)");
-  assert.is(formatChange(2, 8 / 3, "2.7", "February 2025"), "-25% vs February 2025 (2.7)");
-  assert.is(formatChange(1, 3, "3", "W9"), "-66.7% vs W9 (3)");
-  assert.is(formatChange(5, 5, "5", "Q1 2025"), "no change vs Q1 2025");
-  assert.is(formatChange(4, 0, "0", "2024"), "new vs 2024 (0)");
-  assert.is(formatChange(0, 4, "4", "2024"), "-100% vs 2024 (4)");
+test("formatChange: the page's change (site/figures.ts) with what it compares with and that value", () => {
+  assert.is(formatChange(12, 8, "February 2025", "percent"), "+50\u00a0% vs February 2025 (8)");
+  assert.is(formatChange(1, 3, "Week 9, 2025", "percent"), "\u221267\u00a0% vs Week 9, 2025 (3)");
+  assert.is(formatChange(5, 5, "Q1 2025", "percent"), "±0 vs Q1 2025 (5)");
+  assert.is(formatChange(4, 0, "2024", "percent"), "+4 vs 2024 (0)");
+  assert.is(formatChange(0, 4, "2024", "percent"), "\u2212100\u00a0% vs 2024 (4)");
+  // users change by a count, as on the page: "+1", not "+5.3 %"
+  assert.is(formatChange(20, 19, "the first 7 days of November 2026", "absolute"), "+1 vs the first 7 days of November 2026 (19)");
 });
 
 test("periodLink joins the base URL and the period's path with one slash", () => {
@@ -41,7 +42,7 @@ test("a rolling window: its label and days, no previous period", async () => {
   assert.is(content.days, "25–31 Mar 2025");
   assert.is(content.kpis[2].value, "1.5");
   assert.ok(content.kpis.every((k) => k.change === null));
-  assert.equal(content.tops[0].rows.map((r) => [r.name, r.count, r.share]), [["alice", "2", "67%"], ["frank", "1", "33%"]]);
+  assert.equal(content.tops[0].rows.map((r) => [r.name, r.count, r.share]), [["alice", "2", "66.7%"], ["frank", "1", "33.3%"]]);
   assert.is(content.link, "https://r.example/rolling/last-7-days/");
   const text = emailText(content);
   assert.match(text, /^Last 7 days \(25–31 Mar 2025\)$/m);
@@ -52,17 +53,19 @@ test("a month not over yet says its figures are so far; an empty one lists no ro
   const snapshot = await readReport(fixtureConfig({period: {kind: "exact", type: "month", key: "2025-04"}}), read);
   const content = emailContent(snapshot, {subject: undefined, baseUrl: undefined}, noImages);
   assert.is(content.note, "Figures so far: the period ends on 30 Apr 2025.");
-  assert.equal(content.kpis.map((k) => k.change), ["-100% vs March 2025 (12)", "-100% vs March 2025 (6)", "-100% vs March 2025 (2)"]);
+  assert.equal(content.kpis.map((k) => k.change), ["\u2212100\u00a0% vs March 2025 (12)", "\u22126 vs March 2025 (6)", null]);
   assert.ok(content.tops.every((t) => t.rows.length === 0));
   assert.match(emailText(content), /^Top 5 users\n {2}\(none in this period\)$/m);
 });
 
-test("shares round to whole percents, and a listed row below 0.5% shows <1%", async () => {
+test("shares are written as on the charts: one decimal, and a share under 0.1% as < 0.1%", async () => {
   const snapshot = await readReport(fixtureConfig(), read);
   snapshot.indicators.totals.actions = 300;
   const content = emailContent(snapshot, {subject: undefined, baseUrl: undefined}, noImages);
-  // alice 4, <script> 3, bob 2 (0.67% rounds up), dave 1, erin 1 (0.33%) of 300
-  assert.equal(content.tops[0].rows.map((r) => r.share), ["1%", "1%", "1%", "<1%", "<1%"]);
+  // alice 4, <script> 3, bob 2, dave 1, erin 1 of 300
+  assert.equal(content.tops[0].rows.map((r) => r.share), ["1.3%", "1.0%", "0.7%", "0.3%", "0.3%"]);
+  snapshot.indicators.totals.actions = 3000;
+  assert.equal(emailContent(snapshot, {subject: undefined, baseUrl: undefined}, noImages).tops[0].rows.map((r) => r.share).slice(3), ["< 0.1%", "< 0.1%"]);
 });
 
 test("a subject with line breaks cannot add headers", async () => {

@@ -7,10 +7,10 @@ import {march, marchRows, noRows} from "../fixtures/indicators/march-log.js";
 test("assembles the period, the totals and the seven indicators, in contract order", () => {
   const result = computeIndicators(marchRows(), {period: march, top: 5});
   assert.equal(Object.keys(result), [
-    "period", "totals", "actions", "usersOverTime", "actionsByUser", "topUsers", "topDatasets", "topPages", "distribution",
+    "period", "totals", "comparison", "dataFrom", "previousAction", "actions", "usersOverTime", "actionsByUser", "topUsers", "topDatasets", "topPages", "distribution",
   ]);
   assert.equal(result.period, {type: "month", key: "2025-03", start: "2025-03-01T00:00:00+00:00", end: "2025-04-01T00:00:00+00:00", timeZone: "UTC"});
-  assert.equal(result.totals, {actions: 10, users: 4, datasets: 4, pages: 2, actionsPerUser: 2.5});
+  assert.equal(result.totals, {actions: 10, users: 4, datasets: 4, pages: 2, actionsPerUser: 2});
   assert.is(result.actions.series.length, 9);
   assert.equal(result.actionsByUser.map((u) => u.user_id), ["alice", "bob", "carol", "dave"]);
   assert.equal(result.topPages.map((p) => p.page_id), ["page-1", "page-2"]);
@@ -36,6 +36,9 @@ test("an empty period: zeros, empty lists, every bucket", () => {
   assert.equal(computeIndicators(noRows(), {period: march, top: 5}), {
     period: {type: "month", key: "2025-03", start: "2025-03-01T00:00:00+00:00", end: "2025-04-01T00:00:00+00:00", timeZone: "UTC"},
     totals: {actions: 0, users: 0, datasets: 0, pages: 0, actionsPerUser: 0},
+    comparison: null,
+    dataFrom: null,
+    previousAction: null,
     actions: {bucket: "day", buckets: march.buckets, series: []},
     usersOverTime: [],
     actionsByUser: [],

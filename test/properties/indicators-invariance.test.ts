@@ -23,7 +23,8 @@ import {writeCsv, writeNdjson, type CsvStyle} from "./log-files.js";
 const dir = mkdtempSync(join(tmpdir(), "prop-indicators-"));
 const RUNS = {numRuns: 50, seed: 20260403, includeErrorInReport: true, interruptAfterTimeLimit: 30_000};
 const TIME_ZONE = "Europe/Paris";
-const AS_OF = "2025-04-20";
+// the last day the generated timestamps reach (before 30 April, 00:00 UTC): every accepted row is counted
+const AS_OF = "2025-04-30";
 let folderCount = 0;
 
 const USERS = ["alice", "bob", "carol", "", "=cmd", "a,b", "Ünï", "2024"];

@@ -304,11 +304,11 @@ test("1. the untouched week keeps its files (same inodes); the newest week and m
 test("2. a single CSV file grows by 30 rows of a later day (a new week): append, identical to cold", async () => {
   const {v1, v2} = await runScenario("grow-csv", {
     write: async (dir) => [await writeSingleLog(dir, "csv")],
-    // Tuesday 24 March opens 2026-W13: W12 gains a next neighbour
+    // Tuesday 24 March falls in 2026-W13, quiet until then
     change: async ([file]) => appendFile(file, csvRows(rowsOfDay("2026-03-24", 30, 78))),
   });
   assertAppended(v2);
-  assert.is(v2.periods, v1.periods + 1, "2026-W13 is new");
+  assert.is(v2.periods, v1.periods, "2026-W13 was listed already, quiet");
   assert.is(v2.rows, v1.rows + 30);
 });
 
@@ -342,7 +342,7 @@ test("4. appended rows with duplicates (of an old row, and within the append) an
   assert.is(v2.duplicates, v1.duplicates + 2, "the old row again, and fresh[5] twice");
   assert.is(v2.rejected, v1.rejected + 1);
   const report = JSON.parse(await readFile(path.join(out, "report.json"), "utf8"));
-  assert.equal(report.input, {files: 1, rows: v2.rows, accepted: v2.accepted, rejected: v2.rejected, duplicates: v2.duplicates});
+  assert.equal(report.input, {files: 1, rows: v2.rows, accepted: v2.accepted, rejected: v2.rejected, duplicates: v2.duplicates, afterAsOf: 0});
   const rejects = await readFile(path.join(out, "rejects.csv"), "utf8");
   const line = rejects.split("\r\n").find((l) => l.includes("late-reject")) ?? "";
   assert.match(line, new RegExp(`^"[^"]*log\\.csv","${badLine}",`), `rejects.csv names line ${badLine} of log.csv: ${line}`);
@@ -436,6 +436,28 @@ test("19b. the as-of day passes the end of the month, no new rows: March is no l
   assert.not.ok(march.includes("so-far"), "March is over on 2 April");
   const year = await readFile(path.join(out, "year/2026/index.html"), "utf8");
   assert.ok(year.includes("Figures so far, up to 2 Apr 2026: the year ends on 31 Dec 2026."));
+});
+
+test("20. quiet weeks after the log's last day, then rows after them and after the as-of day: identical to cold", async () => {
+  // the log's last rows are of Friday 20 March (2026-W12); on 31 March, W13 and W14 hold no action
+  const after = rowsOfDay("2026-04-14", 6, 91);
+  const {v1, v2, out} = await runScenario("quiet-weeks", {
+    write: async (dir) => [await writeSingleLog(dir, "csv")],
+    // rows of Wednesday 8 April (W15, after two quiet weeks), and of 14 April, after the as-of day
+    change: async ([file]) => appendFile(file, csvRows([...rowsOfDay("2026-04-08", 9, 90), ...after])),
+    v2Flags: {"as-of": "2026-04-10"},
+  });
+  const report = JSON.parse(await readFile(path.join(out, "report.json"), "utf8"));
+  const weeks = report.periods.filter((p: {type: string}) => p.type === "week").map((p: {key: string; actions: number}) => `${p.key} ${p.actions}`);
+  assert.equal(weeks.slice(-4), ["2026-W12 " + weeks.at(-4).split(" ")[1], "2026-W13 0", "2026-W14 0", "2026-W15 9"]);
+  assert.is(report.input.afterAsOf, after.length);
+  assert.is(v2.periods, v1.periods + 3, "W15, April and Q2 are new; no period starts after 10 April");
+  assert.ok(v2.reused > 0, `the quiet weeks and the months that are over are kept: ${modeOf(v2)}`);
+  const quiet = await readFile(path.join(out, "week/2026-W14/index.html"), "utf8");
+  assert.ok(quiet.includes("No activity in this period"));
+  assert.match(quiet, /Latest action before it: 20 Mar 2026, \d\d:\d\d/);
+  assert.ok(quiet.includes('rel="next" href="../../week/2026-W15/index.html"'), "the quiet week links the next one");
+  assert.ok(quiet.includes('rel="prev" href="../../week/2026-W13/index.html"'), "and the quiet one before it");
 });
 
 /** Every file's inode, mtime and size under `root`, by relative path. */

@@ -59,7 +59,7 @@ test("at the threshold: 30 % rejected with --max-rejected 30 builds, and rejects
   const summary = await buildInProcess(SOME_REJECTED, site, {"max-rejected": "30"});
   assert.equal([summary.rows, summary.accepted, summary.rejected], [10, 7, 3]);
   const report = JSON.parse(await readFile(path.join(site, "report.json"), "utf8"));
-  assert.equal(report.input, {files: 1, rows: 10, accepted: 7, rejected: 3, duplicates: 0});
+  assert.equal(report.input, {files: 1, rows: 10, accepted: 7, rejected: 3, duplicates: 0, afterAsOf: 0});
   const rejects = await readFile(path.join(site, "rejects.csv"), "utf8");
   for (const line of [4, 7, 9]) assert.match(rejects, new RegExp(`some-rejected\\.csv"?,"?${line}"?,`));
 });

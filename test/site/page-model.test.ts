@@ -82,8 +82,8 @@ test("seven indicator sections, with their figures", () => {
   const users = march.sections.find((s) => s.id === "users");
   assert.equal(users?.figures.map((f) => [f.label, f.value, f.change?.text]), [["Active users", "7", "\u22123"]]);
   const perUser = march.sections.find((s) => s.id === "actions-by-user");
-  // 1250 actions / 7 users = 178.57...
-  assert.equal(perUser?.figures.map((f) => [f.label, f.value]), [["Total actions", "1,250"], ["Average per active user", "178.6"]]);
+  // 1250 actions / 7 users = 178.57... (the fixture's totals: every action names one of them)
+  assert.equal(perUser?.figures.map((f) => [f.label, f.value]), [["Total actions", "1,250"], ["Actions per user (7 users)", "178.6"]]);
 });
 
 test("SVG ids are scoped per chart so seven charts share a page", () => {
