@@ -186,7 +186,7 @@ export async function main(argv: string[]): Promise<number> {
       const upToDate = await upToDateSummary(config, fingerprint);
       trace("fingerprint done");
       if (upToDate) upToDate.seconds = Math.round(performance.now() - started) / 1000;
-      const summary = upToDate ?? (await (await import("./build.js")).build(config, effects, {fingerprint, cache}));
+      const summary = upToDate ?? (await (await import("./build.js")).build(config, effects, {inputs, fingerprint, cache}));
       if (config.json) process.stdout.write(JSON.stringify(summary) + "\n");
       else if (!config.quiet) process.stdout.write(summaryLine(summary) + "\n");
       return 0;

@@ -1,7 +1,9 @@
 /**
  * Turns the inputs given by the user (files or directories) into the list of log files to read,
- * each with its format and size. A directory contributes every .csv/.json/.ndjson/.jsonl file
- * directly inside it (not in sub-directories), in name order. Does not open the files.
+ * each with its format and the size it has now: the build's snapshot of it, which every later read
+ * (hash, parse, the cache's record) stops at, so that rows appended meanwhile wait for the next build
+ * (read-text.ts openSnapshot). A directory contributes every .csv/.json/.ndjson/.jsonl file directly inside it
+ * (not in sub-directories), in name order. Does not read the files.
  */
 import {readdir, stat} from "node:fs/promises";
 import {extname, join} from "node:path";
@@ -14,9 +16,17 @@ export interface InputFile {
   /** as given, or joined to the directory it was found in */
   path: string;
   format: InputFormat;
-  /** bytes, for progress */
+  /** bytes when it was found: what the build reads of it (a snapshot: a growing log has more by then) */
   size: number;
+  /** its modification time then, kept in the build cache's record */
+  mtimeMs: number;
+  /** which file it was (device and inode): a file put in its place meanwhile is not read instead */
+  dev: number;
+  ino: number;
 }
+
+/** The part of an InputFile that says which bytes a build reads: the first `size` bytes of that file. */
+export type FileSnapshot = Pick<InputFile, "path" | "size" | "dev" | "ino">;
 
 const FORMAT_BY_EXTENSION: Record<string, InputFormat> = {
   ".csv": "csv", ".json": "json", ".ndjson": "ndjson", ".jsonl": "ndjson",
@@ -37,7 +47,7 @@ export async function findInputs(inputs: string[], format?: InputFormat): Promis
   for (const input of inputs) {
     const info = await statOrFail(input);
     if (info.isDirectory()) files.push(...await filesIn(input, format));
-    else files.push({path: input, format: format ?? knownFormat(input), size: info.size});
+    else files.push(inputFile(input, format ?? knownFormat(input), info));
   }
   return files;
 }
@@ -54,13 +64,15 @@ async function filesIn(directory: string, format?: InputFormat): Promise<InputFi
   for (const name of names.filter((n) => formatOf(n) !== undefined).sort()) {
     const path = join(directory, name);
     const info = await statOrFail(path);
-    if (info.isFile()) files.push({path, format: format ?? knownFormat(path), size: info.size});
+    if (info.isFile()) files.push(inputFile(path, format ?? knownFormat(path), info));
   }
   if (files.length === 0) {
     throw new InputError(`${directory}: no log file in this directory (expected .csv, .json, .ndjson or .jsonl)`);
   }
   return files;
 }
+
+const inputFile = (path: string, format: InputFormat, {size, mtimeMs, dev, ino}: {size: number; mtimeMs: number; dev: number; ino: number}): InputFile => ({path, format, size, mtimeMs, dev, ino});
 
 function knownFormat(path: string): InputFormat {
   const format = formatOf(path);
