@@ -427,6 +427,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {inputs, 
                 csvFile: source.csvFile,
                 jsonFile: source.jsonFile,
                 spare: source.spare,
+                arrayHashes: incremental ? cache!.arrayHashes : undefined,
               },
               incremental ? cache!.manifest : undefined,
             );
