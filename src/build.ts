@@ -16,7 +16,7 @@ import type {ColumnTable} from "arquero";
 import type {BuildConfig} from "./config.js";
 import {fromHere, InputError, systemError} from "./errors.js";
 import {chartLabel, visibleText} from "./charts/labels.js";
-import {buildFingerprint, codeFingerprint, FINGERPRINT_FILE, publishedFingerprint, upToDateSummary} from "./fingerprint.js";
+import {buildFingerprint, codeFingerprint, FINGERPRINT_FILE, inputSnapshots, inputState, publishedFingerprint, upToDateSummary, type InputState} from "./fingerprint.js";
 import {ingest} from "./ingest/index.js";
 import type {ActivityLog} from "./ingest/types.js";
 import {addPeriodKeys, timeColumn} from "./periods/add-period-keys.js";
@@ -46,7 +46,6 @@ import {readCache, spareFilesFor, stageCache, type CachedLog} from "./cache/buil
 import {appendToCachedLog, CACHED_COLUMNS, fileStates} from "./cache/append-log.js";
 import {periodContentKey, rowsDigest} from "./cache/period-keys.js";
 import {extendHashIndex, hashIndexOf, MAX_INDEXED_ROWS} from "./cache/hash-index.js";
-import {findInputs} from "./ingest/find-inputs.js";
 import {createStaging, discardStaging, publishStaging, recoverInterruptedBuilds, retirePrevious} from "./site/publish.js";
 import {claimOut} from "./site/out-folder.js";
 import type {PeriodPage, ReportJson} from "./site/types.js";
@@ -150,11 +149,13 @@ export async function readBuildCache(config: BuildConfig): Promise<CachedLog | s
 
 /**
  * Runs one build and publishes it into `config.out`; the previous report survives any failure.
- * `known`: what the caller has computed already: the fingerprint of the inputs and options, the
- * cache, being read (readBuildCache) while the CLI hashed the inputs, and `claimed` when the caller
- * has checked `--out` and holds its lock (claimOut); else the build does both first.
+ * `known`: what the caller has computed already: the inputs as found (inputState: the snapshot of
+ * each file that the build reads, whatever is appended meanwhile), the fingerprint of those inputs
+ * and the options, the cache, being read (readBuildCache) while the CLI hashed the inputs, and
+ * `claimed` when the caller has checked `--out` and holds its lock (claimOut); else the build does
+ * both first.
  */
-export async function build(config: BuildConfig, effects: BuildEffects, known: {fingerprint?: string; cache?: Promise<CachedLog | string>; claimed?: boolean} = {}): Promise<BuildSummary> {
+export async function build(config: BuildConfig, effects: BuildEffects, known: KnownBeforeBuild & {claimed?: boolean} = {}): Promise<BuildSummary> {
   const release = known.claimed ? undefined : await claimOut(config);
   try {
     return await claimedBuild(config, effects, known);
@@ -163,7 +164,14 @@ export async function build(config: BuildConfig, effects: BuildEffects, known: {
   }
 }
 
-async function claimedBuild(config: BuildConfig, effects: BuildEffects, known: {fingerprint?: string; cache?: Promise<CachedLog | string>}): Promise<BuildSummary> {
+/** What a caller of build() may have computed already. */
+interface KnownBeforeBuild {
+  inputs?: InputState;
+  fingerprint?: string;
+  cache?: Promise<CachedLog | string>;
+}
+
+async function claimedBuild(config: BuildConfig, effects: BuildEffects, known: KnownBeforeBuild): Promise<BuildSummary> {
   const started = performance.now();
   const stages: Record<string, number> = {};
   const timed = async <T>(stage: string, run: () => Promise<T> | T): Promise<T> => {
@@ -176,7 +184,8 @@ async function claimedBuild(config: BuildConfig, effects: BuildEffects, known: {
   };
 
   // 0. nothing to do when the published report was built from the same inputs and options
-  const fingerprint = known.fingerprint ?? (await timed("fingerprint", () => buildFingerprint(config)));
+  const inputs = known.inputs ?? (await inputState(config));
+  const fingerprint = known.fingerprint ?? (await timed("fingerprint", () => buildFingerprint(config, inputs)));
   const upToDate = await upToDateSummary(config, fingerprint);
   if (upToDate) {
     effects.log(`up to date: ${config.out} was built from the same inputs and options`);
@@ -189,13 +198,15 @@ async function claimedBuild(config: BuildConfig, effects: BuildEffects, known: {
   const pool = createRenderPool(Math.min(1, config.workers));
   pool.preloadSite();
   try {
-    return await buildReport(config, effects, {fingerprint, started, stages, timed, pool, cache: known.cache});
+    return await buildReport(config, effects, {inputs, fingerprint, started, stages, timed, pool, cache: known.cache});
   } finally {
     await timed("charts", () => pool.close());
   }
 }
 
 interface BuildRun {
+  /** the inputs, whose snapshots the fingerprint hashed */
+  inputs: InputState;
   fingerprint: string;
   /** the cache, being read already */
   cache?: Promise<CachedLog | string>;
@@ -206,7 +217,7 @@ interface BuildRun {
 }
 
 /** Steps 1 to 7 of a build that is not up to date. */
-async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerprint, pool, started, stages, timed, cache: reading}: BuildRun): Promise<BuildSummary> {
+async function buildReport(config: BuildConfig, effects: BuildEffects, {inputs, fingerprint, pool, started, stages, timed, cache: reading}: BuildRun): Promise<BuildSummary> {
   const code = await codeFingerprint();
   const cached = config.cache !== null && !config.force ? await timed("ingest", () => reading ?? readCache(config.cache!, code)) : config.cache === null ? "no cache used (--no-cache)" : "no cache used (--force)";
   const cache = typeof cached === "string" ? undefined : cached;
@@ -229,8 +240,10 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
   let caching: Promise<() => Promise<void>> | undefined;
   try {
     // 1. ingest: only what was added since the cached build when that is all that changed, else everything
+    // every input is read up to the size its snapshot found: rows appended meanwhile are the next build's
+    const snapshots = await inputSnapshots(inputs);
     const ingestOptions = {inputs: config.inputs, format: config.format, timeZone: config.timeZone, onProgress: (done: number, total: number) => effects.progress("read", done, total)};
-    const appended = cache ? await timed("ingest", () => appendToCachedLog(cache, ingestOptions)) : undefined;
+    const appended = cache ? await timed("ingest", () => appendToCachedLog(cache, ingestOptions, snapshots)) : undefined;
     const incremental = appended?.mode === "append" ? appended : undefined;
     const ingestReason = appended?.mode === "cold" ? appended.reason : typeof cached === "string" ? cached : undefined;
     if (appended?.mode === "cold") {
@@ -243,7 +256,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
       if (config.cache !== null && !existsSync(config.cache)) madeCache = config.cache;
       streamed = new SourceStream(staging, config.cache === null ? undefined : spareFilesFor(config.cache, staging));
     }
-    const log = incremental?.log ?? (await timed("ingest", () => ingest({...ingestOptions, onRows: streamed?.onRows})));
+    const log = incremental?.log ?? (await timed("ingest", () => ingest({...ingestOptions, files: snapshots, onRows: streamed?.onRows})));
     effects.log(`ingest: ${log.counts.rows} rows, ${log.counts.accepted} accepted, ${log.counts.rejected} rejected, ${log.counts.duplicates} duplicates` + (incremental ? ` (${incremental.newRows.length} new rows read)` : ""));
     if (log.counts.accepted === 0) throw new InputError(`${config.inputs.join(", ")}: no row was accepted (${log.counts.rejected} rejected); nothing to report`);
     checkRejectedShare(log, config.maxRejectedPercent);
@@ -418,8 +431,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
     caching =
       config.cache !== null && log.counts.accepted < MAX_INDEXED_ROWS
         ? timed("cache", async () => {
-            const inputs = await findInputs(config.inputs, config.format);
-            const files = incremental?.files ?? (await fileStates(inputs, [], inputs.map((_, i) => i)));
+            const files = incremental?.files ?? (await fileStates(snapshots, [], snapshots.map((_, i) => i)));
             const coded = Object.fromEntries(CACHED_COLUMNS.flatMap((name) => (table.columnNames().includes(name) ? [[name, table.column(name) as CodedColumn]] : [])));
             return stageCache(
               config.cache!,
@@ -447,6 +459,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {fingerpr
                 csvFile: source.csvFile,
                 jsonFile: source.jsonFile,
                 spare: source.spare,
+                arrayHashes: incremental ? cache!.arrayHashes : undefined,
               },
               incremental ? cache!.manifest : undefined,
             );

@@ -196,7 +196,7 @@ export async function main(argv: string[]): Promise<number> {
       // a killed build's staging folder goes even when there is nothing to build
       if (upToDate) await recoverInterruptedBuilds(config.out);
       if (upToDate) upToDate.seconds = Math.round(performance.now() - started) / 1000;
-      const summary = {...(upToDate ?? (await (await import("./build.js")).build(config, effects, {fingerprint, cache, claimed: true}))), skipped};
+      const summary = {...(upToDate ?? (await (await import("./build.js")).build(config, effects, {inputs, fingerprint, cache, claimed: true}))), skipped};
       if (config.json) process.stdout.write(JSON.stringify(summary) + "\n");
       else if (!config.quiet) process.stdout.write(summaryLine(summary) + "\n");
       return 0;

@@ -1,7 +1,8 @@
 /**
  * The content hashes behind the fingerprint (a rerun with nothing new) and the cache's trust in a
  * grown file: SHA-256 of the whole file and of a prefix, in one pass when both are asked, for a file
- * smaller than the 8 MiB read buffer and for one larger.
+ * smaller than the 8 MiB read buffer and for one larger; the snapshot a build reads of a growing
+ * file (the size found; a half-written last line held back); a file replaced or cut meanwhile.
  */
 import {test} from "uvu";
 import * as assert from "uvu/assert";
@@ -9,9 +10,11 @@ import {createHash} from "node:crypto";
 import {mkdtemp, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
-import {hashBytes, hashFile, inputsResized} from "../src/fingerprint.js";
+import {inputsResized, snapshotFiles, snapshotPrefixHash} from "../src/fingerprint.js";
 import {buildConfig} from "../src/config.js";
-import {mkdir, appendFile} from "node:fs/promises";
+import {InputError} from "../src/errors.js";
+import {findInputs} from "../src/ingest/find-inputs.js";
+import {mkdir, appendFile, rename, truncate} from "node:fs/promises";
 
 let dir = "";
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
@@ -24,21 +27,74 @@ test.after(async () => {
   await rm(dir, {recursive: true, force: true});
 });
 
-test("a small and a large file: SHA-256 of the whole, of a prefix, and both at once", async () => {
+test("a small and a large file: SHA-256 of the snapshot, and of the cache's size in the same pass", async () => {
   for (const size of [1000, 20 << 20]) {
     const bytes = Buffer.alloc(size);
     for (let i = 0; i < size; i += 4096) bytes[i] = (i / 4096) % 251;
     const file = path.join(dir, `log-${size}.csv`);
     await writeFile(file, bytes);
     const prefix = Math.floor(size * 0.7);
-    assert.is(await hashFile(file), sha256(bytes), `${size}: whole`);
-    assert.is(await hashBytes(file, prefix), sha256(bytes.subarray(0, prefix)), `${size}: prefix`);
-    // one pass giving both (memoised), on a file changed since (another mtime and size)
+    const [whole] = await snapshotFiles(await findInputs([file]));
+    assert.is(whole.sha256, sha256(bytes), `${size}: whole`);
+    assert.is(whole.size, size);
+    assert.is(await snapshotPrefixHash(whole, prefix), sha256(bytes.subarray(0, prefix)), `${size}: prefix, read when asked`);
     const grown = Buffer.concat([bytes, Buffer.from("more\n")]);
     await writeFile(file, grown);
-    assert.is(await hashBytes(file, grown.length, size), sha256(grown), `${size}: grown`);
-    assert.is(await hashBytes(file, size), sha256(bytes), `${size}: the old bytes, from the same pass`);
+    const [both] = await snapshotFiles(await findInputs([file]), new Map([[file, size]]));
+    assert.is(both.sha256, sha256(grown), `${size}: grown`);
+    assert.equal(both.prefix, {size, sha256: sha256(bytes)}, `${size}: the old bytes, from the same pass`);
   }
+});
+
+test("a snapshot is the size found: bytes appended after it are neither hashed nor counted", async () => {
+  const file = path.join(dir, "growing.csv");
+  const found = "timestamp,action\n2026-01-01T00:00:00Z,a\n";
+  await writeFile(file, found);
+  const inputs = await findInputs([file]);
+  await appendFile(file, "2026-01-02T00:00:00Z,b\n");
+  const [snapshot] = await snapshotFiles(inputs);
+  assert.equal([snapshot.size, snapshot.sha256], [Buffer.byteLength(found), sha256(Buffer.from(found))]);
+});
+
+test("a CSV or NDJSON file that grows while it is hashed, cut inside a line: its snapshot ends after its last whole line", async () => {
+  for (const [name, whole, half, rest] of [
+    ["cut.csv", "timestamp,action\n2026-01-01T00:00:00Z,a\n", "2026-01-02T00:00:00Z,ed", "it_page\n"],
+    ["cut.ndjson", '{"timestamp":"2026-01-01T00:00:00Z","action":"a"}\n', '{"timestamp":"2026-01-02T00:', '00:00Z","action":"b"}\n'],
+  ]) {
+    const file = path.join(dir, name);
+    await writeFile(file, whole + half);
+    const inputs = await findInputs([file]);
+    await appendFile(file, rest); // the writer finishes its line after the snapshot
+    const [snapshot] = await snapshotFiles(inputs);
+    assert.equal([snapshot.size, snapshot.sha256], [Buffer.byteLength(whole), sha256(Buffer.from(whole))], `${name}: the half line waits`);
+    // the same file, no longer growing: every byte, the last line without a newline counted
+    await writeFile(file, whole + half);
+    const [quiet] = await snapshotFiles(await findInputs([file]));
+    assert.is(quiet.size, Buffer.byteLength(whole + half), `${name}: a file that did not grow is taken whole`);
+  }
+  // a JSON document is read whole or not at all: nothing is held back
+  const json = path.join(dir, "cut.json");
+  await writeFile(json, '[{"timestamp":"2026-01-01T00:00:00Z","action":"a"}');
+  const inputs = await findInputs([json]);
+  await appendFile(json, "]\n");
+  assert.is((await snapshotFiles(inputs))[0].size, inputs[0].size);
+});
+
+test("a snapshot whose file was replaced or cut since it was found: one line naming the file", async () => {
+  const file = path.join(dir, "rotated.csv");
+  await writeFile(file, "timestamp,action\n2026-01-01T00:00:00Z,a\n");
+  const inputs = await findInputs([file]);
+  await writeFile(path.join(dir, "new.csv"), "timestamp,action\n");
+  await rename(path.join(dir, "new.csv"), file);
+  const replaced = await snapshotFiles(inputs).catch((error: Error) => error);
+  assert.instance(replaced, InputError);
+  assert.match((replaced as Error).message, `${file}: another file took its place while the build read it (a log rotation?); run the build again`);
+  await writeFile(file, "timestamp,action\n2026-01-01T00:00:00Z,a\n");
+  const again = await findInputs([file]);
+  await truncate(file, 10);
+  const cut = await snapshotFiles(again).catch((error: Error) => error);
+  assert.instance(cut, InputError);
+  assert.match((cut as Error).message, `${file}: it was cut to 10 bytes while the build read it (it had 40); run the build again`);
 });
 
 test("an input is resized when its size differs from what the cache manifest recorded", async () => {

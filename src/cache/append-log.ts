@@ -5,14 +5,16 @@
  * the new ones), followed by new files; when the options that shape the parsed log are the same;
  * and when every new row sorts after every cached one (a log that grows in time). Then the result
  * is the one a full read gives, byte for byte; otherwise it says why not, and the build reads
- * everything again. Nothing here trusts the cache beyond what the hashes confirm.
+ * everything again. Nothing here trusts the cache beyond what the hashes confirm. The inputs are the
+ * build's snapshots (fingerprint.ts): a file is read, and recorded for the next build, up to the
+ * size its snapshot found, so that rows appended meanwhile are the next build's to read.
  */
 import {closeSync, openSync, readSync} from "node:fs";
-import {open} from "node:fs/promises";
+import type {FileHandle} from "node:fs/promises";
 import * as aq from "arquero";
 import type {ColumnTable} from "arquero";
-import {hashBytes, hashFile} from "../fingerprint.js";
-import {findInputs, type InputFile} from "../ingest/find-inputs.js";
+import {snapshotPrefixHash, type InputSnapshot} from "../fingerprint.js";
+import {openSnapshot} from "../ingest/read-text.js";
 import {rowsWithHash} from "./hash-index.js";
 import {concat, grow} from "./growable.js";
 import {assertZone, LogReading, progress} from "../ingest/index.js";
@@ -33,16 +35,16 @@ export type AppendResult =
   | {mode: "cold"; reason: string};
 
 /**
- * Reads what was added to the inputs since the cached build. `log.table` holds `time` and the
- * CACHED_COLUMNS (period keys added); `newRows` are the new accepted rows' values in output column
- * order and time order, for appendSourceData.
+ * Reads what was added to the inputs since the cached build: `inputs` are the build's snapshots of
+ * the files of `options.inputs`. `log.table` holds `time` and the CACHED_COLUMNS (period keys
+ * added); `newRows` are the new accepted rows' values in output column order and time order, for
+ * appendSourceData.
  */
-export async function appendToCachedLog(cache: CachedLog, options: IngestOptions): Promise<AppendResult> {
+export async function appendToCachedLog(cache: CachedLog, options: IngestOptions, inputs: readonly InputSnapshot[]): Promise<AppendResult> {
   assertZone(options.timeZone);
   const {manifest} = cache;
   if (manifest.timeZone !== options.timeZone) return cold(`the time zone changed (${manifest.timeZone} -> ${options.timeZone})`);
   if ((manifest.format ?? null) !== (options.format ?? null)) return cold("--format changed");
-  const inputs = await findInputs(options.inputs, options.format);
   const old = manifest.files;
   for (let i = 0; i < old.length; i++) {
     if (i >= inputs.length || inputs[i].path !== old[i].path) {
@@ -54,8 +56,8 @@ export async function appendToCachedLog(cache: CachedLog, options: IngestOptions
   const toRead: {fileNumber: number; resume?: ResumePoint}[] = [];
   for (const [i, cached] of old.entries()) {
     const {size} = inputs[i];
-    if (size === cached.size && (await hashFile(cached.path)) === cached.sha256) continue;
-    const grown = size > cached.size && (await hashBytes(cached.path, cached.size)) === cached.sha256;
+    if (size === cached.size && inputs[i].sha256 === cached.sha256) continue;
+    const grown = size > cached.size && (await snapshotPrefixHash(inputs[i], cached.size)) === cached.sha256;
     if (!grown) return cold(`${cached.path} changed`);
     if (i !== old.length - 1) return cold(`${cached.path} grew, but later input files follow it`);
     if (!cached.resume) return cold(`${cached.path} grew, but ${cached.format === "json" ? "a JSON array cannot be read from the middle" : "its last line had no newline"}`);
@@ -73,7 +75,7 @@ export async function appendToCachedLog(cache: CachedLog, options: IngestOptions
         return row === -1 ? undefined : `${files[cache.rows.file[row]]}:${cache.rows.line[row]}`;
       },
     });
-    for (const {fileNumber, resume} of toRead) await reading.read(fileNumber, inputs[fileNumber].format, resume);
+    for (const {fileNumber, resume} of toRead) await reading.read(fileNumber, inputs[fileNumber].format, resume, inputs[fileNumber]);
     if (reading.columns.names.length > manifest.columnNames.length) {
       return cold(`a new column appeared (${reading.columns.names.slice(manifest.columnNames.length).join(", ")})`);
     }
@@ -184,9 +186,9 @@ export function mergeCoded(before: CodedColumn, after: CodedColumn): CodedColumn
 
 /**
  * Each input's state for the next build: cached entries stay for files not read; a file read now
- * gets its size, mtime, hash and where its reading ended.
+ * gets its snapshot's size, mtime and hash and where its reading ended.
  */
-export async function fileStates(inputs: InputFile[], cached: readonly CachedFile[], read: readonly number[]): Promise<CachedFile[]> {
+export async function fileStates(inputs: readonly InputSnapshot[], cached: readonly CachedFile[], read: readonly number[]): Promise<CachedFile[]> {
   const states: CachedFile[] = [];
   // one file at a time: a folder of a thousand daily files must not open them all at once
   for (const [i, input] of inputs.entries()) {
@@ -195,12 +197,12 @@ export async function fileStates(inputs: InputFile[], cached: readonly CachedFil
   return states;
 }
 
-/** A file's state after reading it (from `from` on, when it was resumed). */
-export async function fileState(input: InputFile, from?: ResumePoint): Promise<CachedFile> {
-  const handle = await open(input.path, "r");
+/** A file's state after reading its snapshot (from `from` on, when it was resumed): what the read covered. */
+export async function fileState(input: InputSnapshot, from?: ResumePoint): Promise<CachedFile> {
+  const handle = await openSnapshot(input);
   try {
-    const {size, mtimeMs} = await handle.stat();
-    return {path: input.path, format: input.format, size, mtimeMs, sha256: await hashFile(input.path), resume: await resumePoint(handle, input.format, size, from)};
+    const {path, format, size, mtimeMs, sha256} = input;
+    return {path, format, size, mtimeMs, sha256, resume: await resumePoint(handle, format, size, from)};
   } finally {
     await handle.close();
   }
@@ -211,7 +213,7 @@ export async function fileState(input: InputFile, from?: ResumePoint): Promise<C
  * record boundary, since the read succeeded: an open quote at the end fails it), else null. JSON
  * arrays cannot be resumed: a grown array is a changed file.
  */
-async function resumePoint(handle: Awaited<ReturnType<typeof open>>, format: InputFormat, size: number, from?: ResumePoint): Promise<ResumePoint | null> {
+async function resumePoint(handle: FileHandle, format: InputFormat, size: number, from?: ResumePoint): Promise<ResumePoint | null> {
   if (format === "json" || size === 0) return null;
   const start = from?.start ?? 0;
   let line = from?.line ?? 1;
@@ -231,7 +233,7 @@ async function resumePoint(handle: Awaited<ReturnType<typeof open>>, format: Inp
 }
 
 /** A CSV file's header line with its newline (BOM and blank lines before it dropped), unless it holds quotes. */
-async function csvHeaderText(handle: Awaited<ReturnType<typeof open>>, size: number): Promise<string | undefined> {
+async function csvHeaderText(handle: FileHandle, size: number): Promise<string | undefined> {
   const length = Math.min(size, 1 << 20);
   const {buffer, bytesRead} = await handle.read(Buffer.alloc(length), 0, length, 0);
   const text = buffer.subarray(0, bytesRead).toString("utf8").replace(/^\uFEFF/, "");

@@ -13,6 +13,11 @@
  *    and the rejects and duplicates as JSON;
  *  - after an append, the whole-log downloads it appended to, as a spare: the next append extends
  *    them by two nights of rows instead of copying ~500 MB (at 1M rows) of the published ones.
+ * Nothing in it is trusted unchecked: the manifest holds the SHA-256 of its own body and of every
+ * array and list file, checked as they are read (an append extends the hash of the bytes it read
+ * with the rows it writes: the arrays are hashed once per build), and the modification time of the
+ * hard-linked downloads (hashing their ~500 MB at 1M rows would cost a night ~0.35 s); a file that
+ * does not match makes readCache say which, and the build reads every input.
  * Typed arrays written as raw bytes are what the build uses as they are (codes, offsets). Measured at
  * 1M rows (bench/cache-format.ts, 2 cores): Arrow IPC through Arquero wrote the same columns in
  * 0.85 s and read every one back as a typed array in 1.1 s; raw arrays read back in 0.42-0.45 s,
@@ -26,6 +31,7 @@
  * a usable cache. Files no manifest names are removed after the rename.
  * It does not decide what to trust: append-log.ts compares it with the inputs.
  */
+import {createHash, type Hash} from "node:crypto";
 import {link, mkdir, open, readdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
 import {mkdirSync, statSync} from "node:fs";
 import path from "node:path";
@@ -40,7 +46,7 @@ import {csvLine} from "../site/downloads.js";
 import type {PeriodIndicators} from "../indicators/types.js";
 
 /** Bumped whenever the layout below changes: an older cache is then ignored. */
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
 
 /** One input file as the cached build read it. */
 export interface CachedFile {
@@ -74,6 +80,8 @@ export interface CacheManifest {
   periods: Record<string, CachedPeriod>;
   /** the files of this cache, in its folder: each array's, e.g. {time: "time.mfx2k1.bin"}, and the others */
   parts: CacheParts;
+  /** SHA-256 of the JSON of every other field, in this order: a manifest edited or damaged is not used */
+  digest: string;
 }
 
 export interface CacheParts {
@@ -88,6 +96,10 @@ export interface CacheParts {
    * of copying this build's, once the report that also links them (`<out>.previous`) is gone.
    */
   spare?: {csv: string; json: string; rows: number};
+  /** SHA-256 of each array and list file, by file name, e.g. {"time.mfx2k1.bin": "9f86…"} */
+  digests: Record<string, string>;
+  /** modification time of each download and spare file (too large to hash each night), by file name */
+  mtimes: Record<string, number>;
 }
 
 /** What the cache remembers of a period of the published report. */
@@ -112,70 +124,111 @@ export interface CachedLog {
   spare?: SpareSource;
   rejects: RejectedRow[];
   duplicates: DuplicateRow[];
+  /** the SHA-256 state of each array file's bytes as read, by array name: an append extends it (stageCache) */
+  arrayHashes: Record<string, Hash>;
 }
 
 const ROW_ARRAYS = ["file", "line", "hash", "hash2"] as const;
 
 /**
  * The cached log in `dir`, or why there is none to use: "no cache yet", "the cache is from another
- * version of activity-report", "the cache is incomplete". `code` is the tool's code fingerprint, or
- * its promise: the arrays are read while it is computed (its hundred-odd file reads queue behind
- * the reads of the log's hash, and waiting for them kept a night's main thread idle ~0.15 s), and
- * compared before anything is returned.
+ * version of activity-report", "the cache is incomplete", "cache file time.3.bin does not match its
+ * digest"... `code` is the tool's code fingerprint, or its promise: the arrays are read while it is
+ * computed (its hundred-odd file reads queue behind the reads of the log's hash, and waiting for them
+ * kept a night's main thread idle ~0.15 s), and compared before anything is returned.
  */
 export async function readCache(dir: string, code: string | Promise<string>): Promise<CachedLog | string> {
-  let manifest: CacheManifest;
+  let text: string;
   try {
-    manifest = JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8")) as CacheManifest;
+    text = await readFile(path.join(dir, "manifest.json"), "utf8");
   } catch {
     return "no cache yet";
   }
+  let manifest: CacheManifest;
+  try {
+    manifest = JSON.parse(text) as CacheManifest;
+  } catch {
+    return "cache file manifest.json is not JSON";
+  }
   const otherVersion = "the cache is from another version of activity-report";
-  if (manifest.version !== CACHE_VERSION) return otherVersion;
+  if (manifest?.version !== CACHE_VERSION) return otherVersion;
+  if (manifestDigest(manifest) !== manifest.digest) return "cache file manifest.json does not match its digest";
   const loaded = loadCache(dir, manifest);
   loaded.catch(() => {}); // awaited below unless the code differs
   if (manifest.code !== (await code)) return otherVersion;
   return loaded;
 }
 
-/** The arrays and files a manifest of this version names, or "the cache is incomplete". */
+/** The SHA-256 of a manifest's fields but its digest, as JSON in their order. */
+function manifestDigest(manifest: Omit<CacheManifest, "digest"> & {digest?: string}): string {
+  const {digest: _digest, ...body} = manifest;
+  return sha256(JSON.stringify(body));
+}
+
+const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
+
+/** Thrown inside loadCache: the reason readCache gives. */
+class DamagedCache extends Error {}
+
+/** The arrays and files a manifest of this version names, or why not: incomplete, or a file damaged. */
 async function loadCache(dir: string, manifest: CacheManifest): Promise<CachedLog | string> {
   try {
     const n = manifest.rowCount;
-    const file = (name: string) => path.join(dir, manifest.parts.arrays[name]);
+    const {parts} = manifest;
+    const arrayHashes: Record<string, Hash> = {};
+    // each array's bytes, checked against its digest; its hash is kept for the next write's
+    const array = async <T extends Float64Array | Int32Array>(name: string, kind: ArrayKind<T>, length: number): Promise<T> => {
+      const read = await readArray(path.join(dir, parts.arrays[name]), kind, length);
+      const hash = createHash("sha256").update(new Uint8Array(read.buffer, 0, length * kind.BYTES_PER_ELEMENT));
+      if (hash.copy().digest("hex") !== parts.digests[parts.arrays[name]]) throw new DamagedCache(`cache file ${parts.arrays[name]} does not match its digest`);
+      arrayHashes[name] = hash;
+      return read;
+    };
     // every array at once: one after another, the ten coded columns alone took 0.2 s at 1M rows
     const codedNames = Object.keys(manifest.dictionaries);
     const [[time, csvStart, jsonStart, jsonEnd, hashIndex], rowArrays, codedArrays] = await Promise.all([
-      Promise.all([["time", n], ["csvStart", n + 1], ["jsonStart", n], ["jsonEnd", n], ["hashIndex", n]].map(([name, length]) => readArray(file(name as string), Float64Array, length as number))),
-      Promise.all(ROW_ARRAYS.map((name) => readArray(file(name), Int32Array, n))),
-      Promise.all(codedNames.map((name) => readArray(file(`coded.${name}`), Int32Array, n))),
+      Promise.all([["time", n], ["csvStart", n + 1], ["jsonStart", n], ["jsonEnd", n], ["hashIndex", n]].map(([name, length]) => array(name as string, Float64Array, length as number))),
+      Promise.all(ROW_ARRAYS.map((name) => array(name, Int32Array, n))),
+      Promise.all(codedNames.map((name) => array(`coded.${name}`, Int32Array, n))),
     ]);
     const rows = Object.fromEntries(ROW_ARRAYS.map((name, i) => [name, rowArrays[i]])) as unknown as RowOrigins;
     const coded: Record<string, CodedColumn> = {};
     codedNames.forEach((name, i) => (coded[name] = new CodedColumn(codedArrays[i], manifest.dictionaries[name])));
-    const [rejects, duplicates] = await Promise.all([manifest.parts.rejects, manifest.parts.duplicates].map(async (part) => JSON.parse(await readFile(path.join(dir, part), "utf8"))));
-    const csvFile = path.join(dir, manifest.parts.csv);
-    const jsonFile = path.join(dir, manifest.parts.json);
-    const [csvSize, jsonSize] = await Promise.all([stat(csvFile), stat(jsonFile)]).then((s) => s.map((x) => x.size));
-    if (csvSize !== csvStart[n] || jsonSize !== jsonRowsEnd(jsonEnd, n) + JSON_TAIL.length) return "the cache is incomplete";
+    const [rejects, duplicates] = await Promise.all([parts.rejects, parts.duplicates].map(async (part) => {
+      const text = await readFile(path.join(dir, part), "utf8");
+      if (sha256(text) !== parts.digests[part]) throw new DamagedCache(`cache file ${part} does not match its digest`);
+      return JSON.parse(text);
+    }));
+    const csvFile = path.join(dir, parts.csv);
+    const jsonFile = path.join(dir, parts.json);
+    const [csvInfo, jsonInfo] = await Promise.all([stat(csvFile), stat(jsonFile)]);
+    if (csvInfo.size !== csvStart[n] || jsonInfo.size !== jsonRowsEnd(jsonEnd, n) + JSON_TAIL.length) return "the cache is incomplete";
+    for (const [part, info] of [[parts.csv, csvInfo], [parts.json, jsonInfo]] as const) {
+      if (info.mtimeMs !== parts.mtimes[part]) return `cache file ${part} was written to after the cache recorded it`;
+    }
     const csvHeader = Buffer.from(csvLine(manifest.columns)); // what writeSourceData wrote first
-    const {spare} = manifest.parts;
+    const {spare} = parts;
+    // a spare written to since is not lent (the build copies instead): checked again when taken
+    const spareIntact = spare !== undefined && spare.rows <= n && (await Promise.all([spare.csv, spare.json].map((part) => stat(path.join(dir, part)).then((info) => info.mtimeMs === parts.mtimes[part], () => false)))).every(Boolean);
     return {
-      dir, manifest, time, rows, hashIndex, coded, rejects, duplicates,
+      dir, manifest, time, rows, hashIndex, coded, rejects, duplicates, arrayHashes,
       source: {csvFile, jsonFile, csvHeader, csvStart, jsonStart, jsonEnd},
-      ...(spare && spare.rows <= n ? {spare: {csvFile: path.join(dir, spare.csv), jsonFile: path.join(dir, spare.json), rows: spare.rows}} : {}),
+      ...(spareIntact ? {spare: {csvFile: path.join(dir, spare.csv), jsonFile: path.join(dir, spare.json), rows: spare.rows}} : {}),
     };
-  } catch {
-    return "the cache is incomplete"; // a damaged cache: build from the inputs
+  } catch (error) {
+    if (error instanceof DamagedCache) return error.message;
+    return "the cache is incomplete"; // a file missing or short: build from the inputs
   }
 }
+
+type ArrayKind<T> = {new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number};
 
 /**
  * `length` entries of an array file, with room after them for the rows of an append (growable.ts),
  * in a few large reads: readFile reads in 512 KiB steps, which took 0.7 s for the 88 MB of a
  * million-row cache (this: ~0.05 s).
  */
-async function readArray<T extends Float64Array | Int32Array>(file: string, kind: {new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number}, length: number): Promise<T> {
+async function readArray<T extends Float64Array | Int32Array>(file: string, kind: ArrayKind<T>, length: number): Promise<T> {
   const array = withRoom(kind, length, roomFor(length));
   const bytes = new Uint8Array(array.buffer, 0, array.byteLength);
   const handle = await open(file, "r");
@@ -193,7 +246,7 @@ async function readArray<T extends Float64Array | Int32Array>(file: string, kind
 
 /** What a build hands writeCache. */
 export interface CacheContent {
-  manifest: Omit<CacheManifest, "version" | "dictionaries" | "rowCount" | "parts">;
+  manifest: Omit<CacheManifest, "version" | "dictionaries" | "rowCount" | "parts" | "digest">;
   time: Float64Array;
   rows: RowOrigins;
   hashIndex: Float64Array;
@@ -210,6 +263,11 @@ export interface CacheContent {
    * spare of the next append; ignored when `grows` is given or the files are elsewhere
    */
   spare?: WholeLogFiles;
+  /**
+   * with `grows`: the hash of each array file's bytes as readCache read them (CachedLog.arrayHashes),
+   * extended with the rows appended instead of hashing the whole array again
+   */
+  arrayHashes?: Record<string, Hash>;
 }
 
 /** A name part no earlier write of a cache folder used, e.g. "hojyim669g" in `time.hojyim669g.bin`. */
@@ -264,7 +322,7 @@ export async function stageCache(dir: string, content: CacheContent, grows?: Cac
     const same = grows?.dictionaries[name] !== undefined && JSON.stringify(grows.dictionaries[name]) === JSON.stringify(dictionaries[name]);
     arrays.push([`coded.${name}`, column.codes, same]);
   }
-  const parts: CacheParts = {arrays: {}, rejects: `rejects.${generation}.json`, duplicates: `duplicates.${generation}.json`, csv: `activity.${generation}.csv`, json: `activity.${generation}.json`};
+  const parts: CacheParts = {arrays: {}, rejects: `rejects.${generation}.json`, duplicates: `duplicates.${generation}.json`, csv: `activity.${generation}.csv`, json: `activity.${generation}.json`, digests: {}, mtimes: {}};
   // an append keeps the downloads it appended to as the next append's spare; a cold build, its copy
   if (grows !== undefined) parts.spare = {csv: grows.parts.csv, json: grows.parts.json, rows: grows.rowCount};
   else if (content.spare !== undefined && [content.spare.csvFile, content.spare.jsonFile].every((file) => path.dirname(path.resolve(file)) === path.resolve(dir))) {
@@ -274,15 +332,31 @@ export async function stageCache(dir: string, content: CacheContent, grows?: Cac
     const before = grows?.parts.arrays[name];
     // the old file's rows: the manifest's row count (one more for csvStart, which ends with the end)
     const oldLength = grows === undefined ? 0 : grows.rowCount + (name === "csvStart" ? 1 : 0);
-    if (appendable && before !== undefined && (await appendInPlace(path.join(dir, before), array, oldLength))) parts.arrays[name] = before;
-    else await writeFile(path.join(dir, (parts.arrays[name] = `${name}.${generation}.bin`)), bytesOf(array));
+    const read = content.arrayHashes?.[name];
+    if (appendable && before !== undefined && (await appendInPlace(path.join(dir, before), array, oldLength))) {
+      parts.arrays[name] = before;
+      // the bytes read, then the rows written after them
+      const tail = bytesOf(array).subarray(oldLength * array.BYTES_PER_ELEMENT);
+      parts.digests[before] = read ? read.copy().update(tail).digest("hex") : sha256(bytesOf(array));
+    } else {
+      await writeFile(path.join(dir, (parts.arrays[name] = `${name}.${generation}.bin`)), bytesOf(array));
+      parts.digests[parts.arrays[name]] = sha256(bytesOf(array));
+    }
   }
-  await writeFile(path.join(dir, parts.rejects), JSON.stringify(content.rejects));
-  await writeFile(path.join(dir, parts.duplicates), JSON.stringify(content.duplicates));
+  for (const [part, list] of [[parts.rejects, content.rejects], [parts.duplicates, content.duplicates]] as const) {
+    const text = JSON.stringify(list);
+    await writeFile(path.join(dir, part), text);
+    parts.digests[part] = sha256(text);
+  }
   await link(content.csvFile, path.join(dir, parts.csv));
   await link(content.jsonFile, path.join(dir, parts.json));
+  for (const part of [parts.csv, parts.json]) parts.mtimes[part] = (await stat(path.join(dir, part))).mtimeMs;
+  if (parts.spare !== undefined) {
+    for (const part of [parts.spare.csv, parts.spare.json]) parts.mtimes[part] = grows?.parts.mtimes[part] ?? (await stat(path.join(dir, part))).mtimeMs;
+  }
   // the manifest last, by a rename: a folder without one is not a cache
-  const manifest: CacheManifest = {version: CACHE_VERSION, ...content.manifest, rowCount: n, dictionaries, parts};
+  const body: Omit<CacheManifest, "digest"> = {version: CACHE_VERSION, ...content.manifest, rowCount: n, dictionaries, parts};
+  const manifest: CacheManifest = {...body, digest: manifestDigest(body)};
   const temporary = path.join(dir, `manifest.json.tmp-${process.pid}`);
   await writeFile(temporary, JSON.stringify(manifest));
   return async () => {

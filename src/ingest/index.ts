@@ -10,7 +10,7 @@ import {ConfigError, InputError} from "../errors.js";
 import {acceptRow, canonicalName, ColumnIndex} from "./accept-row.js";
 import {DuplicateIndex, rowHashPair} from "./deduplicate.js";
 import type {ResumePoint} from "./raw-record.js";
-import {findInputs} from "./find-inputs.js";
+import {findInputs, type FileSnapshot} from "./find-inputs.js";
 import {LogRows} from "./log-rows.js";
 import {recordFields, type RecordReader} from "./raw-record.js";
 import {readCsv} from "./read-csv.js";
@@ -25,9 +25,9 @@ const READERS: Record<InputFormat, RecordReader> = {csv: readCsv, json: readJson
 /** Reads the inputs into one time-sorted, de-duplicated table, with rejects and duplicates. */
 export async function ingest(options: IngestOptions): Promise<ActivityLog> {
   assertZone(options.timeZone);
-  const inputs = await findInputs(options.inputs, options.format);
+  const inputs = options.files ?? (await findInputs(options.inputs, options.format));
   const reading = new LogReading(inputs.map((input) => input.path), options.timeZone, progress(inputs, options), {onRows: options.onRows});
-  for (const [fileNumber, input] of inputs.entries()) await reading.read(fileNumber, input.format);
+  for (const [fileNumber, input] of inputs.entries()) await reading.read(fileNumber, input.format, undefined, input);
   return reading.finish();
 }
 
@@ -82,12 +82,12 @@ export class LogReading {
   readonly #earlierDuplicate: EarlierDuplicate | undefined;
   readonly #onRows: IngestOptions["onRows"];
 
-  /** Reads file number `fileNumber` (whole, or from `resume` on). */
-  async read(fileNumber: number, format: InputFormat, resume?: ResumePoint): Promise<void> {
+  /** Reads file number `fileNumber` (whole, or from `resume` on; up to its `snapshot` size when given). */
+  async read(fileNumber: number, format: InputFormat, resume?: ResumePoint, snapshot?: FileSnapshot): Promise<void> {
     const file = this.files[fileNumber];
     const {columns, rows, rejects, duplicates} = this;
     const onHeader = (names: string[], line: number) => checkHeader(file, line, names, columns);
-    for await (const batch of READERS[format](file, {onBytes: this.onBytes, onHeader, resume})) {
+    for await (const batch of READERS[format](file, {onBytes: this.onBytes, onHeader, resume, snapshot})) {
       for (const record of batch) {
         this.rowCount++;
         const result = acceptRow(record, columns, this.timeZone);

@@ -5,6 +5,7 @@
  * wrong number of fields, a JSON value that is not an object) in `problem`; accept-row decides the rest.
  */
 import {fieldText} from "./json-value.js";
+import type {FileSnapshot} from "./find-inputs.js";
 
 /** One record as read, before validation. */
 export interface RawRecord {
@@ -32,6 +33,8 @@ export interface ReadOptions {
    * header line with the newline) to read them. Defaults to the whole file.
    */
   resume?: ResumePoint;
+  /** read only the first `size` bytes of this file, the build's snapshot of it (read-text.ts) */
+  snapshot?: FileSnapshot;
 }
 
 /** Where a previous read of a file ended, on a record boundary (build-cache.ts keeps it). */

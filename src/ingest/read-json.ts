@@ -19,7 +19,7 @@ const BATCH_RECORDS = 10_000;
 
 /** Yields the records of a JSON file, in batches. */
 export async function* readJson(file: string, options: ReadOptions = {}): AsyncGenerator<RawRecord[]> {
-  const size = await fileSize(file);
+  const size = options.snapshot?.size ?? (await fileSize(file));
   if (size > MAX_JSON_BYTES) {
     throw new InputError(`${file}: ${Math.round(size / 2 ** 20)} MB is too large for one JSON document (limit 400 MB); convert it to NDJSON, one record per line`);
   }

@@ -2,12 +2,14 @@
  * Reads a file as UTF-8 text, chunk by chunk, so that no reader ever needs the whole file as one
  * string. Fails the file (InputError naming file and line) on a NUL byte (not a text file) or on
  * bytes that are not valid UTF-8: text is never silently mangled. A leading BOM is dropped.
- * Does not parse anything.
+ * Given the build's snapshot of the file (find-inputs.ts), reads that file's first `size` bytes only,
+ * however much it has grown since. Does not parse anything.
  */
 import {isUtf8} from "node:buffer";
 import {createReadStream} from "node:fs";
-import {open} from "node:fs/promises";
+import {open, type FileHandle} from "node:fs/promises";
 import {InputError} from "../errors.js";
+import type {FileSnapshot} from "./find-inputs.js";
 
 /**
  * Default bytes per read: large enough to amortise parsing, small enough that its text is not a
@@ -24,6 +26,8 @@ export interface TextReadOptions {
   /** byte offset to start at (a record boundary); defaults to 0 */
   start?: number;
   onBytes?: (bytes: number) => void;
+  /** read only the first `size` bytes of this file (the build's snapshot of it), else up to its end */
+  snapshot?: FileSnapshot;
 }
 
 /**
@@ -33,7 +37,12 @@ export interface TextReadOptions {
  */
 export async function* readTextChunks(file: string, options: TextReadOptions = {}): AsyncGenerator<string> {
   const start = options.start ?? 0;
-  const stream = createReadStream(file, {highWaterMark: options.chunkBytes ?? CHUNK_BYTES, start});
+  const {snapshot} = options;
+  const stop = snapshot?.size ?? Number.POSITIVE_INFINITY;
+  const handle = snapshot && (await openSnapshot(snapshot));
+  const highWaterMark = options.chunkBytes ?? CHUNK_BYTES;
+  // the stream's end is inclusive and may not come before its start: a byte past the snapshot is cut below
+  const stream = !handle ? createReadStream(file, {highWaterMark, start}) : handle.createReadStream({highWaterMark, start, end: Math.max(start, stop - 1)});
   let offset = start; // bytes before the current chunk
   let carried: Buffer = Buffer.alloc(0); // the start of a character cut at the previous chunk's end
   let started = start > 0; // a first non-empty text was yielded (the BOM is looked for there)
@@ -47,7 +56,9 @@ export async function* readTextChunks(file: string, options: TextReadOptions = {
     return text;
   };
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const whole of stream as AsyncIterable<Buffer>) {
+      const chunk = offset + whole.length > stop ? whole.subarray(0, Math.max(0, stop - offset)) : whole;
+      if (chunk.length === 0) continue;
       const nul = chunk.indexOf(0);
       if (nul !== -1) {
         throw new InputError(`${file}:${await lineAt(file, offset + nul)}: NUL byte: this is not a text file`);
@@ -72,6 +83,7 @@ export async function* readTextChunks(file: string, options: TextReadOptions = {
       const text = await decode(bytes.subarray(0, end), at);
       if (text) yield text;
     }
+    if (offset < stop && snapshot) throw new InputError(`${file}: it was cut to ${offset} bytes while the build read it (it had ${stop}); run the build again`);
     if (carried.length > 0) throw await invalidUtf8(file, offset - carried.length, carried);
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -79,6 +91,28 @@ export async function* readTextChunks(file: string, options: TextReadOptions = {
   } finally {
     stream.destroy();
   }
+}
+
+/**
+ * Opens the file of a snapshot to read its first `snapshot.size` bytes: an InputError when another
+ * file took its place (a log rotation) or it lost bytes since (truncated): what was found is gone,
+ * and the next build starts from what is there then.
+ */
+export async function openSnapshot(snapshot: FileSnapshot): Promise<FileHandle> {
+  const fail = (error: unknown) => new InputError(`${snapshot.path}: ${describeFileError(error)}`, {cause: error});
+  const handle = await open(snapshot.path, "r").catch((error) => Promise.reject(fail(error)));
+  let problem: string | undefined;
+  try {
+    const now = await handle.stat();
+    if (now.dev !== snapshot.dev || now.ino !== snapshot.ino) problem = "another file took its place while the build read it (a log rotation?)";
+    else if (now.size < snapshot.size) problem = `it was cut to ${now.size} bytes while the build read it (it had ${snapshot.size})`;
+  } catch (error) {
+    await handle.close();
+    throw fail(error);
+  }
+  if (problem === undefined) return handle;
+  await handle.close();
+  throw new InputError(`${snapshot.path}: ${problem}; run the build again`);
 }
 
 /** Reads the whole file as one string (for whole-array JSON). */

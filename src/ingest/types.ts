@@ -4,6 +4,7 @@
 import type {ColumnTable} from "arquero";
 import type {LogRows, RowOrigins} from "./log-rows.js";
 import type {ColumnIndex} from "./accept-row.js";
+import type {InputFile} from "./find-inputs.js";
 
 /** The activity log's twelve fields, in the order OpenDataSoft documents them. */
 export const LOG_FIELDS = [
@@ -89,6 +90,11 @@ export interface IngestOptions {
   inputs: string[];
   /** overrides the format taken from each file's extension */
   format?: InputFormat;
+  /**
+   * the files of `inputs` as the build found them (findInputs, with the sizes its snapshot read):
+   * each is read up to that size; defaults to finding them now
+   */
+  files?: InputFile[];
   /** IANA zone used to read timestamps that carry no offset */
   timeZone: string;
   /** called as bytes are read, for a progress bar */

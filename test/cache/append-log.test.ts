@@ -4,6 +4,9 @@ import {mkdtemp, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
 import {fileState, mergeCoded} from "../../src/cache/append-log.js";
+import {snapshotFiles} from "../../src/fingerprint.js";
+import {findInputs} from "../../src/ingest/find-inputs.js";
+import type {InputFormat} from "../../src/ingest/types.js";
 import {CodedColumn} from "../../src/ingest/coded-column.js";
 
 test("mergeCoded: one sorted dictionary, every row keeps its string, code order is string order", () => {
@@ -18,11 +21,14 @@ test("mergeCoded: one sorted dictionary, every row keeps its string, code order 
   assert.equal([...same.codes], [1, 0, 2, 1, 2]);
 });
 
+/** The file as a build finds it now. */
+const snapshot = async (file: string, format: InputFormat) => (await snapshotFiles(await findInputs([file], format)))[0];
+
 test("fileState: where a later read resumes (CSV with its header text, NDJSON), or null", async () => {
   const dir = await mkdtemp(path.join(tmpdir(), "ar-append-"));
   const file = (name: string, text: string) => writeFile(path.join(dir, name), text).then(() => path.join(dir, name));
   const csv = await file("a.csv", "\uFEFF\ntimestamp,action\r\n2026-01-01T00:00:00Z,a\r\n\"2026-01-02T00:00:00Z\",\"multi\nline\"\r\n");
-  const state = await fileState({path: csv, format: "csv", size: 0});
+  const state = await fileState(await snapshot(csv, "csv"));
   assert.is(state.size, Buffer.byteLength("\uFEFF\ntimestamp,action\r\n2026-01-01T00:00:00Z,a\r\n\"2026-01-02T00:00:00Z\",\"multi\nline\"\r\n"));
   assert.match(state.sha256, /^[0-9a-f]{64}$/);
   // 5 newlines: the next byte is on line 6; the blank line before the header is kept with it
@@ -30,15 +36,15 @@ test("fileState: where a later read resumes (CSV with its header text, NDJSON), 
   const ndjsonText = '{"timestamp":"2026-01-01T00:00:00Z","action":"a"}\n\n';
   const ndjson = await file("a.ndjson", ndjsonText);
   const end = Buffer.byteLength(ndjsonText); // 51
-  assert.equal((await fileState({path: ndjson, format: "ndjson", size: 0})).resume, {start: end, line: 3});
+  assert.equal((await fileState(await snapshot(ndjson, "ndjson"))).resume, {start: end, line: 3});
   const noNewline = await file("b.csv", "timestamp,action\n2026-01-01T00:00:00Z,a");
-  assert.is((await fileState({path: noNewline, format: "csv", size: 0})).resume, null, "the last row may go on");
+  assert.is((await fileState(await snapshot(noNewline, "csv"))).resume, null, "the last row may go on");
   const quotedHeader = await file("c.csv", '"timestamp","action"\n2026-01-01T00:00:00Z,a\n');
-  assert.is((await fileState({path: quotedHeader, format: "csv", size: 0})).resume, null, "a quoted header is not resumed");
+  assert.is((await fileState(await snapshot(quotedHeader, "csv"))).resume, null, "a quoted header is not resumed");
   const json = await file("a.json", '[{"timestamp":"2026-01-01T00:00:00Z","action":"a"}]\n');
-  assert.is((await fileState({path: json, format: "json", size: 0})).resume, null, "a JSON array is read whole");
+  assert.is((await fileState(await snapshot(json, "json"))).resume, null, "a JSON array is read whole");
   // resuming from a previous state counts only the new bytes' lines
-  const grown = await fileState({path: ndjson, format: "ndjson", size: 0}, {start: 26, line: 40});
+  const grown = await fileState(await snapshot(ndjson, "ndjson"), {start: 26, line: 40});
   assert.equal(grown.resume, {start: end, line: 42});
   await rm(dir, {recursive: true});
 });
