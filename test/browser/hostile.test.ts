@@ -67,6 +67,9 @@ test("JavaScript off: the baked charts draw the hostile values as SVG text", asy
   const page = await context.newPage();
   await page.goto(url(MONTH_PAGE));
   await assertNoInjectedElements(page, 1);
+  // nothing promises what only the script can do: no legend buttons, no "click" in the text
+  assert.is(await page.locator("button").count(), 0);
+  assert.not.match(await page.locator("main").innerText(), /click/i);
   const legend = await legendLabels(page, "actions");
   for (const label of [SCRIPT, IMG, COMMENT, JS_URL, RLO_LABEL, LONG]) assert.ok(legend.includes(label), `${label} in ${legend.join(" | ")}`);
   // vega in Node estimates text widths, so a baked axis label may end in "…" where the browser has room

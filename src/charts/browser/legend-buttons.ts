@@ -81,7 +81,7 @@ export function legendButtons(figure: HTMLElement, anchor: Element, view: View, 
   const hides = HIDES_UNPICKED.has(figure.dataset.chart ?? "");
 
   const root = element("div", "legend-buttons");
-  const hint = element("p", "legend-hint", `${hides ? "Show only" : "Highlight"} an action: Shift or Ctrl adds one.`);
+  const hint = element("p", "legend-hint", `Pick an action to ${hides ? "show only it" : "highlight it"}; Shift or Ctrl adds another.`);
   hint.id = `${id}-legend-hint`;
   const group = element("div", "legend-entries");
   group.setAttribute("role", "group");
