@@ -2,11 +2,14 @@
  * Screenshots the report site as a reader sees it: the index and one month page, served over HTTP
  * from 127.0.0.1 and shown in headless Chromium (Debian's /usr/bin/chromium, through playwright-core)
  * once the live charts have replaced the baked SVGs. Writes docs/site-index.png and
- * docs/site-period.png, 1280 px wide, the top of the page down to --max-height.
+ * docs/site-period.png, 1280 px wide, the top of the page down to --max-height, and
+ * docs/site-keyboard-legend.png: the month's Actions chart after Tab reached a legend button and
+ * Enter picked that action (focus ring, pressed button, status text).
  *
  *   npx tsx scripts/screenshot-site.ts                  # builds the sample (data/) into a temp folder
  *   npx tsx scripts/screenshot-site.ts --report dist    # an already built site
  *        [--period month:2026-03] [--width 1280] [--max-height 2400] [--out-dir docs] [--dark]
+ *        [--shots index,period,keyboard-legend]
  *        [--as-of YYYY-MM-DD] [--name site-quiet-week] [--no-index]
  *
  * --name writes the period's shot as docs/<name>.png (and --no-index leaves the index out): e.g. a
@@ -38,6 +41,7 @@ const {values} = parseArgs({
     "as-of": {type: "string"},
     name: {type: "string", default: "site-period"},
     "no-index": {type: "boolean", default: false},
+    shots: {type: "string", default: "index,period,keyboard-legend"},
   },
 });
 
@@ -76,15 +80,34 @@ async function shoot(browser: Browser, url: string, out: string, live: boolean):
   console.log(`wrote ${out} (${width} x ${height}, ${Math.round((await stat(out)).size / 1024)} KB)`);
 }
 
+/** The Actions section of a month page, the keyboard on its second legend button, that action picked. */
+async function shootKeyboardLegend(browser: Browser, url: string, out: string): Promise<void> {
+  const page = await browser.newPage({viewport: {width: Number(values.width), height: 900}, colorScheme: values.dark ? "dark" : "light"});
+  await page.goto(url, {waitUntil: "networkidle"});
+  await waitForLiveCharts(page);
+  await page.focus("#chart-actions .chart-svg");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector('#chart-actions button[aria-pressed="true"]');
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.locator("#indicator-actions").screenshot({path: out});
+  await page.close();
+  console.log(`wrote ${out} (${Math.round((await stat(out)).size / 1024)} KB)`);
+}
+
+const shots = new Set(values.shots.split(","));
 const {dir, temporary} = await siteFolder();
 const server = await serveFolder(dir);
 const browser = await launchBrowser();
 try {
   const report = JSON.parse(await readFile(path.join(dir, "report.json"), "utf8")) as ReportJson;
   const suffix = values.dark ? "-dark" : "";
-  if (!values["no-index"]) await shoot(browser, `${server.origin}/index.html`, path.join(values["out-dir"], `site-index${suffix}.png`), false);
   const period = periodOf(report);
-  await shoot(browser, `${server.origin}/${period.path}index.html`, path.join(values["out-dir"], `${values.name}${suffix}.png`), period.actions > 0);
+  const url = `${server.origin}/${period.path}index.html`;
+  if (shots.has("index") && !values["no-index"]) await shoot(browser, `${server.origin}/index.html`, path.join(values["out-dir"], `site-index${suffix}.png`), false);
+  if (shots.has("period")) await shoot(browser, url, path.join(values["out-dir"], `${values.name}${suffix}.png`), period.actions > 0);
+  if (shots.has("keyboard-legend") && period.actions > 0) await shootKeyboardLegend(browser, url, path.join(values["out-dir"], `site-keyboard-legend${suffix}.png`));
 } finally {
   await browser.close();
   await server.close();

@@ -37,7 +37,7 @@ import {createRenderPool, type ChartRenderPool} from "./charts/render-pool.js";
 import {trace} from "./trace.js";
 import {bundleLiveCharts} from "./charts/bundle.js";
 import {writePeriodData, writeReportFiles} from "./site/write-outputs.js";
-import {chartSlot, fillChartSlots} from "./site/chart-slots.js";
+import {CHART_SPECS_SLOT, chartSlot, fillChartSlots} from "./site/chart-slots.js";
 import {appendSourceData, periodDownloads, writePeriodsSourceData, writeSourceData} from "./site/source-data.js";
 import {SourceStream} from "./site/source-stream.js";
 import {asOfEnd, containingPeriods, goesOnPast} from "./site/period-labels.js";
@@ -373,8 +373,8 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {inputs, 
         const written = rendered.then(async (charts) => {
           await mkdir(dir, {recursive: true});
           await writePeriodData(dir, summaries[i].indicators, charts);
-          const svgs = charts.map(({id, svg}) => ({id, svg}));
-          const fill = pagesWritten.promise.then(() => fillChartSlots(path.join(dir, "index.html"), svgs));
+          const filling = charts.map(({id, svg, vega}) => ({id, svg, vega}));
+          const fill = pagesWritten.promise.then(() => fillChartSlots(path.join(dir, "index.html"), filling));
           fill.catch(() => {}); // awaited below
           filled.push(fill);
           effects.progress("periods", ++done, periods.length);
@@ -403,7 +403,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {inputs, 
       return writePeriodsSourceData(source, rendered, COPY_LANES);
     });
     copied.catch(() => {}); // awaited before the publish
-    const pages: PeriodPage[] = summaries.map((page, i) => ({...page, charts: slotted[i] ?? [], downloads: periodDownloads(source, ...ranges[i])}));
+    const pages: PeriodPage[] = summaries.map((page, i) => ({...page, charts: slotted[i] ?? [], downloads: periodDownloads(source, ...ranges[i]), chartSpecs: CHART_SPECS_SLOT}));
 
     if (reused > 0) effects.log(`periods: ${reused} kept from the previous build, ${render.size} rendered`);
 

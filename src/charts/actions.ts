@@ -1,9 +1,9 @@
 /**
  * Chart 1, "Actions": one line per action over the period's buckets (days, weeks or months),
  * zero-filled from `actions.buckets`, with a point per non-zero cell for the tooltip. Lines rather than
- * stacked bars: a stack hides each action's own trend, and ODS draws lines. Clicking an action in
- * the legend shows only that action (shift-click adds one, clicking elsewhere shows all again):
- * the other marks get opacity 0 and no tooltip.
+ * stacked bars: a stack hides each action's own trend, and ODS draws lines. Picking an action in
+ * the legend (in the live page, its buttons: browser/legend-buttons.ts) shows only that action
+ * (shift adds one, a click on the plot shows all again): the other marks get opacity 0 and no tooltip.
  * It does not compute counts: `indicators.actions` holds them.
  */
 import type {PeriodIndicators} from "../indicators/types.js";
@@ -54,7 +54,9 @@ export function actionsChart(indicators: PeriodIndicators, palette: ActionPalett
   return {
     id: "actions",
     title: "Actions",
-    description: `Administrative actions per ${unit}, one line per action. Click a legend entry to show only that action.`,
+    // no "click the legend" here: the page without JavaScript, and the email, cannot do it; the live
+    // page's legend buttons say what they do (browser/legend-buttons.ts)
+    description: `Administrative actions per ${unit}, one line per action.`,
     summary,
     table: {columns: [unitTitle(unit), ...actions, "Total"], rows},
     vegaLite: chartSpec(

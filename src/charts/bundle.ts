@@ -2,11 +2,11 @@
  * Bundles the browser runtime (browser/live-charts.ts + vega + vega-interpreter) into one
  * minified local script with esbuild, so pages need no CDN and no eval. The bundle is cached under
  * `node_modules/.cache/activity-report/`, keyed by the vega, vega-interpreter and esbuild versions
- * and the runtime's source, so a build only pays for esbuild (~1 s) when one of those changed.
+ * and the runtime's sources (every file of browser/), so a build only pays for esbuild (~1 s) when one of those changed.
  * It does not write the page's charts.json (see render.ts `chartsJson`) nor the script tag.
  */
 import {createHash} from "node:crypto";
-import {copyFile, mkdir, readFile, rename, stat, writeFile} from "node:fs/promises";
+import {copyFile, mkdir, readdir, readFile, rename, stat, writeFile} from "node:fs/promises";
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {ReportError} from "../errors.js";
@@ -31,13 +31,16 @@ async function packageVersion(name: string): Promise<string> {
   return String(manifest.version);
 }
 
-/** The cache key: changes when vega, vega-interpreter, esbuild or the runtime's source change. */
+/** The cache key: changes when vega, vega-interpreter, esbuild or one of the runtime's sources change. */
 export async function bundleKey(): Promise<string> {
+  const sources = createHash("sha256");
+  const folder = dirname(LIVE_CHARTS_SOURCE);
+  for (const name of (await readdir(folder)).sort()) sources.update(`${name}\0`).update(await readFile(join(folder, name))).update("\0");
   const parts = [
     `vega@${await packageVersion("vega")}`,
     `vega-interpreter@${await packageVersion("vega-interpreter")}`,
     `esbuild@${await packageVersion("esbuild")}`,
-    createHash("sha256").update(await readFile(LIVE_CHARTS_SOURCE)).digest("hex"),
+    sources.digest("hex"),
   ];
   return createHash("sha256").update(parts.join("\n")).digest("hex").slice(0, 16);
 }

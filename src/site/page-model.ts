@@ -26,6 +26,7 @@ export interface PageSource {
   indicators: PeriodIndicators;
   charts: PageChart[];
   downloads: PeriodPage["downloads"];
+  chartSpecs?: PeriodPage["chartSpecs"];
 }
 
 /** What the site is made from (any SiteInput is one). */
@@ -102,8 +103,10 @@ export interface PeriodPageModel {
   figures: Figure[];
   sections: IndicatorSection[];
   downloads: DownloadView[];
-  /** the compiled specs next to the page, read by the live charts */
+  /** the compiled specs next to the page, read by the live charts when the page has no chartSpecs */
   chartsJson: string;
+  /** the page's inline chart specs (PeriodPage.chartSpecs), "" for none */
+  chartSpecs: string;
 }
 
 export interface SiteModel {
@@ -222,6 +225,7 @@ export function buildPeriodModel(page: PageSource, index: PageIndex<PageSource>,
     })),
     downloads: [downloadView(page.downloads.csv, "CSV"), downloadView(page.downloads.json, "JSON")],
     chartsJson: "charts.json",
+    chartSpecs: page.chartSpecs ?? "",
   };
 }
 

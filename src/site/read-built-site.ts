@@ -17,6 +17,7 @@ import {InputError} from "../errors.js";
 import type {PeriodIndicators} from "../indicators/types.js";
 import {isPeriodType} from "../periods/types.js";
 import type {ChartsJson, DownloadInfo, PeriodSummary, ReportJson} from "./types.js";
+import {chartSpecsJson} from "./chart-specs.js";
 import {siteConfig} from "./eleventy-config.js";
 import {buildSiteModel} from "./page-model.js";
 import type {PageChart, PageSource, SiteSource} from "./page-model.js";
@@ -82,6 +83,7 @@ async function readPage(reportDir: string, summary: PeriodSummary, timeZone: str
     },
     indicators,
     charts,
+    chartSpecs: chartSpecsJson(chartsJson.charts),
     // every accepted row of a period is one action, and each download holds them all
     downloads: {csv: await download(dir, "activity.csv", summary.actions), json: await download(dir, "activity.json", summary.actions)},
   };

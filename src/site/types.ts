@@ -59,6 +59,11 @@ export interface PeriodPage {
   /** the compiled Vega and Vega-Lite specs are not kept here: charts.json has the former, and a page needs neither */
   charts: Omit<RenderedChart, "vega" | "vegaLite">[];
   downloads: {csv: DownloadInfo; json: DownloadInfo};
+  /**
+   * the text of the page's `<script type="application/json" id="chart-specs">` block
+   * (chart-specs.ts, read by the live charts, also from file://), or its slot (chart-slots.ts)
+   */
+  chartSpecs?: string;
 }
 
 /** `<out>/<path>/charts.json`: what the live charts in the browser and the email renderer read. */

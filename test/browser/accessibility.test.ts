@@ -1,6 +1,7 @@
 /**
  * axe-core on the built site of test/fixtures/build/log.csv: no serious or critical violation on
- * the index or on the March 2026 page (with its live charts), in the light and in the dark scheme.
+ * the index or on the March 2026 page (with its live charts, before and after an action is picked
+ * from the legend buttons), in the light and in the dark scheme.
  * axe is evaluated through the devtools protocol, which the page's CSP (`script-src 'self'`) does not
  * govern, so the context needs no `bypassCSP` and the page runs under its real policy.
  */
@@ -65,6 +66,10 @@ test("axe, light and dark: no serious or critical violation on the month page, l
   await waitForLiveCharts(page);
   // open every "Show data" table so axe checks them too
   await page.$$eval("details.chart-data", (all) => all.forEach((details) => ((details as HTMLDetailsElement).open = true)));
+  await checkBothSchemes(page);
+  // and with an action picked from the legend buttons: pressed buttons, the status text
+  await page.locator("#chart-actions button.legend-entry").first().press("Enter");
+  await page.waitForSelector('#chart-actions button[aria-pressed="true"]');
   await checkBothSchemes(page);
   await page.close();
 });

@@ -39,7 +39,7 @@ test("CSP: the month page's live charts run and are used with no violation", asy
   const problems = watchPage(page);
   await page.goto(url(MONTH_PAGE));
   assert.equal(await waitForLiveCharts(page), CHART_IDS.map((id) => `${id}:true`));
-  await page.locator("#chart-actions .chart-live g.role-legend-label text").first().click();
+  await page.locator("#chart-actions button.legend-entry").first().click();
   await page.locator("#chart-top-users .chart-live g.role-mark path").first().hover();
   await page.locator("#chart-distribution .chart-live g.role-mark path").first().hover();
   await page.waitForFunction(() => document.querySelector("#chart-distribution .chart-live[title]"));

@@ -11,6 +11,8 @@
  */
 import {test} from "uvu";
 import * as assert from "uvu/assert";
+import {readFile} from "node:fs/promises";
+import path from "node:path";
 import type {Page} from "playwright-core";
 import {browserSession, CHART_IDS, HOSTILE_FIXTURE, MONTH_PAGE, waitForLiveCharts, watchPage} from "./helpers.js";
 
@@ -28,16 +30,19 @@ const TEMPLATE = "{{7*7}}";
 const session = browserSession(HOSTILE_FIXTURE, "month");
 test.after(() => session.close());
 
-/** Nothing from the log became an element: no img, no script but the site's bundle, no iframe. */
+/**
+ * Nothing from the log became an element: no img, no script but the site's bundle (and, on a period
+ * page, its chart-specs JSON block), no iframe.
+ */
 async function assertNoInjectedElements(page: Page, bundles: number): Promise<void> {
   assert.is(await page.locator("img[src=x], img, iframe, object, embed").count(), 0, "injected elements");
-  const scripts = await page.$$eval("script", (nodes) => nodes.map((node) => node.getAttribute("src")));
-  assert.equal(scripts, Array(bundles).fill("../../assets/live-charts.js"));
+  const scripts = await page.$$eval("script", (nodes) => nodes.map((node) => node.getAttribute("src") ?? `${node.getAttribute("type")}#${node.id}`));
+  assert.equal(scripts, bundles === 0 ? [] : ["../../assets/live-charts.js", "application/json#chart-specs"]);
   assert.is(await page.evaluate(() => document.querySelectorAll("[onerror], [onload], a[href^='javascript:' i]").length), 0);
 }
 
-/** Text of a chart's legend labels. */
-const legendLabels = (page: Page, chart: string) => page.locator(`#chart-${chart} svg g.role-legend-label text`).allTextContents();
+/** Text of a chart's legend labels: the baked SVG's, or the live view's buttons. */
+const legendLabels = (page: Page, chart: string) => page.locator(`#chart-${chart} svg g.role-legend-label text, #chart-${chart} .legend-label`).allTextContents();
 /** Text of a chart's y-axis labels (the entries of a top list). */
 const yLabels = (page: Page, chart: string) =>
   page.locator(`#chart-${chart} svg g.role-axis[aria-label^="Y-axis"] g.role-axis-label text`).allTextContents();
@@ -61,6 +66,9 @@ test("JavaScript off: the baked charts draw the hostile values as SVG text", asy
   const page = await context.newPage();
   await page.goto(url(MONTH_PAGE));
   await assertNoInjectedElements(page, 1);
+  // nothing promises what only the script can do: no legend buttons, no "click" in the text
+  assert.is(await page.locator("button").count(), 0);
+  assert.not.match(await page.locator("main").innerText(), /click/i);
   const legend = await legendLabels(page, "actions");
   for (const label of [SCRIPT, IMG, COMMENT, JS_URL, RLO_LABEL, LONG]) assert.ok(legend.includes(label), `${label} in ${legend.join(" | ")}`);
   // vega in Node estimates text widths, so a baked axis label may end in "…" where the browser has room
@@ -84,12 +92,28 @@ test("live charts: hostile values are legend and axis text, the long action uncu
   await assertNoInjectedElements(page, 1);
   const legend = await legendLabels(page, "actions");
   assert.equal([...legend].sort(), [SCRIPT, IMG, COMMENT, JS_URL, RLO_LABEL, LONG, "edit_dataset"].sort());
-  const label = page.locator("#chart-actions .chart-live g.role-legend-label text").filter({hasText: LONG});
+  const label = page.locator("#chart-actions .legend-label").filter({hasText: LONG});
   assert.ok(await label.isVisible());
-  // drawn whole: about 60 characters at 11 px, not cut to vega's default 160 px label limit
+  // whole: about 60 characters, not cut
   assert.ok((await label.boundingBox())!.width > 250);
   assert.equal(await yLabels(page, "top-users"), [SCRIPT, RLO_LABEL, IMG, COMMENT, JS_URL]);
   assert.equal(await yLabels(page, "top-datasets"), [IMG, TEMPLATE, COMMENT, JS_URL]);
+  assert.equal(problems, []);
+});
+
+test("the chart-specs block: no log string closes it or opens a comment; it parses back to the log's values", async () => {
+  const {dir} = await session.get();
+  const html = await readFile(path.join(dir, MONTH_PAGE), "utf8");
+  const blocks = html.split('<script type="application/json" id="chart-specs">');
+  assert.is(blocks.length, 2, "one block");
+  const body = blocks[1].slice(0, blocks[1].indexOf("</script>"));
+  assert.not.match(body, /[<>&]/);
+  assert.is(blocks[1].slice(body.length), "</script>\n</body>\n</html>\n", "the block ends where the template ends it");
+  const text = JSON.stringify(JSON.parse(body));
+  for (const value of [SCRIPT, COMMENT, IMG, LONG]) assert.ok(text.includes(JSON.stringify(value).slice(1, -1)), value);
+  // in the browser: two scripts, the block's text is the JSON, and nothing ran
+  assert.ok(page, "the previous test opened the page");
+  assert.is(await page.$eval("#chart-specs", (block) => JSON.parse(block.textContent ?? "").charts.length), CHART_IDS.length);
   assert.equal(problems, []);
 });
 

@@ -1,8 +1,10 @@
 /**
- * The action legend of the live charts on the March 2026 page of test/fixtures/build/log.csv:
- * clicking an entry leaves only that action's marks visible, shift-click adds one, clicking the
- * plot's empty area shows all again. Marks are counted in vega's SVG, per action colour (the colour
- * of the legend symbol next to the action's label), visible meaning non-zero opacity.
+ * The action legend of the live charts on the March 2026 page of test/fixtures/build/log.csv, HTML
+ * buttons below the chart (src/charts/browser/legend-buttons.ts): clicking an entry leaves only that
+ * action's marks visible, shift-click adds one, clicking the plot's empty area shows all again; from
+ * the keyboard, Tab reaches the entries, Enter or Space picks, and a polite live region says what the
+ * chart shows. Marks are counted in vega's SVG, per action colour (the colour of the swatch in the
+ * action's button), visible meaning non-zero opacity.
  *
  * Hand count, March 2026 (see charts.test.ts): one line per action (6), points on non-zero days:
  * edit_dataset 2 (2 and 4 March), each other action 1. Top users: edit_dataset is a segment of
@@ -24,12 +26,12 @@ type MarkCounts = Record<string, Record<string, number>>;
  * stroke, a point's or a bar's its fill.
  */
 const visibleMarks = (page: Page, chart: string): Promise<MarkCounts> =>
-  page.$eval(`#chart-${chart} .chart-live svg`, (svg) => {
+  page.$eval(`#chart-${chart}`, (figure) => {
     const colourOf: Record<string, string> = {};
-    const symbols = svg.querySelectorAll("g.role-legend-symbol path");
-    svg.querySelectorAll("g.role-legend-label text").forEach((label, i) => {
-      colourOf[symbols[i].getAttribute("fill") ?? ""] = label.textContent ?? "";
+    figure.querySelectorAll<HTMLElement>("button.legend-entry").forEach((button) => {
+      colourOf[button.querySelector<HTMLElement>(".legend-swatch")?.dataset.color ?? ""] = button.dataset.action ?? "";
     });
+    const svg = figure.querySelector(".chart-live svg") as SVGSVGElement;
     const counts: Record<string, Record<string, number>> = {};
     for (const mark of Array.from(svg.querySelectorAll<SVGPathElement>("g.role-mark > path"))) {
       const type = /\bmark-(\w+)/.exec(mark.parentElement?.getAttribute("class") ?? "")?.[1] ?? "?";
@@ -45,8 +47,13 @@ const visibleMarks = (page: Page, chart: string): Promise<MarkCounts> =>
     return counts;
   });
 
-const legendLabel = (page: Page, chart: string, action: string) =>
-  page.locator(`#chart-${chart} .chart-live g.role-legend-label text`).filter({hasText: new RegExp(`^${action}$`)});
+const legendButton = (page: Page, chart: string, action: string) =>
+  page.locator(`#chart-${chart} button.legend-entry`).filter({hasText: new RegExp(`^${action.replace(/[()"]/g, "\\$&")}$`)});
+
+const pressed = (page: Page, chart: string) =>
+  page.$$eval(`#chart-${chart} button.legend-entry[aria-pressed="true"]`, (buttons) => buttons.map((button) => button.textContent));
+
+const status = (page: Page, chart: string) => page.locator(`#chart-${chart} .legend-status[aria-live="polite"]`).textContent();
 
 /** Clicks, then waits for vega to re-render (the marks change on the next animation frame). */
 async function clickAndSettle(page: Page, click: () => Promise<void>): Promise<void> {
@@ -73,23 +80,28 @@ const only = (...shown: string[]): MarkCounts =>
 let page: Page;
 let problems: string[] = [];
 
-test("actions legend: a click on edit_dataset's label leaves only its line and its two points", async () => {
+test("actions legend: a click on edit_dataset's button leaves only its line and its two points", async () => {
   const {browser, url} = await session.get();
   page = await browser.newPage();
   problems = watchPage(page);
   await page.goto(url(MONTH_PAGE));
   await waitForLiveCharts(page);
   assert.equal(await visibleMarks(page, "actions"), ALL_ACTIONS);
-  await clickAndSettle(page, () => legendLabel(page, "actions", "edit_dataset").click());
+  // vega's own legend is gone from the live view: the buttons are the legend
+  assert.is(await page.locator("#chart-actions .chart-live g.role-legend").count(), 0);
+  assert.is(await status(page, "actions"), "Showing all 6 actions.");
+  await clickAndSettle(page, () => legendButton(page, "actions", "edit_dataset").click());
   assert.equal(await visibleMarks(page, "actions"), only("edit_dataset"));
+  assert.equal(await pressed(page, "actions"), ["edit_dataset"]);
+  assert.is(await status(page, "actions"), "Showing 1 of 6 actions: edit_dataset (2 actions).");
 });
 
-test("actions legend: shift-click on publish_dataset's symbol adds it", async () => {
+test("actions legend: shift-click on publish_dataset adds it, and selects no text", async () => {
   assert.ok(page, "the previous test opened the page");
-  const labels = await page.locator("#chart-actions .chart-live g.role-legend-label text").allTextContents();
-  const symbol = page.locator("#chart-actions .chart-live g.role-legend-symbol path").nth(labels.indexOf("publish_dataset"));
-  await clickAndSettle(page, () => symbol.click({modifiers: ["Shift"]}));
+  await clickAndSettle(page, () => legendButton(page, "actions", "publish_dataset").click({modifiers: ["Shift"]}));
   assert.equal(await visibleMarks(page, "actions"), only("edit_dataset", "publish_dataset"));
+  assert.equal(await pressed(page, "actions"), ["edit_dataset", "publish_dataset"]);
+  assert.is(await page.evaluate(() => String(getSelection())), "");
 });
 
 test("actions legend: a click on the plot's empty area shows every action again", async () => {
@@ -97,11 +109,52 @@ test("actions legend: a click on the plot's empty area shows every action again"
   // top left of the plot: the y axis goes up to 1 there, above every line but not on a point
   await clickAndSettle(page, () => page.locator("#chart-actions .chart-live svg").click({position: {x: 300, y: 120}}));
   assert.equal(await visibleMarks(page, "actions"), ALL_ACTIONS);
+  // the buttons follow a selection made on the chart itself
+  assert.equal(await pressed(page, "actions"), []);
+  assert.is(await status(page, "actions"), "Showing all 6 actions.");
+});
+
+test("actions legend from the keyboard: Tab to an entry, Enter shows only it, Enter again shows all; Space and the reset button", async () => {
+  assert.ok(page, "the first test opened the page");
+  // Tab from the Actions chart (one tab stop) reaches the first entry of its legend
+  await page.focus("#chart-actions .chart-svg");
+  await page.keyboard.press("Tab");
+  const focused = () => page.evaluate(() => document.activeElement?.textContent ?? "");
+  assert.is(await page.evaluate(() => document.activeElement?.className), "legend-entry");
+  for (let i = 0; i < 6 && (await focused()) !== "edit_dataset"; i++) await page.keyboard.press("Tab");
+  assert.is(await focused(), "edit_dataset");
+  await clickAndSettle(page, () => page.keyboard.press("Enter"));
+  assert.equal(await visibleMarks(page, "actions"), only("edit_dataset"));
+  assert.equal(await pressed(page, "actions"), ["edit_dataset"]);
+  assert.is(await status(page, "actions"), "Showing 1 of 6 actions: edit_dataset (2 actions).");
+  await clickAndSettle(page, () => page.keyboard.press("Enter"));
+  assert.equal(await visibleMarks(page, "actions"), ALL_ACTIONS);
+  assert.equal(await pressed(page, "actions"), []);
+  assert.is(await status(page, "actions"), "Showing all 6 actions.");
+  // Space picks too; the reset button, reached with Tab, shows all again
+  await page.keyboard.press("Tab");
+  await clickAndSettle(page, () => page.keyboard.press(" "));
+  assert.equal(await pressed(page, "actions"), [await focused()]);
+  for (let i = 0; i < 10 && (await focused()) !== "Show all actions"; i++) await page.keyboard.press("Tab");
+  await clickAndSettle(page, () => page.keyboard.press("Enter"));
+  assert.equal(await visibleMarks(page, "actions"), ALL_ACTIONS);
+  assert.equal(await pressed(page, "actions"), []);
+});
+
+test("actions legend: the focused entry has a visible focus ring", async () => {
+  assert.ok(page, "the first test opened the page");
+  await page.focus("#chart-actions .chart-svg");
+  await page.keyboard.press("Tab");
+  const outline = await page.evaluate(() => {
+    const style = getComputedStyle(document.activeElement as Element);
+    return `${style.outlineStyle} ${parseFloat(style.outlineWidth) >= 2}`;
+  });
+  assert.is(outline, "solid true");
 });
 
 test("top users legend: picking edit_dataset dims every other segment to 0.15", async () => {
   assert.ok(page, "the first test opened the page");
-  await clickAndSettle(page, () => legendLabel(page, "top-users", "edit_dataset").click());
+  await clickAndSettle(page, () => legendButton(page, "top-users", "edit_dataset").click());
   assert.equal(await visibleMarks(page, "top-users"), {
     edit_dataset: {rect: 2},
     publish_dataset: {"rect@0.15": 1},
@@ -109,6 +162,7 @@ test("top users legend: picking edit_dataset dims every other segment to 0.15", 
     '=HYPERLINK("x")': {"rect@0.15": 1},
     add_user_to_domain: {"rect@0.15": 1},
   });
+  assert.match(await status(page, "top-users") ?? "", /^Highlighting 1 of 5 actions: edit_dataset \(\d+ actions?\)\.$/);
   // the actions chart has its own selection: untouched
   assert.equal(await visibleMarks(page, "actions"), ALL_ACTIONS);
   assert.equal(problems, []);

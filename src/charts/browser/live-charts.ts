@@ -10,13 +10,16 @@
  * Expressions run through vega-interpreter, never eval or `new Function`, so the page works under
  * `script-src 'self'`. Tooltips are vega's default: the text of a `title` attribute, no HTML.
  * Text widths are vega's estimate, as in Node, not the canvas' measure: the live view then has
- * the baked SVG's layout and size, so the chart does not jump when it goes live.
+ * the baked SVG's layout and size, so the chart does not jump when it goes live. A chart whose
+ * actions can be picked goes live without vega's legend: legend-buttons.ts puts an HTML one, of
+ * buttons, below it (the live SVG is then shorter by the legend's height).
  * If anything fails, the baked SVG stays and the error goes to the console.
  * It does not render anything on its own: without a spec, a figure keeps its SVG.
  */
 import * as vega from "vega";
 import {parse, View, type Spec} from "vega";
 import {expressionInterpreter} from "vega-interpreter";
+import {hasActionPick, legendButtons, withoutLegend} from "./legend-buttons.js";
 
 /** id of the optional JSON block holding `{"charts": [{"id", "vega"}]}` */
 const EMBEDDED_ID = "chart-specs";
@@ -79,7 +82,8 @@ export async function liveChart(figure: HTMLElement): Promise<View | null> {
   if (baked) baked.before(container);
   else figure.prepend(container);
   try {
-    const view = new View(parse(spec, undefined, {ast: true}), {
+    const picking = hasActionPick(spec);
+    const view = new View(parse(picking ? withoutLegend(spec) : spec, undefined, {ast: true}), {
       expr: expressionInterpreter,
       renderer: "svg",
       container,
@@ -88,6 +92,8 @@ export async function liveChart(figure: HTMLElement): Promise<View | null> {
     await view.runAsync();
     baked?.remove();
     container.hidden = false;
+    // after the chart's role="img" wrapper, whose content screen readers do not enter
+    if (picking) legendButtons(figure, container.closest(".chart-svg") ?? container, view, spec);
     figure.dataset.live = "true";
     return view;
   } catch (error) {
