@@ -100,11 +100,16 @@ export function actionsIn(palette: ActionPalette, present: Iterable<string>): st
   return [...known, ...unknown];
 }
 
-/** Axis text of a bucket key: "2025-03-04" -> "Mar 4"; week and month keys are kept ("2025-W09"). */
+/**
+ * Axis text of a bucket key, the way the pages write dates: "2025-03-04" -> "4 Mar", "2025-03" ->
+ * "Mar 2025"; week keys are kept ("2025-W09"). Sentences about a bucket use it too ("Busiest day: 4 Mar").
+ */
 export function bucketLabel(key: string, unit: BucketUnit): string {
   const day = /^\d{4}-(\d{2})-(\d{2})$/.exec(key);
-  if (unit !== "day" || !day) return key;
-  return `${MONTH_ABBREVIATIONS[Number(day[1]) - 1] ?? day[1]} ${Number(day[2])}`;
+  if (unit === "day" && day) return `${Number(day[2])} ${MONTH_ABBREVIATIONS[Number(day[1]) - 1] ?? day[1]}`;
+  const month = /^(\d{4})-(\d{2})$/.exec(key);
+  if (unit === "month" && month) return `${MONTH_ABBREVIATIONS[Number(month[2]) - 1] ?? month[2]} ${month[1]}`;
+  return key;
 }
 
 /** e.g. "day" -> "Day", used as an axis and tooltip title */

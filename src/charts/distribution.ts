@@ -35,7 +35,7 @@ export function distributionChart(indicators: PeriodIndicators, palette: ActionP
       rank: i,
       entry: `${label}: ${formatShare(slice.share)}`,
       count: slice.count,
-      tip: `${label}: ${countOf(slice.count, "action")} (${formatShare(slice.share)})`,
+      tip: `${palette.labelWithId(slice.action)}: ${countOf(slice.count, "action")} (${formatShare(slice.share)})`,
     };
   });
   const legendLabels = values.map((value) => value.entry);

@@ -8,6 +8,7 @@
 import type {EmailConfig} from "../config.js";
 import type {ByAction} from "../indicators/types.js";
 import {chartLabel, formatShare} from "../charts/labels.js";
+import {actionName} from "../charts/action-names.js";
 import {changeFrom, formatCount} from "../site/figures.js";
 import type {PeriodType} from "../periods/types.js";
 import {comparisonPhrase, formatBuiltAt, formatDay, formatDayRange, periodDays, periodLabel} from "../site/period-labels.js";
@@ -89,10 +90,10 @@ export function formatChange(current: number, previous: number, previousLabel: s
 /** how many actions a top-list row details before "N more" */
 const MIX_LENGTH = 3;
 
-/** e.g. {edit_dataset: 2, publish_dataset: 1} -> "edit_dataset 2 · publish_dataset 1", at most 3 then "· 4 more" */
+/** e.g. {edit_dataset: 2, publish_dataset: 1} -> "Edit dataset 2 · Publish dataset 1", at most 3 then "· 4 more" */
 export function actionMix(byAction: ByAction): string {
   const entries = Object.entries(byAction);
-  const shown = entries.slice(0, MIX_LENGTH).map(([action, count]) => `${chartLabel(action)} ${formatCount(count)}`);
+  const shown = entries.slice(0, MIX_LENGTH).map(([action, count]) => `${actionName(action)} ${formatCount(count)}`);
   return [...shown, ...(entries.length > MIX_LENGTH ? [`${entries.length - MIX_LENGTH} more`] : [])].join(" · ");
 }
 
