@@ -18,7 +18,8 @@ import {
   selectedOpacity,
   unitTitle,
 } from "./chart-base.js";
-import {countOf, formatCount} from "./labels.js";
+import {countOf} from "./labels.js";
+import {formatCount} from "../site/figures.js";
 
 /**
  * Up to this many buckets, each non-zero cell gets a point with its own tooltip; beyond (all-time

@@ -13,7 +13,8 @@
 import type {PeriodIndicators} from "../indicators/types.js";
 import type {ActionPalette, ChartSpec} from "./types.js";
 import {actionLegend, chartSpec} from "./chart-base.js";
-import {countOf, formatShare} from "./labels.js";
+import {countOf} from "./labels.js";
+import {formatShare} from "../site/figures.js";
 
 const DIAMETER = 220;
 const LEGEND_GAP = 40;

@@ -10,8 +10,7 @@
  * It does not choose which actions a chart shows, nor their order in a legend.
  */
 import type {ActionPalette} from "./types.js";
-import {chartLabel} from "./labels.js";
-import {actionName} from "./action-names.js";
+import {actionLabels, actionName, nameWithId} from "./action-names.js";
 import {colorDistance, contrastRatio, hexToLch, lchToHex} from "./color-space.js";
 
 export {colorDistance} from "./color-space.js";
@@ -85,23 +84,6 @@ export function paletteColors(count: number): string[] {
   return colors;
 }
 
-/**
- * One distinct readable name per action (action-names.ts): when two actions would read alike (e.g.
- * "edit_dataset" and "Edit dataset"), the later one also shows its id, then " (2)", " (3)"...
- */
-function actionLabels(actions: readonly string[]): Map<string, string> {
-  const labels = new Map<string, string>();
-  const used = new Set<string>();
-  for (const action of actions) {
-    const base = actionName(action);
-    let label = used.has(base) ? `${base} (${chartLabel(action)})` : base;
-    for (let n = 2; used.has(label); n++) label = `${base} (${n})`;
-    labels.set(action, label);
-    used.add(label);
-  }
-  return labels;
-}
-
 /** The palette of a log, from all its actions (any order, duplicates allowed). */
 export function actionPalette(actions: string[]): ActionPalette {
   const sorted = [...new Set(actions)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -113,6 +95,6 @@ export function actionPalette(actions: string[]): ActionPalette {
     actions: sorted,
     color: (action) => byAction.get(action) ?? UNKNOWN_ACTION_COLOR,
     label,
-    labelWithId: (action) => (label(action) === action ? action : `${label(action)} (${chartLabel(action)})`),
+    labelWithId: (action) => nameWithId(label(action), action),
   };
 }

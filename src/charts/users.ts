@@ -14,7 +14,7 @@ export function usersChart(indicators: PeriodIndicators, _palette: ActionPalette
   const users = new Map(indicators.usersOverTime.map((cell) => [cell.bucket, cell.users]));
   const rows = buckets.map((key) => [key, users.get(key) ?? 0]);
   const labels = buckets.map((key) => bucketLabel(key, unit));
-  const values = rows.map(([key, count], i) => ({
+  const values = rows.map(([, count], i) => ({
     bucket: labels[i],
     users: count,
     tip: `${labels[i]}: ${countOf(Number(count), "user")}`,
