@@ -5,7 +5,8 @@
  * of the legend symbol next to the action's label), visible meaning non-zero opacity.
  *
  * Hand count, March 2026 (see charts.test.ts): one line per action (6), points on non-zero days:
- * edit_dataset 2 (2 and 4 March), each other action 1. Top users: edit_dataset is a segment of
+ * edit_dataset 2 (2 and 4 March), each other action 1. The legend names actions as a reader reads
+ * them ("Edit dataset"); a label stands for one raw action, whose palette colour it shows. Top users: edit_dataset is a segment of
  * alice's and bob's bars, among 6 segments.
  */
 import {test} from "uvu";
@@ -20,7 +21,7 @@ type MarkCounts = Record<string, Record<string, number>>;
 
 /**
  * Per legend label, the number of visible data marks of each type in that label's colour, and the
- * opacity of the others, e.g. {edit_dataset: {line: 1, symbol: 2}, ...}. A line's colour is its
+ * opacity of the others, e.g. {"Edit dataset": {line: 1, symbol: 2}, ...}. A line's colour is its
  * stroke, a point's or a bar's its fill.
  */
 const visibleMarks = (page: Page, chart: string): Promise<MarkCounts> =>
@@ -54,13 +55,14 @@ async function clickAndSettle(page: Page, click: () => Promise<void>): Promise<v
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
+// keyed by legend label: readable names (action-names.ts), a formula-like id as the log has it
 const ALL_ACTIONS: MarkCounts = {
   '=HYPERLINK("x")': {line: 1, symbol: 1},
-  aborting_processing_dataset: {line: 1, symbol: 1},
-  add_user_to_domain: {line: 1, symbol: 1},
-  edit_dataset: {line: 1, symbol: 2},
-  edit_page: {line: 1, symbol: 1},
-  publish_dataset: {line: 1, symbol: 1},
+  "Aborting processing dataset": {line: 1, symbol: 1},
+  "Add user to domain": {line: 1, symbol: 1},
+  "Edit dataset": {line: 1, symbol: 2},
+  "Edit page": {line: 1, symbol: 1},
+  "Publish dataset": {line: 1, symbol: 1},
 };
 
 /** Every action but `shown` hidden: its line drawn at opacity 0, its points too. */
@@ -73,23 +75,24 @@ const only = (...shown: string[]): MarkCounts =>
 let page: Page;
 let problems: string[] = [];
 
-test("actions legend: a click on edit_dataset's label leaves only its line and its two points", async () => {
+test("actions legend: a click on Edit dataset's label (the edit_dataset action) leaves only its line and its two points", async () => {
   const {browser, url} = await session.get();
   page = await browser.newPage();
   problems = watchPage(page);
   await page.goto(url(MONTH_PAGE));
   await waitForLiveCharts(page);
   assert.equal(await visibleMarks(page, "actions"), ALL_ACTIONS);
-  await clickAndSettle(page, () => legendLabel(page, "actions", "edit_dataset").click());
-  assert.equal(await visibleMarks(page, "actions"), only("edit_dataset"));
+  await clickAndSettle(page, () => legendLabel(page, "actions", "Edit dataset").click());
+  assert.equal(await visibleMarks(page, "actions"), only("Edit dataset"));
+  // the marks left are the raw edit_dataset's (its palette colour, its two hand-counted points)
 });
 
 test("actions legend: shift-click on publish_dataset's symbol adds it", async () => {
   assert.ok(page, "the previous test opened the page");
   const labels = await page.locator("#chart-actions .chart-live g.role-legend-label text").allTextContents();
-  const symbol = page.locator("#chart-actions .chart-live g.role-legend-symbol path").nth(labels.indexOf("publish_dataset"));
+  const symbol = page.locator("#chart-actions .chart-live g.role-legend-symbol path").nth(labels.indexOf("Publish dataset"));
   await clickAndSettle(page, () => symbol.click({modifiers: ["Shift"]}));
-  assert.equal(await visibleMarks(page, "actions"), only("edit_dataset", "publish_dataset"));
+  assert.equal(await visibleMarks(page, "actions"), only("Edit dataset", "Publish dataset"));
 });
 
 test("actions legend: a click on the plot's empty area shows every action again", async () => {
@@ -101,13 +104,13 @@ test("actions legend: a click on the plot's empty area shows every action again"
 
 test("top users legend: picking edit_dataset dims every other segment to 0.15", async () => {
   assert.ok(page, "the first test opened the page");
-  await clickAndSettle(page, () => legendLabel(page, "top-users", "edit_dataset").click());
+  await clickAndSettle(page, () => legendLabel(page, "top-users", "Edit dataset").click());
   assert.equal(await visibleMarks(page, "top-users"), {
-    edit_dataset: {rect: 2},
-    publish_dataset: {"rect@0.15": 1},
-    edit_page: {"rect@0.15": 1},
+    "Edit dataset": {rect: 2},
+    "Publish dataset": {"rect@0.15": 1},
+    "Edit page": {"rect@0.15": 1},
     '=HYPERLINK("x")': {"rect@0.15": 1},
-    add_user_to_domain: {"rect@0.15": 1},
+    "Add user to domain": {"rect@0.15": 1},
   });
   // the actions chart has its own selection: untouched
   assert.equal(await visibleMarks(page, "actions"), ALL_ACTIONS);
