@@ -100,7 +100,7 @@ test("rows dated 9999, 0001 and a second before 1970 are rejected with their rea
     [`${F}/far-dates.csv`, "7", outside("1969-12-31T23:59:59Z")],
   ]);
   const report = JSON.parse(readFileSync(path.join(runs.farDates.out, "report.json"), "utf8"));
-  assert.equal(report.input, {files: 1, rows: 7, accepted: 4, rejected: 3, duplicates: 0});
+  assert.equal(report.input, {files: 1, rows: 7, accepted: 4, rejected: 3, duplicates: 0, afterAsOf: 0});
   assert.equal(report.periods.filter((p: {type: string}) => p.type === "year").map((p: {key: string}) => p.key), ["2026"]);
   const all = report.periods.find((p: {type: string}) => p.type === "all");
   assert.is(all.start.slice(0, 7), "2026-03");
@@ -114,7 +114,7 @@ test("--as-of 9999-12-31 and 0000-01-01: one line, exit 1", () => {
 test("an NDJSON line nested 5,000 arrays deep is a rejected row naming its line", () => {
   assert.equal(rejects("deepNdjson"), [[`${tmp}/deep.ndjson`, "2", "record nests arrays or objects more than 1000 levels deep"]]);
   const report = JSON.parse(readFileSync(path.join(runs.deepNdjson.out, "report.json"), "utf8"));
-  assert.equal(report.input, {files: 1, rows: 3, accepted: 2, rejected: 1, duplicates: 0});
+  assert.equal(report.input, {files: 1, rows: 3, accepted: 2, rejected: 1, duplicates: 0, afterAsOf: 0});
 });
 
 test("a JSON file naming \"results\" twice: one line with file:line:column, exit 1", () => {
@@ -131,7 +131,7 @@ test("a CRLF CSV with LF-only lines and lines of spaces, a tab or \"\": one row 
   const file = `${F}/blank-and-mixed-lines.csv`;
   assert.equal(rejects("blankLines"), [[file, "4", blank], [file, "5", blank], [file, "6", blank]]);
   const report = JSON.parse(readFileSync(path.join(runs.blankLines.out, "report.json"), "utf8"));
-  assert.equal(report.input, {files: 1, rows: 7, accepted: 4, rejected: 3, duplicates: 0});
+  assert.equal(report.input, {files: 1, rows: 7, accepted: 4, rejected: 3, duplicates: 0, afterAsOf: 0});
   const actions = JSON.parse(readFileSync(path.join(runs.blankLines.out, "activity.json"), "utf8")).map((row: {action: string}) => row.action);
   assert.equal(actions, ["edit_dataset", "publish_dataset", "edit_page", "edit_dataset"]);
 });

@@ -55,7 +55,7 @@ test("numbers as written, null as null in activity.json; their text in activity.
   const csv = await read(out, "month/2025-03/activity.csv");
   assert.ok(csv.includes('"2025-03-01T10:00:00Z","1","","edit","{""n"":12345678901234567890,""s"":""é""}","12345678901234567890","1e400","1.50"\r\n'), csv);
   const report = JSON.parse(await read(out, "report.json"));
-  assert.equal(report.input, {files: 1, rows: 3, accepted: 2, rejected: 0, duplicates: 1});
+  assert.equal(report.input, {files: 1, rows: 3, accepted: 2, rejected: 0, duplicates: 1, afterAsOf: 0});
   const indicators = JSON.parse(await read(out, "month/2025-03/indicators.json"));
   assert.is(indicators.totals.users, 1, "user 1 and user \"1\" are one user");
   assert.equal(indicators.topDatasets.map((d: {dataset_id: string}) => d.dataset_id), ["ds"]);
@@ -74,8 +74,8 @@ test("the same downloads from the table (no worker) and after an incremental bui
   for (const file of ["activity.json", "activity.csv", "month/2025-03/activity.json", "month/2025-03/activity.csv"]) assert.is(await read(grown, file), await read(cold, file), file);
   const json = await read(cold, "activity.json");
   assert.ok(json.includes('"user_id":2,"dataset_id":null,"action":"view","diff":"","big":-0,"huge":[1e400],"price":2}'), json);
-  assert.equal(JSON.parse(await read(grown, "report.json")).input, {files: 1, rows: 6, accepted: 4, rejected: 0, duplicates: 2});
-  assert.equal(JSON.parse(await read(cold, "report.json")).input, {files: 1, rows: 6, accepted: 4, rejected: 0, duplicates: 2});
+  assert.equal(JSON.parse(await read(grown, "report.json")).input, {files: 1, rows: 6, accepted: 4, rejected: 0, duplicates: 2, afterAsOf: 0});
+  assert.equal(JSON.parse(await read(cold, "report.json")).input, {files: 1, rows: 6, accepted: 4, rejected: 0, duplicates: 2, afterAsOf: 0});
 });
 
 test.run();
