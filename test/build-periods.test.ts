@@ -108,7 +108,7 @@ test("comparisons: like with like, said in words", async () => {
   assert.ok(week.includes("Changes compare with the first 3 days of Week 10, 2026 (2–4 Mar 2026)."), week.slice(0, 900));
   assert.ok(week.includes("±0 (no change from 2 in the first 3 days of Week 10, 2026)"));
   const rolling = text(await page("rolling/last-30-days/"));
-  assert.ok(rolling.includes("+150 % (up 150 % from 2 in the previous 30 days)"), rolling.slice(0, 900));
+  assert.ok(rolling.includes("+150% (up 150% from 2 in the previous 30 days)"), rolling.slice(0, 900));
   assert.ok(rolling.includes("Changes compare with the previous 30 days (11 Jan – 9 Feb 2026)."));
   const december = text(await page("month/2025-12/"));
   assert.ok(december.includes("data from 17 Dec 2025"));

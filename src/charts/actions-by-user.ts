@@ -7,7 +7,8 @@
 import type {PeriodIndicators} from "../indicators/types.js";
 import type {ActionPalette, ChartSpec} from "./types.js";
 import {barLabelAxis, chartSpec, NEUTRAL_COLOR, OTHERS_COLOR} from "./chart-base.js";
-import {countOf, formatCount, formatShare, labelMap} from "./labels.js";
+import {countOf, labelMap} from "./labels.js";
+import {formatCount, formatShare} from "../site/figures.js";
 
 /** users drawn with their own bar */
 export const MAX_USER_BARS = 20;

@@ -18,7 +18,8 @@ import {
   selectedOpacity,
   unitTitle,
 } from "./chart-base.js";
-import {countOf, formatCount} from "./labels.js";
+import {countOf} from "./labels.js";
+import {formatCount} from "../site/figures.js";
 
 /**
  * Up to this many buckets, each non-zero cell gets a point with its own tooltip; beyond (all-time
@@ -41,8 +42,7 @@ export function actionsChart(indicators: PeriodIndicators, palette: ActionPalett
   const values = actions.flatMap((action) =>
     buckets.map((key, i) => {
       const count = countAt(action, key);
-      const label = palette.label(action);
-      return {bucket: labels[i], action: label, count, tip: `${label}, ${key}: ${countOf(count, "action")}`};
+      return {bucket: labels[i], action: palette.label(action), count, tip: `${palette.labelWithId(action)}, ${labels[i]}: ${countOf(count, "action")}`};
     }),
   );
   const rows = buckets.map((key) => {
@@ -50,7 +50,7 @@ export function actionsChart(indicators: PeriodIndicators, palette: ActionPalett
     return [key, ...cells, cells.reduce((sum, n) => sum + n, 0)];
   });
 
-  const summary = summarize(indicators, palette, actions.length, rows);
+  const summary = summarize(indicators, palette, actions.length, rows, (key) => bucketLabel(key, unit));
   return {
     id: "actions",
     title: "Actions",
@@ -88,7 +88,7 @@ export function actionsChart(indicators: PeriodIndicators, palette: ActionPalett
   };
 }
 
-function summarize(indicators: PeriodIndicators, palette: ActionPalette, kinds: number, rows: (string | number)[][]): string {
+function summarize(indicators: PeriodIndicators, palette: ActionPalette, kinds: number, rows: (string | number)[][], when: (key: string) => string): string {
   const {totals, distribution, actions: {bucket: unit, buckets}} = indicators;
   if (totals.actions === 0) return `No actions in this period (${countOf(buckets.length, unit)}).`;
   const top = distribution[0];
@@ -96,6 +96,6 @@ function summarize(indicators: PeriodIndicators, palette: ActionPalette, kinds: 
   return (
     `${countOf(totals.actions, "action")} of ${countOf(kinds, "kind")} over ${countOf(buckets.length, unit)}. ` +
     `Most frequent: ${palette.label(top.action)} (${formatCount(top.count)}). ` +
-    `Busiest ${unit}: ${busiest[0]} (${countOf(Number(busiest[busiest.length - 1]), "action")}).`
+    `Busiest ${unit}: ${when(String(busiest[0]))} (${countOf(Number(busiest[busiest.length - 1]), "action")}).`
   );
 }

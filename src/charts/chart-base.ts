@@ -11,7 +11,7 @@
  */
 import type {TopLevelSpec} from "vega-lite";
 import type {BucketUnit} from "../periods/types.js";
-import {MONTH_ABBREVIATIONS} from "../periods/calendar-keys.js";
+import {formatDayMonth, formatMonthYear} from "../site/period-labels.js";
 import type {ActionPalette} from "./types.js";
 
 /** width of every chart's SVG in px, axes, legend and padding included */
@@ -100,11 +100,15 @@ export function actionsIn(palette: ActionPalette, present: Iterable<string>): st
   return [...known, ...unknown];
 }
 
-/** Axis text of a bucket key: "2025-03-04" -> "Mar 4"; week and month keys are kept ("2025-W09"). */
+/**
+ * Axis text of a bucket key, the way the pages write dates (period-labels.ts): "2025-03-04" ->
+ * "4 Mar", "2025-03" -> "Mar 2025"; week keys are kept ("2025-W09"). Sentences about a bucket use
+ * it too ("Busiest day: 4 Mar").
+ */
 export function bucketLabel(key: string, unit: BucketUnit): string {
-  const day = /^\d{4}-(\d{2})-(\d{2})$/.exec(key);
-  if (unit !== "day" || !day) return key;
-  return `${MONTH_ABBREVIATIONS[Number(day[1]) - 1] ?? day[1]} ${Number(day[2])}`;
+  if (unit === "day") return formatDayMonth(key);
+  if (unit === "month") return formatMonthYear(key);
+  return key;
 }
 
 /** e.g. "day" -> "Day", used as an axis and tooltip title */

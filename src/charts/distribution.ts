@@ -13,7 +13,8 @@
 import type {PeriodIndicators} from "../indicators/types.js";
 import type {ActionPalette, ChartSpec} from "./types.js";
 import {actionLegend, chartSpec} from "./chart-base.js";
-import {countOf, formatShare} from "./labels.js";
+import {countOf} from "./labels.js";
+import {formatShare} from "../site/figures.js";
 
 const DIAMETER = 220;
 const LEGEND_GAP = 40;
@@ -35,7 +36,7 @@ export function distributionChart(indicators: PeriodIndicators, palette: ActionP
       rank: i,
       entry: `${label}: ${formatShare(slice.share)}`,
       count: slice.count,
-      tip: `${label}: ${countOf(slice.count, "action")} (${formatShare(slice.share)})`,
+      tip: `${palette.labelWithId(slice.action)}: ${countOf(slice.count, "action")} (${formatShare(slice.share)})`,
     };
   });
   const legendLabels = values.map((value) => value.entry);

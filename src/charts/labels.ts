@@ -1,13 +1,15 @@
 /**
- * How strings from the log and numbers appear on a chart or a page. Action names, user ids and
+ * How strings from the log appear on a chart or a page. Action names, user ids and
  * dataset ids are untrusted: a label shows invisible and direction-changing characters as visible
  * code points (so "a\u202Eb" cannot reverse the text around it), never carries control characters
  * or lone surrogates into SVG/XML/HTML, shows what tells two ids apart that would look alike (a
  * space at either end, a decomposed accent), and is capped in length so one huge id cannot blow up
  * a chart's layout.
  * Markup characters (<, &, ") are left alone: vega's SVG renderer escapes them, and the tests check it.
- * The pages' data tables show visibleText (not cut); the page escapes it.
+ * The pages' data tables show visibleText (not cut); the page escapes it. Numbers are written by
+ * site/figures.ts, the one set of number formats of the charts, the pages and the email.
  */
+import {formatCount} from "../site/figures.js";
 
 /** longest label drawn on a chart, in UTF-16 code units */
 export const MAX_LABEL_LENGTH = 100;
@@ -17,17 +19,6 @@ const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u
 // the white space that visibleText shows as code points anywhere (INVISIBLE's): not blank on a chart
 const SHOWN_WHITE_SPACE = /[\u000B\u000C\u0085\u2028\u2029\uFEFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-const integer = new Intl.NumberFormat("en-US", {maximumFractionDigits: 0});
-
-/** e.g. 12345 -> "12,345" */
-export const formatCount = (count: number): string => integer.format(count);
-
-/**
- * A share as the charts, the pages and the email write it, e.g. 0.4567 -> "45.7%"; a share that is
- * not 0 never reads as 0: 0.0004 -> "< 0.1%".
- */
-export const formatShare = (share: number): string => (share > 0 && share < 0.0005 ? "< 0.1%" : `${(share * 100).toFixed(1)}%`);
 
 /** e.g. (1, "action") -> "1 action", (3, "user") -> "3 users" */
 export const countOf = (count: number, noun: string): string =>

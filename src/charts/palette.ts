@@ -10,7 +10,7 @@
  * It does not choose which actions a chart shows, nor their order in a legend.
  */
 import type {ActionPalette} from "./types.js";
-import {chartLabel, labelMap} from "./labels.js";
+import {actionLabels, actionName, nameWithId} from "./action-names.js";
 import {colorDistance, contrastRatio, hexToLch, lchToHex} from "./color-space.js";
 
 export {colorDistance} from "./color-space.js";
@@ -89,10 +89,12 @@ export function actionPalette(actions: string[]): ActionPalette {
   const sorted = [...new Set(actions)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const colors = paletteColors(sorted.length);
   const byAction = new Map(sorted.map((action, i) => [action, colors[i]]));
-  const labels = labelMap(sorted);
+  const labels = actionLabels(sorted);
+  const label = (action: string) => labels.get(action) ?? actionName(action);
   return {
     actions: sorted,
     color: (action) => byAction.get(action) ?? UNKNOWN_ACTION_COLOR,
-    label: (action) => labels.get(action) ?? chartLabel(action),
+    label,
+    labelWithId: (action) => nameWithId(label(action), action),
   };
 }

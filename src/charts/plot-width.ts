@@ -13,7 +13,7 @@
 import {scale} from "vega";
 import type {TopLevelSpec} from "vega-lite";
 import {CHART_WIDTH} from "./chart-base.js";
-import {formatCount} from "./labels.js";
+import {formatCount} from "../site/figures.js";
 
 /** the top-level padding every chart has (chartSpec), on each side */
 const PADDING = 8;

@@ -45,7 +45,7 @@ export function topListChart(config: TopListConfig): ChartBuilder {
           entry: label,
           action: palette.label(action),
           count: entry.byAction[action],
-          tip: `${label}, ${palette.label(action)}: ${entry.byAction[action]} of ${countOf(entry.count, "action")}`,
+          tip: `${label}, ${palette.labelWithId(action)}: ${entry.byAction[action]} of ${countOf(entry.count, "action")}`,
         }));
     });
     const rows = entries.map((entry) => [entry.id, ...actions.map((action) => entry.byAction[action] ?? 0), entry.count]);

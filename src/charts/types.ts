@@ -10,8 +10,10 @@ export interface ActionPalette {
   /** every action in the log, in the palette's order */
   actions: string[];
   color(action: string): string;
-  /** the text charts draw for the action: the same on every chart (see labels.ts) */
+  /** the name charts draw for the action, e.g. "Publish dataset": the same on every chart (action-names.ts) */
   label(action: string): string;
+  /** the name with the raw id, for tooltips, e.g. "Publish dataset (publish_dataset)" */
+  labelWithId(action: string): string;
 }
 
 /** A chart's numbers as a plain table, for "Show data", alt text and the email. */

@@ -14,10 +14,10 @@ export function usersChart(indicators: PeriodIndicators, _palette: ActionPalette
   const users = new Map(indicators.usersOverTime.map((cell) => [cell.bucket, cell.users]));
   const rows = buckets.map((key) => [key, users.get(key) ?? 0]);
   const labels = buckets.map((key) => bucketLabel(key, unit));
-  const values = rows.map(([key, count], i) => ({
+  const values = rows.map(([, count], i) => ({
     bucket: labels[i],
     users: count,
-    tip: `${key}: ${countOf(Number(count), "user")}`,
+    tip: `${labels[i]}: ${countOf(Number(count), "user")}`,
   }));
 
   const summary = summarize(indicators, rows);
@@ -48,6 +48,6 @@ function summarize(indicators: PeriodIndicators, rows: (string | number)[][]): s
   const busiest = rows.reduce((best, row) => (Number(row[1]) > Number(best[1]) ? row : best));
   return (
     `${countOf(totals.users, "distinct user")} over ${countOf(buckets.length, unit)}. ` +
-    `Most users in one ${unit}: ${busiest[1]} on ${busiest[0]}.`
+    `Most users in one ${unit}: ${busiest[1]} on ${bucketLabel(String(busiest[0]), unit)}.`
   );
 }

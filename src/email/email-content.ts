@@ -7,8 +7,9 @@
  */
 import type {EmailConfig} from "../config.js";
 import type {ByAction} from "../indicators/types.js";
-import {chartLabel, formatShare} from "../charts/labels.js";
-import {changeFrom, formatCount} from "../site/figures.js";
+import {chartLabel} from "../charts/labels.js";
+import {actionLabels} from "../charts/action-names.js";
+import {changeFrom, formatCount, formatDecimal, formatShare} from "../site/figures.js";
 import type {PeriodType} from "../periods/types.js";
 import {comparisonPhrase, formatBuiltAt, formatDay, formatDayRange, periodDays, periodLabel} from "../site/period-labels.js";
 import type {PeriodSummary} from "../site/types.js";
@@ -22,7 +23,7 @@ export interface EmailKpi {
   label: string;
   /** e.g. "1,234" */
   value: string;
-  /** e.g. "+50 % vs February 2025 (8)", as the page's change; null when nothing is compared */
+  /** e.g. "+50% vs February 2025 (8)", as the page's change; null when nothing is compared */
   change: string | null;
 }
 
@@ -71,15 +72,13 @@ export interface EmailContent {
   footer: string;
 }
 
-const perUser = new Intl.NumberFormat("en-US", {maximumFractionDigits: 1});
-
 const labelled = (summary: PeriodSummary, timeZone: string) =>
   ({type: summary.type as PeriodType, key: summary.key, start: summary.start, end: summary.end, timeZone});
 const labelOf = (summary: PeriodSummary, timeZone: string) => periodLabel(labelled(summary, timeZone));
 
 /**
  * The change the page shows (site/figures.ts's changeFrom), with what it compares with, e.g.
- * (12, 8, "February 2025", "percent") -> "+50 % vs February 2025 (8)", (5, 5, ...) -> "±0 vs Q1 2025 (5)".
+ * (12, 8, "February 2025", "percent") -> "+50% vs February 2025 (8)", (5, 5, ...) -> "±0 vs Q1 2025 (5)".
  */
 export function formatChange(current: number, previous: number, previousLabel: string, mode: "percent" | "absolute"): string {
   const change = changeFrom(current, previous, previousLabel, mode)!;
@@ -89,10 +88,12 @@ export function formatChange(current: number, previous: number, previousLabel: s
 /** how many actions a top-list row details before "N more" */
 const MIX_LENGTH = 3;
 
-/** e.g. {edit_dataset: 2, publish_dataset: 1} -> "edit_dataset 2 · publish_dataset 1", at most 3 then "· 4 more" */
+/** e.g. {edit_dataset: 2, publish_dataset: 1} -> "Edit dataset 2 · Publish dataset 1", at most 3 then "· 4 more" */
 export function actionMix(byAction: ByAction): string {
   const entries = Object.entries(byAction);
-  const shown = entries.slice(0, MIX_LENGTH).map(([action, count]) => `${chartLabel(action)} ${formatCount(count)}`);
+  // named as the charts name them: look-alike ids read apart (action-names.ts)
+  const names = actionLabels(Object.keys(byAction).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  const shown = entries.slice(0, MIX_LENGTH).map(([action, count]) => `${names.get(action)} ${formatCount(count)}`);
   return [...shown, ...(entries.length > MIX_LENGTH ? [`${entries.length - MIX_LENGTH} more`] : [])].join(" · ");
 }
 
@@ -148,7 +149,7 @@ export function emailContent(
     kpis: [
       kpi("Actions", totals.actions, formatCount, compared?.actions, "percent"),
       kpi("Active users", totals.users, formatCount, compared?.users, "absolute"),
-      kpi("Actions per user", totals.actionsPerUser, (n) => perUser.format(n), undefined),
+      kpi("Actions per user", totals.actionsPerUser, formatDecimal, undefined),
     ],
     charts: EMAIL_CHART_IDS.flatMap((id) => {
       const chart = snapshot.charts.find((c) => c.id === id);

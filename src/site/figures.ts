@@ -1,7 +1,9 @@
 /**
- * Numbers as the pages print them: counts with thousands separators, averages with one decimal,
- * file sizes in B/kB/MB, and the change from a previous period as visible text ("+12 %", "−3") with
- * a sentence for screen readers. Pure formatting: the page models decide what to compare.
+ * Numbers as the pages, the index, the charts and the email print them, in English typography:
+ * counts with thousands separators, averages with one decimal, shares ("45.7%"), file sizes in
+ * B/kB/MB, and the change from a previous period as visible text ("+12%", "−3") with a sentence for
+ * screen readers. The one set of number formats: nothing else formats a figure. Pure formatting:
+ * the page models decide what to compare.
  */
 
 const COUNT = new Intl.NumberFormat("en-US", {maximumFractionDigits: 0});
@@ -13,6 +15,14 @@ const NBSP = "\u00a0";
 /** e.g. 1234 -> "1,234" */
 export function formatCount(value: number): string {
   return COUNT.format(value);
+}
+
+/**
+ * A share as the charts, the pages and the email write it, e.g. 0.4567 -> "45.7%"; a share that is
+ * not 0 never reads as 0: 0.0004 -> "< 0.1%".
+ */
+export function formatShare(share: number): string {
+  return share > 0 && share < 0.0005 ? "< 0.1%" : `${(share * 100).toFixed(1)}%`;
 }
 
 /** e.g. 12.345 -> "12.3" */
@@ -46,16 +56,16 @@ export function formatBytes(bytes: number): string {
 
 /** The change of a figure from the previous period of the same type. */
 export interface Change {
-  /** what is shown, e.g. "+12 %", "−3", "±0" */
+  /** what is shown, e.g. "+12%", "−3", "±0" */
   text: string;
-  /** a sentence for screen readers, e.g. "up 12 % from 1,100 in February 2025" */
+  /** a sentence for screen readers, e.g. "up 12% from 1,100 in February 2025" */
   label: string;
   trend: "up" | "down" | "flat";
 }
 
 /**
  * Compare `current` with `previous` (undefined: there is no previous period, so no change).
- * "percent" shows the relative change ("+12 %", one decimal under 1 %); "absolute" the difference
+ * "percent" shows the relative change ("+12%", one decimal under 1%); "absolute" the difference
  * ("−3"). A previous value of 0 always gives the difference, since a percentage would be infinite.
  */
 export function changeFrom(
@@ -75,5 +85,5 @@ export function changeFrom(
   }
   const percent = (difference / previous) * 100;
   const amount = percent < 1 ? percent.toFixed(1) : formatCount(Math.round(percent));
-  return {text: `${sign}${amount}${NBSP}%`, label: `${trend} ${amount} % ${from}`, trend};
+  return {text: `${sign}${amount}%`, label: `${trend} ${amount}% ${from}`, trend};
 }

@@ -193,7 +193,7 @@ export function formatDay(isoDate: string): string {
 }
 
 /**
- * What a period's changes are measured against, as the end of "up 12 % from 40 in …": "October 2026",
+ * What a period's changes are measured against, as the end of "up 12% from 40 in …": "October 2026",
  * "the first 7 days of October 2026", "the previous 30 days".
  */
 export function comparisonPhrase(period: Pick<Period, "type" | "timeZone">, comparison: PeriodComparison): string {
@@ -234,8 +234,15 @@ export function comparisonNote(
     : "Not compared: the log's data do not reach back far enough.";
 }
 
-/** e.g. "2025-08-18" -> "18 Aug", as the axes write days */
+/** e.g. "2025-08-18" -> "18 Aug", as the axes and the sentences write days (as is when it is not a date) */
 export function formatDayMonth(isoDate: string): string {
   const day = parseDayKey(isoDate);
   return day === undefined ? isoDate : dayMonth(civilDate(day));
+}
+
+/** e.g. "2025-08" -> "Aug 2025", as the axes and the sentences write months (as is when it is not a month key) */
+export function formatMonthYear(monthKey: string): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(monthKey);
+  const name = month ? MONTH_ABBREVIATIONS[Number(month[2]) - 1] : undefined;
+  return month && name ? `${name} ${month[1]}` : monthKey;
 }

@@ -7,7 +7,8 @@
  * action's button), visible meaning non-zero opacity.
  *
  * Hand count, March 2026 (see charts.test.ts): one line per action (6), points on non-zero days:
- * edit_dataset 2 (2 and 4 March), each other action 1. Top users: edit_dataset is a segment of
+ * edit_dataset 2 (2 and 4 March), each other action 1. The legend names actions as a reader reads
+ * them ("Edit dataset"); a label stands for one raw action, whose palette colour it shows. Top users: edit_dataset is a segment of
  * alice's and bob's bars, among 6 segments.
  */
 import {test} from "uvu";
@@ -22,7 +23,7 @@ type MarkCounts = Record<string, Record<string, number>>;
 
 /**
  * Per legend label, the number of visible data marks of each type in that label's colour, and the
- * opacity of the others, e.g. {edit_dataset: {line: 1, symbol: 2}, ...}. A line's colour is its
+ * opacity of the others, e.g. {"Edit dataset": {line: 1, symbol: 2}, ...}. A line's colour is its
  * stroke, a point's or a bar's its fill.
  */
 const visibleMarks = (page: Page, chart: string): Promise<MarkCounts> =>
@@ -61,13 +62,14 @@ async function clickAndSettle(page: Page, click: () => Promise<void>): Promise<v
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
+// keyed by legend label: readable names (action-names.ts), a formula-like id as the log has it
 const ALL_ACTIONS: MarkCounts = {
   '=HYPERLINK("x")': {line: 1, symbol: 1},
-  aborting_processing_dataset: {line: 1, symbol: 1},
-  add_user_to_domain: {line: 1, symbol: 1},
-  edit_dataset: {line: 1, symbol: 2},
-  edit_page: {line: 1, symbol: 1},
-  publish_dataset: {line: 1, symbol: 1},
+  "Aborting processing dataset": {line: 1, symbol: 1},
+  "Add user to domain": {line: 1, symbol: 1},
+  "Edit dataset": {line: 1, symbol: 2},
+  "Edit page": {line: 1, symbol: 1},
+  "Publish dataset": {line: 1, symbol: 1},
 };
 
 /** Every action but `shown` hidden: its line drawn at opacity 0, its points too. */
@@ -80,7 +82,7 @@ const only = (...shown: string[]): MarkCounts =>
 let page: Page;
 let problems: string[] = [];
 
-test("actions legend: a click on edit_dataset's button leaves only its line and its two points", async () => {
+test("actions legend: a click on Edit dataset's label (the edit_dataset action) leaves only its line and its two points", async () => {
   const {browser, url} = await session.get();
   page = await browser.newPage();
   problems = watchPage(page);
@@ -90,17 +92,18 @@ test("actions legend: a click on edit_dataset's button leaves only its line and 
   // vega's own legend is gone from the live view: the buttons are the legend
   assert.is(await page.locator("#chart-actions .chart-live g.role-legend").count(), 0);
   assert.is(await status(page, "actions"), "Showing all 6 actions.");
-  await clickAndSettle(page, () => legendButton(page, "actions", "edit_dataset").click());
-  assert.equal(await visibleMarks(page, "actions"), only("edit_dataset"));
-  assert.equal(await pressed(page, "actions"), ["edit_dataset"]);
-  assert.is(await status(page, "actions"), "Showing 1 of 6 actions: edit_dataset (2 actions).");
+  await clickAndSettle(page, () => legendButton(page, "actions", "Edit dataset").click());
+  assert.equal(await visibleMarks(page, "actions"), only("Edit dataset"));
+  assert.equal(await pressed(page, "actions"), ["Edit dataset"]);
+  assert.is(await status(page, "actions"), "Showing 1 of 6 actions: Edit dataset (2 actions).");
+  // the marks left are the raw edit_dataset's (its palette colour, its two hand-counted points)
 });
 
-test("actions legend: shift-click on publish_dataset adds it, and selects no text", async () => {
+test("actions legend: shift-click on Publish dataset adds it, and selects no text", async () => {
   assert.ok(page, "the previous test opened the page");
-  await clickAndSettle(page, () => legendButton(page, "actions", "publish_dataset").click({modifiers: ["Shift"]}));
-  assert.equal(await visibleMarks(page, "actions"), only("edit_dataset", "publish_dataset"));
-  assert.equal(await pressed(page, "actions"), ["edit_dataset", "publish_dataset"]);
+  await clickAndSettle(page, () => legendButton(page, "actions", "Publish dataset").click({modifiers: ["Shift"]}));
+  assert.equal(await visibleMarks(page, "actions"), only("Edit dataset", "Publish dataset"));
+  assert.equal(await pressed(page, "actions"), ["Edit dataset", "Publish dataset"]);
   assert.is(await page.evaluate(() => String(getSelection())), "");
 });
 
@@ -121,12 +124,12 @@ test("actions legend from the keyboard: Tab to an entry, Enter shows only it, En
   await page.keyboard.press("Tab");
   const focused = () => page.evaluate(() => document.activeElement?.textContent ?? "");
   assert.is(await page.evaluate(() => document.activeElement?.className), "legend-entry");
-  for (let i = 0; i < 6 && (await focused()) !== "edit_dataset"; i++) await page.keyboard.press("Tab");
-  assert.is(await focused(), "edit_dataset");
+  for (let i = 0; i < 6 && (await focused()) !== "Edit dataset"; i++) await page.keyboard.press("Tab");
+  assert.is(await focused(), "Edit dataset");
   await clickAndSettle(page, () => page.keyboard.press("Enter"));
-  assert.equal(await visibleMarks(page, "actions"), only("edit_dataset"));
-  assert.equal(await pressed(page, "actions"), ["edit_dataset"]);
-  assert.is(await status(page, "actions"), "Showing 1 of 6 actions: edit_dataset (2 actions).");
+  assert.equal(await visibleMarks(page, "actions"), only("Edit dataset"));
+  assert.equal(await pressed(page, "actions"), ["Edit dataset"]);
+  assert.is(await status(page, "actions"), "Showing 1 of 6 actions: Edit dataset (2 actions).");
   await clickAndSettle(page, () => page.keyboard.press("Enter"));
   assert.equal(await visibleMarks(page, "actions"), ALL_ACTIONS);
   assert.equal(await pressed(page, "actions"), []);
@@ -154,15 +157,15 @@ test("actions legend: the focused entry has a visible focus ring", async () => {
 
 test("top users legend: picking edit_dataset dims every other segment to 0.15", async () => {
   assert.ok(page, "the first test opened the page");
-  await clickAndSettle(page, () => legendButton(page, "top-users", "edit_dataset").click());
+  await clickAndSettle(page, () => legendButton(page, "top-users", "Edit dataset").click());
   assert.equal(await visibleMarks(page, "top-users"), {
-    edit_dataset: {rect: 2},
-    publish_dataset: {"rect@0.15": 1},
-    edit_page: {"rect@0.15": 1},
+    "Edit dataset": {rect: 2},
+    "Publish dataset": {"rect@0.15": 1},
+    "Edit page": {"rect@0.15": 1},
     '=HYPERLINK("x")': {"rect@0.15": 1},
-    add_user_to_domain: {"rect@0.15": 1},
+    "Add user to domain": {"rect@0.15": 1},
   });
-  assert.match(await status(page, "top-users") ?? "", /^Highlighting 1 of 5 actions: edit_dataset \(\d+ actions?\)\.$/);
+  assert.match(await status(page, "top-users") ?? "", /^Highlighting 1 of 5 actions: Edit dataset \(\d+ actions?\)\.$/);
   // the actions chart has its own selection: untouched
   assert.equal(await visibleMarks(page, "actions"), ALL_ACTIONS);
   assert.equal(problems, []);

@@ -14,17 +14,17 @@ const cell = (action: string, bucket: string) => values.find((v) => v.action ===
 
 test("actions: one zero-filled series per action present, 3 actions x 7 days", () => {
   assert.is(values.length, 21);
-  assert.is(cell("edit_dataset", "Mar 3")?.count, 5);
-  assert.is(cell("publish_dataset", "Mar 8")?.count, 1);
-  assert.is(cell("add_user", "Mar 6")?.count, 1);
+  assert.is(cell("Edit dataset", "3 Mar")?.count, 5);
+  assert.is(cell("Publish dataset", "8 Mar")?.count, 1);
+  assert.is(cell("Add user", "6 Mar")?.count, 1);
   // not in the series: zero-filled
-  assert.is(cell("edit_dataset", "Mar 5")?.count, 0);
-  assert.is(cell("add_user", "Mar 9")?.count, 0);
-  assert.is(values.filter((v) => v.action === "edit_page").length, 0);
+  assert.is(cell("Edit dataset", "5 Mar")?.count, 0);
+  assert.is(cell("Add user", "9 Mar")?.count, 0);
+  assert.is(values.filter((v) => v.action === "Edit page").length, 0);
   // the days' order is the data's (first appearance): no list of the period's days in the spec, so
   // that every week's chart shares one compiled spec and parse (render.ts)
   assert.is(spec.encoding.x.sort, null);
-  assert.equal([...new Set(values.map((v) => v.bucket))], ["Mar 3", "Mar 4", "Mar 5", "Mar 6", "Mar 7", "Mar 8", "Mar 9"]);
+  assert.equal([...new Set(values.map((v) => v.bucket))], ["3 Mar", "4 Mar", "5 Mar", "6 Mar", "7 Mar", "8 Mar", "9 Mar"]);
 });
 
 test("actions: data table is wide, one row per day with a total", () => {
@@ -49,7 +49,7 @@ test("actions: a point selection on action, bound to the legend, hides the other
 
 test("actions: colour domain and range come from the palette", () => {
   assert.equal(spec.encoding.color.scale, {
-    domain: ["add_user", "edit_dataset", "publish_dataset"],
+    domain: ["Add user", "Edit dataset", "Publish dataset"],
     range: ["add_user", "edit_dataset", "publish_dataset"].map((action) => palette.color(action)),
   });
   assert.is(spec.encoding.color.legend.labelLimit, 0);
@@ -57,8 +57,8 @@ test("actions: colour domain and range come from the palette", () => {
 
 test("actions: summary states total, top action and busiest day", () => {
   assert.match(week.summary, "14 actions of 3 kinds over 7 days");
-  assert.match(week.summary, "Most frequent: edit_dataset (10)");
-  assert.match(week.summary, "Busiest day: 2025-03-03 (7 actions)");
+  assert.match(week.summary, "Most frequent: Edit dataset (10)");
+  assert.match(week.summary, "Busiest day: 3 Mar (7 actions)");
   assert.is(spec.description, week.summary);
 });
 
@@ -73,7 +73,8 @@ test("actions: 60 month buckets draw lines only (no per-cell points)", () => {
   const chart = actionsChart(all, palette).vegaLite as any;
   assert.is(chart.layer.length, 1);
   assert.is(chart.data.values.length, 60);
-  assert.is(chart.data.values.find((v: {bucket: string}) => v.bucket === "2022-05").count, 4);
+  assert.is(chart.data.values.find((v: {bucket: string}) => v.bucket === "May 2022").count, 4);
+  assert.match(actionsChart(all, palette).summary, "Busiest month: May 2022 (4 actions)");
   assert.is(chart.encoding.x.axis.labelAngle, -90);
 });
 

@@ -1,6 +1,7 @@
 import {test} from "uvu";
 import * as assert from "uvu/assert";
-import {chartLabel, countOf, formatCount, formatShare, labelMap, MAX_LABEL_LENGTH, visibleText} from "../../src/charts/labels.js";
+import {chartLabel, countOf, labelMap, MAX_LABEL_LENGTH, visibleText} from "../../src/charts/labels.js";
+import {formatCount, formatShare} from "../../src/site/figures.js";
 
 test("chartLabel: plain names pass through, markup is left to the SVG renderer", () => {
   assert.is(chartLabel("edit_dataset"), "edit_dataset");

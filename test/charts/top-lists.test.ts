@@ -15,12 +15,12 @@ test("topUsersChart: one segment per non-zero (user, action), users in list orde
   assert.equal(
     values.map((v) => [v.entry, v.action, v.count]),
     [
-      ["alice", "edit_dataset", 6],
-      ["alice", "publish_dataset", 2],
-      ["bob", "edit_dataset", 3],
-      ["bob", "publish_dataset", 1],
-      ["carol", "add_user", 1],
-      ["dave", "edit_dataset", 1],
+      ["alice", "Edit dataset", 6],
+      ["alice", "Publish dataset", 2],
+      ["bob", "Edit dataset", 3],
+      ["bob", "Publish dataset", 1],
+      ["carol", "Add user", 1],
+      ["dave", "Edit dataset", 1],
     ],
   );
   const spec = chart.vegaLite as any;
@@ -28,7 +28,7 @@ test("topUsersChart: one segment per non-zero (user, action), users in list orde
   assert.is(spec.encoding.y.sort, null);
   assert.equal([...new Set(values.map((v) => v.entry))], ["alice", "bob", "carol", "dave"]);
   assert.is(spec.encoding.x.stack, "zero");
-  assert.is(values[0].tip, "alice, edit_dataset: 6 of 8 actions");
+  assert.is(values[0].tip, "alice, Edit dataset (edit_dataset): 6 of 8 actions");
 });
 
 test("topUsersChart: table has a column per action and a total", () => {
@@ -50,14 +50,14 @@ test("topDatasetsChart and topPagesChart: same shape, own ids and titles", () =>
   assert.equal(datasets.table.rows[1], ["ds-trees", 5, 1, 6]);
   const pages = topPagesChart(fixture("next-week"), palette);
   assert.is(pages.id, "top-pages");
-  assert.equal(segments(pages.vegaLite).map((v) => [v.entry, v.action, v.count]), [["p-home", "edit_page", 3]]);
-  assert.equal((pages.vegaLite as any).encoding.color.scale, {domain: ["edit_page"], range: ["#e45756"]});
+  assert.equal(segments(pages.vegaLite).map((v) => [v.entry, v.action, v.count]), [["p-home", "Edit page", 3]]);
+  assert.equal((pages.vegaLite as any).encoding.color.scale, {domain: ["Edit page"], range: ["#e45756"]});
 });
 
 test("top lists: colour domain is the chart's actions in palette order", () => {
   const spec = topUsersChart(fixture("next-week"), palette).vegaLite as any;
   // erin's byAction lists edit_page first (by count): the domain keeps palette order
-  assert.equal(spec.encoding.color.scale, {domain: ["add_user", "edit_page"], range: ["#4c78a8", "#e45756"]});
+  assert.equal(spec.encoding.color.scale, {domain: ["Add user", "Edit page"], range: ["#4c78a8", "#e45756"]});
   assert.is(spec.params[0].bind, "legend");
 });
 
@@ -94,7 +94,7 @@ test("top lists: dataset ids of up to 50 characters drawn whole on the baked axi
   assert.ok(labels[2].endsWith("…") && long.startsWith(labels[2].slice(0, -1)), labels[2]);
   assert.ok(labels[2].length >= 45, labels[2]);
   // the whole id stays in the tooltip and the data table
-  assert.ok(segments(chart.vegaLite)[2].tip.startsWith(`${long}, edit_dataset`));
+  assert.ok(segments(chart.vegaLite)[2].tip.startsWith(`${long}, Edit dataset (edit_dataset)`));
   assert.equal(chart.table.rows.map((row) => row[0]), [real, fifty, long]);
   // the chart keeps the common width: the bars have what the labels leave
   assert.match(chart.svg, /^<svg[^>]*\swidth="720"/);

@@ -78,12 +78,12 @@ test("hostile ids appear escaped in the HTML and as they are in the text", () =>
 });
 
 test("the figures match indicators.json, with the page's changes from February (8 actions, 3 users)", () => {
-  // March: 12 actions, 6 users, 2 per user; February: 8, 3. Users change by a count, as on the page;
+  // March: 12 actions, 6 users, 2.0 per user (one decimal, as on the page); February: 8, 3. Users change by a count, as on the page;
   // actions per user has no change, as on the page
-  assert.match(text, /^Actions {11}12 {2}\+50\u00a0% vs February 2025 \(8\)$/m);
-  assert.match(text, /^Active users {7}6 {2}\+3 vs February 2025 \(3\)$/m);
-  assert.match(text, /^Actions per user {3}2$/m);
-  for (const figure of [">12<", ">6<", ">2<", "+50\u00a0% vs February 2025 (8)", "+3 vs February 2025 (3)"]) {
+  assert.match(text, /^Actions {12}12 {2}\+50% vs February 2025 \(8\)$/m);
+  assert.match(text, /^Active users {8}6 {2}\+3 vs February 2025 \(3\)$/m);
+  assert.match(text, /^Actions per user {2}2\.0$/m);
+  for (const figure of [">12<", ">6<", ">2.0<", "+50% vs February 2025 (8)", "+3 vs February 2025 (3)"]) {
     assert.ok(html.includes(figure), figure);
   }
   assert.match(text, /^March 2025 \(1–31 Mar 2025\)$/m);
@@ -97,7 +97,7 @@ test("top 5 lists: five users of six (frank is sixth), three datasets, two pages
     "1 home 2 16.7", `2 ${IMG_PAGE} 1 8.3`,
   ]);
   assert.not.ok(text.includes("frank") || html.includes("frank"));
-  assert.match(text, /^ {5}dataset_publish 1 · dataset_update 1 · page_update 1$/m);
+  assert.match(text, /^ {5}Dataset publish 1 · Dataset update 1 · Page update 1$/m);
   assert.is((html.match(/<tr><td class="text rule"/g) ?? []).length, 10);
 });
 

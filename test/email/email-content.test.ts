@@ -10,12 +10,12 @@ const read = (file: string) => readFile(file);
 const noImages = new Map();
 
 test("formatChange: the page's change (site/figures.ts) with what it compares with and that value", () => {
-  assert.is(formatChange(12, 8, "February 2025", "percent"), "+50\u00a0% vs February 2025 (8)");
-  assert.is(formatChange(1, 3, "Week 9, 2025", "percent"), "\u221267\u00a0% vs Week 9, 2025 (3)");
+  assert.is(formatChange(12, 8, "February 2025", "percent"), "+50% vs February 2025 (8)");
+  assert.is(formatChange(1, 3, "Week 9, 2025", "percent"), "\u221267% vs Week 9, 2025 (3)");
   assert.is(formatChange(5, 5, "Q1 2025", "percent"), "±0 vs Q1 2025 (5)");
   assert.is(formatChange(4, 0, "2024", "percent"), "+4 vs 2024 (0)");
-  assert.is(formatChange(0, 4, "2024", "percent"), "\u2212100\u00a0% vs 2024 (4)");
-  // users change by a count, as on the page: "+1", not "+5.3 %"
+  assert.is(formatChange(0, 4, "2024", "percent"), "\u2212100% vs 2024 (4)");
+  // users change by a count, as on the page: "+1", not "+5.3%"
   assert.is(formatChange(20, 19, "the first 7 days of November 2026", "absolute"), "+1 vs the first 7 days of November 2026 (19)");
 });
 
@@ -53,7 +53,7 @@ test("a month not over yet says its figures are so far; an empty one lists no ro
   const snapshot = await readReport(fixtureConfig({period: {kind: "exact", type: "month", key: "2025-04"}}), read);
   const content = emailContent(snapshot, {subject: undefined, baseUrl: undefined}, noImages);
   assert.is(content.note, "Figures so far: the period ends on 30 Apr 2025.");
-  assert.equal(content.kpis.map((k) => k.change), ["\u2212100\u00a0% vs March 2025 (12)", "\u22126 vs March 2025 (6)", null]);
+  assert.equal(content.kpis.map((k) => k.change), ["\u2212100% vs March 2025 (12)", "\u22126 vs March 2025 (6)", null]);
   assert.ok(content.tops.every((t) => t.rows.length === 0));
   assert.match(emailText(content), /^Top 5 users\n {2}\(none in this period\)$/m);
 });
@@ -85,8 +85,11 @@ test("invisible and bidi characters in ids are shown as code points", async () =
 });
 
 test("a top-list row details three actions, then says how many more", () => {
-  assert.is(actionMix({a: 5, b: 3, c: 2}), "a 5 · b 3 · c 2");
-  assert.is(actionMix({a: 5, b: 3, c: 2, d: 1, e: 1}), "a 5 · b 3 · c 2 · 2 more");
+  assert.is(actionMix({a: 5, b: 3, c: 2}), "A 5 · B 3 · C 2");
+  assert.is(actionMix({a: 5, b: 3, c: 2, d: 1, e: 1}), "A 5 · B 3 · C 2 · 2 more");
+  // named as the charts name them: known, humanised, look-alikes apart, hostile ids made visible
+  assert.is(actionMix({publish_dataset: 4, archive_old_maps: 2, "ev\u202Eil": 1}), "Publish dataset 4 · Archive old maps 2 · ev[U+202E]il 1");
+  assert.is(actionMix({edit_dataset: 3, "Edit dataset": 1}), "Edit dataset (edit_dataset) 3 · Edit dataset 1");
   assert.is(actionMix({}), "");
 });
 

@@ -51,7 +51,7 @@ test("after a quiet week, latest:week sends a snapshot that says so (exit 0)", a
     const text = String(mail.text);
     assert.match(text, /^No activity in this period\. Latest action before it: 10 Feb 2026, 11:00\.$/m);
     // compared with the week before, 2026-W07 (bob's one action), as on the page
-    assert.match(text, /^Actions +0 +\u2212100\u00a0% vs Week 7, 2026 \(1\)$/m);
+    assert.match(text, /^Actions +0 +\u2212100% vs Week 7, 2026 \(1\)$/m);
     assert.match(String(mail.html), /No activity in this period\. Latest action before it: 10 Feb 2026, 11:00\./);
     assert.is(mail.attachments.length, 0, "no chart of an empty week");
   } finally {

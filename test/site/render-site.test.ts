@@ -69,8 +69,8 @@ test("the index lists each type's periods newest first and links the downloads",
   assert.ok(index.includes('href="rejects.csv"'));
   assert.ok(index.includes('href="all/activity.csv"') && index.includes('href="all/activity.json"'));
   assert.ok(index.includes("Europe/Paris"));
-  // March: 1,250 actions, +1,150 % from February's 100
-  assert.ok(index.includes("up 1,150 % from 100 in February 2025"));
+  // March: 1,250 actions, +1,150% from February's 100
+  assert.ok(index.includes("up 1,150% from 100 in February 2025"));
 });
 
 test("a period page: header, links, seven charts with data, source data", () => {
