@@ -41,12 +41,12 @@ test("file://: the month page goes live, its legend filters, its tooltips show, 
   for (const request of requested) assert.ok(request.startsWith(pathToFileURL(dir).href), request);
   assert.not.ok(requested.some((request) => request.endsWith("charts.json")), requested.join(" "));
 
-  // the legend: Enter on edit_dataset's button leaves its line only (5 of 6 lines at opacity 0)
+  // the legend: Enter on Edit dataset's button (the edit_dataset action) leaves its line only (5 of 6 lines at opacity 0)
   const lines = () => page.$$eval("#chart-actions .chart-live g.mark-line path", (paths) => paths.map((p) => p.getAttribute("opacity")));
   assert.ok((await lines()).every((opacity) => opacity === "1"));
-  await page.locator('#chart-actions button.legend-entry[data-action="edit_dataset"]').press("Enter");
+  await page.locator('#chart-actions button.legend-entry[data-action="Edit dataset"]').press("Enter");
   await page.waitForFunction(() => document.querySelectorAll('#chart-actions g.mark-line path[opacity="0"]').length === 5);
-  assert.is(await page.locator("#chart-actions .legend-status").textContent(), "Showing 1 of 6 actions: edit_dataset (2 actions).");
+  assert.is(await page.locator("#chart-actions .legend-status").textContent(), "Showing 1 of 6 actions: Edit dataset (2 actions).");
   await page.locator("#chart-actions button.legend-reset").click();
   await page.waitForFunction(() => document.querySelectorAll('#chart-actions g.mark-line path[opacity="0"]').length === 0);
 
