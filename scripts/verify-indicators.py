@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""An independent computation of the seven indicators, to check a build against.
+"""An independent computation of the eight indicators, to check a build against.
 
 Written separately from the TypeScript pipeline, in another language and with its own reading of
 the log (Python's csv/json, zoneinfo, isocalendar), so that a shared mistake is unlikely.
@@ -99,6 +99,7 @@ def load(paths, zone):
                 "month": local.strftime("%Y-%m"), "quarter": f"{local.year}-Q{(local.month - 1) // 3 + 1}",
                 "year": str(local.year), "action": norm["action"], "user": norm.get("user_id", ""),
                 "dataset": norm.get("dataset_id", ""), "page": norm.get("page_id", ""),
+                "weekday": local.isoweekday(),
             })
     return events, counts
 
@@ -121,6 +122,11 @@ def indicators(events, bucket, n):
     actions = Counter(e["action"] for e in events)
     total = len(events)
     by_bucket = defaultdict(set)
+    weekday_users = defaultdict(set)
+    for e in events:
+        if e["user"]:
+            weekday_users[e["weekday"]].add(e["user"])
+    weekday_actions = Counter(e["weekday"] for e in events)
     for e in events:
         if e["user"]:
             by_bucket[e[bucket]].add(e["user"])
@@ -132,6 +138,7 @@ def indicators(events, bucket, n):
         "actionsByUser": ranked(Counter(e["user"] for e in events if e["user"])),
         "topUsers": top(events, "user", n), "topDatasets": top(events, "dataset", n), "topPages": top(events, "page", n),
         "distribution": [(a, c, c / total) for a, c in ranked(actions)],
+        "byWeekday": [(d, weekday_actions[d], len(weekday_users[d])) for d in range(1, 8)],
     }
 
 
@@ -145,6 +152,7 @@ def as_theirs(built):
         "topDatasets": [(u["dataset_id"], u["count"], u["byAction"]) for u in built["topDatasets"]],
         "topPages": [(u["page_id"], u["count"], u["byAction"]) for u in built["topPages"]],
         "distribution": [(d["action"], d["count"], d["share"]) for d in built["distribution"]],
+        "byWeekday": [(d["weekday"], d["actions"], d["users"]) for d in built.get("byWeekday", [])],
     }
 
 

@@ -139,6 +139,12 @@ test("actions per user adds up: the actions of the users named, and the actions 
   assert.ok(february.includes("Total actions 3 Actions per user (2 users) 1.0 Actions without a user 1"), february);
 });
 
+test("activity by weekday: local days, the as-of day's last hour in, the next day's first out", async () => {
+  // 10 Mar (Tuesday) bob; 11 Mar 23:30 in Paris (Wednesday) alice; 23:30Z on the 11th is Thursday 00:30 in Paris, after the as-of day
+  const days = (await indicators("week/2026-W11/")).byWeekday.map((d: {actions: number; users: number}) => [d.actions, d.users]);
+  assert.equal(days, [[0, 0], [1, 1], [1, 1], [0, 0], [0, 0], [0, 0], [0, 0]]);
+});
+
 test("report.json and every indicators.json follow the schemas", async () => {
   const ajv = new Ajv({allErrors: true, strict: false});
   ajv.addFormat("date-time", true);
@@ -146,6 +152,12 @@ test("report.json and every indicators.json follow the schemas", async () => {
   assert.ok(checkReport(report), JSON.stringify(checkReport.errors));
   const checkIndicators = ajv.compile(await readJson("schemas/indicators.schema.json"));
   for (const p of report.periods) assert.ok(checkIndicators(await indicators(p.path)), `${p.path}: ${JSON.stringify(checkIndicators.errors)}`);
+  // byWeekday lists the seven days, Monday first
+  const week = await indicators("week/2026-W11/");
+  assert.not.ok(checkIndicators({...week, byWeekday: week.byWeekday.slice(1)}), "six days");
+  assert.not.ok(checkIndicators({...week, byWeekday: [...week.byWeekday.slice(1), week.byWeekday[0]]}), "Monday last");
+  const {byWeekday: _left, ...without} = week;
+  assert.not.ok(checkIndicators(without), "no byWeekday");
 });
 
 test("the independent computation (scripts/verify-indicators.py) agrees with every period", async () => {

@@ -1,6 +1,7 @@
 /**
- * The charts of a period page, in page order (the reference's seven indicators). Adding a chart
- * means writing its builder and listing it here.
+ * The charts of a period page, in page order (the reference's seven indicators, then activity by
+ * weekday). Adding a chart means writing its builder and listing it here; a new chart takes its
+ * indicator's id, label and description (see by-weekday.ts).
  * It does not render: see render.ts.
  */
 import type {PeriodIndicators} from "../indicators/types.js";
@@ -10,6 +11,7 @@ import {usersChart} from "./users.js";
 import {actionsByUserChart} from "./actions-by-user.js";
 import {topDatasetsChart, topPagesChart, topUsersChart} from "./top-lists.js";
 import {distributionChart} from "./distribution.js";
+import {byWeekdayChart} from "./by-weekday.js";
 
 /** every chart builder, in the order a period page shows them */
 export const CHART_BUILDERS: readonly ChartBuilder[] = [
@@ -20,9 +22,10 @@ export const CHART_BUILDERS: readonly ChartBuilder[] = [
   topDatasetsChart,
   topPagesChart,
   distributionChart,
+  byWeekdayChart,
 ];
 
-/** The seven chart specs of one period, in page order. Pure. */
+/** The chart specs of one period, in page order. Pure. */
 export function chartSpecs(indicators: PeriodIndicators, palette: ActionPalette): ChartSpec[] {
   return CHART_BUILDERS.map((build) => build(indicators, palette));
 }

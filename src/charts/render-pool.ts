@@ -1,6 +1,6 @@
 /**
  * Renders charts on every core, and the site's pages beside them: worker threads running
- * render-worker.ts. Chart rendering is the build's most expensive step (15-20 ms a chart, seven
+ * render-worker.ts. Chart rendering is the build's most expensive step (15-20 ms a chart, eight
  * charts a period) and independent per period, so periods are handed to idle chart workers in
  * order. The pages are rendered by a worker of their own, which loads Eleventy (half a second) as
  * soon as it starts. With `size` 0 everything renders on the calling thread (same code, same

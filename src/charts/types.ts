@@ -23,7 +23,7 @@ export interface DataTable {
 }
 
 export interface ChartSpec {
-  /** e.g. "actions", "users", "actions-by-user", "top-users", "top-datasets", "top-pages", "distribution" */
+  /** e.g. "actions", "users", "actions-by-user", "top-users", "top-datasets", "top-pages", "distribution", "byWeekday" (a new chart takes its indicator's id) */
   id: string;
   title: string;
   /** one line under the title: what it shows */

@@ -1,5 +1,5 @@
 /**
- * The seven charts of a small made-up week, which a chart worker renders once while the main thread
+ * The charts of a small made-up week, which a chart worker renders once while the main thread
  * reads the log: the first charts a fresh worker renders cost four times the next ones (vega's code
  * is not yet optimised by the JIT: 0.66 s for a first page of 7 charts, 0.15 s for the next ones, at
  * 1M rows on the project's machine). An incremental build renders five pages or so, so that first
@@ -30,6 +30,8 @@ export function warmUpSpecs(): ChartSpec[] {
     topDatasets: ranked("dataset_id", ["budget", "trafic", "air", "creches", "velos"]),
     topPages: ranked("page_id", ["accueil", "reutilisations", "budget", "elections", "aide"]),
     distribution: ACTIONS.map((action, a) => ({action, count: 30 - a * 5, share: (30 - a * 5) / 90})),
+    // DAYS run Monday to Sunday
+    byWeekday: DAYS.map((bucket, d) => ({weekday: d + 1, actions: series.filter((cell) => cell.bucket === bucket).reduce((sum, {count}) => sum + count, 0), users: 1 + (d % USERS.length)})),
   };
   return chartSpecs(indicators, actionPalette(ACTIONS));
 }

@@ -1,9 +1,10 @@
 /**
- * The seven indicators of a period, in the order the report shows them. Adding an eighth: write its
+ * The eight indicators of a period, in the order the report shows them. Adding one: write its
  * module (one `Indicator<"key">` export) and list it here; its key must exist in PeriodIndicators.
  */
 import {actions} from "./actions.js";
 import {actionsByUser} from "./actions-by-user.js";
+import {byWeekday} from "./by-weekday.js";
 import {distribution} from "./distribution.js";
 import {topDatasets} from "./top-datasets.js";
 import {topPages} from "./top-pages.js";
@@ -23,6 +24,7 @@ export const INDICATORS = [
   topDatasets,
   topPages,
   distribution,
+  byWeekday,
 ] as const satisfies readonly Indicator<IndicatorId>[];
 
 // fails to compile when an IndicatorId has no indicator above

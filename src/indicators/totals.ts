@@ -1,6 +1,6 @@
 /**
  * The period's headline numbers: actions (every row, with or without a user), distinct users,
- * datasets and pages (non-empty ids only) and actions per user (of the users named). Not one of the seven charts: it
+ * datasets and pages (non-empty ids only) and actions per user (of the users named). Not one of the charts: it
  * fills `totals` in indicators.json and the figures at the top of a page.
  */
 import type {ColumnTable} from "arquero";

@@ -37,6 +37,8 @@ export interface PeriodIndicators {
   topDatasets: {dataset_id: string; count: number; byAction: ByAction}[];
   topPages: {page_id: string; count: number; byAction: ByAction}[];
   distribution: {action: string; count: number; share: number}[];
+  /** ISO weekday 1 (Monday) ... 7 (Sunday) of the local day: its actions and distinct users; all seven */
+  byWeekday: {weekday: number; actions: number; users: number}[];
 }
 
 /** indicators.json's `comparison`: a window of days and its totals. */

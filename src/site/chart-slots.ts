@@ -20,7 +20,8 @@ export const chartSlot = (id: string): string => `<!--chart-svg:${id}-->`;
 /** What a page holds where its charts' compiled specs go (inside its chart-specs JSON block). */
 export const CHART_SPECS_SLOT = "<!--chart-specs-->";
 
-const SLOT = /<!--chart-(?:svg:([a-z0-9-]+)|specs)-->/;
+// an indicator's id may be camelCase, e.g. "byWeekday"
+const SLOT = /<!--chart-(?:svg:([A-Za-z0-9-]+)|specs)-->/;
 
 /**
  * Puts every chart's SVG (its ids scoped like buildPeriodModel scopes them) into its slot in the page

@@ -63,7 +63,7 @@ export interface IndicatorSection {
   description: string;
   summary: string;
   figures: Figure[];
-  /** the baked SVG, its ids prefixed so that seven charts can share one page */
+  /** the baked SVG, its ids prefixed so that the charts can share one page */
   svg: string;
   table: TableView;
 }

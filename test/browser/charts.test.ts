@@ -1,5 +1,5 @@
 /**
- * The seven charts of the March 2026 page of test/fixtures/build/log.csv, as drawn: live views with
+ * The eight charts of the March 2026 page of test/fixtures/build/log.csv, as drawn: live views with
  * the marks the hand count predicts, and, with JavaScript off, the baked SVGs with their accessible
  * names and descriptions.
  *
@@ -38,21 +38,22 @@ const EXPECTED_MARKS = [
   ["top-datasets", {rect: 4}], // roads 3 kinds, trees 1
   ["top-pages", {rect: 1}],
   ["distribution", {arc: 6}],
+  ["byWeekday", {rect: 7}], // a bar per weekday, zero days included
 ];
 
-const TITLES = ["Actions", "Number of users", "Actions by users", "Top users", "Top modified datasets", "Top modified pages", "Distribution of actions"];
+const TITLES = ["Actions", "Number of users", "Actions by users", "Top users", "Top modified datasets", "Top modified pages", "Distribution of actions", "Activity by weekday"];
 
-test("month page: seven indicator sections, each drawn by a live view with the expected marks", async () => {
+test("month page: eight indicator sections, each drawn by a live view with the expected marks", async () => {
   const {browser, url} = await session.get();
   const page = await browser.newPage();
   const problems = watchPage(page);
   await page.goto(url(MONTH_PAGE));
   assert.equal(await waitForLiveCharts(page), CHART_IDS.map((id) => `${id}:true`));
-  assert.is(await page.locator("section.indicator").count(), 7);
+  assert.is(await page.locator("section.indicator").count(), 8);
   assert.equal(await marksBySection(page), EXPECTED_MARKS);
   // drawn, not just present: every chart's svg has a size on screen
   const sizes = await page.$$eval("section.indicator .chart-live svg", (svgs) => svgs.map((svg) => svg.getBoundingClientRect().width > 200 && svg.getBoundingClientRect().height > 20));
-  assert.equal(sizes, Array(7).fill(true));
+  assert.equal(sizes, Array(8).fill(true));
   assert.equal(problems, []);
   await page.close();
 });

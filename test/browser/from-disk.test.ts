@@ -36,7 +36,7 @@ test("file://: the month page goes live, its legend filters, its tooltips show, 
   const url = pathToFileURL(path.join(dir, MONTH_PAGE)).href;
   await page.goto(url);
   assert.equal(await waitForLiveCharts(page), CHART_IDS.map((id) => `${id}:true`));
-  assert.is(await page.locator("figure[data-chart] > .chart-svg > .chart-live > svg").count(), 7);
+  assert.is(await page.locator("figure[data-chart] > .chart-svg > .chart-live > svg").count(), 8);
   // every request is a file of the copy, and none is charts.json
   for (const request of requested) assert.ok(request.startsWith(pathToFileURL(dir).href), request);
   assert.not.ok(requested.some((request) => request.endsWith("charts.json")), requested.join(" "));

@@ -21,7 +21,7 @@ export const HOSTILE_FIXTURE = "test/fixtures/browser/hostile.csv";
 /** the period page every test opens: March 2026, in Europe/Paris */
 export const MONTH_PAGE = "month/2026-03/index.html";
 /** the seven charts of a period page, in page order */
-export const CHART_IDS = ["actions", "users", "actions-by-user", "top-users", "top-datasets", "top-pages", "distribution"];
+export const CHART_IDS = ["actions", "users", "actions-by-user", "top-users", "top-datasets", "top-pages", "distribution", "byWeekday"];
 
 const CHROMIUM_ARGS = [
   "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

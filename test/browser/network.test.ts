@@ -50,8 +50,8 @@ test("month page: every chart goes live, with no console error, failed request o
   await page.goto(url(MONTH_PAGE));
   assert.equal(await waitForLiveCharts(page), CHART_IDS.map((id) => `${id}:true`));
   // the live view replaced the baked SVG: one svg per figure, inside the live container
-  assert.is(await page.locator("figure[data-chart] svg").count(), 7);
-  assert.is(await page.locator("figure[data-chart] > .chart-svg > .chart-live > svg").count(), 7);
+  assert.is(await page.locator("figure[data-chart] svg").count(), 8);
+  assert.is(await page.locator("figure[data-chart] > .chart-svg > .chart-live > svg").count(), 8);
   await page.waitForLoadState("networkidle");
   assert.ok(seen.includes("/assets/live-charts.js"), seen.join(" "));
   // the specs come from the page's own JSON block (what a copy opened from disk needs), not charts.json

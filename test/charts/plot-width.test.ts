@@ -45,7 +45,7 @@ test.before(async () => {
 test("nearly every chart is laid out once at the guessed width, and comes out CHART_WIDTH wide", async () => {
   const charts = await Promise.all(specs.map(renderChart));
   const kinds = new Set(charts.map((chart) => chart.id));
-  assert.is(kinds.size, 7, "all seven charts");
+  assert.is(kinds.size, 8, "all eight charts");
   assert.ok(charts.length > 150, `${charts.length} charts`);
   for (const chart of charts) assert.match(chart.svg, /^<svg[^>]* width="720"/, chart.id);
   const once = charts.filter((chart) => (chart.vega.autosize as {type: string}).type === "pad");

@@ -6,9 +6,9 @@ import {compileChart} from "../../src/charts/render.js";
 import {fixture, FIXTURE_ACTIONS} from "../fixtures/charts/load.js";
 
 const palette = actionPalette(FIXTURE_ACTIONS);
-const IDS = ["actions", "users", "actions-by-user", "top-users", "top-datasets", "top-pages", "distribution"];
+const IDS = ["actions", "users", "actions-by-user", "top-users", "top-datasets", "top-pages", "distribution", "byWeekday"];
 
-test("chartSpecs: the seven charts in page order, each with title, description and summary", () => {
+test("chartSpecs: the eight charts in page order, each with title, description and summary", () => {
   const charts = chartSpecs(fixture("week"), palette);
   assert.equal(charts.map((chart) => chart.id), IDS);
   for (const chart of charts) {
@@ -57,9 +57,9 @@ test("chartSpecs: an action has the same colour on every chart of two different 
   assert.is(seen.get("add_user"), "#4c78a8");
 });
 
-test("chartSpecs: an empty period gives seven specs that compile", () => {
+test("chartSpecs: an empty period gives eight specs that compile", () => {
   const charts = chartSpecs(fixture("empty"), palette);
-  assert.is(charts.length, 7);
+  assert.is(charts.length, 8);
   for (const chart of charts) assert.ok(compileChart(chart.vegaLite).marks, chart.id);
 });
 

@@ -4,10 +4,10 @@ import * as aq from "arquero";
 import {computeIndicators, DEFAULT_TOP} from "../../src/indicators/compute-indicators.js";
 import {march, marchRows, noRows} from "../fixtures/indicators/march-log.js";
 
-test("assembles the period, the totals and the seven indicators, in contract order", () => {
+test("assembles the period, the totals and the eight indicators, in contract order", () => {
   const result = computeIndicators(marchRows(), {period: march, top: 5});
   assert.equal(Object.keys(result), [
-    "period", "totals", "comparison", "dataFrom", "previousAction", "actions", "usersOverTime", "actionsByUser", "topUsers", "topDatasets", "topPages", "distribution",
+    "period", "totals", "comparison", "dataFrom", "previousAction", "actions", "usersOverTime", "actionsByUser", "topUsers", "topDatasets", "topPages", "distribution", "byWeekday",
   ]);
   assert.equal(result.period, {type: "month", key: "2025-03", start: "2025-03-01T00:00:00+00:00", end: "2025-04-01T00:00:00+00:00", timeZone: "UTC"});
   assert.equal(result.totals, {actions: 10, users: 4, datasets: 4, pages: 2, actionsPerUser: 2});
@@ -46,6 +46,7 @@ test("an empty period: zeros, empty lists, every bucket", () => {
     topDatasets: [],
     topPages: [],
     distribution: [],
+    byWeekday: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({weekday, actions: 0, users: 0})),
   });
 });
 

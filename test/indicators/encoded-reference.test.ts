@@ -87,8 +87,16 @@ function reference(rows: Record<string, string | number>[], period: Period, top:
     topDatasets: topOf("dataset_id") as PeriodIndicators["topDatasets"],
     topPages: topOf("page_id") as PeriodIndicators["topPages"],
     distribution: tally(rows.map((row) => s(row, "action"))).map(([action, count]) => ({action, count, share: count / rows.length})),
+    byWeekday: WEEKDAYS.map((name, i) => {
+      const onDay = rows.filter((row) => localWeekday.format(row.time as number) === name);
+      return {weekday: i + 1, actions: onDay.length, users: new Set(onDay.map((row) => s(row, "user_id")).filter((id) => id !== "")).size};
+    }),
   };
 }
+
+/** the weekday of an instant in Paris, from Intl rather than the rows' day keys */
+const localWeekday = new Intl.DateTimeFormat("en-US", {timeZone: "Europe/Paris", weekday: "short"});
+const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 const log = randomLog(2000);
 const keyed = addPeriodKeys(aq.table(Object.fromEntries(Object.keys(log[0]).map((name) => [name, log.map((row) => row[name as keyof Row])]))), "Europe/Paris");

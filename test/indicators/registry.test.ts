@@ -3,9 +3,9 @@ import * as assert from "uvu/assert";
 import {INDICATOR_COLUMNS, INDICATORS} from "../../src/indicators/registry.js";
 import {march, marchRows} from "../fixtures/indicators/march-log.js";
 
-test("seven indicators with distinct ids, a label and a one-line description", () => {
+test("eight indicators with distinct ids, a label and a one-line description", () => {
   assert.equal(INDICATORS.map((i) => i.id), [
-    "actions", "usersOverTime", "actionsByUser", "topUsers", "topDatasets", "topPages", "distribution",
+    "actions", "usersOverTime", "actionsByUser", "topUsers", "topDatasets", "topPages", "distribution", "byWeekday",
   ]);
   for (const indicator of INDICATORS) {
     assert.ok(indicator.label.length > 0, indicator.id);

@@ -76,7 +76,7 @@ test("an empty period is marked empty", () => {
   assert.is(page("2025-03").empty, false);
 });
 
-test("seven indicator sections, with their figures", () => {
+test("eight indicator sections, with their figures", () => {
   const march = page("2025-03");
   assert.equal(march.sections.map((s) => s.id), CHART_IDS);
   const users = march.sections.find((s) => s.id === "users");
@@ -86,7 +86,7 @@ test("seven indicator sections, with their figures", () => {
   assert.equal(perUser?.figures.map((f) => [f.label, f.value]), [["Total actions", "1,250"], ["Actions per user (7 users)", "178.6"]]);
 });
 
-test("SVG ids are scoped per chart so seven charts share a page", () => {
+test("SVG ids are scoped per chart so the charts share a page", () => {
   const svg = '<svg><clipPath id="clip1"/><g clip-path="url(#clip1)"/><use href="#clip1"/></svg>';
   assert.is(scopeSvgIds(svg, "svg-users"), '<svg><clipPath id="svg-users-clip1"/><g clip-path="url(#svg-users-clip1)"/><use href="#svg-users-clip1"/></svg>');
   assert.ok(page("2025-03").sections[0].svg.includes('id="svg-actions-clip1"'));

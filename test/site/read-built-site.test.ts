@@ -62,7 +62,7 @@ test("reads periods, re-bakes the SVGs and measures the downloads", async () => 
   const march = source.pages.find((p) => p.period.key === "2025-03");
   assert.is(march?.period.startMs, Date.parse("2025-03-01T00:00:00+01:00"));
   assert.is(march?.period.timeZone, "Europe/Paris");
-  assert.is(march?.charts.length, 7);
+  assert.is(march?.charts.length, 8);
   assert.ok(march?.charts[0].svg.startsWith("<svg"));
   assert.ok(march?.charts[0].svg.includes(ESCAPED), "vega escapes the text it draws");
   assert.is(march?.charts[0].table, undefined);
@@ -142,9 +142,9 @@ test("npx @11ty/eleventy renders the pages of a built folder through .eleventy.j
   assert.ok(index.includes('href="month/2025-03/index.html"'));
   const march = await readFile(path.join(dir, "month/2025-03/index.html"), "utf8");
   assert.not.ok(march.includes(HOSTILE));
-  assert.is(march.split("<svg").length - 1, 7);
+  assert.is(march.split("<svg").length - 1, 8);
   assert.ok(march.includes("This chart&#39;s numbers are in indicators.json."));
-  assert.is(march.split("<summary>Show data</summary>").length - 1, 7);
+  assert.is(march.split("<summary>Show data</summary>").length - 1, 8);
   assert.ok(march.includes(`<td>${ESCAPED}</td>`));
   assert.ok((await readFile(path.join(dir, "assets/site.css"), "utf8")).includes("prefers-color-scheme"));
 });

@@ -51,7 +51,7 @@ test("every page carries the CSP and has no inline script or style", () => {
 test("hostile strings from the log come out escaped only", () => {
   for (const [file, text] of Object.entries(html)) assert.not.ok(text.includes(HOSTILE), `${file}: raw hostile string`);
   const march = html["month/2025-03/index.html"];
-  // the title, the chart summaries and the Show-data cells (user id and action) of the seven charts
+  // the title, the chart summaries and the Show-data cells (user id and action) of the eight charts
   assert.ok(count(march, ESCAPED) >= 1 + 7 * 3, "escaped copies");
   assert.ok(html["index.html"].includes(`<h1 id="site-title">data.example.org ${ESCAPED}</h1>`));
 });
@@ -73,17 +73,17 @@ test("the index lists each type's periods newest first and links the downloads",
   assert.ok(index.includes("up 1,150% from 100 in February 2025"));
 });
 
-test("a period page: header, links, seven charts with data, source data", () => {
+test("a period page: header, links, eight charts with data, source data", () => {
   const march = html["month/2025-03/index.html"];
   assert.ok(march.includes('<span class="period-title">March 2025</span>'));
   assert.ok(march.includes('href="../../month/2025-02/index.html"') && march.includes('href="../../month/2025-04/index.html"'));
   assert.ok(march.includes('href="../../quarter/2025-Q1/index.html"'));
-  assert.is(count(march, '<section class="indicator"'), 7);
-  assert.is(count(march, '<figure class="chart"'), 7);
-  assert.is(count(march, '<div class="chart-svg" role="img"'), 7);
-  assert.is(count(march, "<svg"), 7);
-  assert.is(count(march, "<summary>Show data</summary>"), 7);
-  assert.is(count(march, '<td class="num">1,234</td>'), 7);
+  assert.is(count(march, '<section class="indicator"'), 8);
+  assert.is(count(march, '<figure class="chart"'), 8);
+  assert.is(count(march, '<div class="chart-svg" role="img"'), 8);
+  assert.is(count(march, "<svg"), 8);
+  assert.is(count(march, "<summary>Show data</summary>"), 8);
+  assert.is(count(march, '<td class="num">1,234</td>'), 8);
   assert.ok(march.includes('aria-describedby="chart-users-summary"') && march.includes('id="chart-users-summary"'));
   assert.ok(march.includes('<a href="activity.csv" download>activity.csv</a> <span class="download-meta">CSV · 1,250 rows · 125\u00a0kB</span>'));
   assert.ok(march.includes('href="activity.json"'));

@@ -123,11 +123,11 @@ test("live charts: every figure goes live under the CSP, with no eval and no vio
   await ready;
   const {tab, problems} = week;
   const live = await tab.$$eval("figure[data-chart]", (figures) => figures.map((f) => `${f.dataset.chart}:${f.dataset.live}`));
-  assert.equal(live, ["actions", "users", "actions-by-user", "top-users", "top-datasets", "top-pages", "distribution"].map((id) => `${id}:true`));
+  assert.equal(live, ["actions", "users", "actions-by-user", "top-users", "top-datasets", "top-pages", "distribution", "byWeekday"].map((id) => `${id}:true`));
   // the baked SVG was replaced: one svg per figure, in the live container, inside the site's
   // wrapper, which keeps its accessibility attributes
-  assert.is(await tab.$$eval("figure svg", (svgs) => svgs.length), 7);
-  assert.is(await tab.$$eval("figure > .chart-svg > .chart-live > svg", (svgs) => svgs.length), 7);
+  assert.is(await tab.$$eval("figure svg", (svgs) => svgs.length), 8);
+  assert.is(await tab.$$eval("figure > .chart-svg > .chart-live > svg", (svgs) => svgs.length), 8);
   const aria = await tab.$eval('figure[data-chart="users"] > .chart-svg', (div) => [div.getAttribute("role"), div.getAttribute("aria-describedby")]);
   assert.equal(aria, ["img", "s-users"]);
   assert.equal(problems, []);
@@ -138,7 +138,7 @@ test("live charts: the live SVG is the baked one's size (text widths estimated a
   const live = await month.tab.$$eval("figure .chart-live > svg", (svgs) =>
     svgs.map((svg) => `${svg.getAttribute("width")}x${svg.getAttribute("height")}`),
   );
-  assert.is(live.length, 7);
+  assert.is(live.length, 8);
   // the same size, but for the charts whose actions can be picked: their legend is HTML buttons
   // below the live view (legend-buttons.ts), so the live SVG is shorter by vega's legend
   const picking = new Set([0, 3, 4, 5]); // actions, top-users, top-datasets, top-pages
