@@ -3,7 +3,7 @@
  * minified local script with esbuild, so pages need no CDN and no eval. The bundle is cached under
  * `node_modules/.cache/activity-report/`, keyed by the vega, vega-interpreter and esbuild versions
  * and the runtime's sources (every file of browser/), so a build only pays for esbuild (~1 s) when one of those changed.
- * It does not write the page's charts.json (see render.ts `chartsJson`) nor the script tag.
+ * It does not write the page's charts.json (write-outputs.ts) nor its chart-specs block (site/chart-specs.ts) nor the script tag.
  */
 import {createHash} from "node:crypto";
 import {copyFile, mkdir, readdir, readFile, rename, stat, writeFile} from "node:fs/promises";

@@ -331,13 +331,3 @@ const svgWidth = (svg: string): number => Number(/^<svg\b[^>]*?\swidth="([\d.]+)
  * (an empty period warns about empty extents). One argument: safe to pass to `Array#map`.
  */
 export const renderChart: (spec: ChartSpec) => Promise<RenderedChart> = chartRenderer(ignore);
-
-/**
- * The text of a page's charts.json, `{"charts": [{"id", "vega"}]}`, safe to embed as is in
- * `<script type="application/json">` too: every "<" is written "\u003c", so no "</script>" or
- * "<!--" can appear, whatever the log's strings hold.
- */
-export function chartsJson(charts: Pick<RenderedChart, "id" | "vega">[]): string {
-  const text = JSON.stringify({charts: charts.map(({id, vega}) => ({id, vega}))});
-  return text.replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-}

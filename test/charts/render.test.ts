@@ -4,7 +4,8 @@ import {chartSpecs} from "../../src/charts/registry.js";
 import {actionPalette} from "../../src/charts/palette.js";
 import {parse, View, type Spec} from "vega";
 import {expressionInterpreter} from "vega-interpreter";
-import {chartRenderer, chartsJson, compileChart, renderChart, roundGeometry, shapeCompiler, withViewBox, type ParseCounts} from "../../src/charts/render.js";
+import {chartRenderer, compileChart, renderChart, roundGeometry, shapeCompiler, withViewBox, type ParseCounts} from "../../src/charts/render.js";
+import {chartSpecsJson} from "../../src/site/chart-specs.js";
 import {fixture, FIXTURE_ACTIONS} from "../fixtures/charts/load.js";
 import {EXPRESSION_BREAKERS, HOSTILE, hostilePeriod} from "../fixtures/charts/hostile.js";
 import {BUSY_ACTIONS, busyMonth} from "../fixtures/charts/busy-month.js";
@@ -249,9 +250,9 @@ test("roundGeometry: coordinates get 2 decimals, text and labels keep theirs", (
   );
 });
 
-test("chartsJson: no '<' survives, so the JSON can sit in a <script> block; round-trips", async () => {
+test("chartSpecsJson of rendered hostile charts: no '<' survives, so the JSON can sit in a <script> block; round-trips", async () => {
   const charts = await renderAll(chartSpecs(hostilePeriod(), actionPalette(HOSTILE)).slice(0, 1));
-  const text = chartsJson(charts);
+  const text = chartSpecsJson(charts);
   assert.not.match(text, /</);
   const parsed = JSON.parse(text);
   assert.equal(parsed.charts[0].vega, JSON.parse(JSON.stringify(charts[0].vega)));

@@ -13,7 +13,8 @@ import {chromium, type Browser, type Page} from "playwright-core";
 import {bundleLiveCharts} from "../../../src/charts/bundle.js";
 import {actionPalette} from "../../../src/charts/palette.js";
 import {chartSpecs} from "../../../src/charts/registry.js";
-import {chartsJson, renderChart} from "../../../src/charts/render.js";
+import {renderChart} from "../../../src/charts/render.js";
+import {chartSpecsJson} from "../../../src/site/chart-specs.js";
 import type {RenderedChart} from "../../../src/charts/types.js";
 import {fixture, FIXTURE_ACTIONS} from "../../fixtures/charts/load.js";
 import {HOSTILE, hostilePeriod} from "../../fixtures/charts/hostile.js";
@@ -65,14 +66,14 @@ async function prepare(): Promise<void> {
     const root = /^<svg\b[^>]*>/.exec(chart.svg)?.[0] ?? "";
     return `${/\swidth="([\d.]+)"/.exec(root)?.[1]}x${/\sheight="([\d.]+)"/.exec(root)?.[1]}`;
   });
-  const monthBlock = `<script type="application/json" id="chart-specs">${chartsJson(monthCharts)}</script>`;
+  const monthBlock = `<script type="application/json" id="chart-specs">${chartSpecsJson(monthCharts)}</script>`;
   await writeFile(join(dir, "month.html"), page(monthCharts, {head: monthBlock}));
   await mkdir(join(dir, "data"));
-  await writeFile(join(dir, "data", "charts.json"), chartsJson(weekCharts));
+  await writeFile(join(dir, "data", "charts.json"), chartSpecsJson(weekCharts));
   await writeFile(join(dir, "week.html"), page(weekCharts, {wrapped: true}));
   const charts = await Promise.all(chartSpecs(hostilePeriod(), actionPalette(HOSTILE)).map(renderChart));
   hostileSvgs = charts.map((chart) => chart.svg);
-  const block = `<script type="application/json" id="chart-specs">${chartsJson(charts)}</script>`;
+  const block = `<script type="application/json" id="chart-specs">${chartSpecsJson(charts)}</script>`;
   await writeFile(join(dir, "hostile.html"), page(charts, {head: block}));
   server = createServer((request, response) => {
     const file = join(dir, new URL(request.url ?? "/", "http://localhost").pathname);
