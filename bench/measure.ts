@@ -7,6 +7,10 @@
  *   incremental         a build with the out and cache of an earlier build (no --force): what a nightly
  *                       run does after the log grew; reports reused/rendered periods and the ingest mode
  *   noop                the same command again; its summary must say upToDate
+ *   duckdb              the reference: DuckDB (a dev dependency) reads the same CSV into a table with
+ *                       read_csv and counts actions and distinct users per action and per day, on every
+ *                       core; what the issue "reading a log as fast as the machine allows" measures
+ *                       ingest against (ingest's time / this one is printed by bench/run.ts)
  * The three build phases run the CLI as a child process (`bin/activity-report.js build ... --json`,
  * through its shebang, as cron runs it) and time it from outside as a whole process.
  * Prints one JSON line: {phase, seconds, peakRssMB, ...details}. A noop that was not up to date still
@@ -92,6 +96,8 @@ if (phase === "ingest" || phase === "indicators") {
   runCliBuild(["--force"]);
 } else if (phase === "incremental" || phase === "noop") {
   runCliBuild();
+} else if (phase === "duckdb") {
+  Object.assign(details, await duckdbReference(log));
 } else {
   throw new Error(`unknown phase ${phase}`);
 }
@@ -108,4 +114,28 @@ console.log(JSON.stringify(line));
 if (phase === "noop" && details.upToDate !== true) {
   process.stderr.write(`noop: the rerun was not up to date (${out}); it rebuilt instead of checking the fingerprint\n`);
   process.exitCode = 1;
+}
+
+/**
+ * DuckDB's read_csv of the log into a table (the twelve columns as text, the timestamp parsed), then
+ * the actions and distinct users per action and per UTC day: reading, decoding, parsing and one
+ * aggregation, as ingest does before the indicators. Loaded only here: a dev dependency.
+ */
+async function duckdbReference(file: string): Promise<Record<string, unknown>> {
+  const {DuckDBInstance} = await import("@duckdb/node-api");
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  const quoted = `'${file.replaceAll("'", "''")}'`;
+  const columns = ["domain_id", "user_id", "dataset_id", "username", "action", "group_id", "page_id", "diff", "map_id", "reuse_title", "subdomain_id"];
+  const types = `{'timestamp': 'TIMESTAMPTZ', ${columns.map((name) => `'${name}': 'VARCHAR'`).join(", ")}}`;
+  const t0 = performance.now();
+  await connection.run(`CREATE TABLE log AS SELECT * FROM read_csv(${quoted}, header = true, columns = ${types})`);
+  const readSeconds = (performance.now() - t0) / 1000;
+  const byAction = await connection.runAndReadAll("SELECT action, count(*) AS actions, count(DISTINCT user_id) AS users FROM log GROUP BY action");
+  const byDay = await connection.runAndReadAll("SELECT date_trunc('day', timestamp) AS day, count(*) AS actions, count(DISTINCT user_id) AS users FROM log GROUP BY day");
+  const rows = Number((await connection.runAndReadAll("SELECT count(*) FROM log")).getRowsJS()[0][0]);
+  const duckdbSeconds = (performance.now() - t0) / 1000;
+  connection.closeSync();
+  instance.closeSync();
+  return {rows, duckdbSeconds: Math.round(duckdbSeconds * 100) / 100, readSeconds: Math.round(readSeconds * 100) / 100, actions: byAction.getRowsJS().length, days: byDay.getRowsJS().length};
 }

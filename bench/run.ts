@@ -2,7 +2,7 @@
  * `npm run bench`: generates benchmark logs (cached in bench/logs/) and measures, each in its own
  * process, wall time and peak RSS of ingest, ingest + indicators of every period, the whole cold
  * build, an incremental build after one more day of log, and a rerun with nothing new.
- *   npm run bench -- --sizes 100000,1000000 --phases ingest,indicators,build,incremental,noop
+ *   npm run bench -- --sizes 100000,1000000 --phases ingest,duckdb,indicators,build,incremental,noop
  * `incremental` and `noop` work on a copy of the log beside the outputs (in the system's temp
  * folder), without its last two days: a cold build with a cache first (in its own process, not
  * measured), then each night appendDay adds 1,000 rows of the next day and the build of the grown
@@ -130,6 +130,12 @@ console.log("| ---: | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- 
 for (const r of results) {
   const columns = [r.rows.toLocaleString("en"), r.phase, cell(r.processSeconds), cell(r.cliSeconds ?? r.seconds), cell(r.cpuSeconds), cell(r.peakRssMB), ingestText(r), cell(r.reused), cell(r.rendered), stagesText(r.stages)];
   console.log(`| ${columns.map((text) => text.replaceAll("|", "\\|")).join(" | ")} |`);
+}
+for (const rows of sizes) {
+  // #26's yardstick: ingest within 1.5 times DuckDB's read_csv of the same file, side by side
+  const ingest = results.find((r) => r.rows === rows && r.phase === "ingest" && !r.error);
+  const duckdb = results.find((r) => r.rows === rows && r.phase === "duckdb" && !r.error);
+  if (ingest && duckdb) console.log(`\n${rows.toLocaleString("en")} rows: ingest ${ingest.seconds} s, DuckDB read_csv ${duckdb.seconds} s: ${(Number(ingest.seconds) / Number(duckdb.seconds)).toFixed(2)}x (target <= 1.5x)`);
 }
 await writeFile("bench/results.json", JSON.stringify({machine: {cores: os.cpus().length, cpu, node: process.version}, results}, null, 2) + "\n");
 if (results.some((r) => r.error)) process.exitCode = 1;
