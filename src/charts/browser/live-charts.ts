@@ -86,7 +86,7 @@ function layoutWidth(box: Element): number {
  * The spec laid out `width` px wide as a whole: vega fits the plot to what the axes and legends
  * leave (the spec in charts.json may have been laid out at a guessed plot width, render.ts).
  */
-export const laidOutAt = (spec: Spec, width: number): Spec => ({...spec, width, autosize: {type: "fit-x", contains: "padding"}});
+const laidOutAt = (spec: Spec, width: number): Spec => ({...spec, width, autosize: {type: "fit-x", contains: "padding"}});
 
 /** Lays `view` (laid out `width` px wide) out again whenever the width `box` gives it changes. */
 function followWidth(view: View, box: Element, width: number): void {
