@@ -6,14 +6,12 @@
  */
 import type {PeriodIndicators} from "../indicators/types.js";
 import type {ActionPalette, ChartSpec} from "./types.js";
-import {barLabelAxis, chartSpec, NEUTRAL_COLOR, OTHERS_COLOR} from "./chart-base.js";
+import {barBands, BAR_STEP, chartSpec, labelledBars, NEUTRAL_COLOR, OTHERS_COLOR} from "./chart-base.js";
 import {countOf, labelMap} from "./labels.js";
 import {formatCount, formatShare} from "../site/figures.js";
 
 /** users drawn with their own bar */
 export const MAX_USER_BARS = 20;
-
-const BAR_STEP = 18;
 
 /** Chart spec of the "Actions by users" indicator. */
 export function actionsByUserChart(indicators: PeriodIndicators, _palette: ActionPalette): ChartSpec {
@@ -47,13 +45,14 @@ export function actionsByUserChart(indicators: PeriodIndicators, _palette: Actio
     vegaLite: chartSpec(
       {
         data: {values},
-        mark: {type: "bar"},
         encoding: {
-          y: {field: "user", type: "nominal", sort: null, title: null, axis: barLabelAxis()},
+          y: barBands("user"),
           x: {field: "count", type: "quantitative", title: "Actions", axis: {tickMinStep: 1, format: ",d"}},
-          color: {condition: {test: "datum.others", value: OTHERS_COLOR}, value: NEUTRAL_COLOR},
-          tooltip: {field: "tip", type: "nominal"},
         },
+        layer: labelledBars("user", {
+          mark: {},
+          encoding: {color: {condition: {test: "datum.others", value: OTHERS_COLOR}, value: NEUTRAL_COLOR}, tooltip: {field: "tip", type: "nominal"}},
+        }),
       },
       {height: Math.max(1, bars.length) * BAR_STEP, description: summary},
     ),

@@ -1,12 +1,15 @@
 /**
- * What every chart shares: its fixed size, its look (config), the action colour encoding with a
- * legend that never cuts a label, the y axis of horizontal bar charts, bucket labels for time
+ * What every chart shares: its baked size, its look (config), the action colour encoding with a
+ * legend that never cuts a label, the labels of horizontal bar charts, bucket labels for time
  * axes, and the top-level spec wrapper.
- * Every chart is CHART_WIDTH px wide as a whole (vega-lite's autosize "fit-x" sizes the plot to
- * what its axes and legend leave), so the page can scale every SVG to its card's width with CSS
- * (`width: 100%; height: auto`, through the viewBox) and all charts get the same text size.
- * Text widths are vega's estimate (0.8 x font size per character) in Node and, by choice, in the
- * browser too (browser/live-charts.ts): the live view has the baked SVG's layout and size.
+ * Every chart is baked CHART_WIDTH px wide as a whole (vega-lite's autosize "fit-x" sizes the plot
+ * to what its axes and legend leave): a phone's width, so that the SVG a page shows without
+ * JavaScript, and the email's image, keep their text readable on a phone (CSS scales the SVG
+ * through its viewBox: down to a 320 px screen, up to 1.5 times on a wide one). The live view
+ * lays the same spec out again at its box's width (browser/live-charts.ts), so a chart
+ * must read at any width: legends below the plot in columns, bar labels above their bar.
+ * Text widths are vega's estimate in Node (0.8 x font size per character, wider than the real
+ * text, so what fits the estimate fits the page) and the canvas' measure in the browser.
  * It does not build any chart on its own.
  */
 import type {TopLevelSpec} from "vega-lite";
@@ -14,8 +17,11 @@ import type {BucketUnit} from "../periods/types.js";
 import {formatDayMonth, formatMonthYear} from "../site/period-labels.js";
 import type {ActionPalette} from "./types.js";
 
-/** width of every chart's SVG in px, axes, legend and padding included */
-export const CHART_WIDTH = 720;
+/**
+ * width of every baked chart's SVG in px, axes, legend and padding included: a 360 px phone's
+ * card (about 300 px) shows 11 px text at about 9 px
+ */
+export const CHART_WIDTH = 360;
 
 /** room the legend of a chart may take: the SVG less its y axis and padding */
 const LEGEND_WIDTH = CHART_WIDTH - 80;
@@ -25,19 +31,40 @@ export const NEUTRAL_COLOR = "#547493";
 /** colour of the "others (N users)" bar, a grey that still reads on both themes */
 export const OTHERS_COLOR = "#8c8c8c";
 
-/** font size of user, dataset and page ids on the y axis of horizontal bar charts */
-const BAR_LABEL_FONT_SIZE = 10;
+/** font size of user, dataset and page ids above the bars of horizontal bar charts */
+const BAR_LABEL_FONT_SIZE = 11;
 
-/** ids up to this many characters are drawn whole on a bar chart's axis, e.g. "velib-disponibilite-temps-reel-2025-archive" */
-export const BAR_LABEL_CHARS = 50;
+/** height of one bar of a horizontal bar chart: its label above it, the bar, a gap */
+export const BAR_STEP = 34;
+
+/** name of the labels' layer: its marks are `<g class="mark-text role-mark bar_labels_marks">`, which site.css colours */
+export const BAR_LABELS = "bar_labels";
+
+/** thickness of a bar, below its label */
+const BAR_SIZE = 12;
 
 /**
- * The y axis of a horizontal bar chart whose bars are ids: labels of up to BAR_LABEL_CHARS
- * characters whole (vega cuts a label whose estimated width is not below the limit), longer ones
- * end in "…"; the tooltip and the data table keep the whole id.
+ * The layers of a horizontal bar chart whose bars are ids (`field`, on a y scale of BAR_STEP px
+ * bands): each bar with its id above it, from the plot's left edge, so that a label has the whole
+ * plot width, whatever the chart's width, and the bars all of it too. A label longer than the plot
+ * ends in "…"; the tooltip and the data table keep the whole id. `bar` is the bars' layer (its
+ * mark is made a BAR_SIZE px bar in the lower half of its band); the labels' layer draws each id
+ * once, stacked bars or not.
  */
-export const barLabelAxis = () =>
-  ({labelLimit: Math.ceil(0.8 * BAR_LABEL_FONT_SIZE * BAR_LABEL_CHARS) + 1, labelFontSize: BAR_LABEL_FONT_SIZE}) as const;
+export function labelledBars(field: string, bar: {mark: Record<string, unknown>} & Record<string, unknown>) {
+  return [
+    {...bar, mark: {...bar.mark, type: "bar", size: BAR_SIZE, yOffset: BAR_SIZE / 2}},
+    {
+      name: BAR_LABELS,
+      transform: [{aggregate: [{op: "count", as: "parts"}], groupby: [field]}],
+      mark: {type: "text", align: "left", baseline: "bottom", dy: -2, fontSize: BAR_LABEL_FONT_SIZE, limit: {expr: "width"}, aria: false},
+      encoding: {x: {value: 0}, text: {field, type: "nominal"}},
+    },
+  ];
+}
+
+/** The y encoding of a labelled bar chart: one band per id, in the data's order, no axis (the labels are marks). */
+export const barBands = (field: string) => ({field, type: "nominal", sort: null, title: null, axis: null, scale: {paddingInner: 0, paddingOuter: 0}}) as const;
 
 const LEGEND_FONT_SIZE = 11;
 

@@ -17,9 +17,6 @@ import {countOf} from "./labels.js";
 import {formatShare} from "../site/figures.js";
 
 const DIAMETER = 220;
-const LEGEND_GAP = 40;
-/** height of a legend row as vega draws it (11 px labels): the chart grows to hold them all */
-const LEGEND_ROW = 18;
 
 /** names of the parameters holding the legend entries (the colour domain) and their colours */
 export const ENTRIES_PARAM = "entries";
@@ -68,7 +65,7 @@ export function distributionChart(indicators: PeriodIndicators, palette: ActionP
         data: {values},
         mark: {type: "arc", outerRadius: DIAMETER / 2, innerRadius: DIAMETER / 4, stroke: "white", strokeWidth: 1},
         encoding: {
-          // the donut at the left: the chart is CHART_WIDTH wide, with room to spare on the right
+          // the donut at the left, above its legend, at any width
           x: {value: DIAMETER / 2},
           y: {value: DIAMETER / 2},
           theta: {field: "count", type: "quantitative", stack: true},
@@ -79,14 +76,14 @@ export function distributionChart(indicators: PeriodIndicators, palette: ActionP
             title: "Action",
             sort: null,
             scale: {domain: {expr: ENTRIES_PARAM}, range: colors.map((_, i) => ({expr: `${COLORS_PARAM}[${i}]`}))},
-            // next to the donut, not at the far right of the chart's full width
-            legend: {...actionLegend(legendLabels, "right"), orient: "none", legendX: DIAMETER + LEGEND_GAP, legendY: 0},
+            // under the donut, one entry a row (a phone-wide chart has no room beside it), in vega's
+            // layout: the chart grows with its rows, and its spec stays one shape for every period
+            legend: {...actionLegend(legendLabels, "right"), orient: "bottom"},
           },
           tooltip: {field: "tip", type: "nominal"},
         },
       },
-      // a legend placed by hand is not in vega's layout: make room for every row
-      {height: Math.max(DIAMETER, legendLabels.length * LEGEND_ROW), description: summary},
+      {height: DIAMETER, description: summary},
     ),
   };
 }

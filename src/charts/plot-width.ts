@@ -1,6 +1,6 @@
 /**
  * A guess of the plot width vega settles on for a chart, so that it lays the chart out once.
- * Every chart is CHART_WIDTH px wide as a whole (autosize "fit-x"): vega first lays it out at the
+ * Every chart is baked CHART_WIDTH px wide as a whole (autosize "fit-x"): vega first lays it out at the
  * full width, measures what its axes and legend take, sets the plot width to what is left and runs
  * the whole dataflow again. render.ts instead lays the chart out once at the guessed plot width
  * (autosize "pad") and keeps that when the whole comes out CHART_WIDTH wide; else it lets vega fit.
@@ -37,6 +37,21 @@ interface AxisSpec {
   axis?: {labelFontSize?: number; labelLimit?: number} | null;
 }
 
+/**
+ * How far the last label of a time axis (one band per bucket) reaches past the plot's right end, in
+ * px: half its width (its height, when labels stand on end) less half a band. The plot narrows by
+ * as much, and its bands with it: `over` solves over = half - (plot - over) / (2 x buckets).
+ */
+function lastLabelOverflow(values: Record<string, unknown>[], x: AxisSpec, plot: number): number {
+  const labels = new Set(values.map((value) => String(value[x.field!])));
+  const last = [...labels].at(-1);
+  if (last === undefined) return 0;
+  const angle = (x.axis as {labelAngle?: number} | null | undefined)?.labelAngle ?? 0;
+  const half = (angle === 0 ? textWidth(last, 11) : 11) / 2;
+  const over = (half - plot / (2 * labels.size)) / (1 - 1 / (2 * labels.size));
+  return over > 0 ? Math.ceil(over) : 0;
+}
+
 interface SpecShape {
   height?: number;
   data?: {values?: Record<string, unknown>[]};
@@ -52,21 +67,19 @@ export function plotWidthGuess(spec: TopLevelSpec): number | undefined {
   const values = data?.values ?? [];
   const {x, y} = encoding ?? {};
   const inner = CHART_WIDTH - 2 * PADDING;
-  if (encoding?.theta !== undefined) return inner - 2; // the donut: the legend is placed by hand
+  if (encoding?.theta !== undefined) return inner - 2; // the donut, its legend below it
   if (!x || !y) return undefined;
-  if (y.type === "nominal" && x.type === "quantitative" && y.field) {
-    // horizontal bars: the y axis holds the labels, cut at labelLimit
-    const fontSize = y.axis?.labelFontSize ?? 11;
-    const limit = y.axis?.labelLimit ?? 180;
-    const labels = Array.isArray(y.sort) ? (y.sort as string[]) : values.map((value) => String(value[y.field!]));
-    const widest = Math.max(0, ...labels.map((label) => Math.min(textWidth(label, fontSize), limit)));
-    return inner - widest - 8;
+  if (y.type === "nominal" && x.type === "quantitative" && y.axis === null) {
+    // horizontal bars labelled above (chart-base.ts labelledBars): the plot takes the whole width,
+    // less the 2 px that the x axis' flush last label takes past its end (none on an empty chart)
+    return values.some((value) => Number(value[x.field!]) > 0) ? inner - 2 : inner;
   }
   if (y.type === "quantitative" && y.field) {
     // counts over time: the y axis holds the counts, with its title on its left
     const max = Math.max(0, ...values.map((value) => Number(value[y.field!]) || 0));
     const widest = Math.max(0, ...countAxisLabels(max, height).map((label) => textWidth(label, 11)));
-    return inner - (22 + widest);
+    const plot = inner - (22 + widest);
+    return plot - lastLabelOverflow(values, x, plot);
   }
   return undefined;
 }

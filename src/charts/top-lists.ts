@@ -6,7 +6,7 @@
  */
 import type {ByAction, PeriodIndicators} from "../indicators/types.js";
 import type {ActionPalette, ChartBuilder, ChartSpec} from "./types.js";
-import {actionColor, actionsIn, barLabelAxis, chartSpec, legendSelection, selectedOpacity} from "./chart-base.js";
+import {actionColor, actionsIn, barBands, BAR_STEP, chartSpec, labelledBars, legendSelection, selectedOpacity} from "./chart-base.js";
 import {countOf, labelMap} from "./labels.js";
 
 /** One entry of a top list, whatever its id field is called. */
@@ -28,8 +28,6 @@ interface TopListConfig {
   description: string;
   entries(indicators: PeriodIndicators): TopEntry[];
 }
-
-const BAR_STEP = 24;
 
 /** The shared builder: a top list's entries as bars stacked by action. */
 export function topListChart(config: TopListConfig): ChartBuilder {
@@ -63,15 +61,15 @@ export function topListChart(config: TopListConfig): ChartBuilder {
       vegaLite: chartSpec(
         {
           data: {values},
-          params: [legendSelection()],
-          mark: {type: "bar"},
           encoding: {
-            y: {field: "entry", type: "nominal", sort: null, title: null, axis: barLabelAxis()},
+            y: barBands("entry"),
             x: {field: "count", type: "quantitative", stack: "zero", title: "Actions", axis: {tickMinStep: 1, format: ",d"}},
-            color: actionColor(actions, palette),
-            opacity: selectedOpacity(0.15),
-            tooltip: {field: "tip", type: "nominal"},
           },
+          layer: labelledBars("entry", {
+            params: [legendSelection()],
+            mark: {},
+            encoding: {color: actionColor(actions, palette), opacity: selectedOpacity(0.15), tooltip: {field: "tip", type: "nominal"}},
+          }),
         },
         {height: Math.max(1, entries.length) * BAR_STEP, description: summary},
       ),

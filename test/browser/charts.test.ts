@@ -16,14 +16,14 @@ import {browserSession, CHART_IDS, LOG_FIXTURE, MONTH_PAGE, waitForLiveCharts, w
 const session = browserSession(LOG_FIXTURE);
 test.after(() => session.close());
 
-/** Each section's data marks, by mark type, e.g. {"line": 6, "symbol": 7} (legends and axes left out). */
+/** Each section's data marks, by mark type, e.g. {"line": 6, "symbol": 7} (legends and axes left out; a bar's label is a text mark). */
 const marksBySection = (page: Page) =>
   page.$$eval("section.indicator", (sections) =>
     sections.map((section) => {
       const marks: Record<string, number> = {};
       for (const group of Array.from(section.querySelectorAll("figure svg g.role-mark"))) {
         const type = /\bmark-(\w+)/.exec(group.getAttribute("class") ?? "")?.[1] ?? "?";
-        marks[type] = (marks[type] ?? 0) + group.querySelectorAll(":scope > path").length;
+        marks[type] = (marks[type] ?? 0) + group.querySelectorAll(":scope > path, :scope > text").length;
       }
       return [section.id.replace(/^indicator-/, ""), marks] as const;
     }),
@@ -33,10 +33,10 @@ const marksBySection = (page: Page) =>
 const EXPECTED_MARKS = [
   ["actions", {line: 6, symbol: 7}], // a line per action, a point per non-zero (action, day)
   ["users", {rect: 31}], // a bar per day, zero days included
-  ["actions-by-user", {rect: 4}], // alice, bob, <script>, carol
-  ["top-users", {rect: 6}], // one segment per (user, action): 2 + 2 + 1 + 1
-  ["top-datasets", {rect: 4}], // roads 3 kinds, trees 1
-  ["top-pages", {rect: 1}],
+  ["actions-by-user", {rect: 4, text: 4}], // alice, bob, <script>, carol, each labelled above its bar
+  ["top-users", {rect: 6, text: 4}], // one segment per (user, action): 2 + 2 + 1 + 1; a label per user
+  ["top-datasets", {rect: 4, text: 2}], // roads 3 kinds, trees 1
+  ["top-pages", {rect: 1, text: 1}],
   ["distribution", {arc: 6}],
   ["byWeekday", {rect: 7}], // a bar per weekday, zero days included
 ];

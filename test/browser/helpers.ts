@@ -56,6 +56,33 @@ export function builtSite(fixture: string, periods = "week,month,quarter,year,al
   return site;
 }
 
+/** the README's sample log (data/activity-report.json: Europe/Paris) */
+export const SAMPLE_LOG = "data/sample-activity.csv";
+/** the sample's month page that the docs' screenshots show, as of 7 December 2026 */
+export const SAMPLE_MONTH_PAGE = "month/2026-11/index.html";
+
+const samples = new Map<string, Promise<string>>();
+
+/**
+ * Builds the sample log as of 2026-12-07 (its month pages only, by default) into a temp folder,
+ * once per process, and resolves to that folder, removed when the process exits.
+ */
+export function builtSample(periods = "month"): Promise<string> {
+  let site = samples.get(periods);
+  if (!site) {
+    site = (async () => {
+      const root = await mkdtemp(path.join(tmpdir(), "ar-sample-"));
+      process.once("exit", () => rmSync(root, {recursive: true, force: true}));
+      const out = path.join(root, "site");
+      const config = buildConfig({input: [path.resolve(SAMPLE_LOG)], out, tz: "Europe/Paris", "as-of": "2026-12-07", periods, title: "Métropole Open Data (sample)"});
+      await build(config, {now: () => new Date("2026-12-07T06:00:00Z"), log: () => {}, progress: () => {}});
+      return out;
+    })();
+    samples.set(periods, site);
+  }
+  return site;
+}
+
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".css": "text/css; charset=utf-8",
@@ -172,7 +199,7 @@ export interface Session {
 }
 
 /**
- * A test file's browser and server on a built fixture, started on first use (tests await it, so a
+ * A test file's browser and server on a built fixture (SAMPLE_LOG: builtSample), started on first use (tests await it, so a
  * failed setup fails the tests instead of silently skipping them) and closed by `close`.
  */
 export function browserSession(fixture: string, periods?: string): {get: () => Promise<Session>; close: () => Promise<void>} {
@@ -180,7 +207,7 @@ export function browserSession(fixture: string, periods?: string): {get: () => P
   return {
     get: () =>
       (session ??= (async () => {
-        const dir = await builtSite(fixture, periods);
+        const dir = await (fixture === SAMPLE_LOG ? builtSample(periods) : builtSite(fixture, periods));
         const [server, browser] = await Promise.all([serveFolder(dir), launchBrowser()]);
         return {browser, server, dir, url: (pathInSite: string) => `${server.origin}/${pathInSite}`};
       })()),

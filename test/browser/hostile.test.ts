@@ -15,6 +15,7 @@ import {readFile} from "node:fs/promises";
 import path from "node:path";
 import type {Page} from "playwright-core";
 import {browserSession, CHART_IDS, HOSTILE_FIXTURE, MONTH_PAGE, waitForLiveCharts, watchPage} from "./helpers.js";
+import {BAR_LABELS} from "../../src/charts/chart-base.js";
 
 const SCRIPT = "<script>alert(1)</script>";
 const IMG = '"><img src=x onerror=alert(1)>';
@@ -43,9 +44,8 @@ async function assertNoInjectedElements(page: Page, bundles: number): Promise<vo
 
 /** Text of a chart's legend labels: the baked SVG's, or the live view's buttons. */
 const legendLabels = (page: Page, chart: string) => page.locator(`#chart-${chart} svg g.role-legend-label text, #chart-${chart} .legend-label`).allTextContents();
-/** Text of a chart's y-axis labels (the entries of a top list). */
-const yLabels = (page: Page, chart: string) =>
-  page.locator(`#chart-${chart} svg g.role-axis[aria-label^="Y-axis"] g.role-axis-label text`).allTextContents();
+/** Text of the labels above a bar chart's bars (the entries of a top list). */
+const yLabels = (page: Page, chart: string) => page.locator(`#chart-${chart} svg g.${BAR_LABELS}_marks text`).allTextContents();
 
 test("index: the hostile domain id is the title, as text", async () => {
   const {browser, url} = await session.get();
@@ -71,7 +71,7 @@ test("JavaScript off: the baked charts draw the hostile values as SVG text", asy
   assert.not.match(await page.locator("main").innerText(), /click/i);
   const legend = await legendLabels(page, "actions");
   for (const label of [SCRIPT, IMG, COMMENT, JS_URL, RLO_LABEL, LONG]) assert.ok(legend.includes(label), `${label} in ${legend.join(" | ")}`);
-  // vega in Node estimates text widths, so a baked axis label may end in "…" where the browser has room
+  // vega in Node estimates text widths, so a baked bar label may end in "…" where the browser has room
   const users = await yLabels(page, "top-users");
   assert.is(users.length, 5);
   [SCRIPT, RLO_LABEL, IMG, COMMENT, JS_URL].forEach((value, i) => {
@@ -121,13 +121,13 @@ test("the chart-specs block: no log string closes it or opens a comment; it pars
 test("Show data tables: the values as visible cell text (an override as its code point, as on the charts), template syntax not evaluated", async () => {
   assert.ok(page, "the previous test opened the page");
   await page.locator("#data-top-users summary").click();
-  const users = page.locator("#data-top-users tbody tr td:first-child");
+  const users = page.locator("#data-top-users tbody tr th[scope=row]");
   assert.equal(await users.allTextContents(), [SCRIPT, RLO_LABEL, IMG, COMMENT, JS_URL]);
   for (let i = 0; i < 5; i++) assert.ok(await users.nth(i).isVisible(), `row ${i}`);
   const columns = await page.locator("#data-top-users thead th").allTextContents();
   assert.equal(columns, ["User", IMG, COMMENT, LONG, SCRIPT, "edit_dataset", RLO_LABEL, "Total"]);
   await page.locator("#data-top-datasets summary").click();
-  assert.equal(await page.locator("#data-top-datasets tbody tr td:first-child").allTextContents(), [IMG, TEMPLATE, COMMENT, JS_URL]);
+  assert.equal(await page.locator("#data-top-datasets tbody tr th[scope=row]").allTextContents(), [IMG, TEMPLATE, COMMENT, JS_URL]);
   assert.is(await page.locator("#data-top-datasets tbody").getByText("49").count(), 0);
   await assertNoInjectedElements(page, 1);
   assert.equal(problems, []);

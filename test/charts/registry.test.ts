@@ -22,7 +22,8 @@ test("chartSpecs: the eight charts in page order, each with title, description a
  * as a parameter ({expr: "entries"}, {expr: "entryColors[2]"}) is read from the spec's params
  */
 function colourPairs(spec: any): [string, string][] {
-  const scale = spec.encoding?.color?.scale;
+  // on the chart, or on its bars' layer (bar charts labelled above their bars)
+  const scale = (spec.encoding?.color ?? spec.layer?.find((layer: any) => layer.encoding?.color)?.encoding.color)?.scale;
   if (!scale?.domain) return [];
   const param = (name: string) => spec.params.find((p: {name: string}) => p.name === name).value;
   const resolve = (value: any) => {

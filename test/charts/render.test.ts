@@ -6,6 +6,7 @@ import {parse, View, type Spec} from "vega";
 import {expressionInterpreter} from "vega-interpreter";
 import {chartRenderer, compileChart, renderChart, roundGeometry, shapeCompiler, withViewBox, type ParseCounts} from "../../src/charts/render.js";
 import {chartSpecsJson} from "../../src/site/chart-specs.js";
+import {CHART_WIDTH} from "../../src/charts/chart-base.js";
 import {fixture, FIXTURE_ACTIONS} from "../fixtures/charts/load.js";
 import {EXPRESSION_BREAKERS, HOSTILE, hostilePeriod} from "../fixtures/charts/hostile.js";
 import {BUSY_ACTIONS, busyMonth} from "../fixtures/charts/busy-month.js";
@@ -18,7 +19,7 @@ test("renderChart: SVG with a viewBox matching its size, no script, compiled veg
     const root = /^<svg\b[^>]*>/.exec(chart.svg)?.[0] ?? "";
     const [, width, height] = /\bwidth="(\d+)" height="(\d+)"/.exec(root) ?? [];
     // one width for all, so the page scales them alike
-    assert.is(width, "720", chart.id);
+    assert.is(width, String(CHART_WIDTH), chart.id);
     assert.match(root, `viewBox="0 0 ${width} ${height}"`, chart.id);
     assert.not.match(chart.svg, /<script/i, chart.id);
     assert.ok(Array.isArray(chart.vega.marks), chart.id);

@@ -3,6 +3,7 @@ import * as assert from "uvu/assert";
 import {topDatasetsChart, topPagesChart, topUsersChart} from "../../src/charts/top-lists.js";
 import {actionPalette} from "../../src/charts/palette.js";
 import {renderChart} from "../../src/charts/render.js";
+import {BAR_LABELS, CHART_WIDTH} from "../../src/charts/chart-base.js";
 import {fixture, FIXTURE_ACTIONS} from "../fixtures/charts/load.js";
 
 const palette = actionPalette(FIXTURE_ACTIONS);
@@ -51,14 +52,14 @@ test("topDatasetsChart and topPagesChart: same shape, own ids and titles", () =>
   const pages = topPagesChart(fixture("next-week"), palette);
   assert.is(pages.id, "top-pages");
   assert.equal(segments(pages.vegaLite).map((v) => [v.entry, v.action, v.count]), [["p-home", "Edit page", 3]]);
-  assert.equal((pages.vegaLite as any).encoding.color.scale, {domain: ["Edit page"], range: ["#e45756"]});
+  assert.equal((pages.vegaLite as any).layer[0].encoding.color.scale, {domain: ["Edit page"], range: ["#e45756"]});
 });
 
 test("top lists: colour domain is the chart's actions in palette order", () => {
   const spec = topUsersChart(fixture("next-week"), palette).vegaLite as any;
   // erin's byAction lists edit_page first (by count): the domain keeps palette order
-  assert.equal(spec.encoding.color.scale, {domain: ["Add user", "Edit page"], range: ["#4c78a8", "#e45756"]});
-  assert.is(spec.params[0].bind, "legend");
+  assert.equal(spec.layer[0].encoding.color.scale, {domain: ["Add user", "Edit page"], range: ["#4c78a8", "#e45756"]});
+  assert.is(spec.layer[0].params[0].bind, "legend");
 });
 
 test("top lists: an empty list gives an empty chart with a sentence", () => {
@@ -68,36 +69,39 @@ test("top lists: an empty list gives an empty chart with a sentence", () => {
   assert.is(chart.summary, "No modified page in this period.");
 });
 
-/** the y-axis label texts of a baked SVG, e.g. ["alice", "bob"] */
-const axisLabels = (svg: string): string[] => {
-  const start = svg.indexOf('aria-label="Y-axis');
-  const ends = ['aria-label="X-axis', "role-legend"].map((marker) => svg.indexOf(marker, start)).filter((i) => i > 0);
-  const axis = svg.slice(start, Math.min(svg.length, ...ends));
-  return [...axis.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]);
+/** the texts drawn above the bars of a baked SVG, e.g. ["alice", "bob"], and their x */
+const barLabels = (svg: string): {text: string; x: number}[] => {
+  const start = svg.indexOf(`${BAR_LABELS}_marks`);
+  const layer = svg.slice(start, svg.indexOf("</g>", start));
+  return [...layer.matchAll(/<text[^>]*translate\(([\d.-]+),[^>]*>([^<]*)<\/text>/g)].map((match) => ({text: match[2], x: Number(match[1])}));
 };
 
-test("top lists: dataset ids of up to 50 characters drawn whole on the baked axis, longer ones cut", async () => {
-  const real = "velib-disponibilite-temps-reel-2025-archive"; // 43 characters
-  const fifty = "a".repeat(20) + "-" + "b".repeat(29); // 50
+test("top lists: ids drawn whole above their bars, from the plot's left edge; longer than the plot, cut", async () => {
+  const real = "velib-disponibilite-temps-reel"; // 30 characters: about 264 px by vega's estimate
+  const plot = "a".repeat(20) + "-" + "b".repeat(17); // 38: 334 px, as wide as the baked plot allows
   const long = "c".repeat(30) + "-" + "d".repeat(29); // 60
   const week = fixture("week");
   const byAction = {edit_dataset: 2};
   const indicators = {
     ...week,
-    topDatasets: [real, fifty, long].map((dataset_id) => ({dataset_id, count: 2, byAction})),
+    topDatasets: [real, plot, long].map((dataset_id) => ({dataset_id, count: 2, byAction})),
   };
   const chart = await renderChart(topDatasetsChart(indicators, palette));
-  const labels = axisLabels(chart.svg);
+  const drawn = barLabels(chart.svg);
+  const labels = drawn.map((label) => label.text);
   assert.is(labels.length, 3);
   assert.is(labels[0], real);
-  assert.is(labels[1], fifty);
+  assert.is(labels[1], plot);
   assert.ok(labels[2].endsWith("…") && long.startsWith(labels[2].slice(0, -1)), labels[2]);
-  assert.ok(labels[2].length >= 45, labels[2]);
+  assert.ok(labels[2].length >= 35, labels[2]);
+  // the labels start where the bars do, at the plot's left edge: no y axis takes the width
+  assert.not.match(chart.svg, /aria-label="Y-axis/);
+  assert.equal(drawn.map((label) => label.x), [0, 0, 0]);
   // the whole id stays in the tooltip and the data table
   assert.ok(segments(chart.vegaLite)[2].tip.startsWith(`${long}, Edit dataset (edit_dataset)`));
-  assert.equal(chart.table.rows.map((row) => row[0]), [real, fifty, long]);
-  // the chart keeps the common width: the bars have what the labels leave
-  assert.match(chart.svg, /^<svg[^>]*\swidth="720"/);
+  assert.equal(chart.table.rows.map((row) => row[0]), [real, plot, long]);
+  // the chart keeps the common width
+  assert.match(chart.svg, new RegExp(`^<svg[^>]*\\swidth="${CHART_WIDTH}"`));
 });
 
 test.run();

@@ -1,7 +1,7 @@
 import {test} from "uvu";
 import * as assert from "uvu/assert";
 import {compile, type TopLevelSpec} from "vega-lite";
-import {renderChartPng} from "../../src/email/chart-png.js";
+import {EMAIL_CHART_SCALE, renderChartPng} from "../../src/email/chart-png.js";
 
 /** width and height from the PNG's IHDR chunk */
 const pngSize = (png: Buffer) => ({width: png.readUInt32BE(16), height: png.readUInt32BE(20)});
@@ -20,10 +20,10 @@ const bars = (width: number | "container"): TopLevelSpec => ({
   encoding: {x: {field: "day", type: "ordinal"}, y: {field: "count", type: "quantitative"}},
 });
 
-test("a chart narrower than the column is shown at its own size, drawn at 2x", async () => {
+test("a chart narrower than the column is shown EMAIL_CHART_SCALE times its size, drawn at 2x", async () => {
   const chart = await renderChartPng(compile(bars(200)).spec, 600);
   assert.equal([...chart.png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
-  assert.ok(chart.width > 200 && chart.width < 300, `width ${chart.width}: 200 plus axis and padding`);
+  assert.ok(chart.width > 200 * EMAIL_CHART_SCALE && chart.width < 300 * EMAIL_CHART_SCALE, `width ${chart.width}: 200 plus axis and padding, scaled`);
   assertDrawnAt2x(chart);
   assert.ok(chart.renderMs > 0);
 });

@@ -30,12 +30,12 @@ test.before(async () => {
 test("ids that differ only by a trailing space or by composition differ on the charts and in the data tables", async () => {
   const page = await readFile(path.join(out, "month/2025-03/index.html"), "utf8");
   for (const shown of ["u001", "u001\u2420", "caf\u00e9", "cafe[U+0301]"]) {
-    // in the top users, datasets and pages tables, and in the actions-by-user table
-    assert.is(page.split(`<td>${shown}</td>`).length - 1, 4, shown);
+    // in the top users, datasets and pages tables, and in the actions-by-user table: their row headers
+    assert.is(page.split(`<th scope="row">${shown}</th>`).length - 1, 4, shown);
     // on a chart: an SVG text or an ARIA label holding exactly the label
     assert.match(page, new RegExp(`(>|"|: )${shown.replace(/[[\]+]/g, "\\$&")}(<|"|,|;| \\()`), shown);
   }
-  assert.not.ok(page.includes("<td>u001 </td>") || page.includes("<td>cafe\u0301</td>"), "the raw look-alikes are not shown");
+  assert.not.ok(page.includes('<th scope="row">u001 </th>') || page.includes('<th scope="row">cafe\u0301</th>'), "the raw look-alikes are not shown");
 });
 
 test("no HTML file holds a raw control character; the CSV has U+FFFD for NUL; the JSON keeps it", async () => {
@@ -47,7 +47,7 @@ test("no HTML file holds a raw control character; the CSV has U+FFFD for NUL; th
     assert.not.match(text, /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/, name);
   }
   const page = await readFile(path.join(out, "month/2025-03/index.html"), "utf8");
-  assert.ok(page.includes("<td>nul[U+0000]x</td>") && page.includes("<td>esc[U+001B][31mred</td>"));
+  assert.ok(page.includes('<th scope="row">nul[U+0000]x</th>') && page.includes('<th scope="row">esc[U+001B][31mred</th>'));
   assert.ok(page.includes("<title>March 2025 · dom[U+0000]ain</title>"));
   const csv = await readFile(path.join(out, "month/2025-03/activity.csv"), "utf8");
   assert.not.ok(csv.includes("\u0000"));

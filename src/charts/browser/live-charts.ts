@@ -9,14 +9,17 @@
  * `data-charts-json` attribute; `charts.json` next to the page.
  * Expressions run through vega-interpreter, never eval or `new Function`, so the page works under
  * `script-src 'self'`. Tooltips are vega's default: the text of a `title` attribute, no HTML.
- * Text widths are vega's estimate, as in Node, not the canvas' measure: the live view then has
- * the baked SVG's layout and size, so the chart does not jump when it goes live. A chart whose
+ * The live view is laid out again at its box's width (up to LIVE_MAX_WIDTH, which site.css
+ * scales up on wider boxes, as it scales the baked SVG), and again whenever that width changes
+ * (a phone turned, a window resized): the baked SVG is a phone's width (chart-base.ts), and the
+ * charts are made to read at any width. Text widths are the canvas' measure of the page's font
+ * (Node has only vega's estimate, wider than the real text): a bar's label is cut only where the
+ * real text reaches past the plot. A chart whose
  * actions can be picked goes live without vega's legend: legend-buttons.ts puts an HTML one, of
- * buttons, below it (the live SVG is then shorter by the legend's height).
+ * buttons, below it, which wraps as the page's text does.
  * If anything fails, the baked SVG stays and the error goes to the console.
  * It does not render anything on its own: without a spec, a figure keeps its SVG.
  */
-import * as vega from "vega";
 import {parse, View, type Spec} from "vega";
 import {expressionInterpreter} from "vega-interpreter";
 import {hasActionPick, legendButtons, withoutLegend} from "./legend-buttons.js";
@@ -24,9 +27,13 @@ import {hasActionPick, legendButtons, withoutLegend} from "./legend-buttons.js";
 /** id of the optional JSON block holding `{"charts": [{"id", "vega"}]}` */
 const EMBEDDED_ID = "chart-specs";
 
-/** vega-scenegraph's text measurer, which vega exports without a type */
-const {textMetrics} = vega as unknown as {textMetrics: {canvas(useCanvas: boolean): void}};
 const DEFAULT_SOURCE = "charts.json";
+
+/**
+ * widest layout of a live chart, in px: a wider box shows it scaled up (site.css), so that its
+ * text grows with the page's rather than a 1,000 px plot getting 11 px labels
+ */
+const LIVE_MAX_WIDTH = 720;
 
 type ChartSource = Map<string, Spec>;
 
@@ -69,6 +76,30 @@ function resolve(figure: HTMLElement): {id: string; source: Promise<ChartSource>
   return {id: reference, source: loadSource(new URL(url, document.baseURI).href)};
 }
 
+/** The width a live chart gets in `box`: the box's, up to LIVE_MAX_WIDTH (a hidden box: the latter). */
+function layoutWidth(box: Element): number {
+  const width = Math.floor(box.getBoundingClientRect().width);
+  return width > 0 ? Math.min(width, LIVE_MAX_WIDTH) : LIVE_MAX_WIDTH;
+}
+
+/**
+ * The spec laid out `width` px wide as a whole: vega fits the plot to what the axes and legends
+ * leave (the spec in charts.json may have been laid out at a guessed plot width, render.ts).
+ */
+const laidOutAt = (spec: Spec, width: number): Spec => ({...spec, width, autosize: {type: "fit-x", contains: "padding"}});
+
+/** Lays `view` (laid out `width` px wide) out again whenever the width `box` gives it changes. */
+function followWidth(view: View, box: Element, width: number): void {
+  if (typeof ResizeObserver === "undefined") return;
+  let pending: Promise<unknown> = Promise.resolve();
+  new ResizeObserver(() => {
+    const wanted = layoutWidth(box);
+    if (wanted === width) return;
+    width = wanted;
+    // one layout at a time, in the order the box changed
+    pending = pending.then(() => view.width(wanted).runAsync()).catch((error: unknown) => console.warn("chart: cannot resize:", error));
+  }).observe(box);
+}
 
 /** Replaces one figure's baked SVG with a live view; resolves to the view, or null if none. */
 export async function liveChart(figure: HTMLElement): Promise<View | null> {
@@ -83,7 +114,8 @@ export async function liveChart(figure: HTMLElement): Promise<View | null> {
   else figure.prepend(container);
   try {
     const picking = hasActionPick(spec);
-    const view = new View(parse(picking ? withoutLegend(spec) : spec, undefined, {ast: true}), {
+    const width = layoutWidth(figure);
+    const view = new View(parse(laidOutAt(picking ? withoutLegend(spec) : spec, width), undefined, {ast: true}), {
       expr: expressionInterpreter,
       renderer: "svg",
       container,
@@ -92,6 +124,7 @@ export async function liveChart(figure: HTMLElement): Promise<View | null> {
     await view.runAsync();
     baked?.remove();
     container.hidden = false;
+    followWidth(view, figure, width);
     // after the chart's role="img" wrapper, whose content screen readers do not enter
     if (picking) legendButtons(figure, container.closest(".chart-svg") ?? container, view, spec);
     figure.dataset.live = "true";
@@ -117,7 +150,6 @@ export async function liveCharts(root: ParentNode = document): Promise<void> {
 }
 
 if (typeof document !== "undefined") {
-  textMetrics.canvas(false);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => void liveCharts());
   else void liveCharts();
 }
