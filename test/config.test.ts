@@ -12,7 +12,7 @@ test("buildConfig applies the defaults", () => {
   assert.equal(config, {
     inputs: ["log.csv"], out: "dist", timeZone: "UTC", asOf: "2026-03-31",
     periods: ["week", "month", "quarter", "year", "all", "rolling"], top: 5, format: undefined,
-    title: undefined, maxRejectedPercent: 5, quiet: false, json: false, force: false, workers: availableParallelism(), cache: "dist.cache",
+    title: undefined, lang: "en", maxRejectedPercent: 5, quiet: false, json: false, force: false, workers: availableParallelism(), cache: "dist.cache",
   });
   assert.is(buildConfig({input: ["a"], workers: "0"}, today).workers, 0);
   assert.is(buildConfig({input: ["a"], out: "site/"}, today).cache, "site.cache", "beside --out");
