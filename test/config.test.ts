@@ -29,6 +29,16 @@ test("buildConfig normalises periods, top and zone", () => {
   assert.is(config.timeZone, "Europe/Paris");
 });
 
+test("lang: en by default, fr from the config file or a flag, anything else one line naming the languages", () => {
+  assert.is(buildConfig({input: ["a"], lang: "fr"}, today).lang, "fr");
+  const refused = (options: Record<string, unknown>) => (e: unknown) => e instanceof ConfigError && e.message === `option --lang: "${options.lang}" is not one of the available languages: en, fr`;
+  assert.throws(() => buildConfig({input: ["a"], lang: "de"}, today), refused({lang: "de"}));
+  assert.throws(() => buildConfig({input: ["a"], lang: "FR"}, today), refused({lang: "FR"}));
+  assert.is(emailConfig({period: "month:2025-03", eml: "x.eml"}, {}).lang, undefined, "the email follows the report's");
+  assert.is(emailConfig({period: "month:2025-03", eml: "x.eml", lang: "fr"}, {}).lang, "fr");
+  assert.throws(() => emailConfig({period: "month:2025-03", eml: "x.eml", lang: "de"}, {}), refused({lang: "de"}));
+});
+
 test("buildConfig rejects bad values with one clear line", () => {
   assert.throws(() => buildConfig({}, today), (e: unknown) => e instanceof UsageError && /--input/.test(e.message));
   assert.throws(() => buildConfig({input: ["a"], tz: "Mars/Base"}, today), (e: unknown) => e instanceof ConfigError && /Mars\/Base/.test(e.message));

@@ -45,6 +45,7 @@ export function topListChart(config: TopListConfig): ChartBuilder {
           entry: label,
           action: palette.label(action),
           count: entry.byAction[action],
+          // English has always written this count ungrouped ("1234 of 2,000 actions"): kept byte for byte
           tip: m.charts.top.tip(label, palette.labelWithId(action), m === en ? String(entry.byAction[action]) : formatCount(entry.byAction[action], m), countOf(entry.count, "action", m)),
         }));
     });

@@ -135,7 +135,6 @@ export const en = {
     skipToContent: "Skip to content",
     // the stakeholders' summary at the top of the index
     atAGlance: "At a glance",
-    atAGlanceNote: (compared: string) => `${compared}`,
     forOperators: "For operators: what was read",
     // page models
     figureActions: "Actions",
