@@ -86,5 +86,5 @@ export async function sendSnapshot(config: EmailConfig, effects: EmailEffects = 
     const reply = await deliverMessage(message, {from: config.from, to: config.to}, config.smtpUrl, effects.createTransport);
     done.push(cli.sent(config.to.join(", "), reply));
   }
-  return done.join("; ");
+  return done.join(cli.separator);
 }

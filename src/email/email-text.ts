@@ -31,7 +31,7 @@ export function emailText(content: EmailContent): string {
     ),
     ...(content.comparison === null ? [] : [content.comparison]),
     "",
-    ...content.charts.flatMap((chart) => [`${chart.title}: ${chart.alt}`, ""]),
+    ...content.charts.flatMap((chart) => [content.text.chartLine(chart.title, chart.alt), ""]),
     ...content.tops.flatMap((table) => [...topLines(table, content.text.noneText), ""]),
     ...(content.link === null ? [] : [content.text.fullReport(content.link), ""]),
     content.footer,

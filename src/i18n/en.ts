@@ -274,6 +274,8 @@ export const en = {
     noneHtml: "None in this period.",
     fullReport: (link: string) => `Full report: ${link}`,
     openReport: "Open the full report",
+    /** a chart in the text part: its title, then what it shows */
+    chartLine: (title: string, alt: string) => `${title}: ${alt}`,
   },
 
   /** the build command's summary line (stdout) */
@@ -289,6 +291,8 @@ export const en = {
     emailMessage: (period: string, kilobytes: number, charts: number) => `${period}: ${kilobytes} KB message, ${charts} charts`,
     wrote: (file: string) => `wrote ${file}`,
     sent: (to: string, reply: string) => `sent to ${to} (${reply})`,
+    /** between the parts of the email command's line */
+    separator: "; ",
   },
 };
 

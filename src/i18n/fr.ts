@@ -116,7 +116,7 @@ export const fr: Messages = {
     downloadWholeLog: "Télécharger tout le journal",
     everyAcceptedRow: "Chaque ligne acceptée, telle que lue en entrée.",
     indexFooter:
-      "Les évolutions comparent chaque période à la précédente du même type ; une période en cours aux mêmes premiers jours de la précédente, une période glissante aux jours qui la précèdent.",
+      "Les évolutions comparent chaque période à la précédente du même type\u00a0; une période en cours aux mêmes premiers jours de la précédente, une période glissante aux jours qui la précèdent.",
     containingPeriods: "Périodes englobantes",
     neighbouringPeriods: "Périodes voisines",
     noEarlierPeriod: "Pas de période antérieure",
@@ -131,7 +131,7 @@ export const fr: Messages = {
     allPeriods: "Toutes les périodes",
     skipToContent: "Aller au contenu",
     atAGlance: "En bref",
-    forOperators: "Pour les opérateurs : ce qui a été lu",
+    forOperators: `Pour les opérateurs${C} ce qui a été lu`,
     figureActions: "Actions",
     figureUsers: "Utilisateurs actifs",
     figureDatasets: "Jeux de données touchés",
@@ -265,18 +265,20 @@ export const fr: Messages = {
     noneHtml: "Aucun sur cette période.",
     fullReport: (link) => `Rapport complet${C} ${link}`,
     openReport: "Ouvrir le rapport complet",
+    chartLine: (title, alt) => `${title}${C} ${alt}`,
   },
 
   cli: {
-    upToDate: "à jour, rien n’a été reconstruit : ",
+    upToDate: `à jour, rien n’a été reconstruit${C} `,
     summary: (rows, accepted, rejected, duplicates, periods) =>
-      `${rows} lignes : ${accepted} acceptées, ${rejected} rejetées, ${duplicates} doublons ; ${periods} périodes`,
+      `${rows} lignes${C} ${accepted} acceptées, ${rejected} rejetées, ${duplicates} doublons${NBSP}; ${periods} périodes`,
     reused: (rendered, reused) => ` (${rendered} rendues, ${reused} reprises de la construction précédente)`,
-    append: " ; seule la nouvelle entrée a été lue",
+    append: `${NBSP}; seule la nouvelle entrée a été lue`,
     took: (seconds, out) => ` en ${String(seconds).replace(".", ",")} s -> ${out}`,
-    skipped: (files) => ` ; ignorés : ${files}`,
-    emailMessage: (period, kilobytes, charts) => `${period} : message de ${kilobytes} Ko, ${charts} graphiques`,
+    skipped: (files) => `${NBSP}; ignorés${C} ${files}`,
+    emailMessage: (period, kilobytes, charts) => `${period}${C} message de ${kilobytes}${NBSP}Ko, ${charts} graphiques`,
     wrote: (file) => `écrit dans ${file}`,
     sent: (to, reply) => `envoyé à ${to} (${reply})`,
+    separator: `${NBSP}; `,
   },
 };

@@ -99,7 +99,7 @@ function englishStrings(): string[] {
 
 test("the build with \"lang\": \"fr\" in its config file succeeds and sums up in French", () => {
   assert.is(built.code, 0, built.stderr);
-  assert.match(built.stdout, /^4494 lignes : 4494 acceptées, 0 rejetées, 0 doublons ; 97 périodes en [\d,]+ s -> /);
+  assert.match(built.stdout, /^4494 lignes\u00a0: 4494 acceptées, 0 rejetées, 0 doublons\u00a0; 97 périodes en [\d,]+ s -> /);
 });
 
 test("every page is lang=\"fr\", and none shows a string of the English catalogue", async () => {
@@ -148,17 +148,18 @@ test("the index opens with the month so far, the last 7 and 30 days; the input a
   assert.match(glance, /<a href="rolling\/last-30-days\/index.html">30 derniers jours<\/a>/);
   assert.match(glance, /id="glance-last-30-days-actions"><dt>Actions<\/dt><dd><span class="figure-value">148<\/span> <span class="change change-down"><span class="change-text" aria-hidden="true">−51\u202f%/);
   assert.match(glance, /Évolutions en comparaison avec les 30 jours précédents \(9 oct\. – 7 nov\. 2026\)\./);
-  assert.match(index.slice(at('id="input"')), /<h2 id="input-title">Pour les opérateurs : ce qui a été lu<\/h2>/);
+  assert.match(index.slice(at('id="input"')), /<h2 id="input-title">Pour les opérateurs\u00a0: ce qui a été lu<\/h2>/);
 });
 
 test("the email follows the report's language: subject, text and HTML in French", async () => {
   assert.is(mailed.code, 0, mailed.stderr);
-  assert.match(mailed.stdout, /^novembre 2026 : message de \d+ Ko, 2 graphiques ; |^novembre 2026 : message de \d+ Ko, 2 graphiques; écrit dans /);
+  assert.match(mailed.stdout, /^novembre 2026\u00a0: message de \d+\u00a0Ko, 2 graphiques\u00a0; écrit dans .*nov\.eml\n$/);
   const mail = await simpleParser(await readFile(path.join(tmp, "nov.eml")));
   assert.is(mail.subject, "Activité du back-office · Métropole Open Data (sample) · novembre 2026");
   assert.match(mail.text ?? "", /^Activité du back-office · Métropole Open Data \(sample\)\nnovembre 2026 \(1–30 nov\. 2026\)/);
   assert.match(mail.text ?? "", /Utilisateurs actifs +20 +\+1 \(19 pour octobre 2026\)/);
   assert.match(mail.text ?? "", /Les 5 jeux de données les plus modifiés/);
+  assert.match(mail.text ?? "", /\nRépartition des actions\u00a0: 220 actions\u00a0: Modification de jeu de données 56,4\u202f%/);
   assert.not.match(mail.text ?? "", /Active users|Top 5|Built /);
   assert.match(String(mail.html), /<html lang="fr">/);
   assert.match(String(mail.html), /Ouvrir le rapport complet|Part<\/th>/);
