@@ -31,6 +31,7 @@ import {countPerCode, distinctNonEmpty} from "./indicators/count-by.js";
 import {rankCodes} from "./indicators/rank-by-action.js";
 import {computeIndicators, withFrame} from "./indicators/compute-indicators.js";
 import {actionPalette} from "./charts/palette.js";
+import {messagesFor, type Messages} from "./i18n/languages.js";
 import {chartSpecs} from "./charts/registry.js";
 import type {ChartSpec, RenderedChart} from "./charts/types.js";
 import {createRenderPool, type ChartRenderPool} from "./charts/render-pool.js";
@@ -125,7 +126,7 @@ export function checkRejectedShare(log: ActivityLog, maxPercent: number): void {
 }
 
 /** The report's title: the log's domain ids, most frequent first, unless the user gave one. */
-export function reportTitle(table: ColumnTable, title: string | undefined): string {
+export function reportTitle(table: ColumnTable, title: string | undefined, m: Messages = messagesFor(undefined)): string {
   if (title !== undefined) return title;
   // codes, not strings (a million rows); a table without the column reads as "" on every row
   const {codes, dictionary} = codedColumn(table, "domain_id");
@@ -139,7 +140,7 @@ export function reportTitle(table: ColumnTable, title: string | undefined): stri
   } else counts = countPerCode(table, "domain_id");
   // by count, then by id (codes ascend with their strings); "" (code 0) names no domain
   const domains = rankCodes(counts, 1).map((code) => dictionary[code]);
-  return domains.length === 0 ? "Activity report" : domains.slice(0, 3).map(visibleText).join(", ") + (domains.length > 3 ? ` and ${domains.length - 3} more` : "");
+  return domains.length === 0 ? m.page.siteName : domains.slice(0, 3).map(visibleText).join(", ") + (domains.length > 3 ? m.page.andMore(domains.length - 3) : "");
 }
 
 /** The build cache of `config` as the build reads it (step 1), for a caller that starts it early. */
@@ -272,7 +273,9 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {inputs, 
 
     await timed("publish", () => recovered);
     // addPeriodKeys dictionary-encoded `action`: its sorted dictionary is every action of the log
-    const palette = actionPalette((table.column("action") as CodedColumn).dictionary.filter((action) => action !== ""));
+    // the report's language: the charts' text and the action names are written in it
+    const messages = messagesFor(config.lang);
+    const palette = actionPalette((table.column("action") as CodedColumn).dictionary.filter((action) => action !== ""), messages);
     // the whole log's downloads: formatted during a cold ingest (source-stream.ts) when its rows
     // allow, else now, while the charts render (charts need only indicators)
     const sourceWritten = timed("downloads", () =>
@@ -286,7 +289,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {inputs, 
     // 3. indicators of every period, and what its folder is made of: its content key. A period whose
     // rows are those of the cached build keeps its totals (all that keys, links and the index need);
     // the full indicators are computed only for the pages rendered.
-    const title = await timed("keys", () => reportTitle(table, config.title));
+    const title = await timed("keys", () => reportTitle(table, config.title, messages));
     const ranges = periods.map((period) => periodRowRange(table, period));
     const digests = await timed("keys", () => ranges.map((range) => rowsDigest(log.rows, ...range)));
     const known = cache?.manifest.periods ?? {};
@@ -304,7 +307,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {inputs, 
         full.add(i);
         const indicators = computeIndicators(rowsInPeriod(table, period), {period, top: config.top});
         if (early.size < inFlight && indicators.totals.actions > 0) {
-          const specs = chartSpecs(indicators, palette);
+          const specs = chartSpecs(indicators, palette, messages);
           const charts = pool.render(specs);
           charts.catch(() => {}); // awaited in step 4
           early.set(i, {specs, charts});
@@ -330,7 +333,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {inputs, 
         const up = containingPeriods(period).filter((c) => index.find(c.type, c.key) !== undefined).map((c) => `${c.type}:${c.key}`);
         const soFar = goesOnPast(period, dataEnd) ? config.asOf : null;
         const model = {period: pick(period, ["type", "key", "path", "start", "end"]), totals: page.indicators.totals, frame: frames[i], previous: previousRef(index.previous(page)), next: index.next(page)?.period.path, up, title, soFar};
-        return periodContentKey({code, columns: log.columns, rows: digests[i], content: {model, timeZone: config.timeZone, top: config.top, actions: palette.actions}});
+        return periodContentKey({code, columns: log.columns, rows: digests[i], content: {model, timeZone: config.timeZone, top: config.top, actions: palette.actions, lang: config.lang}});
       }),
     );
     const previousKeys = cache && (await publishedFingerprint(config.out)) === cache.manifest.fingerprint && cache.manifest.out === path.resolve(config.out) ? cache.manifest.periods : {};
@@ -355,7 +358,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {inputs, 
         if (!render.has(page.period.path)) continue;
         if (!full.has(i)) page.indicators = computeIndicators(rowsInPeriod(table, page.period), {period: page.period, top: config.top, frame: frames[i]});
         // a quiet period's page says so: no charts to draw
-        specsOf.set(i, early.get(i)?.specs ?? (page.indicators.totals.actions === 0 ? [] : chartSpecs(page.indicators, palette)));
+        specsOf.set(i, early.get(i)?.specs ?? (page.indicators.totals.actions === 0 ? [] : chartSpecs(page.indicators, palette, messages)));
       }
     });
     const slotted: PeriodPage["charts"][] = [];
@@ -410,6 +413,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {inputs, 
     // 5. site
     const report: ReportJson = {
       generatedAt: effects.now().toISOString(),
+      lang: config.lang,
       timeZone: config.timeZone,
       asOf: config.asOf,
       lastAction: counted === 0 ? null : new Date(time[counted - 1]).toISOString(),

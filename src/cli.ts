@@ -15,6 +15,8 @@ import {claimOut} from "./site/out-folder.js";
 import {recoverInterruptedBuilds} from "./site/publish.js";
 import {trace} from "./trace.js";
 import {applyV8Flags, v8FlagsFor} from "./v8-flags.js";
+import {LANGUAGE_CODES, messagesFor} from "./i18n/languages.js";
+import type {Messages} from "./i18n/en.js";
 
 const VERSION: string = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")).version;
 
@@ -47,6 +49,7 @@ const BUILD_FLAGS = {
   top: {type: "string", arg: "<n>", help: "length of the top lists (default 5)"},
   format: {type: "string", arg: "<csv|json|ndjson>", help: "overrides the format taken from each file's extension"},
   title: {type: "string", arg: "<text>", help: "the domain's name on the pages (default the log's domain_id)"},
+  lang: {type: "string", arg: `<${LANGUAGE_CODES.join("|")}>`, help: "the language of the pages, charts and summary (default en)"},
   "max-rejected": {type: "string", arg: "<percent>", help: "fail when more rows than this are rejected (default 5)"},
   config: {type: "string", arg: "<file.json>", help: "the same options as a JSON object; paths relative to the file; flags win"},
   quiet: {type: "boolean", short: "q", help: "nothing on success, only an error line (for cron)"},
@@ -66,6 +69,7 @@ const EMAIL_FLAGS = {
   to: {type: "string", multiple: true, arg: "<address>", help: "send to this address through SMTP_URL; repeatable"},
   from: {type: "string", arg: "<address>", help: "the sender (default activity-report <activity-report@localhost>: set one your mail server accepts)"},
   subject: {type: "string", arg: "<text>", help: "the subject (default Backoffice activity · <title> · <period>)"},
+  lang: {type: "string", arg: `<${LANGUAGE_CODES.join("|")}>`, help: "the message's language (default the report's)"},
   "base-url": {type: "string", arg: "<url>", help: "where the report is hosted: the message links to the period's page"},
   "attach-csv": {type: "boolean", help: "attach the period's activity.csv"},
   config: {type: "string", arg: "<file.json>", help: "the same options as a JSON object (and \"smtp-url\"); flags win"},
@@ -152,13 +156,14 @@ export function terminalEffects(quiet: boolean, stream: NodeJS.WriteStream = pro
   };
 }
 
-const summaryLine = (s: BuildSummary): string =>
-  (s.upToDate ? "up to date, nothing rebuilt: " : "") +
-  `${s.rows} rows: ${s.accepted} accepted, ${s.rejected} rejected, ${s.duplicates} duplicates; ${s.periods} periods` +
-  (s.reused ? ` (${s.rendered} rendered, ${s.reused} kept from the last build)` : "") +
-  (s.ingestMode === "append" ? "; only new input read" : "") +
-  ` in ${s.seconds} s -> ${s.out}` +
-  (s.skipped?.length ? `; skipped ${s.skipped.join(", ")}` : "");
+/** The build's summary line on stdout, in the report's language (error messages stay English). */
+export const summaryLine = (s: BuildSummary, m: Messages = messagesFor(undefined)): string =>
+  (s.upToDate ? m.cli.upToDate : "") +
+  m.cli.summary(s.rows, s.accepted, s.rejected, s.duplicates, s.periods) +
+  (s.reused ? m.cli.reused(s.rendered ?? 0, s.reused) : "") +
+  (s.ingestMode === "append" ? m.cli.append : "") +
+  m.cli.took(s.seconds, s.out) +
+  (s.skipped?.length ? m.cli.skipped(s.skipped.join(", ")) : "");
 
 /** Runs the command line; resolves with the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -198,7 +203,7 @@ export async function main(argv: string[]): Promise<number> {
       if (upToDate) upToDate.seconds = Math.round(performance.now() - started) / 1000;
       const summary = {...(upToDate ?? (await (await import("./build.js")).build(config, effects, {inputs, fingerprint, cache, claimed: true}))), skipped};
       if (config.json) process.stdout.write(JSON.stringify(summary) + "\n");
-      else if (!config.quiet) process.stdout.write(summaryLine(summary) + "\n");
+      else if (!config.quiet) process.stdout.write(summaryLine(summary, messagesFor(config.lang)) + "\n");
       return 0;
     }
     if (command === "email") {

@@ -10,6 +10,7 @@ import {ConfigError, UsageError} from "./errors.js";
 import {FIRST_YEAR, isInputFormat, LAST_YEAR, type InputFormat} from "./ingest/types.js";
 import {isPeriodType, PERIOD_TYPES, type PeriodType} from "./periods/types.js";
 import {assertTimeZone, todayIn} from "./periods/time-zone.js";
+import {DEFAULT_LANGUAGE, isLanguage, LANGUAGE_CODES, type Language} from "./i18n/languages.js";
 
 export interface BuildConfig {
   /** files or directories; required */
@@ -28,6 +29,8 @@ export interface BuildConfig {
   format: InputFormat | undefined;
   /** defaults to the log's domain_id values */
   title: string | undefined;
+  /** the language of the pages, charts and summary, e.g. "fr"; defaults to "en" */
+  lang: Language;
   /** build fails above this share of rejected rows, in percent; defaults to 5 */
   maxRejectedPercent: number;
   /** no progress and no summary; defaults to false */
@@ -58,6 +61,8 @@ export interface EmailConfig {
   to: string[];
   /** defaults to "activity-report <activity-report@localhost>" */
   from: string;
+  /** the message's language; defaults to the report's (report.json's "lang") */
+  lang: Language | undefined;
   /** defaults to "Backoffice activity · <title> · <period label>" */
   subject: string | undefined;
   /** link to the hosted page, an http: or https: URL, e.g. https://example.org/report; defaults to none */
@@ -124,6 +129,14 @@ function asBaseUrl(value: unknown, name: string): string | undefined {
     throw new ConfigError(`option --${name}: expected an http:// or https:// URL (e.g. https://reports.example.org), not a ${JSON.stringify(url.protocol).slice(0, 40)} URL`);
   }
   return url.href;
+}
+
+/** A language of the catalogue (i18n/languages.ts), e.g. "fr"; undefined when not given. */
+function asLanguage(value: unknown, name: string): Language | undefined {
+  const text = asString(value, name);
+  if (text === undefined) return undefined;
+  if (!isLanguage(text)) throw new ConfigError(`option --${name}: "${text.slice(0, 40)}" is not one of the available languages: ${LANGUAGE_CODES.join(", ")}`);
+  return text;
 }
 
 /** Checks a YYYY-MM-DD calendar date in the years a report covers, e.g. rejects 2025-02-30 and 9999-12-31. */
@@ -216,7 +229,7 @@ export async function readConfigFile(file: string, readFile: (file: string) => P
   return options;
 }
 
-const BUILD_KEYS = new Set(["input", "out", "tz", "as-of", "periods", "top", "format", "title", "max-rejected", "quiet", "json", "workers", "force", "cache", "no-cache", "config"]);
+const BUILD_KEYS = new Set(["input", "out", "tz", "as-of", "periods", "top", "format", "title", "lang", "max-rejected", "quiet", "json", "workers", "force", "cache", "no-cache", "config"]);
 
 /**
  * Validates build options (config file values overridden by flags) into a BuildConfig. `places`:
@@ -252,6 +265,7 @@ export function buildConfig(options: RawOptions, today: (timeZone: string) => st
     top: asPositiveInt(options.top, "top", 5),
     format: format as InputFormat | undefined,
     title: asString(options.title, "title"),
+    lang: asLanguage(options.lang, "lang") ?? DEFAULT_LANGUAGE,
     maxRejectedPercent: asPercent(options["max-rejected"], "max-rejected", 5),
     quiet: asBoolean(options.quiet, "quiet"),
     json: asBoolean(options.json, "json"),
@@ -261,7 +275,7 @@ export function buildConfig(options: RawOptions, today: (timeZone: string) => st
   };
 }
 
-const EMAIL_KEYS = new Set(["report", "period", "as-of", "eml", "to", "from", "subject", "base-url", "attach-csv", "smtp-url", "config"]);
+const EMAIL_KEYS = new Set(["report", "period", "as-of", "eml", "to", "from", "subject", "lang", "base-url", "attach-csv", "smtp-url", "config"]);
 
 /** Validates email options into an EmailConfig; the SMTP URL comes from the environment or the file. */
 export function emailConfig(options: RawOptions, env: Record<string, string | undefined>): EmailConfig {
@@ -287,6 +301,7 @@ export function emailConfig(options: RawOptions, env: Record<string, string | un
     eml,
     to,
     from: asString(options.from, "from") ?? "activity-report <activity-report@localhost>",
+    lang: asLanguage(options.lang, "lang"),
     subject: asString(options.subject, "subject"),
     baseUrl: asBaseUrl(options["base-url"], "base-url"),
     attachCsv: asBoolean(options["attach-csv"], "attach-csv"),

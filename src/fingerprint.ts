@@ -174,8 +174,9 @@ export async function inputsResized(config: BuildConfig, state?: InputState): Pr
 export async function buildFingerprint(config: BuildConfig, state?: InputState): Promise<string> {
   const snapshots = await inputSnapshots(state ?? (await inputState(config)));
   const inputs = snapshots.map((f) => ({path: path.resolve(f.path), format: f.format, size: f.size, sha256: f.sha256}));
-  const {timeZone, asOf, periods, top, title, maxRejectedPercent} = config;
-  const shaping = {code: await codeFingerprint(), timeZone, asOf, periods, top, title, maxRejectedPercent, inputs};
+  const {timeZone, asOf, periods, top, title, lang, maxRejectedPercent} = config;
+  // every page's text follows the language: a switch rebuilds the report
+  const shaping = {code: await codeFingerprint(), timeZone, asOf, periods, top, title, lang, maxRejectedPercent, inputs};
   return createHash("sha256").update(JSON.stringify(shaping)).digest("hex");
 }
 

@@ -12,7 +12,7 @@ test("buildConfig applies the defaults", () => {
   assert.equal(config, {
     inputs: ["log.csv"], out: "dist", timeZone: "UTC", asOf: "2026-03-31",
     periods: ["week", "month", "quarter", "year", "all", "rolling"], top: 5, format: undefined,
-    title: undefined, maxRejectedPercent: 5, quiet: false, json: false, force: false, workers: availableParallelism(), cache: "dist.cache",
+    title: undefined, lang: "en", maxRejectedPercent: 5, quiet: false, json: false, force: false, workers: availableParallelism(), cache: "dist.cache",
   });
   assert.is(buildConfig({input: ["a"], workers: "0"}, today).workers, 0);
   assert.is(buildConfig({input: ["a"], out: "site/"}, today).cache, "site.cache", "beside --out");
@@ -27,6 +27,16 @@ test("buildConfig normalises periods, top and zone", () => {
   assert.is(config.top, 10);
   assert.is(config.asOf, "2024-02-29");
   assert.is(config.timeZone, "Europe/Paris");
+});
+
+test("lang: en by default, fr from the config file or a flag, anything else one line naming the languages", () => {
+  assert.is(buildConfig({input: ["a"], lang: "fr"}, today).lang, "fr");
+  const refused = (options: Record<string, unknown>) => (e: unknown) => e instanceof ConfigError && e.message === `option --lang: "${options.lang}" is not one of the available languages: en, fr`;
+  assert.throws(() => buildConfig({input: ["a"], lang: "de"}, today), refused({lang: "de"}));
+  assert.throws(() => buildConfig({input: ["a"], lang: "FR"}, today), refused({lang: "FR"}));
+  assert.is(emailConfig({period: "month:2025-03", eml: "x.eml"}, {}).lang, undefined, "the email follows the report's");
+  assert.is(emailConfig({period: "month:2025-03", eml: "x.eml", lang: "fr"}, {}).lang, "fr");
+  assert.throws(() => emailConfig({period: "month:2025-03", eml: "x.eml", lang: "de"}, {}), refused({lang: "de"}));
 });
 
 test("buildConfig rejects bad values with one clear line", () => {

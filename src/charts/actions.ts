@@ -16,10 +16,12 @@ import {
   chartSpec,
   legendSelection,
   selectedOpacity,
+  unitNoun,
   unitTitle,
 } from "./chart-base.js";
 import {countOf} from "./labels.js";
 import {formatCount} from "../site/figures.js";
+import {en, type Messages} from "../i18n/en.js";
 
 /**
  * Up to this many buckets, each non-zero cell gets a point with its own tooltip; beyond (all-time
@@ -31,18 +33,18 @@ const POINTS_UP_TO = 31;
 const pickedTooltip = (field: string) => ({condition: {param: ACTION_SELECTION, field, type: "nominal"}, value: null});
 
 /** Chart spec of the "Actions" indicator. */
-export function actionsChart(indicators: PeriodIndicators, palette: ActionPalette): ChartSpec {
+export function actionsChart(indicators: PeriodIndicators, palette: ActionPalette, m: Messages = en): ChartSpec {
   const {bucket: unit, buckets, series} = indicators.actions;
   const actions = actionsIn(palette, series.map((cell) => cell.action));
   const counts = new Map(series.map((cell) => [`${cell.action}\u0000${cell.bucket}`, cell.count]));
   const countAt = (action: string, key: string) => counts.get(`${action}\u0000${key}`) ?? 0;
-  const labels = buckets.map((key) => bucketLabel(key, unit));
+  const labels = buckets.map((key) => bucketLabel(key, unit, m));
   const withPoints = buckets.length <= POINTS_UP_TO;
 
   const values = actions.flatMap((action) =>
     buckets.map((key, i) => {
       const count = countAt(action, key);
-      return {bucket: labels[i], action: palette.label(action), count, tip: `${palette.labelWithId(action)}, ${labels[i]}: ${countOf(count, "action")}`};
+      return {bucket: labels[i], action: palette.label(action), count, tip: m.charts.actions.tip(palette.labelWithId(action), labels[i], countOf(count, "action", m))};
     }),
   );
   const rows = buckets.map((key) => {
@@ -50,22 +52,22 @@ export function actionsChart(indicators: PeriodIndicators, palette: ActionPalett
     return [key, ...cells, cells.reduce((sum, n) => sum + n, 0)];
   });
 
-  const summary = summarize(indicators, palette, actions.length, rows, (key) => bucketLabel(key, unit));
+  const summary = summarize(indicators, palette, actions.length, rows, (key) => bucketLabel(key, unit, m), m);
   return {
     id: "actions",
-    title: "Actions",
+    title: m.charts.actions.title,
     // no "click the legend" here: the page without JavaScript, and the email, cannot do it; the live
     // page's legend buttons say what they do (browser/legend-buttons.ts)
-    description: `Administrative actions per ${unit}, one line per action.`,
+    description: m.charts.actions.description(unitNoun(unit, m)),
     summary,
-    table: {columns: [unitTitle(unit), ...actions, "Total"], rows},
+    table: {columns: [unitTitle(unit, m), ...actions, m.charts.total], rows},
     vegaLite: chartSpec(
       {
         data: {values},
         encoding: {
           x: {field: "bucket", type: "ordinal", sort: null, title: null, axis: {labelAngle: labels.length > 12 ? -90 : 0}},
-          y: {field: "count", type: "quantitative", title: "Actions", axis: {tickMinStep: 1, format: ",d"}},
-          color: actionColor(actions, palette),
+          y: {field: "count", type: "quantitative", title: m.charts.actionsTitle, axis: {tickMinStep: 1, format: ",d"}},
+          color: actionColor(actions, palette, m),
           opacity: selectedOpacity(0),
         },
         layer: [
@@ -83,19 +85,24 @@ export function actionsChart(indicators: PeriodIndicators, palette: ActionPalett
             : []),
         ],
       },
-      {height: 260, description: summary},
+      {height: 260, description: summary, m},
     ),
   };
 }
 
-function summarize(indicators: PeriodIndicators, palette: ActionPalette, kinds: number, rows: (string | number)[][], when: (key: string) => string): string {
+function summarize(indicators: PeriodIndicators, palette: ActionPalette, kinds: number, rows: (string | number)[][], when: (key: string) => string, m: Messages): string {
   const {totals, distribution, actions: {bucket: unit, buckets}} = indicators;
-  if (totals.actions === 0) return `No actions in this period (${countOf(buckets.length, unit)}).`;
+  if (totals.actions === 0) return m.charts.actions.none(countOf(buckets.length, unit, m));
   const top = distribution[0];
   const busiest = rows.reduce((best, row) => (row[row.length - 1] > best[best.length - 1] ? row : best));
-  return (
-    `${countOf(totals.actions, "action")} of ${countOf(kinds, "kind")} over ${countOf(buckets.length, unit)}. ` +
-    `Most frequent: ${palette.label(top.action)} (${formatCount(top.count)}). ` +
-    `Busiest ${unit}: ${when(String(busiest[0]))} (${countOf(Number(busiest[busiest.length - 1]), "action")}).`
+  return m.charts.actions.summary(
+    countOf(totals.actions, "action", m),
+    countOf(kinds, "kind", m),
+    countOf(buckets.length, unit, m),
+    palette.label(top.action),
+    formatCount(top.count, m),
+    unitNoun(unit, m),
+    when(String(busiest[0])),
+    countOf(Number(busiest[busiest.length - 1]), "action", m),
   );
 }

@@ -16,6 +16,7 @@ import type {TopLevelSpec} from "vega-lite";
 import type {BucketUnit} from "../periods/types.js";
 import {formatDayMonth, formatMonthYear} from "../site/period-labels.js";
 import type {ActionPalette} from "./types.js";
+import {en, type Messages} from "../i18n/en.js";
 
 /**
  * width of every baked chart's SVG in px, axes, legend and padding included: a 360 px phone's
@@ -95,12 +96,12 @@ export function actionLegend(labels: string[], orient: "bottom" | "right" = "bot
  * The colour encoding of a chart whose marks are actions, on the data field "action" holding
  * `palette.label(action)`: domain = the chart's actions (in the order given), range = their colours.
  */
-export function actionColor(actions: string[], palette: ActionPalette) {
+export function actionColor(actions: string[], palette: ActionPalette, m: Messages = en) {
   const labels = actions.map((action) => palette.label(action));
   return {
     field: "action",
     type: "nominal",
-    title: "Action",
+    title: m.charts.action,
     scale: {domain: labels, range: actions.map((action) => palette.color(action))},
     legend: actionLegend(labels),
   } as const;
@@ -132,17 +133,30 @@ export function actionsIn(palette: ActionPalette, present: Iterable<string>): st
  * "4 Mar", "2025-03" -> "Mar 2025"; week keys are kept ("2025-W09"). Sentences about a bucket use
  * it too ("Busiest day: 4 Mar").
  */
-export function bucketLabel(key: string, unit: BucketUnit): string {
-  if (unit === "day") return formatDayMonth(key);
-  if (unit === "month") return formatMonthYear(key);
+export function bucketLabel(key: string, unit: BucketUnit, m: Messages = en): string {
+  if (unit === "day") return formatDayMonth(key, m);
+  if (unit === "month") return formatMonthYear(key, m);
   return key;
 }
 
 /** e.g. "day" -> "Day", used as an axis and tooltip title */
-export const unitTitle = (unit: BucketUnit): string => unit[0].toUpperCase() + unit.slice(1);
+export const unitTitle = (unit: BucketUnit, m: Messages = en): string => m.charts.units[unit];
+
+/** e.g. "day" -> "day" ("jour"), the unit in a sentence */
+export const unitNoun = (unit: BucketUnit, m: Messages = en): string => m.nouns[unit].one ?? m.nouns[unit].other;
+
+/**
+ * What a screen reader says of each mark: vega's default reads the data fields by name ("user:
+ * c.martin; tip: …"), English words whatever the language; other languages say the mark's tooltip
+ * text instead, which is in theirs. English charts keep vega's default, unchanged since before
+ * languages (their SVG is byte for byte what earlier builds wrote).
+ */
+export const tipDescription = (m: Messages = en) => (m.lang === en.lang ? {} : {description: {field: "tip", type: "nominal"}}) as Record<string, unknown>;
 
 /** The top-level spec around a chart's body: size (CHART_WIDTH wide in all), description, look. */
-export function chartSpec(body: Record<string, unknown>, options: {height: number; description: string}): TopLevelSpec {
+export function chartSpec(body: Record<string, unknown>, options: {height: number; description: string; m?: Messages}): TopLevelSpec {
+  // vega's number formats (",d" on the count axes) in the catalogue's locale; English keeps vega's default
+  const locale = options.m?.vegaLocale;
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     width: CHART_WIDTH,
@@ -157,6 +171,7 @@ export function chartSpec(body: Record<string, unknown>, options: {height: numbe
       axis: {labelFontSize: 11, titleFontSize: 11, titleFontWeight: "normal", gridColor: "#e6e6e6"},
       axisX: {labelOverlap: "parity"},
       legend: {labelFontSize: LEGEND_FONT_SIZE},
+      ...(locale ? {locale} : {}),
     },
     ...body,
   } as TopLevelSpec;

@@ -12,9 +12,10 @@
  */
 import type {PeriodIndicators} from "../indicators/types.js";
 import type {ActionPalette, ChartSpec} from "./types.js";
-import {actionLegend, chartSpec} from "./chart-base.js";
+import {actionLegend, chartSpec, tipDescription} from "./chart-base.js";
 import {countOf} from "./labels.js";
 import {formatShare} from "../site/figures.js";
+import {en, type Messages} from "../i18n/en.js";
 
 const DIAMETER = 220;
 
@@ -23,7 +24,7 @@ export const ENTRIES_PARAM = "entries";
 export const COLORS_PARAM = "entryColors";
 
 /** Chart spec of the "Distribution of actions" indicator. */
-export function distributionChart(indicators: PeriodIndicators, palette: ActionPalette): ChartSpec {
+export function distributionChart(indicators: PeriodIndicators, palette: ActionPalette, m: Messages = en): ChartSpec {
   const slices = [...indicators.distribution].sort(
     (a, b) => b.count - a.count || (a.action < b.action ? -1 : a.action > b.action ? 1 : 0),
   );
@@ -31,9 +32,9 @@ export function distributionChart(indicators: PeriodIndicators, palette: ActionP
     const label = palette.label(slice.action);
     return {
       rank: i,
-      entry: `${label}: ${formatShare(slice.share)}`,
+      entry: m.colon(label, formatShare(slice.share, m)),
       count: slice.count,
-      tip: `${palette.labelWithId(slice.action)}: ${countOf(slice.count, "action")} (${formatShare(slice.share)})`,
+      tip: `${m.colon(palette.labelWithId(slice.action), countOf(slice.count, "action", m))} (${formatShare(slice.share, m)})`,
     };
   });
   const legendLabels = values.map((value) => value.entry);
@@ -44,17 +45,16 @@ export function distributionChart(indicators: PeriodIndicators, palette: ActionP
 
   const summary =
     slices.length === 0
-      ? "No actions in this period."
-      : `${countOf(indicators.totals.actions, "action")}: ` +
-        `${slices.map((slice) => `${palette.label(slice.action)} ${formatShare(slice.share)}`).join(", ")}.`;
+      ? m.charts.distribution.none
+      : m.colon(countOf(indicators.totals.actions, "action", m), slices.map((slice) => `${palette.label(slice.action)} ${formatShare(slice.share, m)}`).join(", ")) + ".";
   return {
     id: "distribution",
-    title: "Distribution of actions",
-    description: "Share of each action in the period's activity.",
+    title: m.charts.distribution.title,
+    description: m.charts.distribution.description,
     summary,
     table: {
-      columns: ["Action", "Actions", "Share"],
-      rows: slices.map((slice) => [slice.action, slice.count, formatShare(slice.share)]),
+      columns: [m.charts.action, m.charts.actionsTitle, m.charts.share],
+      rows: slices.map((slice) => [slice.action, slice.count, formatShare(slice.share, m)]),
     },
     vegaLite: chartSpec(
       {
@@ -73,7 +73,7 @@ export function distributionChart(indicators: PeriodIndicators, palette: ActionP
           color: {
             field: "entry",
             type: "nominal",
-            title: "Action",
+            title: m.charts.action,
             sort: null,
             scale: {domain: {expr: ENTRIES_PARAM}, range: colors.map((_, i) => ({expr: `${COLORS_PARAM}[${i}]`}))},
             // under the donut, one entry a row (a phone-wide chart has no room beside it), in vega's
@@ -81,9 +81,10 @@ export function distributionChart(indicators: PeriodIndicators, palette: ActionP
             legend: {...actionLegend(legendLabels, "right"), orient: "bottom"},
           },
           tooltip: {field: "tip", type: "nominal"},
+          ...tipDescription(m),
         },
       },
-      {height: DIAMETER, description: summary},
+      {height: DIAMETER, description: summary, m},
     ),
   };
 }

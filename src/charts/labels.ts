@@ -9,7 +9,10 @@
  * The pages' data tables show visibleText (not cut); the page escapes it. Numbers are written by
  * site/figures.ts, the one set of number formats of the charts, the pages and the email.
  */
-import {formatCount} from "../site/figures.js";
+import {countOf} from "../site/figures.js";
+import {en, type Messages} from "../i18n/en.js";
+
+export {countOf} from "../site/figures.js";
 
 /** longest label drawn on a chart, in UTF-16 code units */
 export const MAX_LABEL_LENGTH = 100;
@@ -19,10 +22,6 @@ const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u
 // the white space that visibleText shows as code points anywhere (INVISIBLE's): not blank on a chart
 const SHOWN_WHITE_SPACE = /[\u000B\u000C\u0085\u2028\u2029\uFEFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** e.g. (1, "action") -> "1 action", (3, "user") -> "3 users" */
-export const countOf = (count: number, noun: string): string =>
-  `${formatCount(count)} ${noun}${count === 1 ? "" : "s"}`;
 
 const codePoint = (char: string): string =>
   `[U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}]`;
@@ -81,8 +80,8 @@ export function visibleText(raw: string): string {
  * "u001 " -> "u001␠", "" -> "(empty)", "   " -> "(3 blank characters)", cut to MAX_LABEL_LENGTH.
  * Not injective on its own (long values are cut): use `labelMap` for a chart's set of values.
  */
-export function chartLabel(raw: string): string {
-  if (raw.trim() === "" && !SHOWN_WHITE_SPACE.test(raw)) return raw === "" ? "(empty)" : `(${countOf(raw.length, "blank character")})`;
+export function chartLabel(raw: string, m: Messages = en): string {
+  if (raw.trim() === "" && !SHOWN_WHITE_SPACE.test(raw)) return raw === "" ? m.charts.empty : m.charts.blank(countOf(raw.length, "blankCharacter", m));
   const text = visibleText(raw);
   if (text.length <= MAX_LABEL_LENGTH) return text;
   // do not cut a surrogate pair in two
@@ -94,12 +93,12 @@ export function chartLabel(raw: string): string {
  * One distinct label per distinct raw value, in first-seen order: when two values end up with the
  * same label (cut, or spelled the same once sanitised), the later one gets " (2)", " (3)"...
  */
-export function labelMap(values: Iterable<string>): Map<string, string> {
+export function labelMap(values: Iterable<string>, m: Messages = en): Map<string, string> {
   const labels = new Map<string, string>();
   const used = new Set<string>();
   for (const raw of values) {
     if (labels.has(raw)) continue;
-    const base = chartLabel(raw);
+    const base = chartLabel(raw, m);
     let label = base;
     for (let n = 2; used.has(label); n++) label = `${base} (${n})`;
     labels.set(raw, label);

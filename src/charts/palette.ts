@@ -12,6 +12,7 @@
 import type {ActionPalette} from "./types.js";
 import {actionLabels, actionName, nameWithId} from "./action-names.js";
 import {colorDistance, contrastRatio, hexToLch, lchToHex} from "./color-space.js";
+import {en, type Messages} from "../i18n/en.js";
 
 export {colorDistance} from "./color-space.js";
 
@@ -85,16 +86,16 @@ export function paletteColors(count: number): string[] {
 }
 
 /** The palette of a log, from all its actions (any order, duplicates allowed). */
-export function actionPalette(actions: string[]): ActionPalette {
+export function actionPalette(actions: string[], m: Messages = en): ActionPalette {
   const sorted = [...new Set(actions)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const colors = paletteColors(sorted.length);
   const byAction = new Map(sorted.map((action, i) => [action, colors[i]]));
-  const labels = actionLabels(sorted);
-  const label = (action: string) => labels.get(action) ?? actionName(action);
+  const labels = actionLabels(sorted, m);
+  const label = (action: string) => labels.get(action) ?? actionName(action, m);
   return {
     actions: sorted,
     color: (action) => byAction.get(action) ?? UNKNOWN_ACTION_COLOR,
     label,
-    labelWithId: (action) => nameWithId(label(action), action),
+    labelWithId: (action) => nameWithId(label(action), action, m),
   };
 }

@@ -6,6 +6,7 @@
  */
 import type {PeriodIndicators} from "../indicators/types.js";
 import type {ActionPalette, ChartBuilder, ChartSpec} from "./types.js";
+import {en, type Messages} from "../i18n/en.js";
 import {actionsChart} from "./actions.js";
 import {usersChart} from "./users.js";
 import {actionsByUserChart} from "./actions-by-user.js";
@@ -25,7 +26,7 @@ export const CHART_BUILDERS: readonly ChartBuilder[] = [
   byWeekdayChart,
 ];
 
-/** The chart specs of one period, in page order. Pure. */
-export function chartSpecs(indicators: PeriodIndicators, palette: ActionPalette): ChartSpec[] {
-  return CHART_BUILDERS.map((build) => build(indicators, palette));
+/** The chart specs of one period, in page order, in the language of `m` (the palette's too). Pure. */
+export function chartSpecs(indicators: PeriodIndicators, palette: ActionPalette, m: Messages = en): ChartSpec[] {
+  return CHART_BUILDERS.map((build) => build(indicators, palette, m));
 }

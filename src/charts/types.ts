@@ -4,6 +4,7 @@
 import type {TopLevelSpec} from "vega-lite";
 import type {Spec} from "vega";
 import type {PeriodIndicators} from "../indicators/types.js";
+import type {Messages} from "../i18n/en.js";
 
 /** Maps every action of the whole log to one colour, the same on every chart and page. */
 export interface ActionPalette {
@@ -34,8 +35,11 @@ export interface ChartSpec {
   table: DataTable;
 }
 
-/** One chart of a period page: a pure function of the period's indicators and the log's palette. */
-export type ChartBuilder = (indicators: PeriodIndicators, palette: ActionPalette) => ChartSpec;
+/**
+ * One chart of a period page: a pure function of the period's indicators, the log's palette and the
+ * report's message catalogue (English when none is given).
+ */
+export type ChartBuilder = (indicators: PeriodIndicators, palette: ActionPalette, m?: Messages) => ChartSpec;
 
 export interface RenderedChart extends ChartSpec {
   /** compiled Vega spec, data inlined: what the browser's live view and the email renderer use */

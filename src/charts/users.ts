@@ -5,49 +5,51 @@
  */
 import type {PeriodIndicators} from "../indicators/types.js";
 import type {ActionPalette, ChartSpec} from "./types.js";
-import {bucketLabel, chartSpec, NEUTRAL_COLOR, unitTitle} from "./chart-base.js";
+import {bucketLabel, chartSpec, NEUTRAL_COLOR, unitNoun, unitTitle, tipDescription} from "./chart-base.js";
 import {countOf} from "./labels.js";
+import {formatCount} from "../site/figures.js";
+import {en, type Messages} from "../i18n/en.js";
 
 /** Chart spec of the "Number of users" indicator. */
-export function usersChart(indicators: PeriodIndicators, _palette: ActionPalette): ChartSpec {
+export function usersChart(indicators: PeriodIndicators, _palette: ActionPalette, m: Messages = en): ChartSpec {
   const {bucket: unit, buckets} = indicators.actions;
   const users = new Map(indicators.usersOverTime.map((cell) => [cell.bucket, cell.users]));
   const rows = buckets.map((key) => [key, users.get(key) ?? 0]);
-  const labels = buckets.map((key) => bucketLabel(key, unit));
+  const labels = buckets.map((key) => bucketLabel(key, unit, m));
   const values = rows.map(([, count], i) => ({
     bucket: labels[i],
     users: count,
-    tip: `${labels[i]}: ${countOf(Number(count), "user")}`,
+    tip: m.colon(labels[i], countOf(Number(count), "user", m)),
   }));
 
-  const summary = summarize(indicators, rows);
+  const summary = summarize(indicators, rows, m);
   return {
     id: "users",
-    title: "Number of users",
-    description: `Users who performed at least one action, per ${unit}.`,
+    title: m.charts.users.title,
+    description: m.charts.users.description(unitNoun(unit, m)),
     summary,
-    table: {columns: [unitTitle(unit), "Users"], rows},
+    table: {columns: [unitTitle(unit, m), m.charts.usersTitle], rows},
     vegaLite: chartSpec(
       {
         data: {values},
         mark: {type: "bar", color: NEUTRAL_COLOR},
         encoding: {
           x: {field: "bucket", type: "ordinal", sort: null, title: null, axis: {labelAngle: labels.length > 12 ? -90 : 0}},
-          y: {field: "users", type: "quantitative", title: "Users", axis: {tickMinStep: 1, format: ",d"}},
+          y: {field: "users", type: "quantitative", title: m.charts.usersTitle, axis: {tickMinStep: 1, format: ",d"}},
           tooltip: {field: "tip", type: "nominal"},
+          ...tipDescription(m),
         },
       },
-      {height: 200, description: summary},
+      {height: 200, description: summary, m},
     ),
   };
 }
 
-function summarize(indicators: PeriodIndicators, rows: (string | number)[][]): string {
+function summarize(indicators: PeriodIndicators, rows: (string | number)[][], m: Messages): string {
   const {totals, actions: {bucket: unit, buckets}} = indicators;
-  if (totals.users === 0) return `No active users in this period (${countOf(buckets.length, unit)}).`;
+  if (totals.users === 0) return m.charts.users.none(countOf(buckets.length, unit, m));
   const busiest = rows.reduce((best, row) => (Number(row[1]) > Number(best[1]) ? row : best));
-  return (
-    `${countOf(totals.users, "distinct user")} over ${countOf(buckets.length, unit)}. ` +
-    `Most users in one ${unit}: ${busiest[1]} on ${bucketLabel(String(busiest[0]), unit)}.`
-  );
+  // the busiest count as the sentence always wrote it: an integer, not grouped ("1234") in English
+  const most = m === en ? String(busiest[1]) : formatCount(Number(busiest[1]), m);
+  return m.charts.users.summary(countOf(totals.users, "distinctUser", m), countOf(buckets.length, unit, m), unitNoun(unit, m), most, bucketLabel(String(busiest[0]), unit, m));
 }

@@ -13,6 +13,7 @@ import {EMAIL_CHART_IDS, emailContent, type EmailContent} from "./email-content.
 import {CONTENT_WIDTH} from "./email-html.js";
 import {readReport, type ReadFile} from "./read-report.js";
 import {createSmtpTransport, deliverMessage, type CreateTransport} from "./smtp-delivery.js";
+import {messagesFor} from "../i18n/languages.js";
 
 export interface EmailEffects {
   readFile: ReadFile;
@@ -71,18 +72,19 @@ export async function sendSnapshot(config: EmailConfig, effects: EmailEffects = 
     throw new ConfigError("sending to --to needs the SMTP server: set SMTP_URL=smtp://user:password@host:port (or \"smtp-url\" in the config file)");
   }
   const {content, message} = await composeEmail(config, effects);
-  const done = [`${content.periodTitle}: ${Math.round(message.length / 1024)} KB message, ${content.charts.length} charts`];
+  const {cli} = messagesFor(content.lang);
+  const done = [cli.emailMessage(content.periodTitle, Math.round(message.length / 1024), content.charts.length)];
   if (config.eml !== undefined) {
     try {
       await effects.writeFile(config.eml, message);
     } catch (cause) {
       throw new ReportError(`${config.eml}: cannot write the message (${(cause as Error).message})`, {code: "output", cause});
     }
-    done.push(`wrote ${config.eml}`);
+    done.push(cli.wrote(config.eml));
   }
   if (config.to.length > 0 && config.smtpUrl !== undefined) {
     const reply = await deliverMessage(message, {from: config.from, to: config.to}, config.smtpUrl, effects.createTransport);
-    done.push(`sent to ${config.to.join(", ")} (${reply})`);
+    done.push(cli.sent(config.to.join(", "), reply));
   }
-  return done.join("; ");
+  return done.join(cli.separator);
 }

@@ -15,6 +15,8 @@ import {comparisonPhrase, formatBuiltAt, formatDay, formatDayRange, periodDays, 
 import type {PeriodSummary} from "../site/types.js";
 import type {ChartPng} from "./chart-png.js";
 import type {ReportSnapshot} from "./read-report.js";
+import {en, type Messages} from "../i18n/en.js";
+import {messagesFor} from "../i18n/languages.js";
 
 /** The charts an email shows, in order: the ones that read at a glance; the top lists are tables. */
 export const EMAIL_CHART_IDS = ["actions", "distribution"] as const;
@@ -47,6 +49,10 @@ export interface EmailChart {
 }
 
 export interface EmailContent {
+  /** the message's language, e.g. "fr": --lang, else the report's */
+  lang: string;
+  /** the catalogue's email texts, for the fixed words of the text and HTML parts */
+  text: Messages["email"];
   subject: string;
   /** the report's title, e.g. "data.example.org" */
   title: string;
@@ -74,27 +80,27 @@ export interface EmailContent {
 
 const labelled = (summary: PeriodSummary, timeZone: string) =>
   ({type: summary.type as PeriodType, key: summary.key, start: summary.start, end: summary.end, timeZone});
-const labelOf = (summary: PeriodSummary, timeZone: string) => periodLabel(labelled(summary, timeZone));
+const labelOf = (summary: PeriodSummary, timeZone: string, m: Messages) => periodLabel(labelled(summary, timeZone), m);
 
 /**
  * The change the page shows (site/figures.ts's changeFrom), with what it compares with, e.g.
  * (12, 8, "February 2025", "percent") -> "+50% vs February 2025 (8)", (5, 5, ...) -> "±0 vs Q1 2025 (5)".
  */
-export function formatChange(current: number, previous: number, previousLabel: string, mode: "percent" | "absolute"): string {
-  const change = changeFrom(current, previous, previousLabel, mode)!;
-  return `${change.text} vs ${previousLabel} (${formatCount(previous)})`;
+export function formatChange(current: number, previous: number, previousLabel: string, mode: "percent" | "absolute", m: Messages = en): string {
+  const change = changeFrom(current, previous, previousLabel, mode, m)!;
+  return m.email.versus(change.text, previousLabel, formatCount(previous, m));
 }
 
 /** how many actions a top-list row details before "N more" */
 const MIX_LENGTH = 3;
 
 /** e.g. {edit_dataset: 2, publish_dataset: 1} -> "Edit dataset 2 · Publish dataset 1", at most 3 then "· 4 more" */
-export function actionMix(byAction: ByAction): string {
+export function actionMix(byAction: ByAction, m: Messages = en): string {
   const entries = Object.entries(byAction);
   // named as the charts name them: look-alike ids read apart (action-names.ts)
-  const names = actionLabels(Object.keys(byAction).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-  const shown = entries.slice(0, MIX_LENGTH).map(([action, count]) => `${names.get(action)} ${formatCount(count)}`);
-  return [...shown, ...(entries.length > MIX_LENGTH ? [`${entries.length - MIX_LENGTH} more`] : [])].join(" · ");
+  const names = actionLabels(Object.keys(byAction).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), m);
+  const shown = entries.slice(0, MIX_LENGTH).map(([action, count]) => `${names.get(action)} ${formatCount(count, m)}`);
+  return [...shown, ...(entries.length > MIX_LENGTH ? [m.email.more(entries.length - MIX_LENGTH)] : [])].join(" · ");
 }
 
 /** A chart description for a page that reacts to clicks, without the sentences about clicking. */
@@ -112,44 +118,49 @@ export function periodLink(baseUrl: string, periodPath: string): string {
  */
 export function emailContent(
   snapshot: ReportSnapshot,
-  config: Pick<EmailConfig, "subject" | "baseUrl">,
+  config: Pick<EmailConfig, "subject" | "baseUrl"> & {lang?: string},
   images: ReadonlyMap<string, ChartPng>,
 ): EmailContent {
   const {report, period, indicators, previous} = snapshot;
+  // the report's language, unless --lang asks for another (the chart images keep the report's)
+  const m = messagesFor(config.lang ?? report.lang);
+  const text = m.email;
   const zone = report.timeZone;
-  const label = labelOf(period, zone);
+  const label = labelOf(period, zone, m);
   const totals = indicators.totals;
   // as the charts write shares: 1 of 3,000 -> "< 0.1%", a listed row never shows 0%
-  const share = (count: number) => (totals.actions === 0 ? "" : formatShare(count / totals.actions));
+  const share = (count: number) => (totals.actions === 0 ? "" : formatShare(count / totals.actions, m));
 
   // the page's comparison (indicators.json); a report of an earlier version: the period before
   const compared = indicators.comparison !== undefined
-    ? indicators.comparison && {...indicators.comparison, phrase: comparisonPhrase({type: period.type as PeriodType, timeZone: zone}, indicators.comparison)}
-    : previous && {...previous.totals, phrase: labelOf(previous.period, zone).title};
-  const kpi = (name: string, value: number, format: (n: number) => string, before: number | undefined, mode?: "percent" | "absolute"): EmailKpi => ({
+    ? indicators.comparison && {...indicators.comparison, phrase: comparisonPhrase({type: period.type as PeriodType, timeZone: zone}, indicators.comparison, m)}
+    : previous && {...previous.totals, phrase: labelOf(previous.period, zone, m).title};
+  const kpi = (name: string, value: number, format: (n: number, m: Messages) => string, before: number | undefined, mode?: "percent" | "absolute"): EmailKpi => ({
     label: name,
-    value: format(value),
-    change: !compared || before === undefined || mode === undefined ? null : formatChange(value, before, compared.phrase, mode),
+    value: format(value, m),
+    change: !compared || before === undefined || mode === undefined ? null : formatChange(value, before, compared.phrase, mode, m),
   });
   const top = (title: string, column: string, rows: {id: string; count: number; byAction: ByAction}[]): EmailTopTable => ({
     title,
     column,
-    rows: rows.slice(0, 5).map((row, i) => ({rank: i + 1, name: chartLabel(row.id), count: formatCount(row.count), share: share(row.count), detail: actionMix(row.byAction)})),
+    rows: rows.slice(0, 5).map((row, i) => ({rank: i + 1, name: chartLabel(row.id, m), count: formatCount(row.count, m), share: share(row.count), detail: actionMix(row.byAction, m)})),
   });
   const {first, last} = periodDays(labelled(period, zone));
 
   return {
-    subject: config.subject ?? `Backoffice activity · ${report.title} · ${label.title}`,
+    lang: m.lang,
+    text,
+    subject: config.subject ?? text.subject(report.title, label.title),
     title: report.title,
     periodTitle: label.title,
-    days: formatDayRange(first, last),
-    note: snapshot.complete ? null : `Figures so far: the period ends on ${formatDayRange(last, last)}.`,
-    quiet: totals.actions > 0 ? null : `No activity in this period. ${indicators.previousAction ? `Latest action before it: ${formatBuiltAt(indicators.previousAction, zone)}.` : "No action before it."}`,
-    comparison: compared ? `Changes compare with ${compared.phrase}.` : indicators.dataFrom ? `Data from ${formatDay(indicators.dataFrom)}: not compared with another period.` : null,
+    days: formatDayRange(first, last, false, m),
+    note: snapshot.complete ? null : text.soFar(formatDayRange(last, last, false, m)),
+    quiet: totals.actions > 0 ? null : `${text.noActivity} ${indicators.previousAction ? text.latestBefore(formatBuiltAt(indicators.previousAction, zone, m)) : text.noActionBefore}`,
+    comparison: compared ? text.comparedWith(compared.phrase) : indicators.dataFrom ? text.dataFrom(formatDay(indicators.dataFrom, m)) : null,
     kpis: [
-      kpi("Actions", totals.actions, formatCount, compared?.actions, "percent"),
-      kpi("Active users", totals.users, formatCount, compared?.users, "absolute"),
-      kpi("Actions per user", totals.actionsPerUser, formatDecimal, undefined),
+      kpi(text.actions, totals.actions, formatCount, compared?.actions, "percent"),
+      kpi(text.activeUsers, totals.users, formatCount, compared?.users, "absolute"),
+      kpi(text.actionsPerUser, totals.actionsPerUser, formatDecimal, undefined),
     ],
     charts: EMAIL_CHART_IDS.flatMap((id) => {
       const chart = snapshot.charts.find((c) => c.id === id);
@@ -159,11 +170,11 @@ export function emailContent(
       return [{id, cid, title: chart.title, description: staticDescription(chart.description ?? ""), alt: chart.summary || chart.title, image}];
     }),
     tops: [
-      top("Top 5 users", "User", indicators.topUsers.map((r) => ({...r, id: r.user_id}))),
-      top("Top 5 datasets", "Dataset", indicators.topDatasets.map((r) => ({...r, id: r.dataset_id}))),
-      top("Top 5 pages", "Page", indicators.topPages.map((r) => ({...r, id: r.page_id}))),
+      top(text.topUsers, text.user, indicators.topUsers.map((r) => ({...r, id: r.user_id}))),
+      top(text.topDatasets, text.dataset, indicators.topDatasets.map((r) => ({...r, id: r.dataset_id}))),
+      top(text.topPages, text.page, indicators.topPages.map((r) => ({...r, id: r.page_id}))),
     ],
     link: config.baseUrl === undefined ? null : periodLink(config.baseUrl, period.path),
-    footer: `Built ${formatBuiltAt(report.generatedAt, zone)} · dates and times in ${zone}`,
+    footer: text.footer(formatBuiltAt(report.generatedAt, zone, m), zone),
   };
 }

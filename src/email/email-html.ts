@@ -37,18 +37,18 @@ function kpiCell(kpi: EmailKpi): string {
 <div class="text" style="${TEXT};font-size:28px;line-height:36px;font-weight:700">${escapeHtml(kpi.value)}</div>${change}</td>`;
 }
 
-function topTable(table: EmailTopTable): string {
+function topTable(table: EmailTopTable, text: EmailContent["text"]): string {
   const cell = (align: string) => `class="text rule" style="${TEXT};padding:8px 6px;border-top:1px solid ${RULE};text-align:${align};vertical-align:top;font-size:14px;line-height:20px"`;
   const head = (text: string, align: string) => `<th class="muted" style="${MUTED};padding:4px 6px;text-align:${align};font-size:12px;font-weight:600">${text}</th>`;
   const rows = table.rows.length === 0
-    ? `<tr><td colspan="4" ${cell("left")}>None in this period.</td></tr>`
+    ? `<tr><td colspan="4" ${cell("left")}>${escapeHtml(text.noneHtml)}</td></tr>`
     : table.rows.map((row) => `<tr><td ${cell("right")} width="24">${row.rank}</td>
 <td ${cell("left")}><div style="overflow-wrap:anywhere;word-break:break-word">${escapeHtml(row.name)}</div><div class="muted" style="${MUTED};font-size:12px;line-height:16px">${escapeHtml(row.detail)}</div></td>
 <td ${cell("right")} width="70">${escapeHtml(row.count)}</td><td ${cell("right")} width="50">${escapeHtml(row.share)}</td></tr>`).join("\n");
   return `<tr><td style="padding:20px 20px 0;${FONT}">
 <h2 class="text" style="${TEXT};margin:0 0 8px;font-size:17px;line-height:24px">${escapeHtml(table.title)}</h2>
 <table role="table" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;${FONT}">
-<tr>${head("#", "right")}${head(escapeHtml(table.column), "left")}${head("Actions", "right")}${head("Share", "right")}</tr>
+<tr>${head("#", "right")}${head(escapeHtml(table.column), "left")}${head(escapeHtml(text.actions), "right")}${head(escapeHtml(text.share), "right")}</tr>
 ${rows}
 </table></td></tr>`;
 }
@@ -66,10 +66,10 @@ export function emailHtml(content: EmailContent): string {
   const comparison = content.comparison === null ? "" : `<tr><td class="muted" style="${MUTED};padding:4px 20px 0;font-size:12px;line-height:16px;${FONT}">${escapeHtml(content.comparison)}</td></tr>`;
   const link = content.link === null ? "" : `<tr><td align="center" style="padding:28px 20px 0;${FONT}">
 <table role="presentation" cellpadding="0" cellspacing="0"><tr><td style="border-radius:6px;background:#1d5fbf">
-<a href="${escapeHtml(content.link)}" style="display:inline-block;padding:12px 24px;color:#ffffff;font-size:15px;font-weight:600;text-decoration:none;${FONT}">Open the full report</a>
+<a href="${escapeHtml(content.link)}" style="display:inline-block;padding:12px 24px;color:#ffffff;font-size:15px;font-weight:600;text-decoration:none;${FONT}">${escapeHtml(content.text.openReport)}</a>
 </td></tr></table></td></tr>`;
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(content.lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -85,7 +85,7 @@ export function emailHtml(content: EmailContent): string {
 <tr><td align="center" style="padding:24px 8px">
 <table role="presentation" class="card" width="${EMAIL_WIDTH}" cellpadding="0" cellspacing="0" style="width:100%;max-width:${EMAIL_WIDTH}px;background:#ffffff;border-radius:8px">
 <tr><td style="padding:24px 20px 0;${FONT}">
-<div class="muted" style="${MUTED};font-size:13px;line-height:18px"><span style="text-transform:uppercase;letter-spacing:.06em;font-size:12px">Backoffice activity</span> · ${escapeHtml(content.title)}</div>
+<div class="muted" style="${MUTED};font-size:13px;line-height:18px"><span style="text-transform:uppercase;letter-spacing:.06em;font-size:12px">${escapeHtml(content.text.heading)}</span> · ${escapeHtml(content.title)}</div>
 <h1 class="text" style="${TEXT};margin:4px 0 0;font-size:26px;line-height:34px">${escapeHtml(content.periodTitle)}</h1>
 <div class="muted" style="${MUTED};font-size:14px;line-height:20px">${escapeHtml(content.days)}</div>${note}${quiet}
 </td></tr>
@@ -95,7 +95,7 @@ ${content.kpis.map(kpiCell).join("\n")}
 </tr></table></td></tr>
 ${comparison}
 ${charts.join("\n")}
-${content.tops.map(topTable).join("\n")}
+${content.tops.map((table) => topTable(table, content.text)).join("\n")}
 ${link}
 <tr><td class="muted" style="${MUTED};padding:28px 20px 24px;font-size:12px;line-height:16px;${FONT}">${escapeHtml(content.footer)}</td></tr>
 </table>

@@ -4,8 +4,8 @@
  */
 import type {EmailContent, EmailTopTable} from "./email-content.js";
 
-function topLines(table: EmailTopTable): string[] {
-  if (table.rows.length === 0) return [table.title, "  (none in this period)"];
+function topLines(table: EmailTopTable, none: string): string[] {
+  if (table.rows.length === 0) return [table.title, none];
   const countWidth = Math.max(...table.rows.map((row) => row.count.length));
   return [
     table.title,
@@ -21,7 +21,7 @@ export function emailText(content: EmailContent): string {
   const labelWidth = Math.max(...content.kpis.map((kpi) => kpi.label.length));
   const valueWidth = Math.max(...content.kpis.map((kpi) => kpi.value.length));
   const lines = [
-    `Backoffice activity · ${content.title}`,
+    `${content.text.heading} · ${content.title}`,
     `${content.periodTitle} (${content.days})`,
     ...(content.note === null ? [] : [content.note]),
     ...(content.quiet === null ? [] : [content.quiet]),
@@ -31,9 +31,9 @@ export function emailText(content: EmailContent): string {
     ),
     ...(content.comparison === null ? [] : [content.comparison]),
     "",
-    ...content.charts.flatMap((chart) => [`${chart.title}: ${chart.alt}`, ""]),
-    ...content.tops.flatMap((table) => [...topLines(table), ""]),
-    ...(content.link === null ? [] : [`Full report: ${content.link}`, ""]),
+    ...content.charts.flatMap((chart) => [content.text.chartLine(chart.title, chart.alt), ""]),
+    ...content.tops.flatMap((table) => [...topLines(table, content.text.noneText), ""]),
+    ...(content.link === null ? [] : [content.text.fullReport(content.link), ""]),
     content.footer,
   ];
   return lines.join("\n") + "\n";

@@ -1,49 +1,83 @@
 /**
- * Numbers as the pages, the index, the charts and the email print them, in English typography:
- * counts with thousands separators, averages with one decimal, shares ("45.7%"), file sizes in
- * B/kB/MB, and the change from a previous period as visible text ("+12%", "−3") with a sentence for
- * screen readers. The one set of number formats: nothing else formats a figure. Pure formatting:
- * the page models decide what to compare.
+ * Numbers as the pages, the index, the charts and the email print them, in the report's language
+ * (Intl in its locale; English by default): counts with thousands separators ("1,234", "1 234"),
+ * averages with one decimal, shares ("45.7%", "45,7 %"), file sizes in B/kB/MB, and the change from a
+ * previous period as visible text ("+12%", "−3") with a sentence for screen readers. The one set of
+ * number formats: nothing else formats a figure. Pure formatting: the page models decide what to compare.
  */
+import {en, type Messages, type Noun} from "../i18n/en.js";
 
-const COUNT = new Intl.NumberFormat("en-US", {maximumFractionDigits: 0});
-const DECIMAL = new Intl.NumberFormat("en-US", {minimumFractionDigits: 1, maximumFractionDigits: 1});
-const CELL = new Intl.NumberFormat("en-US", {maximumFractionDigits: 3});
 const MINUS = "\u2212";
 const NBSP = "\u00a0";
 
-/** e.g. 1234 -> "1,234" */
-export function formatCount(value: number): string {
-  return COUNT.format(value);
+/** The Intl formats of one catalogue's locale, made once. */
+interface NumberFormats {
+  count: Intl.NumberFormat;
+  decimal: Intl.NumberFormat;
+  cell: Intl.NumberFormat;
+  plural: Intl.PluralRules;
+}
+
+const formatsOf = new Map<string, NumberFormats>();
+
+function formats(m: Messages): NumberFormats {
+  let made = formatsOf.get(m.intl);
+  if (!made) {
+    made = {
+      count: new Intl.NumberFormat(m.intl, {maximumFractionDigits: 0}),
+      decimal: new Intl.NumberFormat(m.intl, {minimumFractionDigits: 1, maximumFractionDigits: 1}),
+      cell: new Intl.NumberFormat(m.intl, {maximumFractionDigits: 3}),
+      plural: new Intl.PluralRules(m.intl),
+    };
+    formatsOf.set(m.intl, made);
+  }
+  return made;
+}
+
+/** The form of `noun` for `count` (Intl.PluralRules: French says "0 action", English "0 actions"). */
+export function pluralOf(count: number, noun: Noun, m: Messages = en): string {
+  const category = formats(m).plural.select(count);
+  return (category === "one" ? noun.one : undefined) ?? noun.other;
+}
+
+/** e.g. (3, "user") -> "3 users", (1, "action") -> "1 action"; in French (1334, "row") -> "1 334 lignes" */
+export function countOf(count: number, noun: keyof Messages["nouns"], m: Messages = en): string {
+  return m.counted(formatCount(count, m), pluralOf(count, m.nouns[noun], m));
+}
+
+/** e.g. 1234 -> "1,234" (fr: "1 234", with Intl's narrow no-break space) */
+export function formatCount(value: number, m: Messages = en): string {
+  return formats(m).count.format(value);
 }
 
 /**
  * A share as the charts, the pages and the email write it, e.g. 0.4567 -> "45.7%"; a share that is
  * not 0 never reads as 0: 0.0004 -> "< 0.1%".
  */
-export function formatShare(share: number): string {
-  return share > 0 && share < 0.0005 ? "< 0.1%" : `${(share * 100).toFixed(1)}%`;
+export function formatShare(share: number, m: Messages = en): string {
+  const {decimal} = formats(m);
+  return share > 0 && share < 0.0005 ? `< ${m.percent(decimal.format(0.1))}` : m.percent(decimal.format(share * 100));
 }
 
 /** e.g. 12.345 -> "12.3" */
-export function formatDecimal(value: number): string {
-  return DECIMAL.format(value);
+export function formatDecimal(value: number, m: Messages = en): string {
+  return formats(m).decimal.format(value);
 }
 
 /** A table cell: integers grouped ("1,234"), other numbers with up to 3 decimals, text as is. */
-export function formatCell(value: string | number): string {
+export function formatCell(value: string | number, m: Messages = en): string {
   if (typeof value === "string") return value;
-  return Number.isInteger(value) ? COUNT.format(value) : CELL.format(value);
+  return Number.isInteger(value) ? formats(m).count.format(value) : formats(m).cell.format(value);
 }
 
 /** e.g. 1 -> "1 row", 1200 -> "1,200 rows" */
-export function formatRows(rows: number): string {
-  return `${formatCount(rows)} ${rows === 1 ? "row" : "rows"}`;
+export function formatRows(rows: number, m: Messages = en): string {
+  return countOf(rows, "row", m);
 }
 
 /** Decimal (SI) units: 512 -> "512 B", 40960 -> "41 kB", 1_300_000 -> "1.3 MB". */
-export function formatBytes(bytes: number): string {
-  const units = ["B", "kB", "MB", "GB"];
+export function formatBytes(bytes: number, m: Messages = en): string {
+  const units = m.bytes;
   let value = bytes;
   let unit = 0;
   while (value >= 1000 && unit < units.length - 1) {
@@ -51,7 +85,8 @@ export function formatBytes(bytes: number): string {
     unit += 1;
   }
   const digits = unit === 0 || value >= 10 ? 0 : 1;
-  return `${value.toFixed(digits)}${NBSP}${units[unit]}`;
+  const number = new Intl.NumberFormat(m.intl, {minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false});
+  return `${number.format(value)}${NBSP}${units[unit]}`;
 }
 
 /** The change of a figure from the previous period of the same type. */
@@ -73,17 +108,19 @@ export function changeFrom(
   previous: number | undefined,
   previousLabel: string,
   mode: "percent" | "absolute",
+  m: Messages = en,
 ): Change | null {
   if (previous === undefined) return null;
-  const from = `from ${formatCount(previous)} in ${previousLabel}`;
-  if (current === previous) return {text: "±0", label: `no change ${from}`, trend: "flat"};
+  const before = formatCount(previous, m);
+  if (current === previous) return {text: m.noChange, label: m.changeLabel("flat", "", before, previousLabel), trend: "flat"};
   const trend = current > previous ? "up" : "down";
   const sign = trend === "up" ? "+" : MINUS;
   const difference = Math.abs(current - previous);
   if (mode === "absolute" || previous === 0) {
-    return {text: `${sign}${formatCount(difference)}`, label: `${trend} ${formatCount(difference)} ${from}`, trend};
+    const amount = formatCount(difference, m);
+    return {text: `${sign}${amount}`, label: m.changeLabel(trend, amount, before, previousLabel), trend};
   }
   const percent = (difference / previous) * 100;
-  const amount = percent < 1 ? percent.toFixed(1) : formatCount(Math.round(percent));
-  return {text: `${sign}${amount}%`, label: `${trend} ${amount}% ${from}`, trend};
+  const amount = m.percent(percent < 1 ? formats(m).decimal.format(percent) : formatCount(Math.round(percent), m));
+  return {text: `${sign}${amount}`, label: m.changeLabel(trend, amount, before, previousLabel), trend};
 }

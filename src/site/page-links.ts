@@ -6,6 +6,7 @@
 import type {Period} from "../periods/types.js";
 import type {DownloadInfo} from "./types.js";
 import {formatBytes, formatRows} from "./figures.js";
+import {en, type Messages} from "../i18n/en.js";
 
 export interface Link {
   href: string;
@@ -46,13 +47,13 @@ export function pageHref(root: string, path: string): string {
 }
 
 /** A download link; `folder` is the way from the linking page to the file's period folder. */
-export function downloadView(file: DownloadInfo, format: "CSV" | "JSON", folder = ""): DownloadView {
+export function downloadView(file: DownloadInfo, format: "CSV" | "JSON", folder = "", m: Messages = en): DownloadView {
   return {
     href: `${folder}${file.href}`,
     name: file.href.split("/").pop() ?? file.href,
     format,
-    rows: formatRows(file.rows),
-    size: formatBytes(file.bytes),
+    rows: formatRows(file.rows, m),
+    size: formatBytes(file.bytes, m),
   };
 }
 

@@ -9,12 +9,14 @@ import type {PeriodIndicators} from "../indicators/types.js";
 import type {Period, PeriodType} from "../periods/types.js";
 import type {PeriodPage, ReportJson} from "./types.js";
 import {visibleText} from "../charts/labels.js";
-import {changeFrom, formatCell, formatCount, formatDecimal} from "./figures.js";
+import {changeFrom, countOf, formatCell, formatCount, formatDecimal} from "./figures.js";
 import type {Change} from "./figures.js";
-import {asOfEnd, comparisonNote, comparisonPhrase, containingPeriods, formatBuiltAt, formatDay, goesOnPast, periodLabel, PERIOD_TYPE_NAMES, soFarNote} from "./period-labels.js";
+import {asOfEnd, comparisonNote, comparisonPhrase, containingPeriods, formatBuiltAt, formatDay, goesOnPast, periodLabel, soFarNote} from "./period-labels.js";
 import {buildIndexModel} from "./index-model.js";
 import type {IndexModel} from "./index-model.js";
 import {assetLinks, downloadView, pageHref, pageIndex, rootPrefix} from "./page-links.js";
+import {en, type Messages} from "../i18n/en.js";
+import {messagesFor} from "../i18n/languages.js";
 import type {AssetLinks, DownloadView, Link, PageIndex} from "./page-links.js";
 
 /** The parts of a chart the pages show: a RenderedChart, or a chart read back from charts.json. */
@@ -110,6 +112,10 @@ export interface PeriodPageModel {
 }
 
 export interface SiteModel {
+  /** the pages' language, e.g. "fr" (`<html lang>`) */
+  lang: string;
+  /** the catalogue's page texts, for the templates' fixed words */
+  t: Messages["page"];
   index: IndexModel;
   periods: PeriodPageModel[];
 }
@@ -123,17 +129,15 @@ export function scopeSvgIds(svg: string, prefix: string): string {
 }
 
 /** A chart's table for "Show data", cut to MAX_TABLE_ROWS. */
-export function tableView(chart: {table?: RenderedChart["table"]}): TableView {
-  if (!chart.table || chart.table.columns.length === 0) return {columns: [], rows: [], note: "This chart's numbers are in indicators.json."};
+export function tableView(chart: {table?: RenderedChart["table"]}, m: Messages = en): TableView {
+  if (!chart.table || chart.table.columns.length === 0) return {columns: [], rows: [], note: m.page.numbersInJson};
   const {columns, rows} = chart.table;
   const numeric = columns.map((_, c) => rows.length > 0 && rows.every((row) => typeof row[c] === "number"));
   return {
     // ids and action names as visibleText: "u001" and "u001 " differ on the page, no control character reaches it
     columns: columns.map((label, c) => ({label: visibleText(label), numeric: numeric[c]})),
-    rows: rows.slice(0, MAX_TABLE_ROWS).map((row) => row.map((cell, c) => ({text: typeof cell === "string" ? visibleText(cell) : formatCell(cell), numeric: numeric[c]}))),
-    note: rows.length > MAX_TABLE_ROWS
-      ? `First ${formatCount(MAX_TABLE_ROWS)} of ${formatCount(rows.length)} rows; indicators.json has them all.`
-      : "",
+    rows: rows.slice(0, MAX_TABLE_ROWS).map((row) => row.map((cell, c) => ({text: typeof cell === "string" ? visibleText(cell) : formatCell(cell, m), numeric: numeric[c]}))),
+    note: rows.length > MAX_TABLE_ROWS ? m.page.firstRows(formatCount(MAX_TABLE_ROWS, m), formatCount(rows.length, m)) : "",
   };
 }
 
@@ -142,28 +146,28 @@ export function tableView(chart: {table?: RenderedChart["table"]}): TableView {
  * first 7 days of October 2026"): its comparison (indicators.json); in a report of an earlier version
  * without one, the period before.
  */
-export function comparedTotals(page: PageSource, previous: PageSource | undefined): {actions?: number; users?: number; phrase: string} {
+export function comparedTotals(page: PageSource, previous: PageSource | undefined, m: Messages = en): {actions?: number; users?: number; phrase: string} {
   const {comparison} = page.indicators;
-  if (comparison === undefined) return previous ? {...previous.indicators.totals, phrase: periodLabel(previous.period).title} : {phrase: ""};
-  return comparison === null ? {phrase: ""} : {actions: comparison.actions, users: comparison.users, phrase: comparisonPhrase(page.period, comparison)};
+  if (comparison === undefined) return previous ? {...previous.indicators.totals, phrase: periodLabel(previous.period, m).title} : {phrase: ""};
+  return comparison === null ? {phrase: ""} : {actions: comparison.actions, users: comparison.users, phrase: comparisonPhrase(page.period, comparison, m)};
 }
 
 /** The headline figures of a page: actions and users with their change, datasets and pages. */
-function headlineFigures(page: PageSource, previous: PageSource | undefined): Figure[] {
+export function headlineFigures(page: PageSource, previous: PageSource | undefined, m: Messages = en): Figure[] {
   const {totals} = page.indicators;
-  const {phrase: beforeLabel, ...before} = comparedTotals(page, previous);
+  const {phrase: beforeLabel, ...before} = comparedTotals(page, previous, m);
   return [
-    {id: "actions", label: "Actions", value: formatCount(totals.actions),
-      change: changeFrom(totals.actions, before.actions, beforeLabel, "percent")},
-    {id: "users", label: "Active users", value: formatCount(totals.users),
-      change: changeFrom(totals.users, before.users, beforeLabel, "absolute")},
-    {id: "datasets", label: "Datasets touched", value: formatCount(totals.datasets), change: null},
-    {id: "pages", label: "Pages touched", value: formatCount(totals.pages), change: null},
+    {id: "actions", label: m.page.figureActions, value: formatCount(totals.actions, m),
+      change: changeFrom(totals.actions, before.actions, beforeLabel, "percent", m)},
+    {id: "users", label: m.page.figureUsers, value: formatCount(totals.users, m),
+      change: changeFrom(totals.users, before.users, beforeLabel, "absolute", m)},
+    {id: "datasets", label: m.page.figureDatasets, value: formatCount(totals.datasets, m), change: null},
+    {id: "pages", label: m.page.figurePages, value: formatCount(totals.pages, m), change: null},
   ];
 }
 
 /** The figures shown above a chart, by chart id: users and their change; actions per user. */
-function sectionFigures(chartId: string, page: PageSource, headline: Figure[]): Figure[] {
+function sectionFigures(chartId: string, page: PageSource, headline: Figure[], m: Messages): Figure[] {
   const {totals} = page.indicators;
   switch (chartId) {
     case "users":
@@ -172,9 +176,9 @@ function sectionFigures(chartId: string, page: PageSource, headline: Figure[]): 
       // actions = actions per user x users + the actions without a user
       const withoutUser = totals.actions - page.indicators.actionsByUser.reduce((sum, user) => sum + user.count, 0);
       return [
-        {id: "actions-total", label: "Total actions", value: formatCount(totals.actions), change: null},
-        {id: "actions-per-user", label: `Actions per user (${formatCount(totals.users)} ${totals.users === 1 ? "user" : "users"})`, value: formatDecimal(totals.actionsPerUser), change: null},
-        ...(withoutUser > 0 ? [{id: "actions-without-user", label: "Actions without a user", value: formatCount(withoutUser), change: null}] : []),
+        {id: "actions-total", label: m.page.totalActions, value: formatCount(totals.actions, m), change: null},
+        {id: "actions-per-user", label: m.page.actionsPerUser(countOf(totals.users, "user", m)), value: formatDecimal(totals.actionsPerUser, m), change: null},
+        ...(withoutUser > 0 ? [{id: "actions-without-user", label: m.page.actionsWithoutUser, value: formatCount(withoutUser, m), change: null}] : []),
       ];
     }
     default:
@@ -186,25 +190,25 @@ function sectionFigures(chartId: string, page: PageSource, headline: Figure[]): 
  * The view model of one period page. `asOf` (YYYY-MM-DD, the report's as-of day) tells whether the
  * period's figures are so far.
  */
-export function buildPeriodModel(page: PageSource, index: PageIndex<PageSource>, siteTitle: string, asOf: string): PeriodPageModel {
+export function buildPeriodModel(page: PageSource, index: PageIndex<PageSource>, siteTitle: string, asOf: string, m: Messages = en): PeriodPageModel {
   const {period, indicators} = page;
   const root = rootPrefix(period.path);
-  const link = (other: PageSource | undefined, label = other && periodLabel(other.period).title): Link | null =>
+  const link = (other: PageSource | undefined, label = other && periodLabel(other.period, m).title): Link | null =>
     other ? {href: pageHref(root, other.period.path), label: label ?? ""} : null;
   const previous = index.previous(page);
-  const label = periodLabel(period);
-  const figures = headlineFigures(page, previous);
+  const label = periodLabel(period, m);
+  const figures = headlineFigures(page, previous, m);
   return {
     path: period.path,
     type: period.type,
     key: period.key,
-    typeName: PERIOD_TYPE_NAMES[period.type],
+    typeName: m.period.typeNames[period.type],
     title: label.title,
     range: label.range,
-    soFar: goesOnPast(period, asOfEnd(asOf, period.timeZone)) ? soFarNote(period, asOf) : null,
-    dataFrom: indicators.dataFrom ? `data from ${formatDay(indicators.dataFrom)}` : "",
-    comparison: comparisonNote(period, indicators.comparison, indicators.dataFrom, previous && {title: periodLabel(previous.period).title, dataFrom: previous.indicators.dataFrom}),
-    previousAction: indicators.previousAction ? formatBuiltAt(indicators.previousAction, period.timeZone) : "",
+    soFar: goesOnPast(period, asOfEnd(asOf, period.timeZone)) ? soFarNote(period, asOf, m) : null,
+    dataFrom: indicators.dataFrom ? m.period.dataFrom(formatDay(indicators.dataFrom, m)) : "",
+    comparison: comparisonNote(period, indicators.comparison, indicators.dataFrom, previous && {title: periodLabel(previous.period, m).title, dataFrom: previous.indicators.dataFrom}, m),
+    previousAction: indicators.previousAction ? formatBuiltAt(indicators.previousAction, period.timeZone, m) : "",
     timeZone: period.timeZone,
     siteTitle,
     assets: assetLinks(root),
@@ -219,11 +223,11 @@ export function buildPeriodModel(page: PageSource, index: PageIndex<PageSource>,
       title: chart.title,
       description: chart.description,
       summary: chart.summary,
-      figures: sectionFigures(chart.id, page, figures),
+      figures: sectionFigures(chart.id, page, figures, m),
       svg: scopeSvgIds(chart.svg, `svg-${chart.id}`),
-      table: tableView(chart),
+      table: tableView(chart, m),
     })),
-    downloads: [downloadView(page.downloads.csv, "CSV"), downloadView(page.downloads.json, "JSON")],
+    downloads: [downloadView(page.downloads.csv, "CSV", "", m), downloadView(page.downloads.json, "JSON", "", m)],
     chartsJson: "charts.json",
     chartSpecs: page.chartSpecs ?? "",
   };
@@ -232,8 +236,12 @@ export function buildPeriodModel(page: PageSource, index: PageIndex<PageSource>,
 /** The view models of the whole site: the index and one per period. */
 export function buildSiteModel(input: SiteSource): SiteModel {
   const index = pageIndex(input.pages);
+  // the report's language (report.json); English for a report of an earlier version
+  const m = messagesFor(input.report.lang);
   return {
-    index: buildIndexModel(input, index),
-    periods: input.pages.filter((page) => !input.render || input.render.has(page.period.path)).map((page) => buildPeriodModel(page, index, input.report.title, input.report.asOf)),
+    lang: m.lang,
+    t: m.page,
+    index: buildIndexModel(input, index, m),
+    periods: input.pages.filter((page) => !input.render || input.render.has(page.period.path)).map((page) => buildPeriodModel(page, index, input.report.title, input.report.asOf, m)),
   };
 }

@@ -1,11 +1,12 @@
 /**
- * Human labels for periods, in English, in the report's time zone: "March 2025",
+ * Human labels for periods, in the report's language (English by default) and time zone: "March 2025",
  * "Week 9, 2025 · 24 Feb – 2 Mar", "Q1 2025", "All time · 3 Mar 2025 – 31 Mar 2026",
  * "Last 7 days · 25–31 Mar 2026". Also the keys of the periods that contain a period (a week belongs
  * to the month, quarter and year of its Thursday, as ISO 8601 does). Pure: no clock, no disk.
  */
 import {DateTime} from "luxon";
-import {civilDate, dayKeys, isoWeek, MONTH_ABBREVIATIONS, parseDayKey, type CivilDate} from "../periods/calendar-keys.js";
+import {civilDate, dayKeys, isoWeek, parseDayKey, type CivilDate} from "../periods/calendar-keys.js";
+import {en, type Messages} from "../i18n/en.js";
 import type {Period, PeriodType} from "../periods/types.js";
 import type {PeriodComparison} from "../indicators/types.js";
 
@@ -22,15 +23,8 @@ export interface PeriodLabel {
 /** The parts of a period the labels need. */
 export type LabelledPeriod = Pick<Period, "type" | "key" | "start" | "end" | "timeZone">;
 
-/** The plural name of a period type, as a tab caption, e.g. "Months". */
-export const PERIOD_TYPE_NAMES: Record<PeriodType, string> = {
-  week: "Weeks",
-  month: "Months",
-  quarter: "Quarters",
-  year: "Years",
-  rolling: "Rolling windows",
-  all: "All time",
-};
+/** The plural name of a period type, as a tab caption, e.g. "Months" (in English: see Messages.period.typeNames). */
+export const PERIOD_TYPE_NAMES: Record<PeriodType, string> = en.period.typeNames;
 
 /**
  * First and last day (inclusive) of a period in its time zone, as day numbers (calendar-keys.ts).
@@ -56,40 +50,40 @@ function localDay(iso: string): number | undefined {
   return date === undefined ? undefined : parseDayKey(date);
 }
 
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
 /** e.g. "3 Mar" */
-const dayMonth = (date: CivilDate) => `${date.day} ${MONTH_ABBREVIATIONS[date.month - 1]}`;
+const dayMonth = (date: CivilDate, m: Messages) => m.period.dayMonth(date.day, m.monthsShort[date.month - 1]);
 
 /**
  * A span of days (day numbers), as short as it can be read: "3 Mar 2025", "25–31 Mar 2026",
  * "24 Feb – 2 Mar 2025", "30 Dec 2024 – 5 Jan 2025". With `omitYear`, a span inside one year
  * leaves the year out ("24 Feb – 2 Mar").
  */
-export function formatDayRange(firstDay: number, lastDay: number, omitYear = false): string {
+export function formatDayRange(firstDay: number, lastDay: number, omitYear = false, m: Messages = en): string {
   const first = civilDate(firstDay);
   const last = civilDate(lastDay);
   const year = omitYear ? "" : ` ${dayKeys(lastDay).year}`;
-  if (firstDay === lastDay) return `${dayMonth(last)}${year}`;
-  if (first.year === last.year && first.month === last.month) return `${first.day}–${dayMonth(last)}${year}`;
-  if (first.year === last.year) return `${dayMonth(first)} – ${dayMonth(last)}${year}`;
-  return `${dayMonth(first)} ${dayKeys(firstDay).year} – ${dayMonth(last)} ${dayKeys(lastDay).year}`;
+  if (firstDay === lastDay) return `${dayMonth(last, m)}${year}`;
+  if (first.year === last.year && first.month === last.month) return `${first.day}–${dayMonth(last, m)}${year}`;
+  if (first.year === last.year) return `${dayMonth(first, m)} – ${dayMonth(last, m)}${year}`;
+  return `${dayMonth(first, m)} ${dayKeys(firstDay).year} – ${dayMonth(last, m)} ${dayKeys(lastDay).year}`;
 }
 
-// a page names its neighbours and containing periods too: each period is labelled many times
-const labelled = new WeakMap<LabelledPeriod, PeriodLabel>();
+// a page names its neighbours and containing periods too: each period is labelled many times (per language)
+const labelled = new Map<Messages, WeakMap<LabelledPeriod, PeriodLabel>>();
 
 /** The label of a period, e.g. {title: "Q1 2025", range: "", full: "Q1 2025"}. */
-export function periodLabel(period: LabelledPeriod): PeriodLabel {
-  let label = labelled.get(period);
+export function periodLabel(period: LabelledPeriod, m: Messages = en): PeriodLabel {
+  let ofLanguage = labelled.get(m);
+  if (!ofLanguage) labelled.set(m, (ofLanguage = new WeakMap()));
+  let label = ofLanguage.get(period);
   if (!label) {
-    label = computeLabel(period);
-    labelled.set(period, label);
+    label = computeLabel(period, m);
+    ofLanguage.set(period, label);
   }
   return label;
 }
 
-function computeLabel(period: LabelledPeriod): PeriodLabel {
+function computeLabel(period: LabelledPeriod, m: Messages): PeriodLabel {
   const {first, last} = periodDays(period);
   const {year, month} = civilDate(first);
   const withRange = (title: string, range: string): PeriodLabel => ({title, range, full: `${title} · ${range}`});
@@ -98,14 +92,14 @@ function computeLabel(period: LabelledPeriod): PeriodLabel {
       // the ISO week-year is the year of the week's Thursday, e.g. 29 Dec 2025 is in "Week 1, 2026"
       const {weekYear, week} = isoWeek(first);
       const sameYear = year === weekYear && civilDate(last).year === weekYear;
-      return withRange(`Week ${week}, ${weekYear}`, formatDayRange(first, last, sameYear));
+      return withRange(m.period.week(week, weekYear), formatDayRange(first, last, sameYear, m));
     }
     case "month": {
-      const title = `${MONTH_NAMES[month - 1]} ${dayKeys(first).year}`;
+      const title = m.period.month(m.months[month - 1], dayKeys(first).year);
       return {title, range: "", full: title};
     }
     case "quarter": {
-      const title = `Q${Math.ceil(month / 3)} ${year}`;
+      const title = m.period.quarter(Math.ceil(month / 3), year);
       return {title, range: "", full: title};
     }
     case "year": {
@@ -113,17 +107,17 @@ function computeLabel(period: LabelledPeriod): PeriodLabel {
       return {title, range: "", full: title};
     }
     case "all":
-      return withRange("All time", formatDayRange(first, last));
+      return withRange(m.period.allTime, formatDayRange(first, last, false, m));
     case "rolling": {
       const days = /^last-(\d+)-days?$/.exec(period.key)?.[1] ?? String(last - first + 1);
-      return withRange(`Last ${days} days`, formatDayRange(first, last));
+      return withRange(m.period.lastDays(days), formatDayRange(first, last, false, m));
     }
   }
 }
 
 /** A short name for links between periods: the title alone, e.g. "Week 9, 2025", "All time". */
-export function periodShortLabel(period: LabelledPeriod): string {
-  return periodLabel(period).title;
+export function periodShortLabel(period: LabelledPeriod, m: Messages = en): string {
+  return periodLabel(period, m).title;
 }
 
 /** A containing period, by type and key, e.g. {type: "quarter", key: "2025-Q1"}. */
@@ -175,38 +169,38 @@ export function goesOnPast(period: Pick<Period, "type" | "endMs">, dataEnd: numb
  * What a period page says when its figures are so far, e.g. "Figures so far, up to 27 Nov 2026: the
  * month ends on 30 Nov 2026." (compare them with a whole earlier period with that in mind).
  */
-export function soFarNote(period: LabelledPeriod, asOf: string): string {
+export function soFarNote(period: LabelledPeriod, asOf: string, m: Messages = en): string {
   const {last} = periodDays(period);
-  return `Figures so far, up to ${formatDay(asOf)}: the ${period.type} ends on ${formatDayRange(last, last)}.`;
+  return m.period.soFarNote(formatDay(asOf, m), m.periodNouns[period.type], formatDayRange(last, last, false, m));
 }
 
 /** When the report was built, in its zone, e.g. "31 Mar 2026, 14:05". */
-export function formatBuiltAt(iso: string, timeZone: string): string {
-  const at = DateTime.fromISO(iso, {zone: timeZone, locale: "en"});
-  return at.isValid ? at.toFormat("d LLL yyyy, HH:mm") : iso;
+export function formatBuiltAt(iso: string, timeZone: string, m: Messages = en): string {
+  const at = DateTime.fromISO(iso, {zone: timeZone, locale: m.lang});
+  return at.isValid ? at.toFormat(m.period.dayTimeFormat) : iso;
 }
 
 /** A calendar day, e.g. "2026-03-31" -> "31 Mar 2026" (as is when it is not a date). */
-export function formatDay(isoDate: string): string {
-  const day = DateTime.fromISO(isoDate, {zone: "UTC", locale: "en"});
-  return day.isValid ? day.toFormat("d LLL yyyy") : isoDate;
+export function formatDay(isoDate: string, m: Messages = en): string {
+  const day = DateTime.fromISO(isoDate, {zone: "UTC", locale: m.lang});
+  return day.isValid ? day.toFormat(m.period.dayFormat) : isoDate;
 }
 
 /**
  * What a period's changes are measured against, as the end of "up 12% from 40 in …": "October 2026",
  * "the first 7 days of October 2026", "the previous 30 days".
  */
-export function comparisonPhrase(period: Pick<Period, "type" | "timeZone">, comparison: PeriodComparison): string {
+export function comparisonPhrase(period: Pick<Period, "type" | "timeZone">, comparison: PeriodComparison, m: Messages = en): string {
   const compared: LabelledPeriod = {type: period.type, key: comparison.key, start: comparison.start, end: comparison.end, timeZone: period.timeZone};
   const {first, last} = periodDays(compared);
   const days = last - first + 1;
   switch (comparison.type) {
     case "previous":
-      return periodLabel(compared).title;
+      return periodLabel(compared, m).title;
     case "previous-same-days":
-      return `the first ${days === 1 ? "day" : `${days} days`} of ${periodLabel(compared).title}`;
+      return m.period.firstDays(days, periodLabel(compared, m).title);
     case "previous-window":
-      return `the previous ${days} days`;
+      return m.period.previousDays(days);
   }
 }
 
@@ -221,28 +215,27 @@ export function comparisonNote(
   comparison: PeriodComparison | null | undefined,
   dataFrom: string | null | undefined,
   previous: {title: string; dataFrom?: string | null} | undefined,
+  m: Messages = en,
 ): string {
   if (comparison) {
     const {first, last} = periodDays({type: period.type, key: comparison.key, start: comparison.start, end: comparison.end, timeZone: period.timeZone});
-    const phrase = comparisonPhrase(period, comparison);
-    return comparison.type === "previous" ? `Changes compare with ${phrase}.` : `Changes compare with ${phrase} (${formatDayRange(first, last)}).`;
+    const phrase = comparisonPhrase(period, comparison, m);
+    return comparison.type === "previous" ? m.period.comparedWith(phrase) : m.period.comparedWithDays(phrase, formatDayRange(first, last, false, m));
   }
-  if (dataFrom) return `Data from ${formatDay(dataFrom)}: the period is not compared with another as if it were whole.`;
+  if (dataFrom) return m.period.dataFromNotCompared(formatDay(dataFrom, m));
   if (period.type === "all" || comparison === undefined) return "";
-  return previous?.dataFrom
-    ? `Not compared: ${previous.title} has data from ${formatDay(previous.dataFrom)} only.`
-    : "Not compared: the log's data do not reach back far enough.";
+  return previous?.dataFrom ? m.period.previousDataFrom(previous.title, formatDay(previous.dataFrom, m)) : m.period.notFarEnough;
 }
 
 /** e.g. "2025-08-18" -> "18 Aug", as the axes and the sentences write days (as is when it is not a date) */
-export function formatDayMonth(isoDate: string): string {
+export function formatDayMonth(isoDate: string, m: Messages = en): string {
   const day = parseDayKey(isoDate);
-  return day === undefined ? isoDate : dayMonth(civilDate(day));
+  return day === undefined ? isoDate : dayMonth(civilDate(day), m);
 }
 
 /** e.g. "2025-08" -> "Aug 2025", as the axes and the sentences write months (as is when it is not a month key) */
-export function formatMonthYear(monthKey: string): string {
+export function formatMonthYear(monthKey: string, m: Messages = en): string {
   const month = /^(\d{4})-(\d{2})$/.exec(monthKey);
-  const name = month ? MONTH_ABBREVIATIONS[Number(month[2]) - 1] : undefined;
-  return month && name ? `${name} ${month[1]}` : monthKey;
+  const name = month ? m.monthsShort[Number(month[2]) - 1] : undefined;
+  return month && name ? m.period.monthYear(name, month[1]) : monthKey;
 }

@@ -22,6 +22,8 @@ export interface PeriodSummary {
 /** `<out>/report.json` */
 export interface ReportJson {
   generatedAt: string;
+  /** the language of the pages and the email, e.g. "fr" (i18n/languages.ts); absent in reports of earlier versions: "en" */
+  lang?: string;
   timeZone: string;
   /** YYYY-MM-DD */
   asOf: string;

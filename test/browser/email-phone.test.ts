@@ -37,6 +37,7 @@ test("email on a 360 px phone: chart text at 9 px or more, at 2x pixels, no side
       baseUrl: undefined,
       attachCsv: false,
       smtpUrl: undefined,
+      lang: undefined,
     },
     {readFile: (file) => readFile(file), now: () => new Date("2026-12-07T06:00:00Z")},
   );

@@ -22,6 +22,7 @@ export function fixtureConfig(overrides: Partial<EmailConfig> = {}): EmailConfig
     eml: "out.eml",
     to: [],
     from: "activity-report <activity-report@localhost>",
+    lang: undefined,
     subject: undefined,
     baseUrl: undefined,
     attachCsv: false,

@@ -8,9 +8,13 @@
  * Enter, Space or a click picks only that action (the only one picked: all again); with Shift, Ctrl
  * or Cmd it adds or removes one; a click on the plot's empty area shows all. The buttons read and
  * write the selection's store, and follow it whatever changed it.
+ * Its words come from the message catalogue of the page's language (`<html lang>`), bundled with it.
  * Runs in the page, bundled with live-charts.ts; it does not draw the chart.
  */
 import type {Spec, View} from "vega";
+import {en, type Messages} from "../../i18n/en.js";
+import {messagesFor} from "../../i18n/languages.js";
+import {countOf, formatCount} from "../../site/figures.js";
 
 /** ACTION_SELECTION in chart-base.ts (not imported: this file runs in the page) */
 const SELECTION = "actionPick";
@@ -25,9 +29,6 @@ interface ActionEntry {
   /** the sum of the chart's `count` field for this action, e.g. 34 */
   count: number;
 }
-
-const COUNT = new Intl.NumberFormat("en-US", {maximumFractionDigits: 0});
-const countOf = (n: number, noun: string) => `${COUNT.format(n)} ${noun}${n === 1 ? "" : "s"}`;
 
 /** True when the spec has the action selection and a legend to take over. */
 export function hasActionPick(spec: Spec): boolean {
@@ -54,11 +55,11 @@ function countsOf(spec: Spec): Map<string, number> {
 }
 
 /** What the live region says, e.g. "Showing 1 of 6 actions: publish (34 actions)." */
-export function pickSummary(entries: readonly ActionEntry[], picked: ReadonlySet<string>, hides: boolean): string {
-  const all = countOf(entries.length, "action");
-  if (picked.size === 0) return `Showing all ${all}.`;
-  const shown = entries.filter((entry) => picked.has(entry.label)).map((entry) => `${entry.label} (${countOf(entry.count, "action")})`);
-  return `${hides ? "Showing" : "Highlighting"} ${COUNT.format(shown.length)} of ${all}: ${shown.join(", ")}.`;
+export function pickSummary(entries: readonly ActionEntry[], picked: ReadonlySet<string>, hides: boolean, m: Messages = en): string {
+  const all = countOf(entries.length, "action", m);
+  if (picked.size === 0) return m.legend.showingAll(all);
+  const shown = entries.filter((entry) => picked.has(entry.label)).map((entry) => `${entry.label} (${countOf(entry.count, "action", m)})`);
+  return m.legend.showing(hides, formatCount(shown.length, m), all, shown.join(", "));
 }
 
 const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = ""): HTMLElementTagNameMap[K] => {
@@ -79,9 +80,10 @@ export function legendButtons(figure: HTMLElement, anchor: Element, view: View, 
   const entries: ActionEntry[] = scale.domain().map((label, i) => ({label: String(label), color: range[i % range.length], count: counts.get(String(label)) ?? 0}));
   const id = figure.id || `chart-${figure.dataset.chart}`;
   const hides = HIDES_UNPICKED.has(figure.dataset.chart ?? "");
+  const m = messagesFor(document.documentElement.lang);
 
   const root = element("div", "legend-buttons");
-  const hint = element("p", "legend-hint", `Pick an action to ${hides ? "show only it" : "highlight it"}; Shift or Ctrl adds another.`);
+  const hint = element("p", "legend-hint", m.legend.hint(hides));
   hint.id = `${id}-legend-hint`;
   const group = element("div", "legend-entries");
   group.setAttribute("role", "group");
@@ -118,7 +120,7 @@ export function legendButtons(figure: HTMLElement, anchor: Element, view: View, 
     });
     return button;
   });
-  const reset = element("button", "legend-reset", "Show all actions");
+  const reset = element("button", "legend-reset", m.legend.showAll);
   reset.type = "button";
   reset.addEventListener("click", () => void pick([]));
   group.append(...buttons, reset);
@@ -126,7 +128,7 @@ export function legendButtons(figure: HTMLElement, anchor: Element, view: View, 
   const update = () => {
     const now = picked();
     for (const button of buttons) button.setAttribute("aria-pressed", String(now.has(button.dataset.action ?? "")));
-    status.textContent = pickSummary(entries, now, hides);
+    status.textContent = pickSummary(entries, now, hides, m);
   };
   view.addDataListener(STORE, update);
   // a click on the plot's empty area shows all again, as vega's legend selection did
