@@ -9,7 +9,7 @@ import type {Change} from "./figures.js";
 import {asOfEnd, formatBuiltAt, formatDay, formatDayMonth, goesOnPast, periodLabel, PERIOD_TYPE_NAMES} from "./period-labels.js";
 import {assetLinks, downloadView, pageHref} from "./page-links.js";
 import type {AssetLinks, DownloadView, Link, PageIndex} from "./page-links.js";
-import {comparedTotals, type PageSource, type SiteSource} from "./page-model.js";
+import {comparedTotals, type PageSource, type SiteSource} from "./page-source.js";
 
 /** The order of the tabs. */
 export const TAB_ORDER: readonly PeriodType[] = ["month", "week", "quarter", "year", "rolling", "all"];

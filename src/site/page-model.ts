@@ -5,37 +5,18 @@
  * The index page's model is in index-model.ts.
  */
 import type {RenderedChart} from "../charts/types.js";
-import type {PeriodIndicators} from "../indicators/types.js";
-import type {Period, PeriodType} from "../periods/types.js";
-import type {PeriodPage, ReportJson} from "./types.js";
+import type {PeriodType} from "../periods/types.js";
 import {visibleText} from "../charts/labels.js";
 import {changeFrom, formatCell, formatCount, formatDecimal} from "./figures.js";
 import type {Change} from "./figures.js";
-import {asOfEnd, comparisonNote, comparisonPhrase, containingPeriods, formatBuiltAt, formatDay, goesOnPast, periodLabel, PERIOD_TYPE_NAMES, soFarNote} from "./period-labels.js";
+import {asOfEnd, comparisonNote, containingPeriods, formatBuiltAt, formatDay, goesOnPast, periodLabel, PERIOD_TYPE_NAMES, soFarNote} from "./period-labels.js";
 import {buildIndexModel} from "./index-model.js";
 import type {IndexModel} from "./index-model.js";
 import {assetLinks, downloadView, pageHref, pageIndex, rootPrefix} from "./page-links.js";
 import type {AssetLinks, DownloadView, Link, PageIndex} from "./page-links.js";
 
-/** The parts of a chart the pages show: a RenderedChart, or a chart read back from charts.json. */
-export type PageChart = Pick<RenderedChart, "id" | "title" | "description" | "summary" | "svg"> & {table?: RenderedChart["table"]};
-
-/** A PeriodPage as the pages need it (any PeriodPage is one). */
-export interface PageSource {
-  period: Period;
-  indicators: PeriodIndicators;
-  charts: PageChart[];
-  downloads: PeriodPage["downloads"];
-  chartSpecs?: PeriodPage["chartSpecs"];
-}
-
-/** What the site is made from (any SiteInput is one). */
-export interface SiteSource {
-  report: ReportJson;
-  pages: PageSource[];
-  /** the paths of the period pages to lay out; defaults to all (the index always lists every one) */
-  render?: ReadonlySet<string>;
-}
+export type {PageChart, PageSource, SiteSource} from "./page-source.js";
+import type {PageSource, SiteSource} from "./page-source.js";
 
 /** Show-data tables longer than this are cut; indicators.json holds every row. */
 export const MAX_TABLE_ROWS = 500;
@@ -137,16 +118,8 @@ export function tableView(chart: {table?: RenderedChart["table"]}): TableView {
   };
 }
 
-/**
- * What a period's actions and users are compared with, and how that is said ("October 2026", "the
- * first 7 days of October 2026"): its comparison (indicators.json); in a report of an earlier version
- * without one, the period before.
- */
-export function comparedTotals(page: PageSource, previous: PageSource | undefined): {actions?: number; users?: number; phrase: string} {
-  const {comparison} = page.indicators;
-  if (comparison === undefined) return previous ? {...previous.indicators.totals, phrase: periodLabel(previous.period).title} : {phrase: ""};
-  return comparison === null ? {phrase: ""} : {actions: comparison.actions, users: comparison.users, phrase: comparisonPhrase(page.period, comparison)};
-}
+export {comparedTotals} from "./page-source.js";
+import {comparedTotals} from "./page-source.js";
 
 /** The headline figures of a page: actions and users with their change, datasets and pages. */
 function headlineFigures(page: PageSource, previous: PageSource | undefined): Figure[] {
