@@ -6,7 +6,7 @@
  * one of them before a failed build removes its staging folder.
  * It does not decide what to build: the steps in pipeline/ do.
  */
-import {createRenderPool, type ChartRenderPool} from "../charts/render-pool.js";
+import {createRenderPool, type ChartRenderPool} from "./render-pool.js";
 import type {ChartSpec, RenderedChart} from "../charts/types.js";
 import {trace} from "../trace.js";
 import {applyV8Flags} from "../v8-flags.js";
