@@ -24,7 +24,7 @@ rmSync(out, {recursive: true, force: true});
 mkdirSync(out, {recursive: true});
 await build({entryPoints, outdir: out, outbase: path.join(root, "src"), format: "esm", platform: "node", target: "node20", bundle: false, logLevel: "warning"});
 // the chart renderer with vega and vega-lite in one file: a chart worker imports it
-// in ~0.2 CPU-s instead of ~0.55 s for the hundred-odd modules (render-worker.ts)
+// in ~0.2 CPU-s instead of ~0.55 s for the hundred-odd modules (pipeline/render-worker.ts)
 await build({...RENDERER_BUNDLE, outfile: path.join(out, "charts", "render.bundle.js")});
 // Arquero as one module too: importing it from node_modules took 0.2-0.25 s of every build's start
 // (hundreds of modules), bundled 0.06 s. The compiled files import it from there instead.

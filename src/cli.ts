@@ -8,13 +8,7 @@ import {parseArgs} from "node:util";
 import cliProgress from "cli-progress";
 import {ReportError, systemError, UsageError} from "./errors.js";
 import {buildConfig, emailConfig, readConfigFile, type RawOptions} from "./config.js";
-import type {BuildEffects, BuildSummary} from "./build.js";
-import {buildFingerprint, inputsResized, inputState, upToDateSummary} from "./fingerprint.js";
-import {skippedInputs} from "./ingest/find-inputs.js";
-import {claimOut} from "./site/out-folder.js";
-import {recoverInterruptedBuilds} from "./site/publish.js";
-import {trace} from "./trace.js";
-import {applyV8Flags, v8FlagsFor} from "./v8-flags.js";
+import {build, type BuildEffects, type BuildSummary} from "./build.js";
 import {LANGUAGE_CODES, messagesFor} from "./i18n/languages.js";
 import type {Messages} from "./i18n/en.js";
 
@@ -168,8 +162,6 @@ export const summaryLine = (s: BuildSummary, m: Messages = messagesFor(undefined
 /** Runs the command line; resolves with the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  // the lock on a build's --out, held until the command ends
-  let release: (() => Promise<void>) | undefined;
   try {
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
       process.stdout.write(USAGE + "\n");
@@ -184,24 +176,7 @@ export async function main(argv: string[]): Promise<number> {
       if (raw === undefined) return void process.stdout.write(commandHelp("build") + "\n"), 0;
       const config = buildConfig(raw);
       const effects = terminalEffects(config.quiet || config.json);
-      // nothing is touched before --out is known to be the report's, and locked
-      release = await claimOut(config);
-      // the stages (Vega, Eleventy) load only when there is something to build
-      const started = performance.now();
-      trace("fingerprint …");
-      // a grown input (the nightly case) cannot be up to date: the cache is read while it is hashed
-      const [inputs, skipped] = await Promise.all([inputState(config), skippedInputs(config.inputs)]);
-      const useCache = config.cache !== null && !config.force;
-      applyV8Flags(v8FlagsFor(useCache, inputs.before.size));
-      const cache = useCache && (await inputsResized(config, inputs)) ? import("./build.js").then((stages) => stages.readBuildCache(config)) : undefined;
-      cache?.catch(() => {}); // awaited by the build
-      const fingerprint = await buildFingerprint(config, inputs);
-      const upToDate = await upToDateSummary(config, fingerprint);
-      trace("fingerprint done");
-      // a killed build's staging folder goes even when there is nothing to build
-      if (upToDate) await recoverInterruptedBuilds(config.out);
-      if (upToDate) upToDate.seconds = Math.round(performance.now() - started) / 1000;
-      const summary = {...(upToDate ?? (await (await import("./build.js")).build(config, effects, {inputs, fingerprint, cache, claimed: true}))), skipped};
+      const summary = await build(config, effects);
       if (config.json) process.stdout.write(JSON.stringify(summary) + "\n");
       else if (!config.quiet) process.stdout.write(summaryLine(summary, messagesFor(config.lang)) + "\n");
       return 0;
@@ -224,7 +199,5 @@ export async function main(argv: string[]): Promise<number> {
     }
     process.stderr.write(`activity-report: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
     return 70;
-  } finally {
-    await release?.();
   }
 }

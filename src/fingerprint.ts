@@ -10,7 +10,7 @@ import {createHash, type Hash} from "node:crypto";
 import {readdir, readFile, type FileHandle} from "node:fs/promises";
 import path from "node:path";
 import type {BuildConfig} from "./config.js";
-import type {BuildSummary} from "./build.js";
+import type {BuildSummary} from "./build-summary.js";
 import type {ReportJson} from "./site/types.js";
 import {InputError} from "./errors.js";
 import {findInputs, type FileSnapshot, type InputFile} from "./ingest/find-inputs.js";

@@ -13,7 +13,9 @@ import {appendFile, copyFile, mkdtemp, readFile, readdir, writeFile} from "node:
 import {tmpdir} from "node:os";
 import path from "node:path";
 import {Ajv} from "ajv";
-import {build, checkRejectedShare, reportTitle, type BuildEffects} from "../src/build.js";
+import {build, type BuildEffects} from "../src/build.js";
+import {checkRejectedShare} from "../src/pipeline/read-log.js";
+import {reportTitle} from "../src/pipeline/plan.js";
 import type {ActivityLog} from "../src/ingest/types.js";
 import {table as arqueroTable} from "arquero";
 import {encodeStrings} from "../src/periods/add-period-keys.js";

@@ -37,12 +37,12 @@ import {mkdirSync, statSync} from "node:fs";
 import path from "node:path";
 import {CodedColumn} from "../ingest/coded-column.js";
 import {roomFor, withRoom} from "./growable.js";
-import type {SpareSource} from "../site/source-data.js";
+import type {SpareSource} from "../downloads/whole-log.js";
 import type {RowOrigins} from "../ingest/log-rows.js";
 import type {ResumePoint} from "../ingest/raw-record.js";
 import type {DuplicateRow, IngestCounts, InputFormat, RejectedRow} from "../ingest/types.js";
-import {JSON_TAIL, jsonRowsEnd, type SourceData, type WholeLogFiles} from "../site/source-data.js";
-import {csvLine} from "../site/downloads.js";
+import {JSON_TAIL, jsonRowsEnd, type SourceData, type WholeLogFiles} from "../downloads/whole-log.js";
+import {csvLine} from "../downloads/csv.js";
 import type {PeriodIndicators} from "../indicators/types.js";
 
 /** Bumped whenever the layout below changes: an older cache is then ignored. */

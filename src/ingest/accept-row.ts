@@ -5,7 +5,7 @@
  * years a report covers (types.ts FIRST_YEAR-LAST_YEAR), its action is not blank, and no field is
  * over 1 MiB; values are kept as written (not trimmed). Does not look for duplicates or store rows.
  */
-import {END_TIME, FIRST_TIME, FIRST_YEAR, LAST_YEAR, LOG_FIELDS} from "./types.js";
+import {END_TIME, FIRST_TIME, FIRST_YEAR, LAST_YEAR, LOG_FIELDS} from "./log-fields.js";
 import type {RawRecord} from "./raw-record.js";
 import {parseTimestamp} from "./timestamp.js";
 import {fieldText} from "./json-value.js";

@@ -12,8 +12,7 @@ import type {Stats} from "node:fs";
 import {readdir, stat} from "node:fs/promises";
 import {extname, join} from "node:path";
 import {InputError} from "../errors.js";
-import type {InputFormat} from "./types.js";
-import {describeFileError} from "./read-text.js";
+import type {InputFormat} from "./log-fields.js";
 
 /** One file to read. */
 export interface InputFile {
@@ -124,4 +123,14 @@ async function statOrFail(path: string) {
   } catch (error) {
     throw new InputError(`${path}: ${describeFileError(error)}`, {cause: error});
   }
+}
+
+/** A file-system error in words: "no such file", "permission denied"... */
+export function describeFileError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENOENT") return "no such file or directory";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "is a directory, expected a file";
+  if (code === "ENOTDIR") return "a part of this path is not a directory";
+  return `cannot read: ${error instanceof Error ? error.message : String(error)}`;
 }

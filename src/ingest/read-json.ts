@@ -11,7 +11,8 @@ import {MAX_JSON_DEPTH, nestingDepth} from "./json-depth.js";
 import {findJsonSyntaxError, lineColumn} from "./json-syntax.js";
 import {heldValues} from "./json-value.js";
 import type {RawRecord, ReadOptions} from "./raw-record.js";
-import {describeFileError, readText} from "./read-text.js";
+import {readText} from "./read-text.js";
+import {describeFileError} from "./find-inputs.js";
 
 /** Larger JSON files are refused with a hint to use NDJSON. */
 export const MAX_JSON_BYTES = 400 * 1024 * 1024;

@@ -9,7 +9,7 @@ import {isUtf8} from "node:buffer";
 import {createReadStream} from "node:fs";
 import {open, type FileHandle} from "node:fs/promises";
 import {InputError} from "../errors.js";
-import type {FileSnapshot} from "./find-inputs.js";
+import {describeFileError, type FileSnapshot} from "./find-inputs.js";
 
 /**
  * Default bytes per read: large enough to amortise parsing, small enough that its text is not a
@@ -120,16 +120,6 @@ export async function readText(file: string, options: TextReadOptions = {}): Pro
   const parts: string[] = [];
   for await (const text of readTextChunks(file, options)) parts.push(text);
   return parts.join("");
-}
-
-/** A file-system error in words: "no such file", "permission denied"... */
-export function describeFileError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "ENOENT") return "no such file or directory";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "EISDIR") return "is a directory, expected a file";
-  if (code === "ENOTDIR") return "a part of this path is not a directory";
-  return `cannot read: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 async function invalidUtf8(file: string, start: number, bytes: Uint8Array): Promise<InputError> {

@@ -11,7 +11,7 @@ import type {Change} from "./figures.js";
 import {asOfEnd, comparisonNote, formatBuiltAt, formatDay, formatDayMonth, goesOnPast, periodLabel} from "./period-labels.js";
 import {assetLinks, downloadView, pageHref} from "./page-links.js";
 import type {AssetLinks, DownloadView, Link, PageIndex} from "./page-links.js";
-import {comparedTotals, headlineFigures, type Figure, type PageSource, type SiteSource} from "./page-model.js";
+import {comparedTotals, headlineFigures, type Figure, type PageSource, type SiteSource} from "./page-source.js";
 import {en, type Messages} from "../i18n/en.js";
 
 /** The order of the tabs. */

@@ -5,13 +5,10 @@
  * The index page's model is in index-model.ts.
  */
 import type {RenderedChart} from "../charts/types.js";
-import type {PeriodIndicators} from "../indicators/types.js";
-import type {Period, PeriodType} from "../periods/types.js";
-import type {PeriodPage, ReportJson} from "./types.js";
+import type {PeriodType} from "../periods/types.js";
 import {visibleText} from "../charts/labels.js";
-import {changeFrom, countOf, formatCell, formatCount, formatDecimal} from "./figures.js";
-import type {Change} from "./figures.js";
-import {asOfEnd, comparisonNote, comparisonPhrase, containingPeriods, formatBuiltAt, formatDay, goesOnPast, periodLabel, soFarNote} from "./period-labels.js";
+import {countOf, formatCell, formatCount, formatDecimal} from "./figures.js";
+import {asOfEnd, comparisonNote, containingPeriods, formatBuiltAt, formatDay, goesOnPast, periodLabel, soFarNote} from "./period-labels.js";
 import {buildIndexModel} from "./index-model.js";
 import type {IndexModel} from "./index-model.js";
 import {assetLinks, downloadView, pageHref, pageIndex, rootPrefix} from "./page-links.js";
@@ -19,37 +16,11 @@ import {en, type Messages} from "../i18n/en.js";
 import {messagesFor} from "../i18n/languages.js";
 import type {AssetLinks, DownloadView, Link, PageIndex} from "./page-links.js";
 
-/** The parts of a chart the pages show: a RenderedChart, or a chart read back from charts.json. */
-export type PageChart = Pick<RenderedChart, "id" | "title" | "description" | "summary" | "svg"> & {table?: RenderedChart["table"]};
-
-/** A PeriodPage as the pages need it (any PeriodPage is one). */
-export interface PageSource {
-  period: Period;
-  indicators: PeriodIndicators;
-  charts: PageChart[];
-  downloads: PeriodPage["downloads"];
-  chartSpecs?: PeriodPage["chartSpecs"];
-}
-
-/** What the site is made from (any SiteInput is one). */
-export interface SiteSource {
-  report: ReportJson;
-  pages: PageSource[];
-  /** the paths of the period pages to lay out; defaults to all (the index always lists every one) */
-  render?: ReadonlySet<string>;
-}
+export type {PageChart, PageSource, SiteSource} from "./page-source.js";
+import type {PageSource, SiteSource} from "./page-source.js";
 
 /** Show-data tables longer than this are cut; indicators.json holds every row. */
 export const MAX_TABLE_ROWS = 500;
-
-export interface Figure {
-  /** e.g. "users" */
-  id: string;
-  label: string;
-  /** formatted, e.g. "1,234" */
-  value: string;
-  change: Change | null;
-}
 
 export interface TableView {
   columns: {label: string; numeric: boolean}[];
@@ -141,30 +112,9 @@ export function tableView(chart: {table?: RenderedChart["table"]}, m: Messages =
   };
 }
 
-/**
- * What a period's actions and users are compared with, and how that is said ("October 2026", "the
- * first 7 days of October 2026"): its comparison (indicators.json); in a report of an earlier version
- * without one, the period before.
- */
-export function comparedTotals(page: PageSource, previous: PageSource | undefined, m: Messages = en): {actions?: number; users?: number; phrase: string} {
-  const {comparison} = page.indicators;
-  if (comparison === undefined) return previous ? {...previous.indicators.totals, phrase: periodLabel(previous.period, m).title} : {phrase: ""};
-  return comparison === null ? {phrase: ""} : {actions: comparison.actions, users: comparison.users, phrase: comparisonPhrase(page.period, comparison, m)};
-}
+export {comparedTotals, headlineFigures, type Figure} from "./page-source.js";
+import {headlineFigures, type Figure} from "./page-source.js";
 
-/** The headline figures of a page: actions and users with their change, datasets and pages. */
-export function headlineFigures(page: PageSource, previous: PageSource | undefined, m: Messages = en): Figure[] {
-  const {totals} = page.indicators;
-  const {phrase: beforeLabel, ...before} = comparedTotals(page, previous, m);
-  return [
-    {id: "actions", label: m.page.figureActions, value: formatCount(totals.actions, m),
-      change: changeFrom(totals.actions, before.actions, beforeLabel, "percent", m)},
-    {id: "users", label: m.page.figureUsers, value: formatCount(totals.users, m),
-      change: changeFrom(totals.users, before.users, beforeLabel, "absolute", m)},
-    {id: "datasets", label: m.page.figureDatasets, value: formatCount(totals.datasets, m), change: null},
-    {id: "pages", label: m.page.figurePages, value: formatCount(totals.pages, m), change: null},
-  ];
-}
 
 /** The figures shown above a chart, by chart id: users and their change; actions per user. */
 function sectionFigures(chartId: string, page: PageSource, headline: Figure[], m: Messages): Figure[] {

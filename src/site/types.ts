@@ -46,13 +46,9 @@ export interface ReportJson {
   periods: PeriodSummary[];
 }
 
-/** A downloadable file of a period, e.g. {href: "activity.csv", rows: 120, bytes: 40960} */
-export interface DownloadInfo {
-  /** relative to the period's folder */
-  href: string;
-  rows: number;
-  bytes: number;
-}
+/** A downloadable file of a period (downloads/period-files.ts) */
+export type {DownloadInfo} from "../downloads/period-files.js";
+import type {DownloadInfo} from "../downloads/period-files.js";
 
 /** Everything one period page shows. */
 export interface PeriodPage {

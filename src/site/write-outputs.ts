@@ -9,7 +9,7 @@ import type {RejectedRow} from "../ingest/types.js";
 import type {PeriodIndicators} from "../indicators/types.js";
 import type {RenderedChart} from "../charts/types.js";
 import type {ChartsJson, ReportJson} from "./types.js";
-import {rejectsCsv} from "./downloads.js";
+import {rejectsCsv} from "../downloads/csv.js";
 
 /** Stable, readable JSON: two-space indent and a final newline. */
 export const jsonText = (value: unknown): string => JSON.stringify(value, null, 2) + "\n";

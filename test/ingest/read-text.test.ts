@@ -3,7 +3,8 @@ import * as assert from "uvu/assert";
 import {mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {describeFileError, firstInvalidUtf8, lineAt, readText, readTextChunks} from "../../src/ingest/read-text.js";
+import {firstInvalidUtf8, lineAt, readText, readTextChunks} from "../../src/ingest/read-text.js";
+import {describeFileError} from "../../src/ingest/find-inputs.js";
 
 const dir = mkdtempSync(join(tmpdir(), "read-text-"));
 const bytes = (...values: number[]) => Uint8Array.from(values);

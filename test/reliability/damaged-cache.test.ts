@@ -11,7 +11,7 @@ import * as assert from "uvu/assert";
 import {appendFile, mkdtemp, open, readdir, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
-import {build, readBuildCache, type BuildEffects, type BuildSummary} from "../../src/build.js";
+import {build, type BuildEffects, type BuildSummary} from "../../src/build.js";
 import {buildConfig} from "../../src/config.js";
 import {snapshot} from "./site-snapshot.js";
 
@@ -37,10 +37,10 @@ test.after(async () => {
 
 type Summary = BuildSummary & {ingestMode: "cold" | "append"; ingestReason?: string};
 
-/** A build as the CLI runs it: the cache read early when the log grew. */
+/** A build as the CLI runs it (the build reads its cache early when the log grew). */
 async function runBuild(log: string, out: string, flags: Record<string, unknown> = {}): Promise<Summary> {
   const config = buildConfig({input: [log], out, tz: "UTC", "as-of": "2026-01-31", workers: "0", quiet: true, "max-rejected": "50", ...flags});
-  return (await build(config, effects, {cache: config.cache === null ? undefined : readBuildCache(config)})) as Summary;
+  return (await build(config, effects)) as Summary;
 }
 
 /** The cache file whose name starts with `prefix` (and ends with `suffix`), e.g. "time." -> "time.mfx2k1.bin". */

@@ -67,7 +67,7 @@ test("a full disk: one line naming the file, exit 1, the last good report unchan
   await generateBenchLog({rows: 20_000, days: 200, startDate: "2025-06-01", out: big});
   run = await cli(big, site);
   assert.is(run.code, 1, run.stderr);
-  assert.match(run.stderr, /^activity-report: disk full while writing \S+\n$/);
+  assert.match(run.stderr, /^activity-report: disk full while writing \S+\n$/, run.stderr);
   assert.match(run.stderr, site);
   assert.equal(await snapshot(site), before);
   assert.equal(await leftovers(site), []);

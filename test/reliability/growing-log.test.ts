@@ -52,7 +52,7 @@ function configOf(log: string, out: string, flags: Record<string, unknown> = {})
 }
 
 async function runBuild(log: string, out: string, effects = quiet, inputs?: InputState): Promise<BuildSummary> {
-  return build(configOf(log, out), effects, {inputs});
+  return build(configOf(log, out), effects, undefined, inputs);
 }
 
 /** Builds the final log cold (no cache) and compares; returns its summary. */
@@ -122,7 +122,7 @@ test("a CSV log without a final newline that does not grow: its last row is coun
   const log = path.join(root, "no-newline.csv");
   await writeFile(log, HEADER + rows(0, 100).slice(0, -1));
   const config = configOf(log, path.join(root, "no-newline-site"));
-  const summary = await build(config, quiet, {inputs: await inputState(config)});
+  const summary = await build(config, quiet, undefined, await inputState(config));
   assert.equal([summary.rows, summary.accepted], [100, 100]);
 });
 

@@ -19,7 +19,7 @@ import * as assert from "uvu/assert";
 import {appendFile, mkdir, mkdtemp, readdir, readFile, rm, stat, unlink, utimes, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
-import {build, readBuildCache, type BuildEffects, type BuildSummary} from "../../src/build.js";
+import {build, type BuildEffects, type BuildSummary} from "../../src/build.js";
 import {inputsResized} from "../../src/fingerprint.js";
 import {buildConfig} from "../../src/config.js";
 
@@ -37,14 +37,14 @@ const effects: BuildEffects = {now: () => new Date(NOW), log: () => {}, progress
 
 /**
  * One build in this process: charts on the main thread (faster for tiny logs), fixed clock. As the
- * CLI does, an input whose size changed since the cache read it has the cache read early
- * (readBuildCache, while the CLI would hash the inputs); other builds read it themselves.
+ * CLI does: an input whose size changed since the cache read it has the cache read early, while
+ * the build hashes the inputs (pipeline/up-to-date.ts); other builds read it at the ingest.
  */
 async function runBuild(inputs: string[], out: string, flags: Record<string, unknown>): Promise<Summary> {
   const config = buildConfig({input: inputs, out, tz: TZ, "as-of": AS_OF, "max-rejected": "50", workers: "0", quiet: true, ...flags});
-  const cache = config.cache !== null && (await inputsResized(config)) ? readBuildCache(config) : undefined;
-  if (cache) earlyReads++;
-  return (await build(config, effects, {cache})) as Summary;
+  // the build reads its cache early when an input was resized since the cache read it
+  if (config.cache !== null && (await inputsResized(config))) earlyReads++;
+  return (await build(config, effects)) as Summary;
 }
 
 /** how many builds had their cache read early (checked at the end: the CLI's path is taken) */

@@ -1,7 +1,7 @@
 import {test} from "uvu";
 import * as assert from "uvu/assert";
 import Papa from "papaparse";
-import {csvCell, csvLine, rejectsCsv} from "../../src/site/downloads.js";
+import {csvCell, csvLine, rejectsCsv} from "../../src/downloads/csv.js";
 
 test("csvCell quotes every cell and doubles quotes", () => {
   assert.is(csvCell("plain"), '"plain"');

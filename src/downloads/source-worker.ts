@@ -7,7 +7,7 @@ import {readlinkSync} from "node:fs";
 import {setPriority} from "node:os";
 import {parentPort, workerData} from "node:worker_threads";
 import {trace} from "../trace.js";
-import {SourceWriter, type WholeLogFiles} from "./source-data.js";
+import {SourceWriter, type WholeLogFiles} from "./whole-log.js";
 import {SliceFormatter, type StreamMessage, type StreamReply} from "./source-stream.js";
 
 const {dir, spare} = workerData as {dir: string; spare?: WholeLogFiles};

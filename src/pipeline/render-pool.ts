@@ -9,7 +9,7 @@
 import type {Worker} from "node:worker_threads";
 import {startWorker} from "../workers.js";
 import {ReportError} from "../errors.js";
-import type {ChartSpec, RenderedChart} from "./types.js";
+import type {ChartSpec, RenderedChart} from "../charts/types.js";
 import type {RenderReply, RenderRequest, WorkerRole} from "./render-worker.js";
 import type {Spec} from "vega";
 import type {SiteInput} from "../site/types.js";
@@ -33,19 +33,21 @@ interface Task {
   reject: (error: Error) => void;
 }
 
+/** No worker: everything renders on this thread, loading vega and vega-lite only when it renders (half a second of imports). */
+function inlinePool(): ChartRenderPool {
+  let renderer: Promise<typeof import("../charts/render.js")> | undefined;
+  return {
+    render: async (specs) => Promise.all(specs.map((await (renderer ??= import("../charts/render.js"))).renderChart)),
+    renderSite: async (input) => (await import("../site/render-site.js")).renderSite(input),
+    preloadSite: () => {},
+    grow: () => {},
+    close: async () => {},
+  };
+}
+
 /** A pool of `size` chart workers and one site worker (0: render on this thread). */
 export function createRenderPool(size: number): ChartRenderPool {
-  if (size <= 0) {
-    // vega and vega-lite load on this thread only when it renders (half a second of imports)
-    let renderer: Promise<typeof import("./render.js")> | undefined;
-    return {
-      render: async (specs) => Promise.all(specs.map((await (renderer ??= import("./render.js"))).renderChart)),
-      renderSite: async (input) => (await import("../site/render-site.js")).renderSite(input),
-      preloadSite: () => {},
-      grow: () => {},
-      close: async () => {},
-    };
-  }
+  if (size <= 0) return inlinePool();
   const workers: Worker[] = [];
   const roles = new Map<Worker, WorkerRole>();
   const idle: Worker[] = [];

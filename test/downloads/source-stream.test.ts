@@ -10,8 +10,8 @@ import {tmpdir} from "node:os";
 import path from "node:path";
 import Papa from "papaparse";
 import {ingest} from "../../src/ingest/index.js";
-import {writeSourceData} from "../../src/site/source-data.js";
-import {SourceStream} from "../../src/site/source-stream.js";
+import {writeSourceData} from "../../src/downloads/whole-log.js";
+import {SourceStream} from "../../src/downloads/source-stream.js";
 import {spareFilesFor} from "../../src/cache/build-cache.js";
 
 const tmp = () => mkdtemp(path.join(tmpdir(), "ar-stream-"));

@@ -6,7 +6,9 @@ import {tmpdir} from "node:os";
 import path from "node:path";
 import * as aq from "arquero";
 import Papa from "papaparse";
-import {appendSourceData, writePeriodSourceData, writePeriodsSourceData, writeSourceData} from "../../src/site/source-data.js";
+import {writeSourceData} from "../../src/downloads/whole-log.js";
+import {appendSourceData} from "../../src/downloads/append.js";
+import {writePeriodSourceData, writePeriodsSourceData} from "../../src/downloads/period-files.js";
 
 const COLUMNS = ["timestamp", "action", "diff"];
 const table = aq.table({

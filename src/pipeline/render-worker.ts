@@ -9,7 +9,7 @@
  */
 import {parentPort, workerData} from "node:worker_threads";
 import {trace} from "../trace.js";
-import type {ChartSpec} from "./types.js";
+import type {ChartSpec} from "../charts/types.js";
 import type {SiteInput} from "../site/types.js";
 
 export type WorkerRole = "charts" | "site";
@@ -21,11 +21,11 @@ export type RenderReply = {id: number; charts: {vega: unknown; svg: string}[]} |
 const role = (workerData as {role?: WorkerRole} | undefined)?.role ?? "charts";
 
 /**
- * The chart renderer: compiled (this file is .build/charts/render-worker.js), the bundle that
- * scripts/compile.mjs makes of render.ts and its libraries (one module to load instead of a hundred);
+ * The chart renderer: compiled (this file is .build/pipeline/render-worker.js), the bundle that
+ * scripts/compile.mjs makes of charts/render.ts and its libraries (one module to load instead of a hundred);
  * from the sources, render.ts.
  */
-const RENDERER = import.meta.url.endsWith(".js") ? "./render.bundle.js" : "./render.js";
+const RENDERER = import.meta.url.endsWith(".js") ? "../charts/render.bundle.js" : "../charts/render.js";
 
 /** set by the first request: a chart worker then stops warming up */
 let requested = false;
@@ -34,8 +34,8 @@ let requested = false;
 const ready =
   role === "site"
     ? import("../site/render-site.js")
-    : (import(RENDERER) as Promise<typeof import("./render.js")>).then(async (renderer) => {
-        const {warmUpSpecs} = await import("./warm-up.js");
+    : (import(RENDERER) as Promise<typeof import("../charts/render.js")>).then(async (renderer) => {
+        const {warmUpSpecs} = await import("../charts/warm-up.js");
         // chart by chart, until real charts arrive: warming up is worth it only while the worker
         // would wait anyway (a cold build's ingest), not while a page waits for it. A warm-up
         // failure would show again on the first real chart, with its period's name.
@@ -57,7 +57,7 @@ parentPort?.on("message", async (request: RenderRequest) => {
       await ((await ready) as typeof import("../site/render-site.js")).renderSite(request.site);
       parentPort!.postMessage({id, siteWritten: true} satisfies RenderReply);
     } else {
-      const {renderChart} = (await ready) as typeof import("./render.js");
+      const {renderChart} = (await ready) as typeof import("../charts/render.js");
       const charts = await Promise.all(request.specs.map(renderChart));
       parentPort!.postMessage({id, charts: charts.map(({vega, svg}) => ({vega, svg}))} satisfies RenderReply);
     }

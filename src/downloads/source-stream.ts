@@ -1,5 +1,5 @@
 /**
- * The whole log's downloads (source-data.ts), written while the log is read. A cold build reads the
+ * The whole log's downloads (whole-log.ts), written while the log is read. A cold build reads the
  * log on one core and leaves the other idle; formatting the downloads afterwards took ~6 CPU-s at a
  * million rows, beside the charts, with both cores busy. Here the ingest posts each batch of accepted
  * rows (ingest's onRows) to a worker thread (source-worker.ts), which formats and writes them.
@@ -27,9 +27,9 @@ import type {ColumnSlice, LogRows} from "../ingest/log-rows.js";
 import type {ActivityLog} from "../ingest/types.js";
 import {trace} from "../trace.js";
 import {startWorker} from "../workers.js";
-import {csvCell, csvLineOf} from "./downloads.js";
+import {csvCell, csvLineOf} from "./csv.js";
 import {fieldJson} from "../ingest/json-value.js";
-import {jsonRecordOf, SourceWriter, type SourceData, type WholeLogFiles} from "./source-data.js";
+import {jsonRecordOf, SourceWriter, type SourceData, type WholeLogFiles} from "./whole-log.js";
 
 /** The folder, inside the one given, where the worker writes until the build takes its files. */
 const STREAM_FOLDER = ".source-stream";

@@ -1,0 +1,108 @@
+/**
+ * The whole log's downloads of a previous build, extended by the rows appended to the log since:
+ * only the new rows are formatted; the old bytes are the build cache's spare copy, moved into the
+ * report when it is still what the cache says, else copies of the previous report's files.
+ */
+import {copyFile, open, rename, stat, type FileHandle} from "node:fs/promises";
+import path from "node:path";
+import {csvLine} from "./csv.js";
+import {grow} from "../cache/growable.js";
+import {copyRange} from "./period-files.js";
+import {ChunkedWriter, JSON_TAIL, jsonRecord, jsonRowsEnd, SourceWriter, type SourceData, type SpareSource} from "./whole-log.js";
+
+/**
+ * The whole log's files of a previous build, with rows added at the end: only the new rows are
+ * formatted. The old bytes come from `spare` when it can be taken (see takeSpare): it is moved into
+ * `dir` and extended by the rows it lacks, copied from `previous`'s files; else they are copied by
+ * the kernel (copy_file_range) from `previous`'s files. Gives the bytes writeSourceData would give
+ * for all the rows, when every new row sorts after every old one. `rows` are values in `columns`
+ * order, the columns of the previous files.
+ */
+export async function appendSourceData(dir: string, previous: SourceData, columns: readonly string[], rows: readonly (readonly string[])[], spare?: SpareSource): Promise<SourceData> {
+  const n = previous.jsonStart.length;
+  const csvFile = path.join(dir, "activity.csv");
+  const jsonFile = path.join(dir, "activity.json");
+  const jsonEndOf = (rows: number) => jsonRowsEnd(previous.jsonEnd, rows);
+  const taken = spare !== undefined && (await takeSpare(spare, previous, csvFile, jsonFile));
+  if (!taken) await Promise.all([copyFile(previous.csvFile, csvFile), copyFile(previous.jsonFile, jsonFile)]);
+  // the cached offsets, grown in place when they have room (cache/growable.ts)
+  const csvStart = grow(previous.csvStart, rows.length);
+  const jsonStart = grow(previous.jsonStart, rows.length);
+  const jsonEnd = grow(previous.jsonEnd, rows.length);
+  const keys = SourceWriter.jsonKeys(columns);
+  const [csvHandle, jsonHandle] = await Promise.all([open(csvFile, "r+"), open(jsonFile, "r+")]);
+  try {
+    if (taken) {
+      // the rows the spare lacks: bytes of the previous files, at the same offsets
+      await copyInPlace(previous.csvFile, csvHandle, previous.csvStart[spare.rows], previous.csvStart[n]);
+      await copyInPlace(previous.jsonFile, jsonHandle, jsonEndOf(spare.rows), jsonEndOf(n));
+    }
+    const csv = new ChunkedWriter(csvHandle, previous.csvStart[n], undefined, csvFile);
+    const json = new ChunkedWriter(jsonHandle, jsonEndOf(n), undefined, jsonFile);
+    for (let r = 0; r < rows.length; r++) {
+      const i = n + r;
+      csvStart[i] = csv.position;
+      csv.add(csvLine(rows[r]));
+      json.add(i === 0 ? "\n" : ",\n");
+      jsonStart[i] = json.position;
+      json.add(jsonRecord(rows[r], keys));
+      jsonEnd[i] = json.position;
+    }
+    csvStart[n + rows.length] = csv.position;
+    json.add(JSON_TAIL);
+    await Promise.all([csv.flush(), json.flush()]);
+    await Promise.all([csvHandle.truncate(csv.position), jsonHandle.truncate(json.position)]);
+  } finally {
+    await Promise.all([csvHandle.close(), jsonHandle.close()]);
+  }
+  return {csvFile, jsonFile, csvHeader: previous.csvHeader, csvStart, jsonStart, jsonEnd};
+}
+
+/** bytes compared at the end of a spare's old rows, against the same bytes of the previous files */
+const SPARE_CHECK_BYTES = 64 << 10;
+
+/**
+ * Moves the spare files to `csvFile` and `jsonFile` when they are what the cache says: files with one
+ * link only (no report, the published or `<out>.previous`, still shows them), of the size of the
+ * spare's rows, whose last 64 KiB of rows are the previous files' bytes at the same place. False,
+ * touching nothing, otherwise: then the caller copies.
+ */
+async function takeSpare(spare: SpareSource, previous: SourceData, csvFile: string, jsonFile: string): Promise<boolean> {
+  const k = spare.rows;
+  const csvEnd = previous.csvStart[k];
+  const jsonEnd = jsonRowsEnd(previous.jsonEnd, k);
+  const fits = async (file: string, size: number, against: string, end: number) => {
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile() || info.nlink !== 1 || info.size !== size) return false;
+    const start = Math.max(0, end - SPARE_CHECK_BYTES);
+    const [mine, theirs] = await Promise.all([readRange(file, start, end), readRange(against, start, end)]);
+    return mine.equals(theirs);
+  };
+  if (!(await fits(spare.csvFile, csvEnd, previous.csvFile, csvEnd)) || !(await fits(spare.jsonFile, jsonEnd + JSON_TAIL.length, previous.jsonFile, jsonEnd))) return false;
+  // a cache on another file system cannot lend its files: copy then
+  if (!(await rename(spare.csvFile, csvFile).then(() => true, () => false))) return false;
+  if (await rename(spare.jsonFile, jsonFile).then(() => true, () => false)) return true;
+  await rename(csvFile, spare.csvFile).catch(() => {});
+  return false;
+}
+
+async function readRange(file: string, start: number, end: number): Promise<Buffer> {
+  const handle = await open(file, "r");
+  try {
+    const bytes = Buffer.alloc(end - start);
+    const {bytesRead} = await handle.read(bytes, 0, bytes.length, start);
+    return bytes.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Writes bytes [start, end) of file `source` into `target` at the same offsets. */
+async function copyInPlace(source: string, target: FileHandle, start: number, end: number): Promise<void> {
+  const from = await open(source, "r");
+  try {
+    await copyRange(from, target, start, end, start);
+  } finally {
+    await from.close();
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * The downloads stage: the whole log's activity.csv and activity.json, then each rendered period's
+ * files copied out of them (period-files.ts). One interface whatever the strategy behind it:
+ * - streamed while reading: a cold build with worker threads posts the rows as they are read to a
+ *   worker that formats them (source-stream.ts), and may write a spare copy for the build cache;
+ * - appended: a build that read only the rows added since the cached build extends the cached
+ *   build's files (append.ts), taking the cache's spare copy when it is still what the cache says;
+ * - fresh: otherwise, or when the streamed rows cannot give the table's files, the files are
+ *   formatted from the table (whole-log.ts).
+ * The build cache is not imported here: the build hands over what it holds (`previous`, `spare`).
+ */
+import type {ActivityLog, IngestOptions} from "../ingest/types.js";
+import {appendSourceData} from "./append.js";
+import {periodDownloads, writePeriodsSourceData, type DownloadInfo, type PeriodRows} from "./period-files.js";
+import {SourceStream} from "./source-stream.js";
+import {writeSourceData, type SourceData, type SpareSource, type WholeLogFiles} from "./whole-log.js";
+
+/** What the downloads of an appending build start from: the cached build's files and, if kept, their spare copy. */
+export interface PreviousDownloads {
+  previous: SourceData;
+  /** settles when the spare is free to take (the report that links it too is gone), with the spare or undefined */
+  spare: Promise<SpareSource | undefined>;
+  /** the log's new rows, in the previous files' columns */
+  newRows: readonly (readonly string[])[];
+}
+
+export interface Downloads {
+  /**
+   * a cold read's rows go to the source worker as they are read: returns the ingest's onRows.
+   * `spare`: where the worker writes a copy for the build cache (undefined: no copy)
+   */
+  streamWhileReading(spare: WholeLogFiles | undefined): IngestOptions["onRows"];
+  /** the whole log's files and where each row lies in them: appended to `previous`'s, else as streamed, else fresh from `log`'s table */
+  wholeLog(log: ActivityLog, previous?: PreviousDownloads): Promise<SourceData>;
+  /** a period's activity.csv and activity.json, rows [lo, hi), as the page shows them (sizes), without writing them */
+  periodFiles(source: SourceData, lo: number, hi: number): {csv: DownloadInfo; json: DownloadInfo};
+  /** writes each period's files, `lanes` at a time, copied out of the whole log's */
+  writePeriods(source: SourceData, periods: readonly PeriodRows[], lanes: number): Promise<void>;
+  /** removes the spare copy written for the cache: for when no cache that names it takes effect */
+  discardSpare(): Promise<void>;
+  /** after a failure: stops the source worker; settles once nothing of this stage writes any more */
+  stop(reason: string): Promise<void>;
+}
+
+/** The downloads of a build writing into `dir` (the staging folder); `workers` 0: no source worker. */
+export function createDownloads(dir: string, workers: number): Downloads {
+  let streamed: SourceStream | undefined;
+  let whole: Promise<SourceData> | undefined;
+  return {
+    streamWhileReading: (spare) => {
+      if (workers === 0) return undefined;
+      streamed = new SourceStream(dir, spare);
+      return streamed.onRows;
+    },
+    wholeLog: (log, previous) => {
+      whole = previous
+        ? previous.spare.then((spare) => appendSourceData(dir, previous.previous, log.columns, previous.newRows, spare))
+        : Promise.resolve(streamed?.finish(log)).then((source) => source ?? writeSourceData(dir, log.table, log.columns));
+      return whole;
+    },
+    periodFiles: periodDownloads,
+    writePeriods: writePeriodsSourceData,
+    discardSpare: async () => {
+      await streamed?.discardSpare();
+    },
+    stop: async (reason) => {
+      streamed?.stop(reason);
+      await streamed?.stopped(); // its writes into the staging folder end first
+      await whole?.catch(() => {});
+      await streamed?.discardSpare().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * Step 6 of a build, the cache: what the next build starts from (the parsed log, its period keys, the
+ * whole log's downloads), written while the pages render. It takes effect (its manifest is renamed
+ * into place) only once the report is published (cache/build-cache.ts stageCache): step 8.
+ */
+import path from "node:path";
+import type {BuildConfig} from "../config.js";
+import {stageCache} from "../cache/build-cache.js";
+import {CACHED_COLUMNS, fileStates} from "../cache/append-log.js";
+import {extendHashIndex, hashIndexOf, MAX_INDEXED_ROWS} from "../cache/hash-index.js";
+import type {SourceData} from "../downloads/whole-log.js";
+import type {CodedColumn} from "../ingest/coded-column.js";
+import type {LogRead} from "./read-log.js";
+import type {Plan} from "./plan.js";
+
+/**
+ * Writes the cache's files beside the current ones and resolves with the commit that makes them the
+ * cache; undefined without a cache (--no-cache) or for a log too large to index.
+ */
+export function stageBuildCache(config: BuildConfig, read: LogRead, plan: Plan, source: SourceData, fingerprint: string): (() => Promise<() => Promise<void>>) | undefined {
+  const {log, incremental, cache, code, snapshots} = read;
+  if (config.cache === null || log.counts.accepted >= MAX_INDEXED_ROWS) return undefined;
+  return async () => {
+    const files = incremental?.files ?? (await fileStates(snapshots, [], snapshots.map((_, i) => i)));
+    const coded = Object.fromEntries(CACHED_COLUMNS.flatMap((name) => (plan.table.columnNames().includes(name) ? [[name, plan.table.column(name) as CodedColumn]] : [])));
+    const periods = Object.fromEntries(plan.periods.map(({period, indicators}, i) => [period.path, {key: plan.keys[i], rows: plan.digests[i], totals: indicators.totals}]));
+    const manifest = {code, out: path.resolve(config.out), fingerprint, timeZone: config.timeZone, format: config.format ?? null, columns: log.columns, columnNames: log.columnNames, files, counts: log.counts, periods};
+    return stageCache(
+      config.cache!,
+      {
+        manifest,
+        time: plan.time,
+        rows: log.rows,
+        hashIndex: incremental ? extendHashIndex(cache!.hashIndex, log.rows.hash) : hashIndexOf(log.rows.hash),
+        coded,
+        source,
+        rejects: log.rejects,
+        duplicates: log.duplicates,
+        // the staged whole-log downloads: the files about to be published
+        csvFile: source.csvFile,
+        jsonFile: source.jsonFile,
+        spare: source.spare,
+        arrayHashes: incremental ? cache!.arrayHashes : undefined,
+      },
+      incremental ? cache!.manifest : undefined,
+    );
+  };
+}
