@@ -40,11 +40,9 @@ import {writePeriodData, writeReportFiles} from "./site/write-outputs.js";
 import {CHART_SPECS_SLOT, chartSlot, fillChartSlots} from "./site/chart-slots.js";
 import {appendSourceData, periodDownloads, writePeriodsSourceData, writeSourceData} from "./site/source-data.js";
 import {SourceStream} from "./site/source-stream.js";
-import {asOfEnd, containingPeriods, goesOnPast} from "./site/period-labels.js";
-import {pageIndex} from "./site/page-links.js";
 import {readCache, spareFilesFor, stageCache, type CachedLog} from "./cache/build-cache.js";
 import {appendToCachedLog, CACHED_COLUMNS, fileStates} from "./cache/append-log.js";
-import {periodContentKey, rowsDigest} from "./cache/period-keys.js";
+import {periodContentKeys, rowsDigest} from "./cache/period-keys.js";
 import {extendHashIndex, hashIndexOf, MAX_INDEXED_ROWS} from "./cache/hash-index.js";
 import {createStaging, discardStaging, publishStaging, recoverInterruptedBuilds, retirePrevious} from "./site/publish.js";
 import {claimOut} from "./site/out-folder.js";
@@ -315,24 +313,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {inputs, 
     // where each period stands: what it is compared with, where its data begin, the action before it
     const frames = await timed("keys", () => periodFrames(table, time, summaries, ranges, firstDataDay, parseDayKey(config.asOf)!));
     for (const [i, page] of summaries.entries()) page.indicators = withFrame(page.indicators, frames[i]);
-    const index = pageIndex(summaries);
-    // a week, month, quarter or year still going on says "so far, up to <as-of day>" on its page
-    const dataEnd = asOfEnd(config.asOf, config.timeZone);
-    const keys = await timed("keys", () =>
-      summaries.map((page, i) => {
-        // what buildPeriodModel lays out besides the charts: the period and its totals, its frame
-        // (comparison, data start, the action before it), its neighbours (links), the periods
-        // containing it and, while it goes on past the as-of day, that day ("so far"); the downloads and
-        // charts follow from the rows, the columns, the zone, top and the palette
-        const {period} = page;
-        // the page names the period before and, when nothing is compared with it, where its data begin
-        const previousRef = (other: typeof page | undefined) => other && {path: other.period.path, dataFrom: other.indicators.dataFrom};
-        const up = containingPeriods(period).filter((c) => index.find(c.type, c.key) !== undefined).map((c) => `${c.type}:${c.key}`);
-        const soFar = goesOnPast(period, dataEnd) ? config.asOf : null;
-        const model = {period: pick(period, ["type", "key", "path", "start", "end"]), totals: page.indicators.totals, frame: frames[i], previous: previousRef(index.previous(page)), next: index.next(page)?.period.path, up, title, soFar};
-        return periodContentKey({code, columns: log.columns, rows: digests[i], content: {model, timeZone: config.timeZone, top: config.top, actions: palette.actions}});
-      }),
-    );
+    const keys = await timed("keys", () => periodContentKeys(summaries, {code, config, columns: log.columns, actions: palette.actions, title, rows: digests, frames}));
     const previousKeys = cache && (await publishedFingerprint(config.out)) === cache.manifest.fingerprint && cache.manifest.out === path.resolve(config.out) ? cache.manifest.periods : {};
 
     // 4. per period: kept from the previous build when its key is unchanged, else charts on the
