@@ -12,6 +12,7 @@ import type {Indicator, PeriodIndicators} from "./types.js";
 /** Count per non-empty user_id, by count descending then user_id ascending. */
 export const actionsByUser: Indicator<"actionsByUser"> = {
   id: "actionsByUser",
+  columns: ["user_id"],
   label: "Actions by user",
   description: "How many actions each user made in the period, most active first.",
   compute(rows: ColumnTable): PeriodIndicators["actionsByUser"] {

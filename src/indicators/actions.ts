@@ -6,6 +6,7 @@
 import type {ColumnTable} from "arquero";
 import {codedColumn} from "./coded-rows.js";
 import {countPairs} from "./count-by.js";
+import {BUCKET_COLUMNS} from "../periods/types.js";
 import type {Indicator, IndicatorContext, PeriodIndicators} from "./types.js";
 
 type ActionsSeries = PeriodIndicators["actions"]["series"];
@@ -13,6 +14,7 @@ type ActionsSeries = PeriodIndicators["actions"]["series"];
 /** Count per (bucket, action), sorted by bucket then action (plain string order). */
 export const actions: Indicator<"actions"> = {
   id: "actions",
+  columns: ["action", ...BUCKET_COLUMNS],
   label: "Actions over time",
   description: "How many actions of each kind were made in each day, week or month of the period.",
   compute(rows: ColumnTable, {period}: IndicatorContext) {

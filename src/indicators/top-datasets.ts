@@ -9,6 +9,7 @@ import type {Indicator, IndicatorContext} from "./types.js";
 /** The top datasets by action count, with byAction. */
 export const topDatasets: Indicator<"topDatasets"> = {
   id: "topDatasets",
+  columns: ["dataset_id", "action"],
   label: "Top 5 modified datasets",
   description: "The datasets that received the most actions in the period, with the actions by kind.",
   compute(rows: ColumnTable, {top}: IndicatorContext) {

@@ -9,6 +9,7 @@ import type {Indicator, IndicatorContext} from "./types.js";
 /** The top pages by action count, with byAction. */
 export const topPages: Indicator<"topPages"> = {
   id: "topPages",
+  columns: ["page_id", "action"],
   label: "Top 5 modified pages",
   description: "The pages that received the most actions in the period, with the actions by kind.",
   compute(rows: ColumnTable, {top}: IndicatorContext) {

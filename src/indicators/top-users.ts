@@ -9,6 +9,7 @@ import type {Indicator, IndicatorContext} from "./types.js";
 /** The top users by action count, with byAction. */
 export const topUsers: Indicator<"topUsers"> = {
   id: "topUsers",
+  columns: ["user_id", "action"],
   label: "Top 5 users",
   description: "The users who made the most actions in the period, with their actions by kind.",
   compute(rows: ColumnTable, {top}: IndicatorContext) {

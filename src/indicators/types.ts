@@ -72,6 +72,11 @@ export interface IndicatorContext {
 export interface Indicator<K extends keyof PeriodIndicators = keyof PeriodIndicators> {
   /** the key it fills in indicators.json */
   id: K;
+  /**
+   * every column of the period's rows it reads, e.g. ["action", "day", "week", "month"]: the build
+   * cache keeps them (test/cache/append-log.test.ts checks CACHED_COLUMNS against them)
+   */
+  columns: readonly string[];
   /** as the reference names it, e.g. "Top 5 modified datasets" */
   label: string;
   /** one line that says what it shows */
