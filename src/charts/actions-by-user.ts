@@ -4,7 +4,8 @@
  * period with thousands of users still draws about twenty marks. The data table keeps every user.
  * It does not count actions: `indicators.actionsByUser` holds the counts.
  */
-import type {PeriodIndicators} from "../indicators/types.js";
+import {actionsByUser} from "../indicators/actions-by-user.js";
+import {chartIdOf, type PeriodIndicators} from "../indicators/types.js";
 import type {ActionPalette, ChartSpec} from "./types.js";
 import {barLabelAxis, chartSpec, NEUTRAL_COLOR, OTHERS_COLOR} from "./chart-base.js";
 import {countOf, labelMap} from "./labels.js";
@@ -39,8 +40,8 @@ export function actionsByUserChart(indicators: PeriodIndicators, _palette: Actio
 
   const summary = summarize(users, total, values[0]?.user, indicators.totals.actions - total);
   return {
-    id: "actions-by-user",
-    title: "Actions by users",
+    id: chartIdOf(actionsByUser),
+    title: actionsByUser.label,
     description: `Number of actions per user, most active first${rest.length ? `; the ${countOf(rest.length, "other user")} share one bar` : ""}.`,
     summary,
     table: {columns: ["User", "Actions"], rows: users.map((user) => [user.user_id, user.count])},

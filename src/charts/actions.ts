@@ -6,7 +6,8 @@
  * (shift adds one, a click on the plot shows all again): the other marks get opacity 0 and no tooltip.
  * It does not compute counts: `indicators.actions` holds them.
  */
-import type {PeriodIndicators} from "../indicators/types.js";
+import {actions as actionsIndicator} from "../indicators/actions.js";
+import {chartIdOf, type PeriodIndicators} from "../indicators/types.js";
 import type {ActionPalette, ChartSpec} from "./types.js";
 import {
   ACTION_SELECTION,
@@ -52,8 +53,8 @@ export function actionsChart(indicators: PeriodIndicators, palette: ActionPalett
 
   const summary = summarize(indicators, palette, actions.length, rows, (key) => bucketLabel(key, unit));
   return {
-    id: "actions",
-    title: "Actions",
+    id: chartIdOf(actionsIndicator),
+    title: actionsIndicator.label,
     // no "click the legend" here: the page without JavaScript, and the email, cannot do it; the live
     // page's legend buttons say what they do (browser/legend-buttons.ts)
     description: `Administrative actions per ${unit}, one line per action.`,

@@ -6,7 +6,7 @@
  * It does not count: `indicators.byWeekday` holds the counts.
  */
 import {byWeekday} from "../indicators/by-weekday.js";
-import type {PeriodIndicators} from "../indicators/types.js";
+import {chartIdOf, type PeriodIndicators} from "../indicators/types.js";
 import type {ActionPalette, ChartSpec} from "./types.js";
 import {chartSpec, NEUTRAL_COLOR} from "./chart-base.js";
 import {countOf} from "./labels.js";
@@ -26,7 +26,7 @@ export function byWeekdayChart(indicators: PeriodIndicators, _palette: ActionPal
   const values = days.map(({name, actions, users}) => ({weekday: name.slice(0, 3), actions, users, tip: `${name}: ${activity(actions, users)}`}));
   const summary = summarize(indicators, days);
   return {
-    id: byWeekday.id,
+    id: chartIdOf(byWeekday),
     title: byWeekday.label,
     description: `${byWeekday.description} Days in ${indicators.period.timeZone} time.`,
     summary,

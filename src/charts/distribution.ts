@@ -10,7 +10,8 @@
  * palette has: the period's actions' colours first, the rest unused.
  * It does not compute shares: `indicators.distribution` holds them.
  */
-import type {PeriodIndicators} from "../indicators/types.js";
+import {distribution} from "../indicators/distribution.js";
+import {chartIdOf, type PeriodIndicators} from "../indicators/types.js";
 import type {ActionPalette, ChartSpec} from "./types.js";
 import {actionLegend, chartSpec} from "./chart-base.js";
 import {countOf} from "./labels.js";
@@ -51,8 +52,8 @@ export function distributionChart(indicators: PeriodIndicators, palette: ActionP
       : `${countOf(indicators.totals.actions, "action")}: ` +
         `${slices.map((slice) => `${palette.label(slice.action)} ${formatShare(slice.share)}`).join(", ")}.`;
   return {
-    id: "distribution",
-    title: "Distribution of actions",
+    id: chartIdOf(distribution),
+    title: distribution.label,
     description: "Share of each action in the period's activity.",
     summary,
     table: {

@@ -4,7 +4,10 @@
  * builder; each export is a configuration of it. Clicking an action in the legend highlights it.
  * It does not rank anything: the indicators hold the lists, already cut to the configured size.
  */
-import type {ByAction, PeriodIndicators} from "../indicators/types.js";
+import {topDatasets} from "../indicators/top-datasets.js";
+import {topPages} from "../indicators/top-pages.js";
+import {topUsers} from "../indicators/top-users.js";
+import {chartIdOf, type ByAction, type PeriodIndicators} from "../indicators/types.js";
 import type {ActionPalette, ChartBuilder, ChartSpec} from "./types.js";
 import {actionColor, actionsIn, barLabelAxis, chartSpec, legendSelection, selectedOpacity} from "./chart-base.js";
 import {countOf, labelMap} from "./labels.js";
@@ -81,8 +84,8 @@ export function topListChart(config: TopListConfig): ChartBuilder {
 
 /** Chart spec of the "Top users" indicator. */
 export const topUsersChart = topListChart({
-  id: "top-users",
-  title: "Top users",
+  id: chartIdOf(topUsers),
+  title: topUsers.label,
   noun: "active user",
   column: "User",
   description: "The most active users, each bar split by action.",
@@ -91,8 +94,8 @@ export const topUsersChart = topListChart({
 
 /** Chart spec of the "Top modified datasets" indicator. */
 export const topDatasetsChart = topListChart({
-  id: "top-datasets",
-  title: "Top modified datasets",
+  id: chartIdOf(topDatasets),
+  title: topDatasets.label,
   noun: "modified dataset",
   column: "Dataset",
   description: "The datasets that received the most actions, each bar split by action.",
@@ -101,8 +104,8 @@ export const topDatasetsChart = topListChart({
 
 /** Chart spec of the "Top pages" indicator. */
 export const topPagesChart = topListChart({
-  id: "top-pages",
-  title: "Top modified pages",
+  id: chartIdOf(topPages),
+  title: topPages.label,
   noun: "modified page",
   column: "Page",
   description: "The pages that received the most actions, each bar split by action.",

@@ -3,7 +3,8 @@
  * from `actions.buckets` (the indicator lists non-zero buckets only).
  * It does not count users: `indicators.usersOverTime` holds the counts.
  */
-import type {PeriodIndicators} from "../indicators/types.js";
+import {usersOverTime} from "../indicators/users-over-time.js";
+import {chartIdOf, type PeriodIndicators} from "../indicators/types.js";
 import type {ActionPalette, ChartSpec} from "./types.js";
 import {bucketLabel, chartSpec, NEUTRAL_COLOR, unitTitle} from "./chart-base.js";
 import {countOf} from "./labels.js";
@@ -22,8 +23,8 @@ export function usersChart(indicators: PeriodIndicators, _palette: ActionPalette
 
   const summary = summarize(indicators, rows);
   return {
-    id: "users",
-    title: "Number of users",
+    id: chartIdOf(usersOverTime),
+    title: usersOverTime.label,
     description: `Users who performed at least one action, per ${unit}.`,
     summary,
     table: {columns: [unitTitle(unit), "Users"], rows},

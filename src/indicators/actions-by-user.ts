@@ -13,7 +13,8 @@ import type {Indicator, PeriodIndicators} from "./types.js";
 export const actionsByUser: Indicator<"actionsByUser"> = {
   id: "actionsByUser",
   columns: ["user_id"],
-  label: "Actions by user",
+  chartId: "actions-by-user",
+  label: "Actions by users",
   description: "How many actions each user made in the period, most active first.",
   compute(rows: ColumnTable): PeriodIndicators["actionsByUser"] {
     const users = codedColumn(rows, "user_id").dictionary;

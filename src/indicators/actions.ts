@@ -15,7 +15,7 @@ type ActionsSeries = PeriodIndicators["actions"]["series"];
 export const actions: Indicator<"actions"> = {
   id: "actions",
   columns: ["action", ...BUCKET_COLUMNS],
-  label: "Actions over time",
+  label: "Actions",
   description: "How many actions of each kind were made in each day, week or month of the period.",
   compute(rows: ColumnTable, {period}: IndicatorContext) {
     const bucketKeys = codedColumn(rows, period.bucket).dictionary;

@@ -10,7 +10,8 @@ import type {Indicator, IndicatorContext} from "./types.js";
 export const topDatasets: Indicator<"topDatasets"> = {
   id: "topDatasets",
   columns: ["dataset_id", "action"],
-  label: "Top 5 modified datasets",
+  chartId: "top-datasets",
+  label: "Top modified datasets",
   description: "The datasets that received the most actions in the period, with the actions by kind.",
   compute(rows: ColumnTable, {top}: IndicatorContext) {
     return rankByAction(rows, "dataset_id", top).map(({id, count, byAction}) => ({dataset_id: id, count, byAction}));

@@ -10,7 +10,8 @@ import type {Indicator, IndicatorContext} from "./types.js";
 export const topPages: Indicator<"topPages"> = {
   id: "topPages",
   columns: ["page_id", "action"],
-  label: "Top 5 modified pages",
+  chartId: "top-pages",
+  label: "Top modified pages",
   description: "The pages that received the most actions in the period, with the actions by kind.",
   compute(rows: ColumnTable, {top}: IndicatorContext) {
     return rankByAction(rows, "page_id", top).map(({id, count, byAction}) => ({page_id: id, count, byAction}));

@@ -10,7 +10,8 @@ import type {Indicator, IndicatorContext} from "./types.js";
 export const topUsers: Indicator<"topUsers"> = {
   id: "topUsers",
   columns: ["user_id", "action"],
-  label: "Top 5 users",
+  chartId: "top-users",
+  label: "Top users",
   description: "The users who made the most actions in the period, with their actions by kind.",
   compute(rows: ColumnTable, {top}: IndicatorContext) {
     return rankByAction(rows, "user_id", top).map(({id, count, byAction}) => ({user_id: id, count, byAction}));

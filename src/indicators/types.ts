@@ -77,9 +77,18 @@ export interface Indicator<K extends keyof PeriodIndicators = keyof PeriodIndica
    * cache keeps them (test/cache/append-log.test.ts checks CACHED_COLUMNS against them)
    */
   columns: readonly string[];
-  /** as the reference names it, e.g. "Top 5 modified datasets" */
+  /**
+   * the id of its chart and page section (charts.json, the page's #indicator-<id>, an email's image),
+   * kept as the pages had it before the indicator and chart registries were joined, e.g. "top-users";
+   * defaults to `id` (a new indicator's chart takes its id: "byWeekday")
+   */
+  chartId?: string;
+  /** the title its chart has on the page and in the email, e.g. "Top modified datasets" */
   label: string;
   /** one line that says what it shows */
   description: string;
   compute(rows: ColumnTable, context: IndicatorContext): PeriodIndicators[K];
 }
+
+/** The id of an indicator's chart and page section: its chartId, else its id. */
+export const chartIdOf = (indicator: Pick<Indicator, "id" | "chartId">): string => indicator.chartId ?? indicator.id;

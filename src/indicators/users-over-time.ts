@@ -13,6 +13,7 @@ import type {Indicator, IndicatorContext, PeriodIndicators} from "./types.js";
 export const usersOverTime: Indicator<"usersOverTime"> = {
   id: "usersOverTime",
   columns: ["user_id", ...BUCKET_COLUMNS],
+  chartId: "users",
   label: "Number of users",
   description: "How many different users made at least one action in each day, week or month of the period.",
   compute(rows: ColumnTable, {period}: IndicatorContext) {
