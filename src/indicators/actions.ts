@@ -16,6 +16,7 @@ export const actions: Indicator<"actions"> = {
   id: "actions",
   columns: ["action", ...BUCKET_COLUMNS],
   label: "Actions",
+  email: true,
   description: "How many actions of each kind were made in each day, week or month of the period.",
   compute(rows: ColumnTable, {period}: IndicatorContext) {
     const bucketKeys = codedColumn(rows, period.bucket).dictionary;

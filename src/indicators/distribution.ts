@@ -13,6 +13,7 @@ export const distribution: Indicator<"distribution"> = {
   id: "distribution",
   columns: ["action"],
   label: "Distribution of actions",
+  email: true,
   description: "The share of each kind of action among all the actions of the period.",
   compute(rows: ColumnTable): PeriodIndicators["distribution"] {
     const total = rows.numRows();

@@ -85,6 +85,8 @@ export interface Indicator<K extends keyof PeriodIndicators = keyof PeriodIndica
   chartId?: string;
   /** the title its chart has on the page and in the email, e.g. "Top modified datasets" */
   label: string;
+  /** its chart is in the email (one that reads at a glance: the top lists are tables there); defaults to false */
+  email?: boolean;
   /** one line that says what it shows */
   description: string;
   compute(rows: ColumnTable, context: IndicatorContext): PeriodIndicators[K];
