@@ -6,6 +6,7 @@
  */
 import {DateTime} from "luxon";
 import {civilDate, dayKeys, isoWeek, MONTH_ABBREVIATIONS, parseDayKey, type CivilDate} from "../periods/calendar-keys.js";
+import {createLocalCalendar, type LocalCalendar} from "../periods/time-zone.js";
 import type {Period, PeriodType} from "../periods/types.js";
 import type {PeriodComparison} from "../indicators/types.js";
 
@@ -185,8 +186,30 @@ export function soFarNote(period: LabelledPeriod, asOf: string): string {
 
 /** When the report was built, in its zone, e.g. "31 Mar 2026, 14:05". */
 export function formatBuiltAt(iso: string, timeZone: string): string {
+  const calendar = TO_ISO_STRING.test(iso) ? calendarOf(timeZone) : undefined;
+  if (calendar !== undefined) {
+    // an instant as toISOString writes it, as the build does: the zone's cached offsets, about half
+    // the cost of a content key's page model (luxon parsed it: cache/period-keys.ts lays out every period)
+    const ms = Date.parse(iso);
+    const local = new Date(ms + calendar.offsetMinutes(ms) * 60_000);
+    const two = (n: number) => String(n).padStart(2, "0");
+    return `${local.getUTCDate()} ${MONTH_ABBREVIATIONS[local.getUTCMonth()]} ${local.getUTCFullYear()}, ${two(local.getUTCHours())}:${two(local.getUTCMinutes())}`;
+  }
   const at = DateTime.fromISO(iso, {zone: timeZone, locale: "en"});
   return at.isValid ? at.toFormat("d LLL yyyy, HH:mm") : iso;
+}
+const TO_ISO_STRING = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const calendars = new Map<string, LocalCalendar>();
+/** The zone's calendar (time-zone.ts), undefined for a zone this runtime does not know (luxon then says the ISO text). */
+function calendarOf(timeZone: string): LocalCalendar | undefined {
+  if (!calendars.has(timeZone)) {
+    try {
+      calendars.set(timeZone, createLocalCalendar(timeZone));
+    } catch {
+      return undefined;
+    }
+  }
+  return calendars.get(timeZone);
 }
 
 /** A calendar day, e.g. "2026-03-31" -> "31 Mar 2026" (as is when it is not a date). */
