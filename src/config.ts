@@ -48,6 +48,29 @@ export interface BuildConfig {
   cache: string | null;
 }
 
+/**
+ * The build options that do not change what a build publishes, and why: the build fingerprint
+ * (fingerprint.ts) covers every other option of BuildConfig, so an option added to BuildConfig is
+ * covered unless it is listed here (test/fingerprint.test.ts perturbs every option to check).
+ */
+export const OUTPUT_NEUTRAL_OPTIONS = {
+  inputs: "the files they name are in the fingerprint instead: each one's resolved path, format, size and content hash",
+  out: "where the report goes, not what it says (its links are relative)",
+  quiet: "progress and summary lines only",
+  json: "the summary's form only",
+  force: "whether an up-to-date report is built again, to the same bytes",
+  workers: "how many threads render the same charts",
+  cache: "a build from the cache publishes the bytes of a build from the inputs",
+} as const satisfies Partial<Record<keyof BuildConfig, string>>;
+
+/** The options that shape a build's output: all of BuildConfig but OUTPUT_NEUTRAL_OPTIONS. */
+export type OutputOptions = Omit<BuildConfig, keyof typeof OUTPUT_NEUTRAL_OPTIONS>;
+
+/** The options of `config` that shape the output, every key but OUTPUT_NEUTRAL_OPTIONS, in BuildConfig's order. */
+export function outputOptions(config: BuildConfig): OutputOptions {
+  return Object.fromEntries(Object.entries(config).filter(([key]) => !Object.hasOwn(OUTPUT_NEUTRAL_OPTIONS, key))) as OutputOptions;
+}
+
 export interface EmailConfig {
   /** the built report folder; defaults to "dist" */
   report: string;

@@ -9,7 +9,7 @@
 import {createHash, type Hash} from "node:crypto";
 import {readdir, readFile, type FileHandle} from "node:fs/promises";
 import path from "node:path";
-import type {BuildConfig} from "./config.js";
+import {outputOptions, type BuildConfig} from "./config.js";
 import type {BuildSummary} from "./build-summary.js";
 import type {ReportJson} from "./site/types.js";
 import {InputError} from "./errors.js";
@@ -167,16 +167,15 @@ export async function inputsResized(config: BuildConfig, state?: InputState): Pr
 }
 
 /**
- * A hex digest of everything that determines a build's output (the build time aside): of the
- * inputs, the bytes their snapshots hold. `state`: the inputs as inputState found them, when the
+ * A hex digest of everything that determines a build's output (the build time aside): the tool's
+ * code, every option but the output-neutral ones (config.ts outputOptions) and, of the inputs, the
+ * bytes their snapshots hold. `state`: the inputs as inputState found them, when the
  * caller has it already (the build then reads the same snapshots).
  */
 export async function buildFingerprint(config: BuildConfig, state?: InputState): Promise<string> {
   const snapshots = await inputSnapshots(state ?? (await inputState(config)));
   const inputs = snapshots.map((f) => ({path: path.resolve(f.path), format: f.format, size: f.size, sha256: f.sha256}));
-  const {timeZone, asOf, periods, top, title, lang, maxRejectedPercent} = config;
-  // every page's text follows the language: a switch rebuilds the report
-  const shaping = {code: await codeFingerprint(), timeZone, asOf, periods, top, title, lang, maxRejectedPercent, inputs};
+  const shaping = {code: await codeFingerprint(), options: outputOptions(config), inputs};
   return createHash("sha256").update(JSON.stringify(shaping)).digest("hex");
 }
 

@@ -3,6 +3,7 @@
  * grown file: SHA-256 of the whole file and of a prefix, in one pass when both are asked, for a file
  * smaller than the 8 MiB read buffer and for one larger; the snapshot a build reads of a growing
  * file (the size found; a half-written last line held back); a file replaced or cut meanwhile.
+ * The fingerprint covers every option but the declared output-neutral ones.
  */
 import {test} from "uvu";
 import * as assert from "uvu/assert";
@@ -10,8 +11,8 @@ import {createHash} from "node:crypto";
 import {mkdtemp, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
-import {inputsResized, snapshotFiles, snapshotPrefixHash} from "../src/fingerprint.js";
-import {buildConfig} from "../src/config.js";
+import {buildFingerprint, inputsResized, snapshotFiles, snapshotPrefixHash} from "../src/fingerprint.js";
+import {buildConfig, OUTPUT_NEUTRAL_OPTIONS, type BuildConfig} from "../src/config.js";
 import {InputError} from "../src/errors.js";
 import {findInputs} from "../src/ingest/find-inputs.js";
 import {mkdir, appendFile, rename, truncate} from "node:fs/promises";
@@ -120,6 +121,39 @@ test("an input is resized when its size differs from what the cache manifest rec
   await writeFile(path.join(daily, "2026-01-02.csv"), "timestamp,action\n2026-01-02T00:00:00Z,edit_page\n");
   assert.is(await inputsResized(days), true, "a new daily file");
   assert.is(await inputsResized(buildConfig({input: [log], out: path.join(dir, "resized-site"), "no-cache": true, quiet: true, tz: "UTC"})), false, "no cache used");
+});
+
+/** Another value of an option, whatever its type: the fingerprint only digests it. */
+function otherValue(value: unknown): unknown {
+  if (typeof value === "string") return value + "x";
+  if (typeof value === "number") return value + 1;
+  if (typeof value === "boolean") return !value;
+  if (Array.isArray(value)) return value.length > 1 ? value.slice(1) : [...value, "x"];
+  if (value === undefined || value === null) return "x";
+  return {...(value as object), x: 1};
+}
+
+test("buildFingerprint: every option of the normalised config changes it, unless it is declared output-neutral", async () => {
+  const log = path.join(dir, "options.csv");
+  await writeFile(log, "timestamp,action\n2026-01-01T00:00:00Z,edit_page\n");
+  // every option set, so that none is missing from the object walked
+  const config = buildConfig({input: [log], out: path.join(dir, "options-site"), tz: "Europe/Paris", "as-of": "2026-01-31", periods: "month,year", top: 3, format: "csv", title: "T", "max-rejected": 2, workers: 1, quiet: true});
+  const before = await buildFingerprint(config);
+  assert.is(await buildFingerprint({...config}), before, "the same options: the same fingerprint");
+  const neutral = new Set(Object.keys(OUTPUT_NEUTRAL_OPTIONS));
+  for (const key of neutral) assert.ok(Object.hasOwn(config, key), `"${key}" is declared output-neutral but is no option`);
+  const keys = Object.keys(config) as (keyof BuildConfig)[];
+  assert.ok(keys.length >= 12, "the normalised config lists every option, undefined ones included");
+  for (const key of keys) {
+    // an input named otherwise is the same file: its path, size and bytes are what is digested
+    const value = key === "inputs" ? [`${dir}${path.sep}.${path.sep}options.csv`] : otherValue(config[key]);
+    const after = await buildFingerprint({...config, [key]: value});
+    if (neutral.has(key)) assert.is(after, before, `"${key}" is declared output-neutral: the fingerprint ignores it`);
+    else assert.is.not(after, before, `"${key}" changes the output: the fingerprint covers it, or OUTPUT_NEUTRAL_OPTIONS says why not`);
+  }
+  // the inputs' bytes count, however they are named
+  await appendFile(log, "2026-01-02T00:00:00Z,edit_page\n");
+  assert.is.not(await buildFingerprint(config), before, "a grown input");
 });
 
 test.run();

@@ -1,13 +1,21 @@
 /**
  * A period's content key: a digest of everything its folder (page, charts.json, indicators.json,
  * downloads) is made from, so that a build can keep the previous build's folder when the key is
- * unchanged instead of rendering it again. It covers the period's rows (their two 30-bit hashes, in
- * order), the log's columns, the page's view model without its SVGs (labels, neighbour links,
- * change figures, download sizes, site title), the indicators, the action palette, the options
- * and the tool's own code. It does not read or write files.
+ * unchanged instead of rendering it again. It is made by construction, not from a list of fields:
+ * the period's page model as buildPeriodModel lays it out (every field, whatever is added to it),
+ * its frame (indicators.json's comparison, dataFrom, previousAction), every option that shapes the
+ * output but the as-of day (config.ts outputOptions), the tool's code (templates included), the
+ * log's columns, the action palette and the period's rows (their two 30-bit hashes, in order).
+ * What a page is given only once its charts are drawn and its downloads written (its chart
+ * sections, the downloads' sizes, its inline chart specs) follows from those rows, columns,
+ * options, palette and code, so the model is laid out with none: computing the charts and
+ * downloads of every period to digest them would cost what keeping a period saves. It does not
+ * read or write files. The parts are put together by pipeline/content-keys.ts.
  */
 import {createHash} from "node:crypto";
+import type {OutputOptions} from "../config.js";
 import type {RowOrigins} from "../ingest/log-rows.js";
+import type {PeriodFrame} from "../indicators/types.js";
 
 /**
  * A 60-bit digest of rows [lo, hi): each row's two hashes folded in order, so that a changed,
@@ -27,19 +35,37 @@ export function rowsDigest(rows: Pick<RowOrigins, "hash" | "hash2">, lo: number,
   return `${hex(a)}:${hex(b)}:${hi - lo}`;
 }
 
-/** What a period's folder is made from; any JSON-serialisable parts. */
+/** What a period's folder is made from; JSON-serialisable parts. */
 export interface PeriodKeyParts {
-  /** the tool's code fingerprint (fingerprint.ts) */
+  /** the tool's code fingerprint (fingerprint.ts: sources, templates, lock file) */
   code: string;
   /** the log's output columns, in order */
   columns: readonly string[];
   /** rowsDigest of the period's rows */
   rows: string;
-  /** e.g. the page's view model without SVGs, the indicators, the palette, top */
-  content: unknown;
+  /** the options that shape the output, but the as-of day (shown through `model` and `frame`) */
+  options: Omit<OutputOptions, "asOf">;
+  /** every action of the log, in the palette's order (the palette's colours and names follow from them) */
+  actions: readonly string[];
+  /** where the period stands among the others: what indicators.json adds to what its rows give */
+  frame: PeriodFrame;
+  /** the page model, laid out with no chart and empty downloads (periodKeyModel) */
+  model: object;
 }
 
-/** The content key: a hex SHA-256 of the parts. */
+/**
+ * The content key: a hex SHA-256 of the parts' JSON. A value JSON would drop or write as `{}` (a
+ * Map, a Set, a function) throws rather than leave a field out of the key; an undefined field is
+ * written as such.
+ */
 export function periodContentKey(parts: PeriodKeyParts): string {
-  return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
+  return createHash("sha256").update(JSON.stringify(parts, jsonOnly)).digest("hex");
+}
+
+function jsonOnly(key: string, value: unknown): unknown {
+  if (value === undefined) return "\u0000undefined";
+  if (typeof value === "function" || typeof value === "bigint" || value instanceof Map || value instanceof Set) {
+    throw new TypeError(`content key: "${key}" is a ${value?.constructor?.name ?? typeof value}, which JSON would not write`);
+  }
+  return value;
 }

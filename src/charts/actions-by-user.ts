@@ -4,7 +4,8 @@
  * period with thousands of users still draws about twenty marks. The data table keeps every user.
  * It does not count actions: `indicators.actionsByUser` holds the counts.
  */
-import type {PeriodIndicators} from "../indicators/types.js";
+import {actionsByUser} from "../indicators/actions-by-user.js";
+import {chartIdOf, type PeriodIndicators} from "../indicators/types.js";
 import type {ActionPalette, ChartSpec} from "./types.js";
 import {barBands, BAR_STEP, chartSpec, labelledBars, NEUTRAL_COLOR, OTHERS_COLOR, tipDescription} from "./chart-base.js";
 import {countOf, labelMap} from "./labels.js";
@@ -38,7 +39,7 @@ export function actionsByUserChart(indicators: PeriodIndicators, _palette: Actio
 
   const summary = summarize(users, total, values[0]?.user, indicators.totals.actions - total, m);
   return {
-    id: "actions-by-user",
+    id: chartIdOf(actionsByUser),
     title: m.charts.actionsByUser.title,
     description: m.charts.actionsByUser.description(rest.length ? countOf(rest.length, "otherUser", m) : ""),
     summary,

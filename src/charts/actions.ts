@@ -6,7 +6,8 @@
  * (shift adds one, a click on the plot shows all again): the other marks get opacity 0 and no tooltip.
  * It does not compute counts: `indicators.actions` holds them.
  */
-import type {PeriodIndicators} from "../indicators/types.js";
+import {actions as actionsIndicator} from "../indicators/actions.js";
+import {chartIdOf, type PeriodIndicators} from "../indicators/types.js";
 import type {ActionPalette, ChartSpec} from "./types.js";
 import {
   ACTION_SELECTION,
@@ -54,7 +55,7 @@ export function actionsChart(indicators: PeriodIndicators, palette: ActionPalett
 
   const summary = summarize(indicators, palette, actions.length, rows, (key) => bucketLabel(key, unit, m), m);
   return {
-    id: "actions",
+    id: chartIdOf(actionsIndicator),
     title: m.charts.actions.title,
     // no "click the legend" here: the page without JavaScript, and the email, cannot do it; the live
     // page's legend buttons say what they do (browser/legend-buttons.ts)

@@ -6,7 +6,7 @@
  * It does not count: `indicators.byWeekday` holds the counts.
  */
 import {byWeekday} from "../indicators/by-weekday.js";
-import type {PeriodIndicators} from "../indicators/types.js";
+import {chartIdOf, type PeriodIndicators} from "../indicators/types.js";
 import type {ActionPalette, ChartSpec} from "./types.js";
 import {chartSpec, NEUTRAL_COLOR, tipDescription} from "./chart-base.js";
 import {countOf} from "./labels.js";
@@ -29,7 +29,7 @@ export function byWeekdayChart(indicators: PeriodIndicators, _palette: ActionPal
   // English takes the indicator's own label and description (one id names it everywhere)
   const [title, description] = m === en ? [byWeekday.label, byWeekday.description] : [text.title, text.description];
   return {
-    id: byWeekday.id,
+    id: chartIdOf(byWeekday),
     title,
     description: `${description} ${text.days(indicators.period.timeZone)}`,
     summary,

@@ -10,7 +10,8 @@
  * palette has: the period's actions' colours first, the rest unused.
  * It does not compute shares: `indicators.distribution` holds them.
  */
-import type {PeriodIndicators} from "../indicators/types.js";
+import {distribution} from "../indicators/distribution.js";
+import {chartIdOf, type PeriodIndicators} from "../indicators/types.js";
 import type {ActionPalette, ChartSpec} from "./types.js";
 import {actionLegend, chartSpec, tipDescription} from "./chart-base.js";
 import {countOf} from "./labels.js";
@@ -48,7 +49,7 @@ export function distributionChart(indicators: PeriodIndicators, palette: ActionP
       ? m.charts.distribution.none
       : m.colon(countOf(indicators.totals.actions, "action", m), slices.map((slice) => `${palette.label(slice.action)} ${formatShare(slice.share, m)}`).join(", ")) + ".";
   return {
-    id: "distribution",
+    id: chartIdOf(distribution),
     title: m.charts.distribution.title,
     description: m.charts.distribution.description,
     summary,

@@ -12,11 +12,12 @@
  * literal (the top lists' sort orders; tested), else as data values and descriptions.
  */
 import {compile, type TopLevelSpec} from "vega-lite";
-import {parse, View, Warn, type Runtime, type Spec} from "vega";
+import {parse, Warn, type Spec} from "vega";
 import {ReportError} from "../errors.js";
 import type {ChartSpec, RenderedChart} from "./types.js";
 import {plotWidthGuess} from "./plot-width.js";
 import {CHART_WIDTH} from "./chart-base.js";
+import {drawParsed, drawReused, reusableParse, type ReusableParse} from "./view-reuse.js";
 
 /** Receives the warnings of vega-lite and vega (defaults to ignoring them). */
 export type ChartWarn = (message: string) => void;
@@ -81,24 +82,8 @@ interface Shape {
   spec: Spec;
   source: number;
   params: string[];
-  /** vega's parse of the spec as laid out, by plot width ("fit": vega's own fit) */
-  parsed: Map<number | "fit", ParsedShape | null>;
-}
-
-/**
- * A parsed shape, which of its operators ingests the inline values and which hold the parameters
- * (in Shape.params order: the signal's name and operator), and its kept View (keptView).
- */
-interface ParsedShape {
-  runtime: Runtime;
-  operator: number;
-  signals: {name: string; operator: number}[];
-  /** the name of the data set the values go to */
-  dataset: string;
-  /** at a plot width: whether a chart was drawn, the View kept (emptied) since, the chart being drawn */
-  drawn: boolean;
-  view?: View;
-  drawing: Promise<unknown>;
+  /** vega's parse of the spec as laid out, by plot width ("fit": vega's own fit), reusable (view-reuse.ts) */
+  parsed: Map<number | "fit", ReusableParse | null>;
 }
 
 /**
@@ -206,7 +191,7 @@ export function chartRenderer(warn: ChartWarn, counts?: ParseCounts): (spec: Cha
 
 /**
  * How many specs a renderer parsed, how many charts took a shape's parse instead, and how many of
- * those were drawn by the View that drew the shape's chart before (keptView).
+ * those were drawn by the View that drew the shape's chart before (view-reuse.ts drawReused).
  */
 export interface ParseCounts {
   parsed: number;
@@ -220,109 +205,28 @@ export interface ParseCounts {
  * is a fifth of drawing a chart, and depends on neither (vega-parser hands the values to one
  * operator, `$ingest`, and the description to the view). The remembered parse is shared: vega's
  * View only reads it. Checked as the shapes are, by SVG digest and by test. At a plot width, the
- * shape's View is kept too (keptView); laid out by vega's fit, whose layout starts from the last
- * one's width, a chart gets a View of its own.
+ * shape's View is kept too (view-reuse.ts drawReused); laid out by vega's fit, whose layout starts
+ * from the last one's width, a chart gets a View of its own. Every use of vega's internals is in
+ * view-reuse.ts.
  */
 const drawer = (warn: ChartWarn, counts: ParseCounts = {parsed: 0, reused: 0}) => async (vega: Spec, {shape, values, params}: Compiled, width: number | "fit"): Promise<string> => {
-  const drawAnew = () => (counts.parsed++, svgOf(parse(vega), warn));
+  const log = logger(warn) as never;
+  const drawAnew = () => (counts.parsed++, drawParsed(parse(vega), log).then(finishSvg));
   if (shape === undefined) return drawAnew();
   let parsed = shape.parsed.get(width);
   if (parsed === undefined) {
     counts.parsed++;
     const laidOut = width === "fit" ? shape.spec : ({...shape.spec, width, autosize: {type: "pad", contains: "padding"}} as Spec);
-    const runtime = parse(laidOut);
-    const shapeValues = shape.spec.data![shape.source] as {values: unknown[]; name: string};
-    const ingesting = runtime.operators.flatMap((operator, i) => ((operator as {value?: {$ingest?: unknown}}).value?.$ingest === shapeValues.values ? [i] : []));
-    const holding = shape.params.map((name) => runtime.operators.flatMap((operator, i) => ((operator as {signal?: string}).signal === name ? [i] : [])));
-    parsed =
-      ingesting.length === 1 && holding.every((found) => found.length === 1)
-        ? {runtime, operator: ingesting[0], signals: holding.map(([i], k) => ({name: shape.params[k], operator: i})), dataset: shapeValues.name, drawn: false, drawing: Promise.resolve()}
-        : null;
+    parsed = reusableParse(laidOut, shape.spec.data![shape.source] as {values: unknown[]; name: string}, shape.params);
     if (shape.parsed.size >= MAX_LAYOUTS) shape.parsed.delete(shape.parsed.keys().next().value!);
     shape.parsed.set(width, parsed);
   } else if (parsed !== null) counts.reused++;
   if (parsed === null) return drawAnew();
-  const chart: ChartValues = {values: values!, params: params!, description: vega.description};
-  if (width === "fit") return svgOf(withValues(parsed, chart), warn);
-  const kept = parsed;
-  // one chart at a time per View: the renderer may be handed a period's charts at once
-  const drawing = kept.drawing.then(() => keptView(kept, chart, warn, counts));
-  kept.drawing = drawing.catch(() => {});
-  return drawing;
+  return finishSvg(await drawReused(parsed, {values: values!, params: params!, description: vega.description}, width !== "fit", log, counts));
 };
 
-/** What a chart puts into its shape: its data values, its parameters' values (Shape.params order), description. */
-interface ChartValues {
-  values: unknown[];
-  params: unknown[];
-  description: string | undefined;
-}
-
-/** The shape's parse with a chart's values, parameters and description put in. */
-function withValues({runtime, operator, signals}: ParsedShape, {values, params, description}: ChartValues): Runtime {
-  const operators = runtime.operators.slice();
-  const ingest = operators[operator] as {value: object};
-  operators[operator] = {...ingest, value: {...ingest.value, $ingest: values}} as (typeof operators)[number];
-  signals.forEach(({operator: i}, k) => (operators[i] = {...operators[i], value: params[k]} as (typeof operators)[number]));
-  return {...runtime, description, operators} as Runtime;
-}
-
-/**
- * Draws a chart with a View kept from its shape's last chart at the same plot width, instead of a
- * new one: making a View and running it the first time is most of drawing a chart. The chart's
- * values go in and vega's dataflow runs again. One thread drew the 1,484 charts of a million-row
- * report in 10.8-11.3 CPU-s instead of 16.1-16.5 (interleaved runs), 8.0-8.4 s instead of 11.7-12.3.
- *
- * A kept View is emptied (its chart's values and parameters taken out, in a run of their own) once
- * its chart is drawn, because what survives a run keeps its place: values replaced in one run drew
- * a top list whose entries were also the last chart's in the last chart's order (vega keeps the
- * aggregate cells and axis labels it has, keyed by value), and grid lines in another order; a
- * legend entry kept its last label's width. Emptied, the View holds only what a chart of no values
- * holds, and draws as a new View does: checked against new Views over the 1,484 charts of a 1M-row
- * report drawn in order, in reverse and shuffled (0 differences), and by test/charts/render.test.ts.
- * Emptied, it also holds little memory while it waits. vega lays a View out once unless asked:
- * `resize()` asks, so the padding follows each chart's axes. The chart's parameters (Shape.params)
- * are set as signals before it runs. A shape's first chart at a width gets a View it does not keep,
- * as a shape drawn once (e.g. a donut with more legend rows than the others, so another height)
- * would only pay for the emptying; a View that failed is dropped.
- */
-async function keptView(parsed: ParsedShape, chart: ChartValues, warn: ChartWarn, counts: ParseCounts): Promise<string> {
-  if (!parsed.drawn) {
-    parsed.drawn = true;
-    return svgOf(withValues(parsed, chart), warn);
-  }
-  let view = parsed.view;
-  parsed.view = undefined; // until it is emptied again
-  if (view === undefined) view = headlessView(withValues(parsed, chart), warn);
-  else {
-    counts.viewsKept = (counts.viewsKept ?? 0) + 1;
-    parsed.signals.forEach(({name}, k) => view!.signal(name, chart.params[k]));
-    view.data(parsed.dataset, chart.values).description(chart.description ?? "").resize();
-  }
-  const svg = await svgDrawnBy(view);
-  // its parameters emptied too, as the shape holds them: with the last chart's legend entries left
-  // in, a next legend of as many entries kept them in place with their old labels' width
-  parsed.signals.forEach(({name}) => view!.signal(name, []));
-  await view.data(parsed.dataset, []).runAsync();
-  parsed.view = view;
-  return svg;
-}
-
-/** The SVG of a parsed spec, drawn by vega's headless View, geometry rounded, with a viewBox. */
-async function svgOf(runtime: Runtime, warn: ChartWarn): Promise<string> {
-  const view = headlessView(runtime, warn);
-  try {
-    return await svgDrawnBy(view);
-  } finally {
-    view.finalize();
-  }
-}
-
-/** vega's View of a parsed spec, drawing nowhere (SVG on demand), its warnings to `warn`. */
-const headlessView = (runtime: Runtime, warn: ChartWarn): View => new View(runtime, {renderer: "none", logger: logger(warn) as never});
-
-/** The View's SVG, geometry rounded, with a viewBox. */
-const svgDrawnBy = async (view: View): Promise<string> => withViewBox(roundGeometry(await view.toSVG()));
+/** An SVG as vega's View wrote it, geometry rounded, with a viewBox. */
+const finishSvg = (svg: string): string => withViewBox(roundGeometry(svg));
 
 const svgWidth = (svg: string): number => Number(/^<svg\b[^>]*?\swidth="([\d.]+)"/.exec(svg)?.[1]);
 

@@ -4,7 +4,10 @@
  * builder; each export is a configuration of it. Clicking an action in the legend highlights it.
  * It does not rank anything: the indicators hold the lists, already cut to the configured size.
  */
-import type {ByAction, PeriodIndicators} from "../indicators/types.js";
+import {topDatasets} from "../indicators/top-datasets.js";
+import {topPages} from "../indicators/top-pages.js";
+import {topUsers} from "../indicators/top-users.js";
+import {chartIdOf, type ByAction, type PeriodIndicators} from "../indicators/types.js";
 import type {ActionPalette, ChartBuilder, ChartSpec} from "./types.js";
 import {actionColor, actionsIn, barBands, BAR_STEP, chartSpec, labelledBars, legendSelection, selectedOpacity, tipDescription} from "./chart-base.js";
 import {countOf, labelMap} from "./labels.js";
@@ -80,7 +83,7 @@ export function topListChart(config: TopListConfig): ChartBuilder {
 
 /** Chart spec of the "Top users" indicator. */
 export const topUsersChart = topListChart({
-  id: "top-users",
+  id: chartIdOf(topUsers),
   text: "users",
   noun: "activeUser",
   entries: (indicators) => indicators.topUsers.map(({user_id, count, byAction}) => ({id: user_id, count, byAction})),
@@ -88,7 +91,7 @@ export const topUsersChart = topListChart({
 
 /** Chart spec of the "Top modified datasets" indicator. */
 export const topDatasetsChart = topListChart({
-  id: "top-datasets",
+  id: chartIdOf(topDatasets),
   text: "datasets",
   noun: "modifiedDataset",
   entries: (indicators) => indicators.topDatasets.map(({dataset_id, count, byAction}) => ({id: dataset_id, count, byAction})),
@@ -96,7 +99,7 @@ export const topDatasetsChart = topListChart({
 
 /** Chart spec of the "Top pages" indicator. */
 export const topPagesChart = topListChart({
-  id: "top-pages",
+  id: chartIdOf(topPages),
   text: "pages",
   noun: "modifiedPage",
   entries: (indicators) => indicators.topPages.map(({page_id, count, byAction}) => ({id: page_id, count, byAction})),

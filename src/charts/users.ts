@@ -3,7 +3,8 @@
  * from `actions.buckets` (the indicator lists non-zero buckets only).
  * It does not count users: `indicators.usersOverTime` holds the counts.
  */
-import type {PeriodIndicators} from "../indicators/types.js";
+import {usersOverTime} from "../indicators/users-over-time.js";
+import {chartIdOf, type PeriodIndicators} from "../indicators/types.js";
 import type {ActionPalette, ChartSpec} from "./types.js";
 import {bucketLabel, chartSpec, NEUTRAL_COLOR, unitNoun, unitTitle, tipDescription} from "./chart-base.js";
 import {countOf} from "./labels.js";
@@ -24,7 +25,7 @@ export function usersChart(indicators: PeriodIndicators, _palette: ActionPalette
 
   const summary = summarize(indicators, rows, m);
   return {
-    id: "users",
+    id: chartIdOf(usersOverTime),
     title: m.charts.users.title,
     description: m.charts.users.description(unitNoun(unit, m)),
     summary,

@@ -6,7 +6,8 @@
  * escaping is the HTML part's job.
  */
 import type {EmailConfig} from "../config.js";
-import type {ByAction} from "../indicators/types.js";
+import {INDICATORS} from "../indicators/registry.js";
+import {chartIdOf, type ByAction} from "../indicators/types.js";
 import {chartLabel} from "../charts/labels.js";
 import {actionLabels} from "../charts/action-names.js";
 import {changeFrom, formatCount, formatDecimal, formatShare} from "../site/figures.js";
@@ -18,8 +19,8 @@ import type {ReportSnapshot} from "./read-report.js";
 import {en, type Messages} from "../i18n/en.js";
 import {messagesFor} from "../i18n/languages.js";
 
-/** The charts an email shows, in order: the ones that read at a glance; the top lists are tables. */
-export const EMAIL_CHART_IDS = ["actions", "distribution"] as const;
+/** The charts an email shows, by chart id, in the page's order: those of the indicators marked `email`. */
+export const EMAIL_CHART_IDS: readonly string[] = INDICATORS.filter((indicator) => indicator.email).map(chartIdOf);
 
 export interface EmailKpi {
   label: string;

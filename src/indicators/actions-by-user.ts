@@ -12,7 +12,9 @@ import type {Indicator, PeriodIndicators} from "./types.js";
 /** Count per non-empty user_id, by count descending then user_id ascending. */
 export const actionsByUser: Indicator<"actionsByUser"> = {
   id: "actionsByUser",
-  label: "Actions by user",
+  columns: ["user_id"],
+  chartId: "actions-by-user",
+  label: "Actions by users",
   description: "How many actions each user made in the period, most active first.",
   compute(rows: ColumnTable): PeriodIndicators["actionsByUser"] {
     const users = codedColumn(rows, "user_id").dictionary;

@@ -6,6 +6,7 @@
 import type {ColumnTable} from "arquero";
 import {codedColumn} from "./coded-rows.js";
 import {countPairs} from "./count-by.js";
+import {BUCKET_COLUMNS} from "../periods/types.js";
 import type {Indicator, IndicatorContext, PeriodIndicators} from "./types.js";
 
 type ActionsSeries = PeriodIndicators["actions"]["series"];
@@ -13,7 +14,9 @@ type ActionsSeries = PeriodIndicators["actions"]["series"];
 /** Count per (bucket, action), sorted by bucket then action (plain string order). */
 export const actions: Indicator<"actions"> = {
   id: "actions",
-  label: "Actions over time",
+  columns: ["action", ...BUCKET_COLUMNS],
+  label: "Actions",
+  email: true,
   description: "How many actions of each kind were made in each day, week or month of the period.",
   compute(rows: ColumnTable, {period}: IndicatorContext) {
     const bucketKeys = codedColumn(rows, period.bucket).dictionary;

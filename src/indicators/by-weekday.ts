@@ -13,6 +13,7 @@ import type {Indicator, PeriodIndicators} from "./types.js";
 /** Actions and distinct users per ISO weekday, Monday (1) first. */
 export const byWeekday: Indicator<"byWeekday"> = {
   id: "byWeekday",
+  columns: ["day", "user_id"],
   label: "Activity by weekday",
   description: "How many actions were made, and by how many different users, on each day of the week.",
   compute(rows: ColumnTable) {

@@ -11,7 +11,9 @@ import type {Indicator, PeriodIndicators} from "./types.js";
 /** Count and share per action, by count descending then action ascending. */
 export const distribution: Indicator<"distribution"> = {
   id: "distribution",
+  columns: ["action"],
   label: "Distribution of actions",
+  email: true,
   description: "The share of each kind of action among all the actions of the period.",
   compute(rows: ColumnTable): PeriodIndicators["distribution"] {
     const total = rows.numRows();

@@ -1,6 +1,7 @@
 /**
  * The eight indicators of a period, in the order the report shows them. Adding one: write its
- * module (one `Indicator<"key">` export) and list it here; its key must exist in PeriodIndicators.
+ * module (one `Indicator<"key">` export, with the columns it reads) and list it here; its key must
+ * exist in PeriodIndicators.
  */
 import {actions} from "./actions.js";
 import {actionsByUser} from "./actions-by-user.js";
@@ -9,6 +10,7 @@ import {distribution} from "./distribution.js";
 import {topDatasets} from "./top-datasets.js";
 import {topPages} from "./top-pages.js";
 import {topUsers} from "./top-users.js";
+import {totals} from "./totals.js";
 import type {Indicator, PeriodFrame, PeriodIndicators} from "./types.js";
 import {usersOverTime} from "./users-over-time.js";
 
@@ -31,5 +33,5 @@ export const INDICATORS = [
 type Missing = Exclude<IndicatorId, (typeof INDICATORS)[number]["id"]>;
 const _everyIndicatorListed: [Missing] extends [never] ? true : Missing = true;
 
-/** Every column the indicators read, bucket keys included: select only these to slice rows cheaply. */
-export const INDICATOR_COLUMNS = ["time", "action", "user_id", "dataset_id", "page_id", "day", "week", "month"] as const;
+/** Every column the indicators (and the totals) read, bucket keys included: the union of what each declares. */
+export const INDICATOR_COLUMNS: readonly string[] = [...new Set([totals, ...INDICATORS].flatMap((indicator) => indicator.columns))];

@@ -9,7 +9,9 @@ import type {Indicator, IndicatorContext} from "./types.js";
 /** The top datasets by action count, with byAction. */
 export const topDatasets: Indicator<"topDatasets"> = {
   id: "topDatasets",
-  label: "Top 5 modified datasets",
+  columns: ["dataset_id", "action"],
+  chartId: "top-datasets",
+  label: "Top modified datasets",
   description: "The datasets that received the most actions in the period, with the actions by kind.",
   compute(rows: ColumnTable, {top}: IndicatorContext) {
     return rankByAction(rows, "dataset_id", top).map(({id, count, byAction}) => ({dataset_id: id, count, byAction}));

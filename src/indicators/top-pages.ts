@@ -9,7 +9,9 @@ import type {Indicator, IndicatorContext} from "./types.js";
 /** The top pages by action count, with byAction. */
 export const topPages: Indicator<"topPages"> = {
   id: "topPages",
-  label: "Top 5 modified pages",
+  columns: ["page_id", "action"],
+  chartId: "top-pages",
+  label: "Top modified pages",
   description: "The pages that received the most actions in the period, with the actions by kind.",
   compute(rows: ColumnTable, {top}: IndicatorContext) {
     return rankByAction(rows, "page_id", top).map(({id, count, byAction}) => ({page_id: id, count, byAction}));

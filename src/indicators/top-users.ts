@@ -9,7 +9,9 @@ import type {Indicator, IndicatorContext} from "./types.js";
 /** The top users by action count, with byAction. */
 export const topUsers: Indicator<"topUsers"> = {
   id: "topUsers",
-  label: "Top 5 users",
+  columns: ["user_id", "action"],
+  chartId: "top-users",
+  label: "Top users",
   description: "The users who made the most actions in the period, with their actions by kind.",
   compute(rows: ColumnTable, {top}: IndicatorContext) {
     return rankByAction(rows, "user_id", top).map(({id, count, byAction}) => ({user_id: id, count, byAction}));

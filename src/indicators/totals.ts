@@ -15,6 +15,7 @@ import type {Indicator, PeriodIndicators} from "./types.js";
  */
 export const totals: Indicator<"totals"> = {
   id: "totals",
+  columns: ["user_id", "dataset_id", "page_id"],
   label: "Totals",
   description: "How many actions, users, datasets and pages the period counts, and actions per user.",
   compute(rows: ColumnTable): PeriodIndicators["totals"] {

@@ -72,9 +72,25 @@ export interface IndicatorContext {
 export interface Indicator<K extends keyof PeriodIndicators = keyof PeriodIndicators> {
   /** the key it fills in indicators.json */
   id: K;
-  /** as the reference names it, e.g. "Top 5 modified datasets" */
+  /**
+   * every column of the period's rows it reads, e.g. ["action", "day", "week", "month"]: the build
+   * cache keeps them (test/cache/append-log.test.ts checks CACHED_COLUMNS against them)
+   */
+  columns: readonly string[];
+  /**
+   * the id of its chart and page section (charts.json, the page's #indicator-<id>, an email's image),
+   * kept as the pages had it before the indicator and chart registries were joined, e.g. "top-users";
+   * defaults to `id` (a new indicator's chart takes its id: "byWeekday")
+   */
+  chartId?: string;
+  /** the title its chart has on the page and in the email, e.g. "Top modified datasets" */
   label: string;
+  /** its chart is in the email (one that reads at a glance: the top lists are tables there); defaults to false */
+  email?: boolean;
   /** one line that says what it shows */
   description: string;
   compute(rows: ColumnTable, context: IndicatorContext): PeriodIndicators[K];
 }
+
+/** The id of an indicator's chart and page section: its chartId, else its id. */
+export const chartIdOf = (indicator: Pick<Indicator, "id" | "chartId">): string => indicator.chartId ?? indicator.id;

@@ -6,11 +6,14 @@ import type {ColumnTable} from "arquero";
 import {EMPTY_CODE} from "../ingest/coded-column.js";
 import {codedColumn} from "./coded-rows.js";
 import {countPairs} from "./count-by.js";
+import {BUCKET_COLUMNS} from "../periods/types.js";
 import type {Indicator, IndicatorContext, PeriodIndicators} from "./types.js";
 
 /** Distinct non-empty user_id per bucket, buckets ascending. */
 export const usersOverTime: Indicator<"usersOverTime"> = {
   id: "usersOverTime",
+  columns: ["user_id", ...BUCKET_COLUMNS],
+  chartId: "users",
   label: "Number of users",
   description: "How many different users made at least one action in each day, week or month of the period.",
   compute(rows: ColumnTable, {period}: IndicatorContext) {

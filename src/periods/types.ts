@@ -19,6 +19,9 @@ export const isPeriodType = (value: unknown): value is PeriodType =>
 export const BucketUnit = {day: "day", week: "week", month: "month"} as const;
 export type BucketUnit = (typeof BucketUnit)[keyof typeof BucketUnit];
 
+/** The bucket key columns (addPeriodKeys), one per BucketUnit: a period's buckets are read from the one named by its unit. */
+export const BUCKET_COLUMNS: readonly BucketUnit[] = Object.values(BucketUnit);
+
 export interface Period {
   type: PeriodType;
   /** e.g. "2025-W09", "2025-03", "2025-Q1", "2025", "all", "last-7-days" */

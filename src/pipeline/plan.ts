@@ -26,9 +26,8 @@ import {asOfEndMs, listPeriods} from "../periods/list-periods.js";
 import {lowerBound, periodRowRange, rowsInPeriod} from "../periods/rows-in-period.js";
 import {createLocalCalendar} from "../periods/time-zone.js";
 import type {Period} from "../periods/types.js";
-import {periodContentKey, rowsDigest} from "../cache/period-keys.js";
-import {pageIndex} from "../site/page-links.js";
-import {asOfEnd, containingPeriods, goesOnPast} from "../site/period-labels.js";
+import {rowsDigest} from "../cache/period-keys.js";
+import {periodContentKeys} from "./content-keys.js";
 import type {LogRead} from "./read-log.js";
 import type {Output} from "./output.js";
 import type {Runtime} from "./runtime.js";
@@ -96,7 +95,7 @@ export async function planPeriods(config: BuildConfig, run: Runtime, read: LogRe
   // where each period stands: what it is compared with, where its data begin, the action before it
   const frames = await run.timed("keys", () => periodFrames(table, time, periods, ranges, firstDataDay, parseDayKey(config.asOf)!));
   for (const [i, page] of periods.entries()) page.indicators = withFrame(page.indicators, frames[i]);
-  const keys = await run.timed("keys", () => contentKeys(config, read, {periods, frames, digests, title, palette}));
+  const keys = await run.timed("keys", () => periodContentKeys(periods, {code: read.code, config, columns: read.log.columns, actions: palette.actions, title, rows: digests, frames}));
   const published = read.cache && (await output.publishedFingerprint()) === read.cache.manifest.fingerprint && read.cache.manifest.out === output.out ? read.cache.manifest.periods : {};
   const kept = await run.timed("reuse", () => Promise.all(periods.map(({period}, i) => published[period.path]?.key === keys[i] && output.keepPeriod(period.path))));
   const render = new Set(periods.flatMap(({period}, i) => (kept[i] ? [] : [period.path])));
@@ -106,30 +105,6 @@ export async function planPeriods(config: BuildConfig, run: Runtime, read: LogRe
 /** The rows of each period to render, as the downloads stage copies them into its folder of `dir`. */
 export function renderedRows(plan: Plan, dir: string): {dir: string; lo: number; hi: number}[] {
   return plan.periods.flatMap(({period}, i) => (plan.render.has(period.path) ? [{dir: path.join(dir, period.path), lo: plan.ranges[i][0], hi: plan.ranges[i][1]}] : []));
-}
-
-/**
- * Each period's content key: a digest of what its folder is made of. Besides the charts,
- * buildPeriodModel lays out the period and its totals, its frame (comparison, data start, the action
- * before it), its neighbours (links), the periods containing it and, while it goes on past the as-of
- * day, that day ("so far"); the downloads and charts follow from the rows, the columns, the zone, top
- * and the palette.
- */
-function contentKeys(config: BuildConfig, read: LogRead, plan: Pick<Plan, "periods" | "frames" | "digests" | "title" | "palette">): string[] {
-  const {periods, frames, digests, title, palette} = plan;
-  const index = pageIndex(periods);
-  // a week, month, quarter or year still going on says "so far, up to <as-of day>" on its page
-  const dataEnd = asOfEnd(config.asOf, config.timeZone);
-  return periods.map((page, i) => {
-    const {period} = page;
-    // the page names the period before and, when nothing is compared with it, where its data begin
-    const previousRef = (other: typeof page | undefined) => other && {path: other.period.path, dataFrom: other.indicators.dataFrom};
-    const up = containingPeriods(period).filter((c) => index.find(c.type, c.key) !== undefined).map((c) => `${c.type}:${c.key}`);
-    const soFar = goesOnPast(period, dataEnd) ? config.asOf : null;
-    const {type, key, path: periodPath, start, end} = period;
-    const model = {period: {type, key, path: periodPath, start, end}, totals: page.indicators.totals, frame: frames[i], previous: previousRef(index.previous(page)), next: index.next(page)?.period.path, up, title, soFar};
-    return periodContentKey({code: read.code, columns: read.log.columns, rows: digests[i], content: {model, timeZone: config.timeZone, top: config.top, actions: palette.actions, lang: config.lang}});
-  });
 }
 
 /**

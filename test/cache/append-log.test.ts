@@ -3,11 +3,23 @@ import * as assert from "uvu/assert";
 import {mkdtemp, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
-import {fileState, mergeCoded} from "../../src/cache/append-log.js";
+import {CACHED_COLUMNS, fileState, mergeCoded} from "../../src/cache/append-log.js";
+import {INDICATOR_COLUMNS} from "../../src/indicators/registry.js";
+import {CODED_COLUMNS, PERIOD_KEY_COLUMNS} from "../../src/periods/add-period-keys.js";
 import {snapshotFiles} from "../../src/fingerprint.js";
 import {findInputs} from "../../src/ingest/find-inputs.js";
 import type {InputFormat} from "../../src/ingest/types.js";
 import {CodedColumn} from "../../src/ingest/coded-column.js";
+
+test("the cache keeps every column an indicator declares, as addPeriodKeys leaves it: coded, or a period key", () => {
+  const kept: readonly string[] = CACHED_COLUMNS;
+  const keyed: readonly string[] = PERIOD_KEY_COLUMNS;
+  const coded: readonly string[] = CODED_COLUMNS;
+  for (const column of INDICATOR_COLUMNS) {
+    assert.ok(kept.includes(column), `"${column}": an indicator reads it, so an incremental build needs it from the cache (CACHED_COLUMNS)`);
+    assert.ok(keyed.includes(column) || coded.includes(column), `"${column}": neither a period key nor in CODED_COLUMNS, which addPeriodKeys encodes and the cache stores`);
+  }
+});
 
 test("mergeCoded: one sorted dictionary, every row keeps its string, code order is string order", () => {
   const before = new CodedColumn(Int32Array.from([1, 0, 2, 1]), ["", "b", "d"]);

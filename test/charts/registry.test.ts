@@ -3,6 +3,8 @@ import * as assert from "uvu/assert";
 import {chartSpecs} from "../../src/charts/registry.js";
 import {actionPalette} from "../../src/charts/palette.js";
 import {compileChart} from "../../src/charts/render.js";
+import {INDICATORS} from "../../src/indicators/registry.js";
+import {chartIdOf} from "../../src/indicators/types.js";
 import {fixture, FIXTURE_ACTIONS} from "../fixtures/charts/load.js";
 
 const palette = actionPalette(FIXTURE_ACTIONS);
@@ -15,6 +17,19 @@ test("chartSpecs: the eight charts in page order, each with title, description a
     assert.ok(chart.title && chart.description && chart.summary, chart.id);
     assert.ok(chart.table.columns.length >= 2, chart.id);
   }
+});
+
+test("one entry per indicator: each chart is its indicator's, in the registry's order, with its chart id and its label as title", () => {
+  for (const name of ["week", "empty"] as const) {
+    const charts = chartSpecs(fixture(name), palette);
+    assert.is(charts.length, INDICATORS.length, name);
+    for (const [i, indicator] of INDICATORS.entries()) {
+      assert.is(charts[i].id, chartIdOf(indicator), `${name}: ${indicator.id}`);
+      assert.is(charts[i].title, indicator.label, `${name}: ${indicator.id}`);
+    }
+  }
+  // the ids the pages have always had (anchors, charts.json, the email's images); a new indicator's chart takes its id
+  assert.equal(INDICATORS.map(chartIdOf), IDS);
 });
 
 /**

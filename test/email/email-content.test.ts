@@ -1,13 +1,25 @@
 import {test} from "uvu";
 import * as assert from "uvu/assert";
 import {readFile} from "node:fs/promises";
-import {actionMix, emailContent, formatChange, periodLink, staticDescription} from "../../src/email/email-content.js";
+import {actionMix, EMAIL_CHART_IDS, emailContent, formatChange, periodLink, staticDescription} from "../../src/email/email-content.js";
+import {chartSpecs} from "../../src/charts/registry.js";
+import {actionPalette} from "../../src/charts/palette.js";
+import {INDICATORS} from "../../src/indicators/registry.js";
+import {fixture, FIXTURE_ACTIONS} from "../fixtures/charts/load.js";
 import {readReport} from "../../src/email/read-report.js";
 import {emailText} from "../../src/email/email-text.js";
 import {fixtureConfig} from "./email-fixture.js";
 
 const read = (file: string) => readFile(file);
 const noImages = new Map();
+
+test("the email's charts are those of the indicators marked email, by their page chart ids, in page order", () => {
+  assert.equal(EMAIL_CHART_IDS, ["actions", "distribution"]);
+  const onPage = chartSpecs(fixture("week"), actionPalette(FIXTURE_ACTIONS));
+  const marked = INDICATORS.flatMap((indicator, i) => (indicator.email ? [onPage[i]] : []));
+  assert.equal(marked.map((chart) => chart.id), [...EMAIL_CHART_IDS]);
+  assert.equal(marked.map((chart) => chart.title), ["Actions", "Distribution of actions"]);
+});
 
 test("formatChange: the page's change (site/figures.ts) with what it compares with and that value", () => {
   assert.is(formatChange(12, 8, "February 2025", "percent"), "+50% vs February 2025 (8)");

@@ -133,4 +133,21 @@ test("build time and as-of day", () => {
   assert.is(formatDay("2026-03-31"), "31 Mar 2026");
 });
 
+test("formatBuiltAt: an instant as toISOString writes it reads as luxon formats it, across DST changes and odd offsets", () => {
+  const zones = ["UTC", "Europe/Paris", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Chatham", "America/St_Johns", "Asia/Kathmandu"];
+  const luxon = (iso: string, zone: string) => DateTime.fromISO(iso, {zone, locale: "en"}).toFormat("d LLL yyyy, HH:mm");
+  // every 37 minutes over two years (both DST changes of every zone), and each second around midnight UTC
+  const instants = [...Array.from({length: 28_500}, (_, i) => Date.UTC(2025, 0, 1) + i * 37 * 60_000), ...Array.from({length: 120}, (_, i) => Date.UTC(2026, 2, 29) - 60_000 + i * 1000)];
+  for (const zone of zones) {
+    for (const ms of instants) {
+      const iso = new Date(ms).toISOString();
+      if (formatBuiltAt(iso, zone) !== luxon(iso, zone)) assert.is(formatBuiltAt(iso, zone), luxon(iso, zone), `${iso} in ${zone}`);
+    }
+  }
+  // anything else as luxon reads it; an unknown zone leaves the text as it is
+  assert.is(formatBuiltAt("2026-03-31T14:05:00+02:00", "Europe/Paris"), "31 Mar 2026, 14:05");
+  assert.is(formatBuiltAt("2026-03-31T12:05:00.000Z", "Mars/Base"), "2026-03-31T12:05:00.000Z");
+  assert.is(formatBuiltAt("not a date", "UTC"), "not a date");
+});
+
 test.run();
