@@ -36,6 +36,7 @@ import type {ChartSpec, RenderedChart} from "./charts/types.js";
 import {createRenderPool, type ChartRenderPool} from "./charts/render-pool.js";
 import {trace} from "./trace.js";
 import {bundleLiveCharts} from "./charts/bundle.js";
+import {writeReportExplorer} from "./explore/write-explorer.js";
 import {writePeriodData, writeReportFiles} from "./site/write-outputs.js";
 import {CHART_SPECS_SLOT, chartSlot, fillChartSlots} from "./site/chart-slots.js";
 import {appendSourceData, periodDownloads, writePeriodsSourceData, writeSourceData} from "./site/source-data.js";
@@ -473,6 +474,8 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {inputs, 
       await writeReportFiles(staging, report, log.rejects);
       await writeFile(path.join(staging, FINGERPRINT_FILE), fingerprint + "\n");
       await bundleLiveCharts(path.join(staging, "assets", "live-charts.js"));
+      // the explorer: its page, script and data (one file pair per month, kept when unchanged)
+      await timed("explore", () => writeReportExplorer(staging, config.out, {table, time, counted, digest: (lo, hi) => rowsDigest(log.rows, lo, hi), code, title, timeZone: config.timeZone, asOf: config.asOf, top: config.top, actions: palette.actions, periods: pages.map(({period}) => period)}));
       // on a worker, which loaded Eleventy while this thread read the log
       await pool.renderSite({outDir: staging, report, pages, render});
     }).then(pagesWritten.resolve, settle);

@@ -1,0 +1,52 @@
+/**
+ * Every text of the explorer, page and script alike, in one place (for the message catalogue).
+ * Functions take the numbers already formatted. No DOM here.
+ */
+export const EXPLORE_MESSAGES = {
+  pageTitle: "Explore",
+  heading: "Explore the activity",
+  intro: "Pick any days and filters: every figure and chart is computed in your browser from the report's data.",
+  timesIn: "Times in",
+  dataUpTo: "data up to",
+  filters: "Selection",
+  period: "Period",
+  customRange: "Custom range",
+  from: "From",
+  to: "To",
+  subdomain: "Subdomain",
+  allSubdomains: "All subdomains",
+  mainDomain: "Main domain (no subdomain)",
+  action: "Action",
+  allActions: "All actions",
+  user: "User",
+  dataset: "Dataset",
+  page: "Page",
+  anyValue: "Any",
+  clear: "Clear filters",
+  apply: "Apply",
+  loading: "Loading the data…",
+  computing: "Computing…",
+  noScript: "The explorer computes its figures in the browser: it needs JavaScript.",
+  downloadFigures: "Download these figures (JSON)",
+  downloadRows: "Download these rows (CSV)",
+  rowsTitle: "Rows",
+  rowsSearch: "Search the rows",
+  showRows: "Show the rows",
+  previousPage: "Previous rows",
+  nextPage: "Next rows",
+  showMore: "Show 20 more",
+  showData: "Show data",
+  allPeriods: "All periods",
+  lastDays: (days: number) => `Last ${days} days`,
+  noActivity: "No activity in this selection",
+  failed: (message: string) => `The explorer could not load its data: ${message}`,
+  status: (actions: string, from: string, to: string) => `${actions} in this selection, ${from} to ${to}.`,
+  rowsPage: (first: string, last: string, total: string) => `Rows ${first} to ${last} of ${total}`,
+  noRows: "No row matches.",
+  filterTo: (what: string, value: string) => `Show only ${what} ${value}`,
+  columns: {time: "Time", action: "Action", user: "User", target: "Target", diff: "Diff", subdomain: "Subdomain"},
+  figures: {actions: "Actions", users: "Users", datasets: "Datasets", pages: "Pages", actionsPerUser: "Actions per user"},
+} as const;
+
+/** The link on the index and on each period page. */
+export const EXPLORE_LINK_TEXT = {index: "Explore any days and filters", period: "Explore this period"} as const;
