@@ -15,7 +15,7 @@ import {DEFAULT_CACHE_DIR} from "../charts/bundle.js";
 import {explorePage} from "./explore-page.js";
 import {writeExploreData, type ExploreDataInput} from "./explore-data.js";
 import {codedColumn} from "../indicators/coded-rows.js";
-import {dayKeys, parseDayKey} from "../periods/calendar-keys.js";
+import {periodDays} from "./explore-links.js";
 import type {Period} from "../periods/types.js";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -90,7 +90,6 @@ export interface ReportExplorerInput extends Omit<ExploreDataInput, "meta"> {
 /** writeExplorer with the meta of the report: its periods as days, its subdomains. */
 export function writeReportExplorer(staging: string, out: string, {title, timeZone, asOf, top, actions, periods, ...data}: ReportExplorerInput): Promise<{written: number; kept: number}> {
   const subdomains = codedColumn(data.table, "subdomain_id").dictionary.filter((value) => value !== "");
-  const days = (period: (typeof periods)[number]) => ({from: period.start.slice(0, 10), to: dayKeys(parseDayKey(period.end.slice(0, 10))! - 1).day});
-  const meta = {title, timeZone, asOf, top, actions, subdomains, periods: periods.map((period) => ({type: period.type, key: period.key, path: period.path, ...days(period)}))};
+  const meta = {title, timeZone, asOf, top, actions, subdomains, periods: periods.map((period) => ({type: period.type, key: period.key, path: period.path, ...periodDays(period)}))};
   return writeExplorer(staging, out, {...data, meta});
 }

@@ -10,6 +10,7 @@ import {asOfEnd, formatBuiltAt, formatDay, formatDayMonth, goesOnPast, periodLab
 import {assetLinks, downloadView, pageHref} from "./page-links.js";
 import type {AssetLinks, DownloadView, Link, PageIndex} from "./page-links.js";
 import {comparedTotals, type PageSource, type SiteSource} from "./page-model.js";
+import {exploreLink} from "../explore/explore-links.js";
 
 /** The order of the tabs. */
 export const TAB_ORDER: readonly PeriodType[] = ["month", "week", "quarter", "year", "rolling", "all"];
@@ -57,6 +58,8 @@ export interface IndexModel {
   /** rows read, accepted, rejected, duplicates, files: label and formatted value */
   input: {id: string; label: string; value: string}[];
   rejects: Link | null;
+  /** the explorer, on its default days */
+  explore: Link;
   tabs: IndexTab[];
   /** the all-time period's activity.csv and activity.json, relative to the site root */
   wholeLog: DownloadView[];
@@ -119,6 +122,7 @@ export function buildIndexModel(input: SiteSource, index: PageIndex<PageSource>)
       {id: "duplicates", label: "Duplicates", value: formatCount(counts.duplicates)},
     ],
     rejects: report.rejects ? {href: report.rejects, label: `Rejected rows (${report.rejects})`} : null,
+    explore: exploreLink(""),
     tabs,
     wholeLog,
   };

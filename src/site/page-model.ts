@@ -16,6 +16,7 @@ import {buildIndexModel} from "./index-model.js";
 import type {IndexModel} from "./index-model.js";
 import {assetLinks, downloadView, pageHref, pageIndex, rootPrefix} from "./page-links.js";
 import type {AssetLinks, DownloadView, Link, PageIndex} from "./page-links.js";
+import {exploreLink} from "../explore/explore-links.js";
 
 /** The parts of a chart the pages show: a RenderedChart, or a chart read back from charts.json. */
 export type PageChart = Pick<RenderedChart, "id" | "title" | "description" | "summary" | "svg"> & {table?: RenderedChart["table"]};
@@ -94,6 +95,8 @@ export interface PeriodPageModel {
   siteTitle: string;
   assets: AssetLinks;
   home: Link;
+  /** the explorer on this period's days */
+  explore: Link;
   prev: Link | null;
   next: Link | null;
   /** containing periods, nearest first, e.g. [Q1 2025, 2025, All time] */
@@ -209,6 +212,7 @@ export function buildPeriodModel(page: PageSource, index: PageIndex<PageSource>,
     siteTitle,
     assets: assetLinks(root),
     home: {href: `${root}index.html`, label: siteTitle},
+    explore: exploreLink(root, period),
     prev: link(previous),
     next: link(index.next(page)),
     up: containingPeriods(period).flatMap((ref) => link(index.find(ref.type, ref.key)) ?? []),

@@ -108,6 +108,8 @@ export async function renderCharts(root: HTMLElement, figures: PeriodIndicators,
     const section = element("section", {className: "indicator", id: `indicator-${chart.id}`}, title, element("p", {className: "indicator-description", textContent: chart.description}), figure, dataTable(chart, drill));
     section.setAttribute("aria-labelledby", title.id);
     root.append(section);
+    // a chart of nothing (a top list of no page) would be an unnamed empty graphic: its summary says it
+    if (chart.table.rows.length === 0) continue;
     drawing.push(drawChart(figure, chart, figures, drill).catch((error: unknown) => {
       figure.dataset.live = "failed";
       console.warn(`chart "${chart.id}":`, error);
