@@ -474,10 +474,12 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {inputs, 
       await writeReportFiles(staging, report, log.rejects);
       await writeFile(path.join(staging, FINGERPRINT_FILE), fingerprint + "\n");
       await bundleLiveCharts(path.join(staging, "assets", "live-charts.js"));
-      // the explorer: its page, script and data (one file pair per month, kept when unchanged)
-      await timed("explore", () => writeReportExplorer(staging, config.out, {table, time, counted, digest: (lo, hi) => rowsDigest(log.rows, lo, hi), code, title, timeZone: config.timeZone, asOf: config.asOf, top: config.top, actions: palette.actions, periods: pages.map(({period}) => period)}));
+      // the explorer (its page, script and data, a file pair per month kept when unchanged), while a worker lays out the pages
+      const exploring = timed("explore", () => writeReportExplorer(staging, config.out, {table, time, counted, digest: (lo, hi) => rowsDigest(log.rows, lo, hi), code, title, timeZone: config.timeZone, asOf: config.asOf, top: config.top, actions: palette.actions, periods: pages.map(({period}) => period)}));
+      exploring.catch(() => {}); // awaited below
       // on a worker, which loaded Eleventy while this thread read the log
       await pool.renderSite({outDir: staging, report, pages, render});
+      await exploring;
     }).then(pagesWritten.resolve, settle);
     await charting.catch(settle);
     await Promise.all(filled).catch(settle);

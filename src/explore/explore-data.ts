@@ -127,9 +127,9 @@ export const monthFiles = (month: string): [string, string] => [`${month}.js`, `
 
 /**
  * Writes `<staging>/explore/data/`: each month's pair of files (linked from `<out>` when unchanged)
- * and meta.js. Returns how many months were written and how many were kept.
+ * and meta.js. Returns how many months were written and how many were kept, and meta.js's months.
  */
-export async function writeExploreData(staging: string, out: string, input: ExploreDataInput): Promise<{written: number; kept: number}> {
+export async function writeExploreData(staging: string, out: string, input: ExploreDataInput): Promise<{written: number; kept: number; months: ExploreMeta["months"]}> {
   const dir = path.join(staging, DATA_DIR);
   await mkdir(dir, {recursive: true});
   const previous = new Map((await publishedMonths(out)).map((entry) => [entry.month, entry.digest]));
@@ -151,5 +151,5 @@ export async function writeExploreData(staging: string, out: string, input: Expl
   }
   const meta: ExploreMeta = {kind: "meta", format: DATA_FORMAT, ...input.meta, months};
   await writeFile(path.join(dir, "meta.js"), dataScript(meta));
-  return {written: months.length - kept, kept};
+  return {written: months.length - kept, kept, months};
 }

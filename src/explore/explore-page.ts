@@ -16,8 +16,11 @@ function field(id: string, label: string, control: string): string {
 const textFilter = (name: string, label: string) =>
   field(`filter-${name}`, label, `<input id="filter-${name}" name="${name}" list="list-${name}" autocomplete="off" spellcheck="false" placeholder="${M.anyValue}"><datalist id="list-${name}"></datalist>`);
 
-/** The page's HTML for a report titled `title`. */
-export function explorePage(title: string): string {
+/**
+ * The page's HTML for a report titled `title`; `preload` names the month files of the default
+ * selection (the last 30 days), which load alongside the script instead of after it.
+ */
+export function explorePage(title: string, preload: readonly string[] = []): string {
   const site = escapeHtml(title);
   return `<!doctype html>
 <html lang="en">
@@ -32,7 +35,7 @@ export function explorePage(title: string): string {
 <link rel="stylesheet" href="../assets/explore.css">
 <link rel="icon" href="../favicon.ico" sizes="any">
 <script src="data/meta.js" defer></script>
-<script src="../assets/explore.js" defer></script>
+${preload.map((month) => `<script src="data/${escapeHtml(month)}.js" defer></script>\n`).join("")}<script src="../assets/explore.js" defer></script>
 </head>
 <body class="page-explore">
 <a class="skip-link" href="#main">Skip to content</a>

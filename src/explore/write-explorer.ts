@@ -14,8 +14,10 @@ import {ReportError} from "../errors.js";
 import {DEFAULT_CACHE_DIR} from "../charts/bundle.js";
 import {explorePage} from "./explore-page.js";
 import {writeExploreData, type ExploreDataInput} from "./explore-data.js";
+import type {ExploreMeta} from "./data-format.js";
 import {codedColumn} from "../indicators/coded-rows.js";
 import {periodDays} from "./explore-links.js";
+import {dayKeys, parseDayKey} from "../periods/calendar-keys.js";
 import type {Period} from "../periods/types.js";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -66,13 +68,17 @@ export async function bundleExplorer(outFile: string, cacheDir = DEFAULT_CACHE_D
  * Writes `<staging>/explore/` (page, data) and `<staging>/assets/explore.{js,css}`; months unchanged
  * since the report published in `out` are linked from it. Returns the months written and kept.
  */
-export async function writeExplorer(staging: string, out: string, input: ExploreDataInput): Promise<{written: number; kept: number}> {
+export async function writeExplorer(staging: string, out: string, input: ExploreDataInput): Promise<{written: number; kept: number; months: ExploreMeta["months"]}> {
   const [months] = await Promise.all([
     writeExploreData(staging, out, input),
     bundleExplorer(path.join(staging, "assets", "explore.js")),
     mkdir(path.join(staging, "assets"), {recursive: true}).then(() => copyFile(EXPLORE_CSS, path.join(staging, "assets", "explore.css"))),
   ]);
-  await writeFile(path.join(staging, "explore", "index.html"), explorePage(input.meta.title));
+  // the months of the last 30 days up to the as-of day: what the page shows first
+  const asOf = parseDayKey(input.meta.asOf)!;
+  const first = dayKeys(asOf - 29).month;
+  const preload = months.months.filter(({month}) => month >= first && month <= input.meta.asOf.slice(0, 7)).map(({month}) => month);
+  await writeFile(path.join(staging, "explore", "index.html"), explorePage(input.meta.title, preload));
   return months;
 }
 
@@ -88,7 +94,7 @@ export interface ReportExplorerInput extends Omit<ExploreDataInput, "meta"> {
 }
 
 /** writeExplorer with the meta of the report: its periods as days, its subdomains. */
-export function writeReportExplorer(staging: string, out: string, {title, timeZone, asOf, top, actions, periods, ...data}: ReportExplorerInput): Promise<{written: number; kept: number}> {
+export function writeReportExplorer(staging: string, out: string, {title, timeZone, asOf, top, actions, periods, ...data}: ReportExplorerInput): Promise<{written: number; kept: number; months: ExploreMeta["months"]}> {
   const subdomains = codedColumn(data.table, "subdomain_id").dictionary.filter((value) => value !== "");
   const meta = {title, timeZone, asOf, top, actions, subdomains, periods: periods.map((period) => ({type: period.type, key: period.key, path: period.path, ...periodDays(period)}))};
   return writeExplorer(staging, out, {...data, meta});

@@ -109,15 +109,31 @@ class Explorer {
     const status = byId("explore-status");
     status.textContent = M.computing;
     try {
+      // performance marks for bench/explore.ts: load, compute, figures, charts
+      const mark = (name: string, since: number) => performance.measure(`explore:${name}`, {start: since, end: performance.now()});
+      let t = performance.now();
       const months = await this.store.loadMonths(selection.from.slice(0, 7), selection.to.slice(0, 7));
       if (run !== this.run) return;
+      mark("load", t);
+      t = performance.now();
       this.fillLists();
+      mark("lists", t);
+      t = performance.now();
       const result = computeSelection(this.store, months, selection);
+      mark("compute", t);
+      t = performance.now();
       this.result = result;
       this.showFigures(result);
       status.textContent = M.status(formatCount(result.figures.totals.actions) + " actions", selection.from, selection.to);
+      mark("figures", t);
+      performance.mark("explore:figures-shown");
+      // the figures are painted before the charts take the main thread
+      await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
+      if (run !== this.run) return;
+      t = performance.now();
       await renderCharts(byId("explore-charts"), result.indicators, this.palette, (filter, value) => this.change({...selection, [filter]: value}));
       if (run !== this.run) return;
+      mark("charts", t);
       this.addShowMore(result);
       await this.showRows(result, run);
       if (run !== this.run) return;
@@ -191,8 +207,7 @@ class Explorer {
     const body = byId("explore-rows-body");
     const drill = (filter: FilterName, value: string) => this.change({...result.selection, [filter]: value});
     const draw = async () => {
-      const rows = await selectionRows(this.store, result);
-      if (run === this.run) renderRowsTable(body, rows, drill);
+      if (run === this.run) await renderRowsTable(body, this.store, result, drill);
     };
     if (result.selection.user !== null || result.selection.dataset !== null || result.selection.page !== null) return draw();
     const button = Object.assign(document.createElement("button"), {type: "button", id: "show-rows", textContent: `${M.showRows} (${formatCount(result.rowOf.length)})`});

@@ -69,6 +69,7 @@ export class ExploreStore {
 
   /** Loads the months with keys in [first, last] ("YYYY-MM") that are not loaded yet. */
   async loadMonths(first: string, last: string): Promise<LoadedMonth[]> {
+    this.absorb(); // the months the page loaded with it
     const wanted = this.meta.months.filter(({month}) => month >= first && month <= last);
     const missing = wanted.filter(({month}) => !this.months.has(month));
     if (missing.length > 0) {
@@ -89,6 +90,7 @@ export class ExploreStore {
   private absorb(): void {
     let added = false;
     for (const file of drain()) {
+      if (file.kind === "meta") continue;
       if (file.kind === "month" && !this.months.has(file.month)) {
         this.months.set(file.month, decodeMonth(file));
         added = true;
@@ -121,7 +123,10 @@ function attachRows(month: LoadedMonth | undefined, file: MonthRows): void {
 
 /** Loads meta.js (the page loads it first; this waits for it when it came later). */
 export async function loadMeta(): Promise<ExploreMeta> {
-  const meta = drain().find((file): file is ExploreMeta => file.kind === "meta");
+  const files = drain();
+  const meta = files.find((file): file is ExploreMeta => file.kind === "meta");
+  // the months the page loaded with meta.js stay queued for the store
+  globalScope[DATA_GLOBAL] = files.filter((file) => file !== meta);
   if (meta) return meta;
   await loadScript("data/meta.js");
   const loaded = drain().find((file): file is ExploreMeta => file.kind === "meta");

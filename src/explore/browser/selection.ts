@@ -93,12 +93,19 @@ export function selectionPeriod(meta: ExploreMeta, from: string, to: string): Pe
   return makePeriod(type, baked?.key ?? `${from}..${to}`, first, last + 1, meta.timeZone, Math.max(first, Math.min(last, asOf) + 1));
 }
 
-/** Sorted distinct keys of `unit` over `days` (ascending), "" first, and each day's code. */
-function keyColumn(days: number[], unit: "day" | "week" | "month"): {dictionary: string[]; codeOfDay: Map<number, number>} {
-  const keys = [...new Set(days.map((day) => dayKeys(day)[unit]))].sort();
-  const dictionary = ["", ...keys];
+/**
+ * The column of bucket keys `unit` of rows whose local days are `day` (ascending): a dictionary of
+ * the keys of `days` (the distinct days, ascending; keys sort as their days), "" first.
+ */
+function keyColumn(day: Int32Array, days: number[], unit: "day" | "week" | "month"): CodedColumn {
+  const dictionary = ["", ...new Set(days.map((d) => dayKeys(d)[unit]))];
   const codeOf = new Map(dictionary.map((key, code) => [key, code]));
-  return {dictionary, codeOfDay: new Map(days.map((day) => [day, codeOf.get(dayKeys(day)[unit])!]))};
+  const first = days[0] ?? 0;
+  const codeOfDay = new Int32Array(days.length === 0 ? 0 : days[days.length - 1] - first + 1);
+  for (const d of days) codeOfDay[d - first] = codeOf.get(dayKeys(d)[unit])!;
+  const codes = new Int32Array(day.length);
+  for (let row = 0; row < day.length; row++) codes[row] = codeOfDay[day[row] - first];
+  return new CodedColumn(codes, dictionary);
 }
 
 /** Copies the selected rows' codes: the rows of `months` in the days and filters of `selection`. */
@@ -110,13 +117,16 @@ function selectRows(months: LoadedMonth[], selection: Selection, first: number, 
   const rowOf = new Int32Array(size);
   let n = 0;
   months.forEach((month, m) => {
-    const wanted = FILTER_NAMES.flatMap((name) => (selection[name] === null ? [] : [{codes: month.local[FILTERS[name]].codes, code: month.local[FILTERS[name]].values.indexOf(selection[name]!)}]));
-    if (wanted.some(({code}) => code < 0)) return; // a value this month does not hold: none of its rows
+    const picked = FILTER_NAMES.filter((name) => selection[name] !== null);
+    const filterCodes = picked.map((name) => month.local[FILTERS[name]].codes);
+    const filterCode = picked.map((name) => month.local[FILTERS[name]].values.indexOf(selection[name]!));
+    if (filterCode.some((code) => code < 0)) return; // a value this month does not hold: none of its rows
     const {local, toGlobal} = month;
+    const filters = picked.length;
     rows: for (let row = 0; row < month.rows; row++) {
       const d = month.day[row];
       if (d < first || d > last) continue;
-      for (const {codes, code} of wanted) if (codes[row] !== code) continue rows;
+      for (let f = 0; f < filters; f++) if (filterCodes[f][row] !== filterCode[f]) continue rows;
       out.action[n] = toGlobal.action[local.action.codes[row]];
       out.user_id[n] = toGlobal.user_id[local.user_id.codes[row]];
       out.dataset_id[n] = toGlobal.dataset_id[local.dataset_id.codes[row]];
@@ -139,10 +149,7 @@ export function computeSelection(store: ExploreStore, months: LoadedMonth[], sel
   for (let i = 0; i < n; i++) if (i === 0 || day[i] !== day[i - 1]) distinctDays.push(day[i]);
   const columns: Record<string, CodedColumn> = {};
   for (const name of ["action", "user_id", "dataset_id", "page_id"] as const) columns[name] = new CodedColumn(out[name].subarray(0, n), store.dictionaries[name]);
-  for (const unit of ["day", "week", "month"] as const) {
-    const {dictionary, codeOfDay} = keyColumn(distinctDays, unit);
-    columns[unit] = new CodedColumn(Int32Array.from(day, (d) => codeOfDay.get(d)!), dictionary);
-  }
+  for (const unit of ["day", "week", "month"] as const) columns[unit] = keyColumn(day, distinctDays, unit);
   const table = aq.table(columns as unknown as Record<string, unknown[]>);
   const indicators = computeIndicators(table, {period, top});
   const {period: _period, comparison: _c, dataFrom: _d, previousAction: _p, ...figures} = indicators;
