@@ -73,6 +73,12 @@ class Explorer {
     void this.show(selection);
   }
 
+  /** `data-state` of the explorer's root (`#main`) and of `<html>`: loading, ready or failed. */
+  private setState(state: string): void {
+    this.main.dataset.state = state;
+    document.documentElement.dataset.state = state;
+  }
+
   /** The selection the form holds. */
   private formSelection(): Selection {
     const value = (id: string) => byId<HTMLInputElement>(id).value;
@@ -103,7 +109,7 @@ class Explorer {
   /** Loads, computes and shows `selection`; a later call supersedes it. */
   private async show(selection: Selection): Promise<void> {
     const run = ++this.run;
-    this.main.dataset.state = "loading";
+    this.setState("loading");
     this.main.setAttribute("aria-busy", "true");
     this.fillForm(selection);
     const status = byId("explore-status");
@@ -137,12 +143,12 @@ class Explorer {
       this.addShowMore(result);
       await this.showRows(result, run);
       if (run !== this.run) return;
-      this.main.dataset.state = "ready";
+      this.setState("ready");
       this.main.removeAttribute("aria-busy");
     } catch (error) {
       if (run !== this.run) return;
       status.textContent = M.failed((error as Error).message);
-      this.main.dataset.state = "failed";
+      this.setState("failed");
       throw error;
     }
   }
