@@ -475,7 +475,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, {inputs, 
       await writeFile(path.join(staging, FINGERPRINT_FILE), fingerprint + "\n");
       await bundleLiveCharts(path.join(staging, "assets", "live-charts.js"));
       // the explorer (its page, script and data, a file pair per month kept when unchanged), while a worker lays out the pages
-      const exploring = timed("explore", () => writeReportExplorer(staging, config.out, {table, time, counted, digest: (lo, hi) => rowsDigest(log.rows, lo, hi), code, title, timeZone: config.timeZone, asOf: config.asOf, top: config.top, actions: palette.actions, periods: pages.map(({period}) => period)}));
+      const exploring = timed("explore", () => writeReportExplorer(staging, config.out, {table, time, counted, source, digest: (lo, hi) => rowsDigest(log.rows, lo, hi), code, title, timeZone: config.timeZone, asOf: config.asOf, top: config.top, actions: palette.actions, periods: pages.map(({period}) => period)}));
       exploring.catch(() => {}); // awaited below
       // on a worker, which loaded Eleventy while this thread read the log
       await pool.renderSite({outDir: staging, report, pages, render});

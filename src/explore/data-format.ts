@@ -84,8 +84,8 @@ export interface ExploreMeta {
   /** every subdomain_id of the log but "" */
   subdomains: string[];
   periods: ExplorePeriod[];
-  /** per month: its key, rows and a digest of them (what an incremental build compares) */
-  months: {month: string; rows: number; digest: string}[];
+  /** per month: its key, rows, a digest of them (what an incremental build compares) and its subdomains */
+  months: {month: string; rows: number; digest: string; subdomains: string[]}[];
 }
 
 export type ExploreFile = MonthData | MonthRows | ExploreMeta;

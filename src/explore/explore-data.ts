@@ -5,13 +5,15 @@
  * writes the current month only. It does not write the page or its script (write-explorer.ts).
  */
 import {createHash} from "node:crypto";
-import {link, mkdir, readFile, writeFile} from "node:fs/promises";
+import {link, mkdir, open, readFile, writeFile} from "node:fs/promises";
 import path from "node:path";
 import type {ColumnTable} from "arquero";
 import {codedColumn} from "../indicators/coded-rows.js";
+import {CodedColumn} from "../ingest/coded-column.js";
 import {fieldText} from "../ingest/json-value.js";
 import {parseDayKey} from "../periods/calendar-keys.js";
-import {codeWidth, DATA_FORMAT, DATA_GLOBAL, dataScript, EXPLORE_COLUMNS, packCodes, TARGET_COLUMNS, type ExploreMeta, type MonthData, type MonthRows, type PackedColumn} from "./data-format.js";
+import type {SourceData} from "../site/source-data.js";
+import {codeWidth, DATA_FORMAT, DATA_GLOBAL, dataScript, EXPLORE_COLUMNS, packCodes, TARGET_COLUMNS, type ExploreColumn, type ExploreMeta, type MonthData, type MonthRows, type PackedColumn} from "./data-format.js";
 
 /** The folder of the data files, relative to the report's root. */
 export const DATA_DIR = "explore/data";
@@ -28,8 +30,13 @@ export interface ExploreDataInput {
   digest: (lo: number, hi: number) => string;
   /** the tool's code fingerprint: a new version writes every month again */
   code: string;
-  meta: Omit<ExploreMeta, "kind" | "format" | "months">;
+  meta: Omit<ExploreMeta, "kind" | "format" | "months" | "subdomains">;
+  /** the whole-log activity.json as staged, and where each row is in it */
+  source: ExploreSource;
 }
+
+/** The staged whole-log activity.json (site/source-data.ts SourceData): row i is bytes [jsonStart[i], jsonEnd[i]). */
+export type ExploreSource = Pick<SourceData, "jsonFile" | "jsonStart" | "jsonEnd">;
 
 /** A month of rows: its key and rows [lo, hi). */
 interface MonthSpan {
@@ -38,43 +45,75 @@ interface MonthSpan {
   hi: number;
 }
 
-/** The months of rows [0, counted), from the `day` key column (local days). */
+/** The months of rows [0, counted), from the `month` key column (local months; rows in time order). */
 function monthSpans(table: ColumnTable, counted: number): MonthSpan[] {
-  const {codes, dictionary} = codedColumn(table, "day");
+  const {codes, dictionary} = codedColumn(table, "month");
   const spans: MonthSpan[] = [];
   for (let row = 0; row < counted; row++) {
-    const month = dictionary[codes[row]].slice(0, 7);
-    if (spans.length > 0 && spans[spans.length - 1].month === month) continue;
+    if (row > 0 && codes[row] === codes[row - 1]) continue;
     if (spans.length > 0) spans[spans.length - 1].hi = row;
-    spans.push({month, lo: row, hi: counted});
+    spans.push({month: dictionary[codes[row]], lo: row, hi: counted});
   }
   return spans;
 }
 
-/** Codes [lo, hi) of a coded column renumbered into the span's own dictionary ("" first). */
-function packSpan(codes: ArrayLike<number>, dictionary: readonly string[], lo: number, hi: number): PackedColumn {
-  const local = new Map<number, number>([[0, 0]]);
+/**
+ * A column's text per row (json-value.ts fieldText), "" when the table has no such column. A
+ * CodedColumn's text is taken per code, not per row; the column is not encoded whole (an
+ * incremental build writes one month).
+ */
+export function columnText(table: ColumnTable, name: string): (row: number) => string {
+  const column = table.column(name);
+  if (column instanceof CodedColumn && !table.isFiltered() && !table.isOrdered()) {
+    const texts = column.dictionary.map(fieldText);
+    const {codes} = column;
+    return (row) => texts[codes[row]];
+  }
+  return column ? (row) => fieldText(String(column.at(row) ?? "")) : () => "";
+}
+
+/** Rows [lo, hi) of a column's text as a month's own dictionary ("" first, then by first use) and codes. */
+function packSpan(textOf: (row: number) => string, lo: number, hi: number): PackedColumn {
+  const codeOf = new Map<string, number>([["", 0]]);
   const values = [""];
   const out = new Int32Array(hi - lo);
   for (let row = lo; row < hi; row++) {
-    let code = local.get(codes[row]);
-    if (code === undefined) {
-      code = values.push(fieldText(dictionary[codes[row]])) - 1;
-      local.set(codes[row], code);
-    }
+    const value = textOf(row);
+    let code = codeOf.get(value);
+    if (code === undefined) codeOf.set(value, (code = values.push(value) - 1));
     out[row - lo] = code;
   }
   const width = codeWidth(values.length);
   return {values, width, codes: packCodes(out, width)};
 }
 
-/** A column's text per row, "" when the table has no such column. */
-function textAt(table: ColumnTable, name: string): (row: number) => string {
-  const column = table.column(name);
-  return column ? (row) => fieldText(String(column.at(row) ?? "")) : () => "";
+/**
+ * What the table of an incremental build lacks (it holds the time, the coded columns and the period
+ * keys only), read from the whole-log activity.json that every build writes (site/source-data.ts):
+ * rows [lo, hi)'s subdomain_id, target and diff, as text (a string as it is, null as "", any other
+ * JSON value as JSON.stringify writes it). Cold and incremental builds read the same bytes.
+ */
+async function sourceFields(source: ExploreSource, lo: number, hi: number): Promise<{subdomain: string[]; target: string[]; diff: string[]}> {
+  const fields = {subdomain: [] as string[], target: [] as string[], diff: [] as string[]};
+  if (hi <= lo) return fields;
+  const start = source.jsonStart[lo];
+  const bytes = Buffer.alloc(source.jsonEnd[hi - 1] - start);
+  const file = await open(source.jsonFile, "r");
+  try {
+    await file.read(bytes, 0, bytes.length, start);
+  } finally {
+    await file.close();
+  }
+  const text = (value: unknown): string => (typeof value === "string" ? value : value === null || value === undefined ? "" : JSON.stringify(value));
+  for (const record of JSON.parse(`[${bytes.toString("utf8")}]`) as Record<string, unknown>[]) {
+    fields.subdomain.push(text(record.subdomain_id));
+    fields.diff.push(text(record.diff));
+    fields.target.push(TARGET_COLUMNS.map((name) => text(record[name])).find((value) => value !== "") ?? "");
+  }
+  return fields;
 }
 
-function monthData(table: ColumnTable, {month, lo, hi}: MonthSpan): MonthData {
+function monthData(table: ColumnTable, {month, lo, hi}: MonthSpan, subdomain: readonly string[]): MonthData {
   const day = codedColumn(table, "day");
   const days: [number, number][] = [];
   for (let row = lo; row < hi; row++) {
@@ -82,31 +121,15 @@ function monthData(table: ColumnTable, {month, lo, hi}: MonthSpan): MonthData {
     if (days.length > 0 && days[days.length - 1][0] === number) days[days.length - 1][1]++;
     else days.push([number, 1]);
   }
-  const columns = Object.fromEntries(EXPLORE_COLUMNS.map((name) => {
-    const {codes, dictionary} = codedColumn(table, name);
-    return [name, packSpan(codes, dictionary, lo, hi)];
-  })) as MonthData["columns"];
+  const textOf = (name: ExploreColumn) => (name === "subdomain_id" ? (row: number) => subdomain[row - lo] : columnText(table, name));
+  const columns = Object.fromEntries(EXPLORE_COLUMNS.map((name) => [name, packSpan(textOf(name), lo, hi)])) as MonthData["columns"];
   return {kind: "month", format: DATA_FORMAT, month, rows: hi - lo, days, columns};
 }
 
-function monthRows(table: ColumnTable, time: Float64Array, {month, lo, hi}: MonthSpan): MonthRows {
-  const targets = TARGET_COLUMNS.map((name) => textAt(table, name));
-  const target = (row: number) => targets.map((at) => at(row)).find((value) => value !== "") ?? "";
-  const dictionary = new Map<string, number>([["", 0]]);
-  const codes = new Int32Array(hi - lo);
-  const diffAt = textAt(table, "diff");
-  const diff: string[] = [];
+function monthRows(time: Float64Array, {month, lo, hi}: MonthSpan, fields: {target: string[]; diff: string[]}): MonthRows {
   const deltas: number[] = [];
-  for (let row = lo; row < hi; row++) {
-    deltas.push(row === lo ? time[row] : time[row] - time[row - 1]);
-    const value = target(row);
-    let code = dictionary.get(value);
-    if (code === undefined) dictionary.set(value, (code = dictionary.size));
-    codes[row - lo] = code;
-    diff.push(diffAt(row));
-  }
-  const width = codeWidth(dictionary.size);
-  return {kind: "rows", format: DATA_FORMAT, month, time: deltas, target: {values: [...dictionary.keys()], width, codes: packCodes(codes, width)}, diff};
+  for (let row = lo; row < hi; row++) deltas.push(row === lo ? time[row] : time[row] - time[row - 1]);
+  return {kind: "rows", format: DATA_FORMAT, month, time: deltas, target: packSpan((row) => fields.target[row - lo], lo, hi), diff: fields.diff};
 }
 
 /** The months of the explorer published in `out` (its meta.js), or none. */
@@ -132,24 +155,29 @@ export const monthFiles = (month: string): [string, string] => [`${month}.js`, `
 export async function writeExploreData(staging: string, out: string, input: ExploreDataInput): Promise<{written: number; kept: number; months: ExploreMeta["months"]}> {
   const dir = path.join(staging, DATA_DIR);
   await mkdir(dir, {recursive: true});
-  const previous = new Map((await publishedMonths(out)).map((entry) => [entry.month, entry.digest]));
+  const previous = new Map((await publishedMonths(out)).map((entry) => [entry.month, entry]));
   const months: ExploreMeta["months"] = [];
   let kept = 0;
   for (const span of monthSpans(input.table, input.counted)) {
     const digest = createHash("sha256").update(JSON.stringify([DATA_FORMAT, input.code, input.meta.timeZone, input.digest(span.lo, span.hi)])).digest("hex").slice(0, 24);
-    months.push({month: span.month, rows: span.hi - span.lo, digest});
     const names = monthFiles(span.month);
-    if (previous.get(span.month) === digest) {
+    const before = previous.get(span.month);
+    if (before?.digest === digest && Array.isArray(before.subdomains)) {
       const linked = await Promise.all(names.map((name) => link(path.join(out, DATA_DIR, name), path.join(dir, name)).then(() => true, () => false)));
       if (linked.every(Boolean)) {
+        months.push(before);
         kept++;
         continue;
       }
     }
-    await writeFile(path.join(dir, names[0]), dataScript(monthData(input.table, span)));
-    await writeFile(path.join(dir, names[1]), dataScript(monthRows(input.table, input.time, span)));
+    const fields = await sourceFields(input.source, span.lo, span.hi);
+    months.push({month: span.month, rows: span.hi - span.lo, digest, subdomains: [...new Set(fields.subdomain)].filter((value) => value !== "").sort()});
+    await writeFile(path.join(dir, names[0]), dataScript(monthData(input.table, span, fields.subdomain)));
+    await writeFile(path.join(dir, names[1]), dataScript(monthRows(input.time, span, fields)));
   }
-  const meta: ExploreMeta = {kind: "meta", format: DATA_FORMAT, ...input.meta, months};
+  // every subdomain of the counted rows, from each month's (a kept month's from the published meta.js)
+  const subdomains = [...new Set(months.flatMap((entry) => entry.subdomains))].sort();
+  const meta: ExploreMeta = {kind: "meta", format: DATA_FORMAT, ...input.meta, subdomains, months};
   await writeFile(path.join(dir, "meta.js"), dataScript(meta));
   return {written: months.length - kept, kept, months};
 }

@@ -15,7 +15,6 @@ import {DEFAULT_CACHE_DIR} from "../charts/bundle.js";
 import {explorePage} from "./explore-page.js";
 import {writeExploreData, type ExploreDataInput} from "./explore-data.js";
 import type {ExploreMeta} from "./data-format.js";
-import {codedColumn} from "../indicators/coded-rows.js";
 import {periodDays} from "./explore-links.js";
 import {dayKeys, parseDayKey} from "../periods/calendar-keys.js";
 import type {Period} from "../periods/types.js";
@@ -93,9 +92,8 @@ export interface ReportExplorerInput extends Omit<ExploreDataInput, "meta"> {
   periods: Pick<Period, "type" | "key" | "path" | "start" | "end">[];
 }
 
-/** writeExplorer with the meta of the report: its periods as days, its subdomains. */
+/** writeExplorer with the meta of the report: its periods as days. */
 export function writeReportExplorer(staging: string, out: string, {title, timeZone, asOf, top, actions, periods, ...data}: ReportExplorerInput): Promise<{written: number; kept: number; months: ExploreMeta["months"]}> {
-  const subdomains = codedColumn(data.table, "subdomain_id").dictionary.filter((value) => value !== "");
-  const meta = {title, timeZone, asOf, top, actions, subdomains, periods: periods.map((period) => ({type: period.type, key: period.key, path: period.path, ...periodDays(period)}))};
+  const meta = {title, timeZone, asOf, top, actions, periods: periods.map((period) => ({type: period.type, key: period.key, path: period.path, ...periodDays(period)}))};
   return writeExplorer(staging, out, {...data, meta});
 }
