@@ -164,6 +164,17 @@ test("drill-down: the most active user of a top list filters to that user and sh
   assert.equal(problems, []);
 });
 
+test("drill-down from a chart: a click on a bar of Actions by users filters to that user", async () => {
+  const {page, problems} = await newPage();
+  await open(page, query({from: "2026-03-01", to: "2026-03-31"}));
+  const busiest = ((await downloadedFigures(page)).actionsByUser as {user_id: string}[])[0].user_id;
+  // the first bar is the most active user's
+  await page.locator("#chart-actions-by-user .chart-live g.mark-rect path").first().click();
+  await ready(page, query({from: "2026-03-01", to: "2026-03-31", user: busiest}));
+  assert.is(await page.locator("#filter-user").inputValue(), busiest);
+  assert.equal(problems, []);
+});
+
 test("keyboard: a user typed in the field and Enter filter to that user", async () => {
   const {page, problems} = await newPage();
   await open(page, query({from: "2026-03-01", to: "2026-03-31"}));
