@@ -49,7 +49,7 @@ export default tseslint.config(
   {
     // the build's code: messages go through the injected logger or the CLI, and types stay checked
     files: ["src/**/*.ts"],
-    ignores: ["src/charts/browser/**"],
+    ignores: ["src/charts/browser/**", "src/explore/browser/**"],
     rules: {
       "no-console": "error",
       "@typescript-eslint/no-explicit-any": "error",

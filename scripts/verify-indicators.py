@@ -5,6 +5,7 @@ Written separately from the TypeScript pipeline, in another language and with it
 the log (Python's csv/json, zoneinfo, isocalendar), so that a shared mistake is unlikely.
 
     python3 scripts/verify-indicators.py --out dist --tz Europe/Paris --as-of 2026-03-31 LOG...
+    python3 scripts/verify-indicators.py --out dist --tz Europe/Paris --as-of 2026-03-31 --selection figures.json LOG...
 
 Compares every period of <out>/report.json and every <out>/<path>/indicators.json with its own
 numbers and prints the differences; exits 1 when there is any. Standard library only. It checks too
@@ -99,7 +100,7 @@ def load(paths, zone):
                 "month": local.strftime("%Y-%m"), "quarter": f"{local.year}-Q{(local.month - 1) // 3 + 1}",
                 "year": str(local.year), "action": norm["action"], "user": norm.get("user_id", ""),
                 "dataset": norm.get("dataset_id", ""), "page": norm.get("page_id", ""),
-                "weekday": local.isoweekday(),
+                "weekday": local.isoweekday(), "subdomain": norm.get("subdomain_id", ""),
             })
     return events, counts
 
@@ -172,6 +173,7 @@ def main():
     p.add_argument("--tz", default="UTC")
     p.add_argument("--as-of", required=True)
     p.add_argument("--top", type=int, default=5)
+    p.add_argument("--selection", help="a JSON file of the explorer's figures (#download-figures): checks those instead of the periods")
     p.add_argument("logs", nargs="+")
     a = p.parse_args()
     zone = ZoneInfo(a.tz)
@@ -226,6 +228,9 @@ def main():
 
     def between(start, end):
         return [e for e in events if start <= e["local"].date() < end]
+
+    if a.selection:
+        return check_selection(json.load(open(a.selection, encoding="utf-8")), events, report, as_of, a.top, bucket_keys)
 
     def window(kind, first, end):
         """what a period [first, end) is compared with: (type, key, start, end) or None"""
@@ -303,6 +308,34 @@ def main():
                 problems.append(f"{q['path']} comparison: built {have} expected {want}")
         checked += 1
     print(f"checked {checked} periods, {counts['rows']} rows ({counts['accepted']} accepted, {counts['rejected']} rejected, {counts['duplicates']} duplicates)")
+    for line in problems[:50]:
+        print("DIFF", line)
+    print(f"{len(problems)} differences")
+    return 1 if problems else 0
+
+
+BUCKET_OF_TYPE = {"week": "day", "month": "day", "rolling": "day", "quarter": "week", "year": "month", "all": "month"}
+
+
+def check_selection(built, events, report, as_of, n, bucket_keys):
+    """The explorer's figures of one selection (days from/to inclusive, filters: null is any, an
+    empty subdomain the rows without one) against the events; the bucket is a baked period's when the
+    days are one's, else days up to 92 days, ISO weeks up to 400, months beyond."""
+    sel = built["selection"]
+    first, last = date.fromisoformat(sel["from"]), date.fromisoformat(sel["to"])
+    fields = {"subdomain": "subdomain", "action": "action", "user": "user", "dataset": "dataset", "page": "page"}
+    chosen = [e for e in events if first <= e["local"].date() <= last and all(sel.get(f) is None or e[k] == sel[f] for f, k in fields.items())]
+    baked = [q for q in report["periods"] if q["start"][:10] == sel["from"] and date.fromisoformat(q["end"][:10]) - timedelta(days=1) == last]
+    length = (last - first).days + 1
+    bucket = BUCKET_OF_TYPE[baked[0]["type"]] if baked else "day" if length <= 92 else "week" if length <= 400 else "month"
+    mine, theirs, problems = indicators(chosen, bucket, n), as_theirs(built), []
+    for name in mine:
+        if not same(theirs[name], mine[name]):
+            problems.append(f"{name}: built {str(theirs[name])[:300]} expected {str(mine[name])[:300]}")
+    buckets = bucket_keys(bucket, first, min(last, as_of) + timedelta(days=1))
+    if built["actions"]["bucket"] != bucket or built["actions"]["buckets"] != buckets:
+        problems.append(f"buckets: built {built['actions']['bucket']} {built['actions']['buckets'][:3]}... expected {bucket} {buckets[:3]}... ({len(built['actions']['buckets'])} vs {len(buckets)})")
+    print(f"checked the selection {json.dumps(sel, ensure_ascii=False)}: {len(chosen)} rows")
     for line in problems[:50]:
         print("DIFF", line)
     print(f"{len(problems)} differences")

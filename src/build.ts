@@ -48,7 +48,7 @@ export async function build(config: BuildConfig, effects: BuildEffects, runtime:
 
 /** Steps 1 to 8 of a build that is not up to date. */
 async function buildReport(config: BuildConfig, effects: BuildEffects, run: Runtime, found: FoundInputs, stages: typeof Stages): Promise<BuildSummary> {
-  const {readLog, previousDownloads, planPeriods, renderedRows, computePages, reportJson, createDownloads, renderCharts, chartSlots, periodPages, renderPages, stageBuildCache, openOutput} = stages;
+  const {readLog, previousDownloads, planPeriods, renderedRows, computePages, reportJson, createDownloads, renderCharts, chartSlots, periodPages, renderPages, writeExplorer, stageBuildCache, openOutput} = stages;
   const output = await openOutput(config, run);
   const downloads = createDownloads(output.dir, config.workers);
   let charts: ReturnType<typeof renderCharts> | undefined;
@@ -73,16 +73,16 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, run: Runt
     const source = await wholeLog;
     const copies = run.start("downloads", () => downloads.writePeriods(source, renderedRows(plan, output.dir), COPY_LANES));
 
-    // 5. render: the pages (the charts go into them as they come), report.json
+    // 5. render: the pages (the charts go into them as they come), report.json, and the explorer meanwhile
     const report = reportJson(config, effects.now(), read, plan);
     const pages = periodPages(plan, slotted, (lo, hi) => downloads.periodFiles(source, lo, hi));
     // 6. cache: staged while the pages render; it takes effect in step 8
     const staging = stageBuildCache(config, read, plan, source, found.fingerprint);
     caching = staging && run.start("cache", staging);
+    const exploring = run.start("explore", () => writeExplorer(config, output, read, plan, source));
     await renderPages(run, output, {report, pages, rejects: read.log.rejects, fingerprint: found.fingerprint, render: plan.render});
     charts.pagesWritten();
-    // a stage that adds files to the report (e.g. the explorer's data) writes them here, into output.dir
-    await Promise.all([charts.done, copies]);
+    await Promise.all([charts.done, copies, exploring]);
 
     // 7. publish, once the cache has linked the staged downloads (their names change at the publish)
     const commit = await caching?.catch((error: Error) => void effects.log(`cache: not written (${error.message}); the next build reads every input`));

@@ -152,6 +152,9 @@ export const en = {
     rejected: "Rejected",
     duplicates: "Duplicates",
     rejectedRows: (file: string) => `Rejected rows (${file})`,
+    /** the links to the explorer (explore/index.html) from the index and from a period page */
+    exploreIndex: "Explore any days and filters",
+    explorePeriod: "Explore this period",
     afterAsOf: (rows: string, day: string) => `${rows} dated after ${day} count in no period (they are among the accepted rows).`,
   },
 

@@ -147,6 +147,8 @@ export const fr: Messages = {
     rejected: "Rejetées",
     duplicates: "Doublons",
     rejectedRows: (file) => `Lignes rejetées (${file})`,
+    exploreIndex: "Explorer d’autres jours et filtres",
+    explorePeriod: "Explorer cette période",
     afterAsOf: (rows, day) => `${rows} datées après le ${day} ne comptent dans aucune période (elles font partie des lignes acceptées).`,
   },
 

@@ -8,13 +8,18 @@
 import {mkdir} from "node:fs/promises";
 import path from "node:path";
 import type {BuildEffects} from "../build-summary.js";
+import type {BuildConfig} from "../config.js";
 import {bundleLiveCharts} from "../charts/bundle.js";
 import type {RejectedRow} from "../ingest/types.js";
 import {FINGERPRINT_FILE} from "../fingerprint.js";
 import {CHART_SPECS_SLOT, chartSlot, fillChartSlots} from "../site/chart-slots.js";
 import type {PeriodPage, ReportJson} from "../site/types.js";
 import {writePeriodData, writeReportFiles} from "../site/write-outputs.js";
+import {writeReportExplorer} from "../explore/write-explorer.js";
+import {rowsDigest} from "../cache/period-keys.js";
+import type {SourceData} from "../downloads/whole-log.js";
 import type {PageWork} from "./compute.js";
+import type {LogRead} from "./read-log.js";
 import type {Output} from "./output.js";
 import type {Plan} from "./plan.js";
 import type {Runtime} from "./runtime.js";
@@ -88,5 +93,20 @@ export async function renderPages(run: Runtime, output: Output, site: {report: R
     await output.writeFile(FINGERPRINT_FILE, site.fingerprint + "\n");
     await bundleLiveCharts(path.join(output.dir, "assets", "live-charts.js"));
     await run.pool.renderSite({outDir: output.dir, report: site.report, pages: site.pages, render: site.render});
+  });
+}
+
+/**
+ * The explorer (explore/): its page, script and data, a file pair per month, kept by hard link from
+ * the published report when unchanged (explore/write-explorer.ts). Written while the page worker
+ * lays out the pages (the caller times it as the stage "explore").
+ */
+export function writeExplorer(config: Pick<BuildConfig, "out" | "timeZone" | "asOf" | "top">, output: Output, read: LogRead, plan: Plan, source: SourceData): Promise<unknown> {
+  const {table, time, counted, title, palette, periods} = plan;
+  return writeReportExplorer(output.dir, config.out, {
+    table, time, counted, source, title,
+    digest: (lo, hi) => rowsDigest(read.log.rows, lo, hi),
+    code: read.code, timeZone: config.timeZone, asOf: config.asOf, top: config.top, actions: palette.actions,
+    periods: periods.map(({period}) => period),
   });
 }

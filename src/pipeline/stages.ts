@@ -6,7 +6,7 @@
 export {previousDownloads, readLog} from "./read-log.js";
 export {planPeriods, renderedRows} from "./plan.js";
 export {computePages, reportJson} from "./compute.js";
-export {chartSlots, periodPages, renderCharts, renderPages} from "./render.js";
+export {chartSlots, periodPages, renderCharts, renderPages, writeExplorer} from "./render.js";
 export {stageBuildCache} from "./stage-cache.js";
 export {createDownloads} from "../downloads/stage.js";
 export {openOutput} from "./output.js";

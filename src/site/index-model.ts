@@ -13,6 +13,7 @@ import {assetLinks, downloadView, pageHref} from "./page-links.js";
 import type {AssetLinks, DownloadView, Link, PageIndex} from "./page-links.js";
 import {comparedTotals, headlineFigures, type Figure, type PageSource, type SiteSource} from "./page-source.js";
 import {en, type Messages} from "../i18n/en.js";
+import {exploreLink} from "../explore/explore-links.js";
 
 /** The order of the tabs. */
 export const TAB_ORDER: readonly PeriodType[] = ["month", "week", "quarter", "year", "rolling", "all"];
@@ -81,6 +82,8 @@ export interface IndexModel {
   rejects: Link | null;
   /** the stakeholders' summary at the top; empty when the report has none of its periods */
   glance: GlanceCard[];
+  /** the explorer, on its default days */
+  explore: Link;
   tabs: IndexTab[];
   /** the all-time period's activity.csv and activity.json, relative to the site root */
   wholeLog: DownloadView[];
@@ -169,6 +172,7 @@ export function buildIndexModel(input: SiteSource, index: PageIndex<PageSource>,
     ],
     rejects: report.rejects ? {href: report.rejects, label: m.page.rejectedRows(report.rejects)} : null,
     glance: glanceCards(pages, index, dataEnd, m),
+    explore: exploreLink("", undefined, m),
     tabs,
     wholeLog,
   };

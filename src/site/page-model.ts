@@ -15,6 +15,7 @@ import {assetLinks, downloadView, pageHref, pageIndex, rootPrefix} from "./page-
 import {en, type Messages} from "../i18n/en.js";
 import {messagesFor} from "../i18n/languages.js";
 import type {AssetLinks, DownloadView, Link, PageIndex} from "./page-links.js";
+import {exploreLink} from "../explore/explore-links.js";
 
 export type {PageChart, PageSource, SiteSource} from "./page-source.js";
 import type {PageSource, SiteSource} from "./page-source.js";
@@ -67,6 +68,8 @@ export interface PeriodPageModel {
   siteTitle: string;
   assets: AssetLinks;
   home: Link;
+  /** the explorer on this period's days */
+  explore: Link;
   prev: Link | null;
   next: Link | null;
   /** containing periods, nearest first, e.g. [Q1 2025, 2025, All time] */
@@ -163,6 +166,7 @@ export function buildPeriodModel(page: PageSource, index: PageIndex<PageSource>,
     siteTitle,
     assets: assetLinks(root),
     home: {href: `${root}index.html`, label: siteTitle},
+    explore: exploreLink(root, period, m),
     prev: link(previous),
     next: link(index.next(page)),
     up: containingPeriods(period).flatMap((ref) => link(index.find(ref.type, ref.key)) ?? []),
