@@ -18,8 +18,12 @@ const cache = await readCache(dir, code);
 if (typeof cache === "string") throw new Error(`${dir}: ${cache}`);
 const n = cache.time.length;
 const data: Record<string, ArrayLike<number>> = {
-  time: cache.time, ...cache.rows, hashIndex: cache.hashIndex,
-  csvStart: cache.source.csvStart.subarray(0, n), jsonStart: cache.source.jsonStart, jsonEnd: cache.source.jsonEnd,
+  time: cache.time,
+  ...cache.rows,
+  hashIndex: cache.hashIndex,
+  csvStart: cache.source.csvStart.subarray(0, n),
+  jsonStart: cache.source.jsonStart,
+  jsonEnd: cache.source.jsonEnd,
   ...Object.fromEntries(Object.entries(cache.coded).map(([name, column]) => [name, column.codes])),
 };
 const arrowFile = path.join(tmpdir(), "activity-report-cache.arrow");
@@ -30,7 +34,8 @@ console.log(`rows ${n}: Arrow IPC write ${Math.round(performance.now() - t0)} ms
 for (let k = 0; k < 3; k++) {
   t0 = performance.now();
   const table = aq.fromArrow(await readFile(arrowFile));
-  for (const name of Object.keys(data)) table.array(name, name === "time" || name.startsWith("json") || name.startsWith("csv") || name === "hashIndex" ? Float64Array : Int32Array);
+  for (const name of Object.keys(data))
+    table.array(name, name === "time" || name.startsWith("json") || name.startsWith("csv") || name === "hashIndex" ? Float64Array : Int32Array);
   const arrow = performance.now() - t0;
   t0 = performance.now();
   await readCache(dir, code);

@@ -21,21 +21,30 @@ const sizeOf = async (folder: string, match: RegExp) => {
 
 /** ms from `start()` to the figures of `query` shown (#explore-figures filled) and to ready. */
 async function timed(page: Page, start: () => Promise<unknown>, query?: string): Promise<{figuresMs: number; readyMs: number; marks: Record<string, number>}> {
-  await page.evaluate(() => {
-    const w = window as unknown as {benchT0: number; benchFigures?: number};
-    w.benchT0 = performance.now();
-    w.benchFigures = undefined;
-    new MutationObserver((_, observer) => {
-      w.benchFigures = performance.now() - w.benchT0;
-      observer.disconnect();
-    }).observe(document.getElementById("explore-figures")!, {childList: true});
-  }).catch(() => {});
+  await page
+    .evaluate(() => {
+      const w = window as unknown as {benchT0: number; benchFigures?: number};
+      w.benchT0 = performance.now();
+      w.benchFigures = undefined;
+      new MutationObserver((_, observer) => {
+        w.benchFigures = performance.now() - w.benchT0;
+        observer.disconnect();
+      }).observe(document.getElementById("explore-figures")!, {childList: true});
+    })
+    .catch(() => {});
   await start();
-  await page.waitForFunction((want) => document.getElementById("main")?.dataset.state === "ready" && (!want || location.search === want), query, {timeout: 120_000});
+  await page.waitForFunction((want) => document.getElementById("main")?.dataset.state === "ready" && (!want || location.search === want), query, {
+    timeout: 120_000,
+  });
   return page.evaluate(() => {
     const w = window as unknown as {benchT0: number; benchFigures?: number};
     // the explorer's own marks of this change (explore-app.ts): load, lists, compute, figures, charts
-    const marks = Object.fromEntries(performance.getEntriesByType("measure").filter((m) => m.name.startsWith("explore:") && m.startTime >= w.benchT0).map((m) => [m.name.slice(8), Math.round(m.duration)]));
+    const marks = Object.fromEntries(
+      performance
+        .getEntriesByType("measure")
+        .filter((m) => m.name.startsWith("explore:") && m.startTime >= w.benchT0)
+        .map((m) => [m.name.slice(8), Math.round(m.duration)]),
+    );
     return {figuresMs: Math.round(w.benchFigures ?? NaN), readyMs: Math.round(performance.now() - w.benchT0), marks};
   });
 }
@@ -45,7 +54,14 @@ const browser = await launchBrowser();
 try {
   const page = await browser.newPage();
   let fetched = 0;
-  page.on("response", (response) => void response.body().then((body) => (fetched += body.length), () => {}));
+  page.on(
+    "response",
+    (response) =>
+      void response.body().then(
+        (body) => (fetched += body.length),
+        () => {},
+      ),
+  );
   const t0 = Date.now();
   await page.goto(`${server.origin}/explore/index.html`);
   await page.waitForFunction(() => document.getElementById("explore-figures")?.childElementCount, null, {timeout: 120_000});
@@ -69,17 +85,38 @@ try {
   await page.waitForFunction(() => document.getElementById("explore-figures")?.childElementCount, null, {timeout: 120_000});
   const allTimeFigures = Date.now() - t1;
   await page.waitForFunction(() => document.getElementById("main")?.dataset.state === "ready", null, {timeout: 120_000});
-  const allTime = {figuresMs: allTimeFigures, readyMs: Date.now() - t1, marks: Object.fromEntries(await page.evaluate(() => performance.getEntriesByType("measure").map((m) => [m.name, Math.round(m.duration)])))};
-  const allTimeUser = await timed(page, () => page.fill("#filter-user", user).then(() => page.keyboard.press("Enter")), `?${new URLSearchParams({from: "2000-01-01", to, user})}`);
+  const allTime = {
+    figuresMs: allTimeFigures,
+    readyMs: Date.now() - t1,
+    marks: Object.fromEntries(await page.evaluate(() => performance.getEntriesByType("measure").map((m) => [m.name, Math.round(m.duration)]))),
+  };
+  const allTimeUser = await timed(
+    page,
+    () => page.fill("#filter-user", user).then(() => page.keyboard.press("Enter")),
+    `?${new URLSearchParams({from: "2000-01-01", to, user})}`,
+  );
   const action = await page.locator("#filter-action option").nth(1).getAttribute("value");
-  const allTimeAction = await timed(page, () => page.selectOption("#filter-action", action!), `?${new URLSearchParams({from: "2000-01-01", to, action: action!, user})}`);
+  const allTimeAction = await timed(
+    page,
+    () => page.selectOption("#filter-action", action!),
+    `?${new URLSearchParams({from: "2000-01-01", to, action: action!, user})}`,
+  );
   const data = path.join(dir, "explore", "data");
-  console.log(JSON.stringify({
-    firstFiguresMs: firstFigures, firstReadyMs: firstReady, firstBytes, firstMarks,
-    userChange, allTime, allTimeUser, allTimeAction,
-    figuresDataBytes: await sizeOf(data, /^(\d{4}-\d{2}|meta)\.js$/), rowsDataBytes: await sizeOf(data, /^rows-/),
-    scriptBytes: (await stat(path.join(dir, "assets", "explore.js"))).size,
-  }));
+  console.log(
+    JSON.stringify({
+      firstFiguresMs: firstFigures,
+      firstReadyMs: firstReady,
+      firstBytes,
+      firstMarks,
+      userChange,
+      allTime,
+      allTimeUser,
+      allTimeAction,
+      figuresDataBytes: await sizeOf(data, /^(\d{4}-\d{2}|meta)\.js$/),
+      rowsDataBytes: await sizeOf(data, /^rows-/),
+      scriptBytes: (await stat(path.join(dir, "assets", "explore.js"))).size,
+    }),
+  );
 } finally {
   await browser.close();
   await server.close();

@@ -85,7 +85,10 @@ async function lastTimestamp(path: string, format: BenchFormat): Promise<number>
     const {size} = await file.stat();
     const length = Math.min(size, 65_536);
     const {buffer} = await file.read(Buffer.alloc(length), 0, length, size - length);
-    const lines = buffer.toString("utf8").split("\n").filter((line) => line.trim() !== "");
+    const lines = buffer
+      .toString("utf8")
+      .split("\n")
+      .filter((line) => line.trim() !== "");
     const last = lines[lines.length - 1] ?? "";
     const raw = format === "ndjson" ? String(JSON.parse(last || "{}").timestamp) : last.slice(0, last.indexOf(","));
     const time = Date.parse(raw);
@@ -133,7 +136,8 @@ export async function dropLastDays(file: string, days: number): Promise<string> 
     at += 1;
     const before = text.lastIndexOf("\n", at - 2);
     const previousDay = text.slice(before + 1, before + 11);
-    if (!/^\d{4}-\d\d-\d\d$/.test(previousDay) || !(previousDay < cut)) throw new InputError(`${file}: no row of a day before ${cut} ends before its first row of ${cut}`);
+    if (!/^\d{4}-\d\d-\d\d$/.test(previousDay) || !(previousDay < cut))
+      throw new InputError(`${file}: no row of a day before ${cut} ends before its first row of ${cut}`);
     await handle.truncate(size - length + at);
     return previousDay;
   } finally {
@@ -149,10 +153,18 @@ function wholeNumber(flag: string, value: string | undefined): number | undefine
 
 /** The command line: generates a log, or appends a day with --append-day. */
 export async function runBenchLogCommand(argv: string[]): Promise<string> {
-  const {values} = parseArgs({args: argv, options: {
-    rows: {type: "string"}, out: {type: "string"}, seed: {type: "string"}, start: {type: "string"},
-    days: {type: "string"}, format: {type: "string"}, "append-day": {type: "boolean"},
-  }});
+  const {values} = parseArgs({
+    args: argv,
+    options: {
+      rows: {type: "string"},
+      out: {type: "string"},
+      seed: {type: "string"},
+      start: {type: "string"},
+      days: {type: "string"},
+      format: {type: "string"},
+      "append-day": {type: "boolean"},
+    },
+  });
   if (!values.out) throw new UsageError("--out <file> is required");
   if (values.format !== undefined && values.format !== "csv" && values.format !== "ndjson") {
     throw new UsageError(`--format: expected csv or ndjson, got "${values.format}"`);
@@ -165,8 +177,12 @@ export async function runBenchLogCommand(argv: string[]): Promise<string> {
     return `appended ${rows} rows dated ${day} to ${values.out}`;
   }
   const {rows, bytes} = await generateBenchLog({
-    rows: wholeNumber("rows", values.rows) ?? 1_000_000, out: values.out, seed, startDate: values.start,
-    days: wholeNumber("days", values.days), format,
+    rows: wholeNumber("rows", values.rows) ?? 1_000_000,
+    out: values.out,
+    seed,
+    startDate: values.start,
+    days: wholeNumber("days", values.days),
+    format,
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   return `wrote ${values.out}: ${rows} rows, ${(bytes / 1e6).toFixed(1)} MB in ${seconds} s`;

@@ -33,12 +33,14 @@ for (const period of periods) {
 const wall2 = performance.now();
 const cpu = process.cpuUsage(cpu0);
 if (values.dump) writeFileSync(values.dump, lines.join("\n") + "\n");
-console.log(JSON.stringify({
-  rows: table.numRows(),
-  periods: periods.length,
-  keysSeconds: seconds(wall1 - wall0),
-  indicatorsSeconds: seconds(wall2 - wall1),
-  totalSeconds: seconds(wall2 - wall0),
-  cpuSeconds: seconds((cpu.user + cpu.system) / 1000),
-  peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
-}));
+console.log(
+  JSON.stringify({
+    rows: table.numRows(),
+    periods: periods.length,
+    keysSeconds: seconds(wall1 - wall0),
+    indicatorsSeconds: seconds(wall2 - wall1),
+    totalSeconds: seconds(wall2 - wall0),
+    cpuSeconds: seconds((cpu.user + cpu.system) / 1000),
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  }),
+);

@@ -132,10 +132,18 @@ async function duckdbReference(file: string): Promise<Record<string, unknown>> {
   await connection.run(`CREATE TABLE log AS SELECT * FROM read_csv(${quoted}, header = true, columns = ${types})`);
   const readSeconds = (performance.now() - t0) / 1000;
   const byAction = await connection.runAndReadAll("SELECT action, count(*) AS actions, count(DISTINCT user_id) AS users FROM log GROUP BY action");
-  const byDay = await connection.runAndReadAll("SELECT date_trunc('day', timestamp) AS day, count(*) AS actions, count(DISTINCT user_id) AS users FROM log GROUP BY day");
+  const byDay = await connection.runAndReadAll(
+    "SELECT date_trunc('day', timestamp) AS day, count(*) AS actions, count(DISTINCT user_id) AS users FROM log GROUP BY day",
+  );
   const rows = Number((await connection.runAndReadAll("SELECT count(*) FROM log")).getRowsJS()[0][0]);
   const duckdbSeconds = (performance.now() - t0) / 1000;
   connection.closeSync();
   instance.closeSync();
-  return {rows, duckdbSeconds: Math.round(duckdbSeconds * 100) / 100, readSeconds: Math.round(readSeconds * 100) / 100, actions: byAction.getRowsJS().length, days: byDay.getRowsJS().length};
+  return {
+    rows,
+    duckdbSeconds: Math.round(duckdbSeconds * 100) / 100,
+    readSeconds: Math.round(readSeconds * 100) / 100,
+    actions: byAction.getRowsJS().length,
+    days: byDay.getRowsJS().length,
+  };
 }

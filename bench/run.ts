@@ -35,7 +35,12 @@ function measure(rows: number, phase: string, log: string, out: string, flags: s
   try {
     // the in-process phases (ingest, indicators) get the malloc tuning the CLI's shebang gives the builds
     const env = {...process.env, GLIBC_TUNABLES: "glibc.malloc.hugetlb=1"};
-    const stdout = execFileSync(process.execPath, ["--import", "tsx", "bench/measure.ts", phase, log, out, ...flags], {encoding: "utf8", env, maxBuffer: 1 << 24, stdio: ["ignore", "pipe", "inherit"]});
+    const stdout = execFileSync(process.execPath, ["--import", "tsx", "bench/measure.ts", phase, log, out, ...flags], {
+      encoding: "utf8",
+      env,
+      maxBuffer: 1 << 24,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     line = JSON.parse(stdout.trim().split("\n").at(-1)!);
   } catch (error) {
     // measure.ts said why on stderr (inherited); a noop that rebuilt still printed its line
@@ -94,7 +99,11 @@ for (const rows of sizes) {
         const added = await appendDay({file: incremental.copy, rows: 1000});
         incremental.asOf = added.day;
         process.stderr.write(`appended ${added.rows} rows dated ${added.day} to ${incremental.copy}\n`);
-        const nightly = {...measure(rows, phase, incremental.copy, incremental.out, [...incremental.cache, "--as-of", added.day]), phase: `incremental, night ${night}`, asOf: added.day};
+        const nightly = {
+          ...measure(rows, phase, incremental.copy, incremental.out, [...incremental.cache, "--as-of", added.day]),
+          phase: `incremental, night ${night}`,
+          asOf: added.day,
+        };
         results.push(nightly);
         process.stderr.write(JSON.stringify(nightly) + "\n");
       }
@@ -112,7 +121,12 @@ for (const rows of sizes) {
 
 /** e.g. "ingest 0.4 · charts 2.1 · site 1.3" (stages over 0.05 s, in the order the build ran them) */
 const stagesText = (stages: unknown): string =>
-  stages && typeof stages === "object" ? Object.entries(stages as Record<string, number>).filter(([, s]) => s >= 0.05).map(([name, s]) => `${name} ${s}`).join(" · ") : "";
+  stages && typeof stages === "object"
+    ? Object.entries(stages as Record<string, number>)
+        .filter(([, s]) => s >= 0.05)
+        .map(([name, s]) => `${name} ${s}`)
+        .join(" · ")
+    : "";
 
 /** The ingest column: how the build read its log, or that the rerun was up to date. */
 const ingestText = (r: Result): string => {
@@ -124,18 +138,34 @@ const ingestText = (r: Result): string => {
 
 const cell = (value: unknown): string => (value === undefined || value === null ? "" : String(value));
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-console.log(`\nMachine: ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}\n`);
+console.log(
+  `\nMachine: ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}\n`,
+);
 console.log("| rows | phase | process wall (s) | build wall (s) | CPU (s) | peak RSS (MB) | ingest | periods reused | periods rendered | stages (s) |");
 console.log("| ---: | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |");
 for (const r of results) {
-  const columns = [r.rows.toLocaleString("en"), r.phase, cell(r.processSeconds), cell(r.cliSeconds ?? r.seconds), cell(r.cpuSeconds), cell(r.peakRssMB), ingestText(r), cell(r.reused), cell(r.rendered), stagesText(r.stages)];
+  const columns = [
+    r.rows.toLocaleString("en"),
+    r.phase,
+    cell(r.processSeconds),
+    cell(r.cliSeconds ?? r.seconds),
+    cell(r.cpuSeconds),
+    cell(r.peakRssMB),
+    ingestText(r),
+    cell(r.reused),
+    cell(r.rendered),
+    stagesText(r.stages),
+  ];
   console.log(`| ${columns.map((text) => text.replaceAll("|", "\\|")).join(" | ")} |`);
 }
 for (const rows of sizes) {
   // #26's yardstick: ingest within 1.5 times DuckDB's read_csv of the same file, side by side
   const ingest = results.find((r) => r.rows === rows && r.phase === "ingest" && !r.error);
   const duckdb = results.find((r) => r.rows === rows && r.phase === "duckdb" && !r.error);
-  if (ingest && duckdb) console.log(`\n${rows.toLocaleString("en")} rows: ingest ${ingest.seconds} s, DuckDB read_csv ${duckdb.seconds} s: ${(Number(ingest.seconds) / Number(duckdb.seconds)).toFixed(2)}x (target <= 1.5x)`);
+  if (ingest && duckdb)
+    console.log(
+      `\n${rows.toLocaleString("en")} rows: ingest ${ingest.seconds} s, DuckDB read_csv ${duckdb.seconds} s: ${(Number(ingest.seconds) / Number(duckdb.seconds)).toFixed(2)}x (target <= 1.5x)`,
+    );
 }
 await writeFile("bench/results.json", JSON.stringify({machine: {cores: os.cpus().length, cpu, node: process.version}, results}, null, 2) + "\n");
 if (results.some((r) => r.error)) process.exitCode = 1;

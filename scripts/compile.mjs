@@ -44,13 +44,18 @@ await build({
 });
 copyFileSync(path.join(root, "node_modules", "@11ty", "eleventy", "package.json"), path.join(eleventy, "package.json"));
 const VENDORED = {arquero: path.join(out, "vendor", "arquero.js"), "@11ty/eleventy": path.join(eleventy, "src", "Util", "eleventy.js")};
-for (const file of readdirSync(out, {recursive: true}).map(String).filter((name) => name.endsWith(".js") && !name.startsWith(`vendor${path.sep}`))) {
+for (const file of readdirSync(out, {recursive: true})
+  .map(String)
+  .filter((name) => name.endsWith(".js") && !name.startsWith(`vendor${path.sep}`))) {
   const compiled = path.join(out, file);
   const text = readFileSync(compiled, "utf8");
   let rewritten = text;
   for (const [name, bundle] of Object.entries(VENDORED)) {
     const vendored = path.relative(path.dirname(compiled), bundle).split(path.sep).join("/");
-    rewritten = rewritten.replaceAll(new RegExp(`(\\bfrom\\s*|\\bimport\\s*\\(\\s*)"${name}"`, "g"), `$1"${vendored.startsWith(".") ? vendored : `./${vendored}`}"`);
+    rewritten = rewritten.replaceAll(
+      new RegExp(`(\\bfrom\\s*|\\bimport\\s*\\(\\s*)"${name}"`, "g"),
+      `$1"${vendored.startsWith(".") ? vendored : `./${vendored}`}"`,
+    );
   }
   if (rewritten !== text) writeFileSync(compiled, rewritten);
 }

@@ -54,7 +54,10 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
 try {
-  for (const [scheme, out] of [["light", values.out], ["dark", values.dark]] as const) {
+  for (const [scheme, out] of [
+    ["light", values.out],
+    ["dark", values.dark],
+  ] as const) {
     if (out === undefined) continue;
     const page = await browser.newPage({viewport: {width: Number(values.width), height: 900}, colorScheme: scheme});
     await page.goto(`file://${path.join(folder, "index.html")}`);

@@ -50,7 +50,11 @@ async function siteFolder(): Promise<{dir: string; temporary: boolean}> {
   if (values.report !== undefined) return {dir: values.report, temporary: false};
   const fromFile = await readConfigFile(values.config, (file) => readFile(file, "utf8"));
   const dir = path.join(await mkdtemp(path.join(tmpdir(), "site-screenshot-")), "site");
-  const summary = await build(buildConfig({...fromFile, out: dir, quiet: true, ...(values["as-of"] ? {"as-of": values["as-of"]} : {})}), {now: () => new Date(), log: () => {}, progress: () => {}});
+  const summary = await build(buildConfig({...fromFile, out: dir, quiet: true, ...(values["as-of"] ? {"as-of": values["as-of"]} : {})}), {
+    now: () => new Date(),
+    log: () => {},
+    progress: () => {},
+  });
   console.log(`built ${summary.accepted} rows, ${summary.periods} periods in ${summary.seconds} s`);
   return {dir, temporary: true};
 }
@@ -105,9 +109,11 @@ try {
   const suffix = values.dark ? "-dark" : "";
   const period = periodOf(report);
   const url = `${server.origin}/${period.path}index.html`;
-  if (shots.has("index") && !values["no-index"]) await shoot(browser, `${server.origin}/index.html`, path.join(values["out-dir"], `site-index${suffix}.png`), false);
+  if (shots.has("index") && !values["no-index"])
+    await shoot(browser, `${server.origin}/index.html`, path.join(values["out-dir"], `site-index${suffix}.png`), false);
   if (shots.has("period")) await shoot(browser, url, path.join(values["out-dir"], `${values.name}${suffix}.png`), period.actions > 0);
-  if (shots.has("keyboard-legend") && period.actions > 0) await shootKeyboardLegend(browser, url, path.join(values["out-dir"], `site-keyboard-legend${suffix}.png`));
+  if (shots.has("keyboard-legend") && period.actions > 0)
+    await shootKeyboardLegend(browser, url, path.join(values["out-dir"], `site-keyboard-legend${suffix}.png`));
 } finally {
   await browser.close();
   await server.close();

@@ -17,13 +17,11 @@ let registered = 0;
 function guard<T>(test: uvu.Test<T>, name: string): uvu.Test<T> {
   const state: Tracked = {suite: name, pending: [], ran: false};
   tracked.push(state);
-  const register =
-    (add: (name: string, handler: uvu.Callback<T>) => void) =>
-    (testName: string, handler: uvu.Callback<T>) => {
-      registered++;
-      state.pending.push(testName);
-      add(testName, handler);
-    };
+  const register = (add: (name: string, handler: uvu.Callback<T>) => void) => (testName: string, handler: uvu.Callback<T>) => {
+    registered++;
+    state.pending.push(testName);
+    add(testName, handler);
+  };
   const only = register(test.only);
   const skip = (testName?: string, handler?: uvu.Callback<T>) => {
     registered++;

@@ -29,7 +29,12 @@ export type {BuildEffects, BuildSummary} from "./build-summary.js";
  * `config.workers` unless given; `inputs`: the inputs as found earlier (inputState), for a test
  * whose writer appends between that and the build, else found by step 0.
  */
-export async function build(config: BuildConfig, effects: BuildEffects, runtime: Runtime = createRuntime(config.workers), inputs?: InputState): Promise<BuildSummary> {
+export async function build(
+  config: BuildConfig,
+  effects: BuildEffects,
+  runtime: Runtime = createRuntime(config.workers),
+  inputs?: InputState,
+): Promise<BuildSummary> {
   // nothing is touched before --out is known to be the report's, and locked
   const release = await claimOut(config);
   try {
@@ -48,7 +53,22 @@ export async function build(config: BuildConfig, effects: BuildEffects, runtime:
 
 /** Steps 1 to 8 of a build that is not up to date. */
 async function buildReport(config: BuildConfig, effects: BuildEffects, run: Runtime, found: FoundInputs, stages: typeof Stages): Promise<BuildSummary> {
-  const {readLog, previousDownloads, planPeriods, renderedRows, computePages, reportJson, createDownloads, renderCharts, chartSlots, periodPages, renderPages, writeExplorer, stageBuildCache, openOutput} = stages;
+  const {
+    readLog,
+    previousDownloads,
+    planPeriods,
+    renderedRows,
+    computePages,
+    reportJson,
+    createDownloads,
+    renderCharts,
+    chartSlots,
+    periodPages,
+    renderPages,
+    writeExplorer,
+    stageBuildCache,
+    openOutput,
+  } = stages;
   const output = await openOutput(config, run);
   const downloads = createDownloads(output.dir, config.workers);
   let charts: ReturnType<typeof renderCharts> | undefined;
@@ -89,12 +109,31 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, run: Runt
     const {removal} = await output.publish();
 
     // 8. the cache takes effect; a cache that could not be written is not a failed build
-    const committed = commit !== undefined && (await run.timed("cache", commit).then(() => true, (error: Error) => void effects.log(`cache: not written (${error.message}); the next build reads every input`)));
+    const committed =
+      commit !== undefined &&
+      (await run.timed("cache", commit).then(
+        () => true,
+        (error: Error) => void effects.log(`cache: not written (${error.message}); the next build reads every input`),
+      ));
     if (!committed) await downloads.discardSpare();
     await run.timed("publish", () => removal);
     const {rows, accepted, rejected, duplicates} = read.log.counts;
     const ingestReason = read.ingestReason === undefined ? {} : {ingestReason: read.ingestReason};
-    return {out: output.out, upToDate: false, rows, accepted, rejected, duplicates, periods: plan.periods.length, reused, rendered: plan.render.size, ingestMode: read.incremental ? "append" : "cold", ...ingestReason, seconds: run.elapsed(), stages: run.stages};
+    return {
+      out: output.out,
+      upToDate: false,
+      rows,
+      accepted,
+      rejected,
+      duplicates,
+      periods: plan.periods.length,
+      reused,
+      rendered: plan.render.size,
+      ingestMode: read.incremental ? "append" : "cold",
+      ...ingestReason,
+      seconds: run.elapsed(),
+      stages: run.stages,
+    };
   } catch (error) {
     // nothing may write into the staging folder once it is removed: the stages stop first
     charts?.abort(error);

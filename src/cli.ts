@@ -35,7 +35,13 @@ Exit codes: 0 done, 1 a problem with the input, options or mail server, 2 a malf
  * `--help` says of them (arg: the value's placeholder; help: what the flag does and its default).
  */
 const BUILD_FLAGS = {
-  input: {type: "string", multiple: true, short: "i", arg: "<file|dir>", help: "a log file, or a folder of them (.csv, .json, .ndjson, .jsonl, read in name order); repeatable; required"},
+  input: {
+    type: "string",
+    multiple: true,
+    short: "i",
+    arg: "<file|dir>",
+    help: "a log file, or a folder of them (.csv, .json, .ndjson, .jsonl, read in name order); repeatable; required",
+  },
   out: {type: "string", short: "o", arg: "<dir>", help: "where the site goes (default dist)"},
   tz: {type: "string", arg: "<zone>", help: "IANA time zone of the periods (default UTC)"},
   "as-of": {type: "string", arg: "<YYYY-MM-DD>", help: "the day the rolling periods end on (default today in --tz)"},
@@ -57,7 +63,11 @@ const BUILD_FLAGS = {
 
 const EMAIL_FLAGS = {
   report: {type: "string", arg: "<dir>", help: "a built report folder (the build's --out); required"},
-  period: {type: "string", arg: "<choice>", help: "<type>:<key> (month:2025-03, rolling:last-7-days) or latest:<week|month|quarter|year>, the latest complete one; required"},
+  period: {
+    type: "string",
+    arg: "<choice>",
+    help: "<type>:<key> (month:2025-03, rolling:last-7-days) or latest:<week|month|quarter|year>, the latest complete one; required",
+  },
   "as-of": {type: "string", arg: "<YYYY-MM-DD>", help: "the day latest: counts from (default the report's as-of day)"},
   eml: {type: "string", arg: "<file.eml>", help: "write the message to this file (--eml, --to or both)"},
   to: {type: "string", multiple: true, arg: "<address>", help: "send to this address through SMTP_URL; repeatable"},
@@ -66,7 +76,7 @@ const EMAIL_FLAGS = {
   lang: {type: "string", arg: `<${LANGUAGE_CODES.join("|")}>`, help: "the message's language (default the report's)"},
   "base-url": {type: "string", arg: "<url>", help: "where the report is hosted: the message links to the period's page"},
   "attach-csv": {type: "boolean", help: "attach the period's activity.csv"},
-  config: {type: "string", arg: "<file.json>", help: "the same options as a JSON object (and \"smtp-url\"); flags win"},
+  config: {type: "string", arg: "<file.json>", help: 'the same options as a JSON object (and "smtp-url"); flags win'},
   help: {type: "boolean", short: "h", help: "this help"},
 } as const;
 
@@ -81,15 +91,19 @@ export function commandHelp(command: "build" | "email"): string {
           "mails (or writes as .eml) a snapshot of one period of a built report",
           "activity-report email --report <dir> --period <choice> (--eml <file> | --to <address>...) [options]",
           EMAIL_FLAGS,
-          "\nThe SMTP server and its credentials come only from the SMTP_URL environment variable\n(smtp://user:password@host:port), or \"smtp-url\" in the config file; they are never printed.\n",
+          '\nThe SMTP server and its credentials come only from the SMTP_URL environment variable\n(smtp://user:password@host:port), or "smtp-url" in the config file; they are never printed.\n',
         ];
   // e.g. "-i, --input <file|dir>", "--no-cache"
-  const rows = Object.entries(flags as Record<string, FlagHelp>).map(([name, {short, arg, help}]) => [`${short ? `-${short}, ` : ""}--${name}${arg ? ` ${arg}` : ""}`, help]);
+  const rows = Object.entries(flags as Record<string, FlagHelp>).map(([name, {short, arg, help}]) => [
+    `${short ? `-${short}, ` : ""}--${name}${arg ? ` ${arg}` : ""}`,
+    help,
+  ]);
   const width = Math.max(...rows.map(([flag]) => flag.length));
   return (
     `activity-report ${command}: ${what}\n\nUsage: ${usage}\n\nOptions:\n` +
     rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`).join("\n") +
-    "\n" + after +
+    "\n" +
+    after +
     "\nExit codes: 0 done, 1 a problem with the input, options or mail server, 2 a malformed command line."
   );
 }
@@ -138,7 +152,10 @@ export function terminalEffects(quiet: boolean, stream: NodeJS.WriteStream = pro
       if (bar === undefined || barStep !== step) {
         bar?.stop();
         barStep = step;
-        bar = new cliProgress.SingleBar({format: `${step.padEnd(8)} {bar} {percentage}% | ETA {eta}s`, stream, clearOnComplete: true, hideCursor: true}, cliProgress.Presets.shades_classic);
+        bar = new cliProgress.SingleBar(
+          {format: `${step.padEnd(8)} {bar} {percentage}% | ETA {eta}s`, stream, clearOnComplete: true, hideCursor: true},
+          cliProgress.Presets.shades_classic,
+        );
         bar.start(total, done);
       }
       bar.update(done);
@@ -173,7 +190,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === "build") {
       const raw = await options(rest, BUILD_FLAGS);
-      if (raw === undefined) return void process.stdout.write(commandHelp("build") + "\n"), 0;
+      if (raw === undefined) return (void process.stdout.write(commandHelp("build") + "\n"), 0);
       const config = buildConfig(raw);
       const effects = terminalEffects(config.quiet || config.json);
       const summary = await build(config, effects);
@@ -183,7 +200,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === "email") {
       const raw = await options(rest, EMAIL_FLAGS);
-      if (raw === undefined) return void process.stdout.write(commandHelp("email") + "\n"), 0;
+      if (raw === undefined) return (void process.stdout.write(commandHelp("email") + "\n"), 0);
       const config = emailConfig(raw, process.env);
       const {sendSnapshot} = await import("./email/email-command.js");
       const message = await sendSnapshot(config);

@@ -146,10 +146,14 @@ function asBaseUrl(value: unknown, name: string): string | undefined {
   try {
     url = new URL(text);
   } catch {
-    throw new ConfigError(`option --${name}: ${JSON.stringify(text.slice(0, 100))} is not a URL (expected http://... or https://..., e.g. https://reports.example.org)`);
+    throw new ConfigError(
+      `option --${name}: ${JSON.stringify(text.slice(0, 100))} is not a URL (expected http://... or https://..., e.g. https://reports.example.org)`,
+    );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new ConfigError(`option --${name}: expected an http:// or https:// URL (e.g. https://reports.example.org), not a ${JSON.stringify(url.protocol).slice(0, 40)} URL`);
+    throw new ConfigError(
+      `option --${name}: expected an http:// or https:// URL (e.g. https://reports.example.org), not a ${JSON.stringify(url.protocol).slice(0, 40)} URL`,
+    );
   }
   return url.href;
 }
@@ -168,7 +172,8 @@ export function assertDay(text: string, name: string): string {
   const [y, m, d] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
   const valid = match !== null && m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
   if (!valid) throw new ConfigError(`option --${name}: "${text}" is not a date in the form YYYY-MM-DD`);
-  if (y < FIRST_YEAR || y > LAST_YEAR) throw new ConfigError(`option --${name}: "${text}" is outside the years ${FIRST_YEAR} to ${LAST_YEAR} that a report covers`);
+  if (y < FIRST_YEAR || y > LAST_YEAR)
+    throw new ConfigError(`option --${name}: "${text}" is outside the years ${FIRST_YEAR} to ${LAST_YEAR} that a report covers`);
   return text;
 }
 
@@ -213,8 +218,10 @@ function cacheProblem(cache: string, out: string, inputs: string[], places: Plac
   const at = (file: string) => path.resolve(places.cwd, file);
   const target = at(cache);
   const name = `--cache ${cache}`;
-  if (isWithin(at(places.cwd), target) || isWithin(at(places.home), target)) return `${name} is or holds the current or home folder: choose an empty or new folder`;
-  if (isWithin(target, at(out)) || isWithin(at(out), target)) return `${name} is, holds or is inside --out ${out}: keep them apart (the default is <out>.cache)`;
+  if (isWithin(at(places.cwd), target) || isWithin(at(places.home), target))
+    return `${name} is or holds the current or home folder: choose an empty or new folder`;
+  if (isWithin(target, at(out)) || isWithin(at(out), target))
+    return `${name} is, holds or is inside --out ${out}: keep them apart (the default is <out>.cache)`;
   for (const input of inputs) {
     if (isWithin(at(input), target) || isWithin(target, at(input))) return `${name} is, holds or is inside the input ${input}: choose an empty or new folder`;
   }
@@ -252,13 +259,35 @@ export async function readConfigFile(file: string, readFile: (file: string) => P
   return options;
 }
 
-const BUILD_KEYS = new Set(["input", "out", "tz", "as-of", "periods", "top", "format", "title", "lang", "max-rejected", "quiet", "json", "workers", "force", "cache", "no-cache", "config"]);
+const BUILD_KEYS = new Set([
+  "input",
+  "out",
+  "tz",
+  "as-of",
+  "periods",
+  "top",
+  "format",
+  "title",
+  "lang",
+  "max-rejected",
+  "quiet",
+  "json",
+  "workers",
+  "force",
+  "cache",
+  "no-cache",
+  "config",
+]);
 
 /**
  * Validates build options (config file values overridden by flags) into a BuildConfig. `places`:
  * the current and home folders, which --out and --cache may not be nor hold.
  */
-export function buildConfig(options: RawOptions, today: (timeZone: string) => string = todayIn, places: Places = {cwd: process.cwd(), home: homedir()}): BuildConfig {
+export function buildConfig(
+  options: RawOptions,
+  today: (timeZone: string) => string = todayIn,
+  places: Places = {cwd: process.cwd(), home: homedir()},
+): BuildConfig {
   for (const key of Object.keys(options)) {
     if (!BUILD_KEYS.has(key)) throw new ConfigError(`unknown option "${key}"`);
   }
@@ -267,7 +296,10 @@ export function buildConfig(options: RawOptions, today: (timeZone: string) => st
   const timeZone = asString(options.tz, "tz") ?? "UTC";
   assertTimeZone(timeZone);
   const asOfText = asString(options["as-of"], "as-of");
-  const periodsText = asList(options.periods, "periods").flatMap((p) => p.split(",")).map((p) => p.trim()).filter(Boolean);
+  const periodsText = asList(options.periods, "periods")
+    .flatMap((p) => p.split(","))
+    .map((p) => p.trim())
+    .filter(Boolean);
   for (const p of periodsText) {
     if (!isPeriodType(p)) throw new ConfigError(`option --periods: "${p}" is not one of ${PERIOD_TYPES.join(", ")}`);
   }
@@ -313,7 +345,10 @@ export function emailConfig(options: RawOptions, env: Record<string, string | un
   if (head === "latest" && isPeriodType(tail) && tail !== "all" && tail !== "rolling") period = {kind: "latest", type: tail};
   else if (isPeriodType(head) && tail !== "") period = {kind: "exact", type: head, key: tail};
   else throw new ConfigError(`option --period: "${periodText}" is not <type>:<key> (e.g. month:2025-03) or latest:<week|month|quarter|year>`);
-  const to = asList(options.to, "to").flatMap((t) => t.split(",")).map((t) => t.trim()).filter(Boolean);
+  const to = asList(options.to, "to")
+    .flatMap((t) => t.split(","))
+    .map((t) => t.trim())
+    .filter(Boolean);
   const eml = asString(options.eml, "eml");
   if (eml === undefined && to.length === 0) throw new UsageError("email needs --eml <file> or --to <address>");
   const asOf = asString(options["as-of"], "as-of");

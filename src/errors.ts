@@ -77,7 +77,19 @@ const SYSTEM_PROBLEMS: Record<string, string> = {
 };
 
 /** What the failed call was doing, by its name, e.g. "open": "writing". */
-const DOING: Record<string, string> = {open: "writing", write: "writing", mkdir: "making", rename: "renaming", link: "linking", copyfile: "copying", unlink: "removing", rmdir: "removing", rm: "removing", read: "reading", scandir: "listing"};
+const DOING: Record<string, string> = {
+  open: "writing",
+  write: "writing",
+  mkdir: "making",
+  rename: "renaming",
+  link: "linking",
+  copyfile: "copying",
+  unlink: "removing",
+  rmdir: "removing",
+  rm: "removing",
+  read: "reading",
+  scandir: "listing",
+};
 
 /** A path relative to the current folder when inside it, e.g. "site.lock", else as it is. */
 export function fromHere(file: string): string {

@@ -37,7 +37,11 @@ async function hashCode(): Promise<string> {
     const entries = await readdir(new URL(dir, ROOT), {recursive: true, withFileTypes: true});
     for (const entry of entries) if (entry.isFile()) files.push(path.relative(ROOT.pathname, path.join(entry.parentPath ?? entry.path, entry.name)));
   }
-  for (const file of files.sort()) hash.update(file + "\0").update(await readFile(new URL(file, ROOT))).update("\0");
+  for (const file of files.sort())
+    hash
+      .update(file + "\0")
+      .update(await readFile(new URL(file, ROOT)))
+      .update("\0");
   return hash.digest("hex");
 }
 
@@ -106,7 +110,7 @@ async function hashBytes(handle: FileHandle, file: FileSnapshot, length: number,
   let last = -1;
   // one reused buffer: a read stream allocating 8 MiB chunks measured 4x slower (0.94 s vs 0.21 s for 177 MB)
   const buffer = Buffer.allocUnsafe(Math.min(8 << 20, Math.max(length, 1)));
-  for (let at = 0; at < length; ) {
+  for (let at = 0; at < length;) {
     const stop = alsoAt !== undefined && at < alsoAt && alsoAt < length ? alsoAt : length;
     const {bytesRead} = await handle.read(buffer, 0, Math.min(buffer.length, stop - at), at);
     if (bytesRead === 0) throw new InputError(`${file.path}: it was cut to ${at} bytes while the build read it (it had ${file.size}); run the build again`);
@@ -181,7 +185,10 @@ export async function buildFingerprint(config: BuildConfig, state?: InputState):
 
 /** The fingerprint of the report published in `out`, if any. */
 export async function publishedFingerprint(out: string): Promise<string | undefined> {
-  return readFile(path.join(out, FINGERPRINT_FILE), "utf8").then((text) => text.trim(), () => undefined);
+  return readFile(path.join(out, FINGERPRINT_FILE), "utf8").then(
+    (text) => text.trim(),
+    () => undefined,
+  );
 }
 
 /**

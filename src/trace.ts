@@ -6,5 +6,6 @@
 import {isMainThread} from "node:worker_threads";
 
 export const trace: (what: string) => void = process.env.ACTIVITY_REPORT_TRACE
-  ? (what) => process.stderr.write(`trace ${(((performance.timeOrigin + performance.now()) / 1000) % 1000).toFixed(3)} ${isMainThread ? "" : "worker: "}${what}\n`)
+  ? (what) =>
+      process.stderr.write(`trace ${(((performance.timeOrigin + performance.now()) / 1000) % 1000).toFixed(3)} ${isMainThread ? "" : "worker: "}${what}\n`)
   : () => {};

@@ -54,8 +54,19 @@ test.after(async () => {
 test("every period from the first action to the as-of day is listed, quiet ones with 0, none after it", () => {
   const listed = (type: string) => report.periods.filter((p) => p.type === type).map((p) => `${p.key} ${p.actions}`);
   assert.equal(listed("week"), [
-    "2025-W51 3", "2025-W52 1", "2026-W01 0", "2026-W02 0", "2026-W03 0", "2026-W04 0", "2026-W05 0",
-    "2026-W06 2", "2026-W07 1", "2026-W08 0", "2026-W09 0", "2026-W10 2", "2026-W11 2",
+    "2025-W51 3",
+    "2025-W52 1",
+    "2026-W01 0",
+    "2026-W02 0",
+    "2026-W03 0",
+    "2026-W04 0",
+    "2026-W05 0",
+    "2026-W06 2",
+    "2026-W07 1",
+    "2026-W08 0",
+    "2026-W09 0",
+    "2026-W10 2",
+    "2026-W11 2",
   ]);
   assert.equal(listed("month"), ["2025-12 4", "2026-01 0", "2026-02 3", "2026-03 4"]);
   assert.equal(listed("quarter"), ["2025-Q4 4", "2026-Q1 7"]);
@@ -75,10 +86,16 @@ test("rows after the as-of day are accepted, counted in no period, and said on t
 
 test("open periods end at the as-of day: buckets up to 11 March, the end still the period's", async () => {
   const march = await indicators("month/2026-03/");
-  assert.equal(march.actions.buckets, Array.from({length: 11}, (_, i) => `2026-03-${String(i + 1).padStart(2, "0")}`));
+  assert.equal(
+    march.actions.buckets,
+    Array.from({length: 11}, (_, i) => `2026-03-${String(i + 1).padStart(2, "0")}`),
+  );
   assert.is(march.period.end, "2026-04-01T00:00:00+02:00");
   assert.equal((await indicators("week/2026-W11/")).actions.buckets, ["2026-03-09", "2026-03-10", "2026-03-11"]);
-  assert.equal((await indicators("quarter/2026-Q1/")).actions.buckets, Array.from({length: 11}, (_, i) => `2026-W${String(i + 1).padStart(2, "0")}`));
+  assert.equal(
+    (await indicators("quarter/2026-Q1/")).actions.buckets,
+    Array.from({length: 11}, (_, i) => `2026-W${String(i + 1).padStart(2, "0")}`),
+  );
   assert.equal((await indicators("year/2026/")).actions.buckets, ["2026-01", "2026-02", "2026-03"]);
   assert.equal((await indicators("all/all/")).actions.buckets, ["2025-12", "2026-01", "2026-02", "2026-03"]);
   const marchPage = text(await page("month/2026-03/"));
@@ -89,13 +106,55 @@ test("open periods end at the as-of day: buckets up to 11 March, the end still t
 test("comparisons: like with like, said in words", async () => {
   const comparison = async (periodPath: string) => (await indicators(periodPath)).comparison;
   // a week so far (3 days) against the first 3 days of the week before: 2 and 3 March
-  assert.equal(await comparison("week/2026-W11/"), {type: "previous-same-days", key: "2026-W10", start: "2026-03-02T00:00:00+01:00", end: "2026-03-05T00:00:00+01:00", actions: 2, users: 2});
+  assert.equal(await comparison("week/2026-W11/"), {
+    type: "previous-same-days",
+    key: "2026-W10",
+    start: "2026-03-02T00:00:00+01:00",
+    end: "2026-03-05T00:00:00+01:00",
+    actions: 2,
+    users: 2,
+  });
   // March so far (11 days) against 1-11 February: alice, the row without a user, bob
-  assert.equal(await comparison("month/2026-03/"), {type: "previous-same-days", key: "2026-02", start: "2026-02-01T00:00:00+01:00", end: "2026-02-12T00:00:00+01:00", actions: 3, users: 2});
-  assert.equal(await comparison("month/2026-02/"), {type: "previous", key: "2026-01", start: "2026-01-01T00:00:00+01:00", end: "2026-02-01T00:00:00+01:00", actions: 0, users: 0});
-  assert.equal(await comparison("week/2026-W01/"), {type: "previous", key: "2025-W52", start: "2025-12-22T00:00:00+01:00", end: "2025-12-29T00:00:00+01:00", actions: 1, users: 1});
-  assert.equal(await comparison("rolling/last-7-days/"), {type: "previous-window", key: "previous-7-days", start: "2026-02-26T00:00:00+01:00", end: "2026-03-05T00:00:00+01:00", actions: 2, users: 2});
-  assert.equal(await comparison("rolling/last-30-days/"), {type: "previous-window", key: "previous-30-days", start: "2026-01-11T00:00:00+01:00", end: "2026-02-10T00:00:00+01:00", actions: 2, users: 1});
+  assert.equal(await comparison("month/2026-03/"), {
+    type: "previous-same-days",
+    key: "2026-02",
+    start: "2026-02-01T00:00:00+01:00",
+    end: "2026-02-12T00:00:00+01:00",
+    actions: 3,
+    users: 2,
+  });
+  assert.equal(await comparison("month/2026-02/"), {
+    type: "previous",
+    key: "2026-01",
+    start: "2026-01-01T00:00:00+01:00",
+    end: "2026-02-01T00:00:00+01:00",
+    actions: 0,
+    users: 0,
+  });
+  assert.equal(await comparison("week/2026-W01/"), {
+    type: "previous",
+    key: "2025-W52",
+    start: "2025-12-22T00:00:00+01:00",
+    end: "2025-12-29T00:00:00+01:00",
+    actions: 1,
+    users: 1,
+  });
+  assert.equal(await comparison("rolling/last-7-days/"), {
+    type: "previous-window",
+    key: "previous-7-days",
+    start: "2026-02-26T00:00:00+01:00",
+    end: "2026-03-05T00:00:00+01:00",
+    actions: 2,
+    users: 2,
+  });
+  assert.equal(await comparison("rolling/last-30-days/"), {
+    type: "previous-window",
+    key: "previous-30-days",
+    start: "2026-01-11T00:00:00+01:00",
+    end: "2026-02-10T00:00:00+01:00",
+    actions: 2,
+    users: 1,
+  });
   // the first periods (data from 17 December) and those after them are compared with nothing
   for (const first of ["week/2025-W51/", "month/2025-12/", "quarter/2025-Q4/", "year/2025/"]) {
     assert.is((await indicators(first)).dataFrom, "2025-12-17", first);
@@ -142,7 +201,15 @@ test("actions per user adds up: the actions of the users named, and the actions 
 test("activity by weekday: local days, the as-of day's last hour in, the next day's first out", async () => {
   // 10 Mar (Tuesday) bob; 11 Mar 23:30 in Paris (Wednesday) alice; 23:30Z on the 11th is Thursday 00:30 in Paris, after the as-of day
   const days = (await indicators("week/2026-W11/")).byWeekday.map((d: {actions: number; users: number}) => [d.actions, d.users]);
-  assert.equal(days, [[0, 0], [1, 1], [1, 1], [0, 0], [0, 0], [0, 0], [0, 0]]);
+  assert.equal(days, [
+    [0, 0],
+    [1, 1],
+    [1, 1],
+    [0, 0],
+    [0, 0],
+    [0, 0],
+    [0, 0],
+  ]);
 });
 
 test("report.json and every indicators.json follow the schemas", async () => {
@@ -163,7 +230,8 @@ test("report.json and every indicators.json follow the schemas", async () => {
 test("the independent computation (scripts/verify-indicators.py) agrees with every period", async () => {
   const result = await new Promise<{code: number | null; stdout: string}>((resolve) => {
     const child = execFile("python3", ["scripts/verify-indicators.py", "--out", out, "--tz", "Europe/Paris", "--as-of", AS_OF, LOG], (_error, stdout) =>
-      resolve({code: child.exitCode, stdout}));
+      resolve({code: child.exitCode, stdout}),
+    );
   });
   assert.is(result.code, 0, result.stdout);
   assert.match(result.stdout, /^checked 24 periods, 14 rows \(14 accepted, 0 rejected, 0 duplicates\)\n0 differences\n$/);

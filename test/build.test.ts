@@ -60,27 +60,57 @@ test("report.json accounts for every row and lists the periods", async () => {
   // starts after the as-of day
   assert.equal(keys, [
     ...Array.from({length: 14}, (_, i) => `week:2026-W${String(i + 1).padStart(2, "0")}`),
-    "month:2026-01", "month:2026-02", "month:2026-03", "quarter:2026-Q1",
-    "year:2026", "all:all", "rolling:last-30-days", "rolling:last-7-days",
+    "month:2026-01",
+    "month:2026-02",
+    "month:2026-03",
+    "quarter:2026-Q1",
+    "year:2026",
+    "all:all",
+    "rolling:last-30-days",
+    "rolling:last-7-days",
   ]);
   const march = report.periods.find((p: {key: string}) => p.key === "2026-03");
-  assert.equal(march, {type: "month", key: "2026-03", path: "month/2026-03/", start: "2026-03-01T00:00:00+01:00", end: "2026-04-01T00:00:00+02:00", actions: 7, users: 4});
+  assert.equal(march, {
+    type: "month",
+    key: "2026-03",
+    path: "month/2026-03/",
+    start: "2026-03-01T00:00:00+01:00",
+    end: "2026-04-01T00:00:00+02:00",
+    actions: 7,
+    users: 4,
+  });
 });
 
 test("March's indicators match the hand count", async () => {
   const march = await readJson(path.join(out, "month/2026-03/indicators.json"));
   // 6 of the 7 actions name a user: 6 / 4 per user, and 1.5 x 4 + 1 = 7
   assert.equal(march.totals, {actions: 7, users: 4, datasets: 2, pages: 1, actionsPerUser: 1.5});
-  assert.equal(march.topUsers.map((u: {user_id: string; count: number}) => [u.user_id, u.count]), [["alice", 2], ["bob", 2], ["<script>alert(1)</script>", 1], ["carol", 1]]);
+  assert.equal(
+    march.topUsers.map((u: {user_id: string; count: number}) => [u.user_id, u.count]),
+    [
+      ["alice", 2],
+      ["bob", 2],
+      ["<script>alert(1)</script>", 1],
+      ["carol", 1],
+    ],
+  );
   assert.equal(march.topUsers[0].byAction, {edit_dataset: 1, publish_dataset: 1});
   assert.equal(march.topDatasets, [
     {dataset_id: "roads", count: 3, byAction: {'=HYPERLINK("x")': 1, edit_dataset: 1, publish_dataset: 1}},
     {dataset_id: "trees", count: 1, byAction: {edit_dataset: 1}},
   ]);
   assert.equal(march.topPages, [{page_id: "home", count: 1, byAction: {edit_page: 1}}]);
-  assert.equal(march.distribution.map((d: {action: string; count: number}) => [d.action, d.count]), [
-    ["edit_dataset", 2], ['=HYPERLINK("x")', 1], ["aborting_processing_dataset", 1], ["add_user_to_domain", 1], ["edit_page", 1], ["publish_dataset", 1],
-  ]);
+  assert.equal(
+    march.distribution.map((d: {action: string; count: number}) => [d.action, d.count]),
+    [
+      ["edit_dataset", 2],
+      ['=HYPERLINK("x")', 1],
+      ["aborting_processing_dataset", 1],
+      ["add_user_to_domain", 1],
+      ["edit_page", 1],
+      ["publish_dataset", 1],
+    ],
+  );
   assert.is(march.actions.bucket, "day");
   assert.is(march.actions.buckets.length, 31);
   const day4 = march.actions.series.filter((s: {bucket: string}) => s.bucket === "2026-03-04");
@@ -124,7 +154,10 @@ test("source data downloads hold the period's rows with every column, formulas d
   const json = await readJson(path.join(out, "month/2026-03/activity.json"));
   assert.is(json.length, 7);
   assert.equal(json.map((r: {timestamp: string}) => r.timestamp).slice(0, 2), ["2026-03-02T09:00:00+01:00", "2026-03-02T08:15:00Z"], "timestamp order");
-  assert.ok(json.some((r: {action: string}) => r.action === '=HYPERLINK("x")'), "JSON keeps the raw value");
+  assert.ok(
+    json.some((r: {action: string}) => r.action === '=HYPERLINK("x")'),
+    "JSON keeps the raw value",
+  );
   const rejects = await readFile(path.join(out, "rejects.csv"), "utf8");
   assert.is(rejects.trimEnd().split("\r\n").length, 1 + 3);
 });
@@ -140,7 +173,10 @@ test("too many rejected rows fail the build and leave the last good report untou
   );
   assert.is(await readFile(path.join(out, "report.json"), "utf8"), before);
   const siblings = await readdir(path.dirname(out));
-  assert.not.ok(siblings.some((name) => name.includes(".staging-")), siblings.join(","));
+  assert.not.ok(
+    siblings.some((name) => name.includes(".staging-")),
+    siblings.join(","),
+  );
 });
 
 test("the same input built twice is byte-identical but for the build time", async () => {
@@ -194,7 +230,10 @@ test("a log in time order: downloads formatted while it is read give the same re
     const dataset = i % 9 === 0 ? '"=HYPERLINK(""x"")"' : `ds-${i % 6}`;
     return `${time};demo-domain;${["alice", "bob", "carol"][i % 3]};${dataset};;${["edit_dataset", "publish_dataset"][i % 2]};;;"{""n"":${i}}";;;`;
   });
-  await writeFile(log, "timestamp;domain_id;user_id;dataset_id;username;action;group_id;page_id;diff;map_id;reuse_title;subdomain_id\n" + rows.join("\n") + "\n");
+  await writeFile(
+    log,
+    "timestamp;domain_id;user_id;dataset_id;username;action;group_id;page_id;diff;map_id;reuse_title;subdomain_id\n" + rows.join("\n") + "\n",
+  );
   const streamed = path.join(dir, "streamed");
   const fromTable = path.join(dir, "table");
   const options = {input: [log], tz: "Europe/Paris", "as-of": "2026-03-31", "no-cache": true};
@@ -203,7 +242,10 @@ test("a log in time order: downloads formatted while it is read give the same re
   const names = await files(streamed);
   assert.equal(names, await files(fromTable));
   assert.ok(names.includes("activity.csv") && names.includes(path.join("week", "2026-W13", "activity.json")));
-  assert.not.ok(names.some((name) => name.includes(".source-stream")), "no worker folder left");
+  assert.not.ok(
+    names.some((name) => name.includes(".source-stream")),
+    "no worker folder left",
+  );
   for (const name of names) {
     const [x, y] = await Promise.all([readFile(path.join(streamed, name)), readFile(path.join(fromTable, name))]);
     assert.ok(x.equals(y), `${name} differs`);
@@ -242,7 +284,7 @@ test("checkRejectedShare: one line, the first rejected row's value shown safely,
     assert.instance(error, InputError);
     const message = (error as Error).message;
     assert.ok(message.startsWith("2 of 7 rows rejected (28.6 %, above --max-rejected 28.5 %): 1 × action is empty; 1 × timestamp … is not"), message);
-    assert.ok(message.includes(". First: logs/a.csv line 3: timestamp \"x y[U+202E]z\" is not an ISO 8601 date-time. "), message);
+    assert.ok(message.includes('. First: logs/a.csv line 3: timestamp "x y[U+202E]z" is not an ISO 8601 date-time. '), message);
     assert.ok(message.endsWith("With --max-rejected 28.6 the build goes on and rejects.csv lists every rejected row with its file, line and reason"), message);
     assert.not.match(message, /[\n\u202E]/);
   }

@@ -5,7 +5,11 @@ import path from "node:path";
 import {EnvironmentError, fromHere, InputError, systemError, withPath} from "../src/errors.js";
 
 /** A real failed write: /dev/full answers every write with ENOSPC, and the error names no file. */
-const fullDiskError = (): Promise<unknown> => writeFile("/dev/full", "x").then(() => assert.unreachable("/dev/full took a write"), (error: unknown) => error);
+const fullDiskError = (): Promise<unknown> =>
+  writeFile("/dev/full", "x").then(
+    () => assert.unreachable("/dev/full took a write"),
+    (error: unknown) => error,
+  );
 
 test("systemError: a full disk while writing a staged file reads as the report's file, in one line", async () => {
   const error = await fullDiskError();
@@ -26,7 +30,10 @@ test("systemError: a write that names no file falls back to the report's folder"
 });
 
 test("systemError reads an error that crossed from a worker thread by its message alone", () => {
-  assert.is(systemError(new Error("EROFS: read-only file system, open '/srv/site.staging-9/index.html'"))!.message, "read-only file system while writing /srv/site.staging-9/index.html");
+  assert.is(
+    systemError(new Error("EROFS: read-only file system, open '/srv/site.staging-9/index.html'"))!.message,
+    "read-only file system while writing /srv/site.staging-9/index.html",
+  );
   assert.is(systemError(new Error("EACCES: permission denied, mkdir '/srv/site.lock'"))!.message, "permission denied while making /srv/site.lock");
   assert.is(systemError(new Error("ENOSPC: no space left on device, write"))!.message, "disk full");
 });

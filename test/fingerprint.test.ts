@@ -120,7 +120,11 @@ test("an input is resized when its size differs from what the cache manifest rec
   assert.is(await inputsResized(days), false, "the same daily file");
   await writeFile(path.join(daily, "2026-01-02.csv"), "timestamp,action\n2026-01-02T00:00:00Z,edit_page\n");
   assert.is(await inputsResized(days), true, "a new daily file");
-  assert.is(await inputsResized(buildConfig({input: [log], out: path.join(dir, "resized-site"), "no-cache": true, quiet: true, tz: "UTC"})), false, "no cache used");
+  assert.is(
+    await inputsResized(buildConfig({input: [log], out: path.join(dir, "resized-site"), "no-cache": true, quiet: true, tz: "UTC"})),
+    false,
+    "no cache used",
+  );
 });
 
 /** Another value of an option, whatever its type: the fingerprint only digests it. */
@@ -137,7 +141,19 @@ test("buildFingerprint: every option of the normalised config changes it, unless
   const log = path.join(dir, "options.csv");
   await writeFile(log, "timestamp,action\n2026-01-01T00:00:00Z,edit_page\n");
   // every option set, so that none is missing from the object walked
-  const config = buildConfig({input: [log], out: path.join(dir, "options-site"), tz: "Europe/Paris", "as-of": "2026-01-31", periods: "month,year", top: 3, format: "csv", title: "T", "max-rejected": 2, workers: 1, quiet: true});
+  const config = buildConfig({
+    input: [log],
+    out: path.join(dir, "options-site"),
+    tz: "Europe/Paris",
+    "as-of": "2026-01-31",
+    periods: "month,year",
+    top: 3,
+    format: "csv",
+    title: "T",
+    "max-rejected": 2,
+    workers: 1,
+    quiet: true,
+  });
   const before = await buildFingerprint(config);
   assert.is(await buildFingerprint({...config}), before, "the same options: the same fingerprint");
   const neutral = new Set(Object.keys(OUTPUT_NEUTRAL_OPTIONS));

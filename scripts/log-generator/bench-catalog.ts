@@ -64,28 +64,126 @@ export const BENCH_ACTIONS: readonly BenchAction[] = [
 export const BENCH_SUBDOMAINS = ["culture", "mobilite", "environnement", "economie", "citoyennete"];
 
 const GIVEN = "abcdefghijklmnoprstvwy".split("");
-const FAMILY = ["martin", "bernard", "dubois", "thomas", "robert", "richard", "petit", "durand", "leroy",
-  "moreau", "simon", "laurent", "lefebvre", "michel", "garcia", "david", "bertrand", "roux", "vincent",
-  "fournier", "morel", "girard", "andre", "mercier", "dupont", "lambert", "bonnet", "francois", "martinez"];
-const SUBJECTS = ["comptages-velo", "qualite-air", "stationnement", "budget", "subventions", "arbres",
-  "collecte-dechets", "bornes-recharge", "frequentation-musees", "equipements-sportifs", "ecoles",
-  "trafic-routier", "horaires-bus", "parkings", "logements-sociaux", "permis-construire", "elections",
-  "population", "consommation-energie", "eau-potable", "bruit", "espaces-verts", "bibliotheques",
-  "marches-publics", "accidents", "chantiers", "defibrillateurs", "wifi-public", "toilettes", "creches",
-  "piscines", "cimetieres", "eclairage-public", "pistes-cyclables", "velos-libre-service", "zones-30",
-  "evenements", "associations", "entreprises", "emploi", "tourisme", "hebergements", "fontaines",
-  "pollens", "meteo", "inondations", "cadastre", "adresses", "iris", "deliberations"];
-const QUALIFIERS = ["temps-reel", "annuel", "mensuel", "par-commune", "par-quartier", "historique",
-  "previsionnel", "consolide", "geolocalise", "detail", "synthese", "indicateurs", "brut", "agrege",
-  "liste", "contours", "points", "horaires", "tarifs", "capteurs", "releves", "statistiques", "inventaire",
-  "referentiel", "evolution"];
+const FAMILY = [
+  "martin",
+  "bernard",
+  "dubois",
+  "thomas",
+  "robert",
+  "richard",
+  "petit",
+  "durand",
+  "leroy",
+  "moreau",
+  "simon",
+  "laurent",
+  "lefebvre",
+  "michel",
+  "garcia",
+  "david",
+  "bertrand",
+  "roux",
+  "vincent",
+  "fournier",
+  "morel",
+  "girard",
+  "andre",
+  "mercier",
+  "dupont",
+  "lambert",
+  "bonnet",
+  "francois",
+  "martinez",
+];
+const SUBJECTS = [
+  "comptages-velo",
+  "qualite-air",
+  "stationnement",
+  "budget",
+  "subventions",
+  "arbres",
+  "collecte-dechets",
+  "bornes-recharge",
+  "frequentation-musees",
+  "equipements-sportifs",
+  "ecoles",
+  "trafic-routier",
+  "horaires-bus",
+  "parkings",
+  "logements-sociaux",
+  "permis-construire",
+  "elections",
+  "population",
+  "consommation-energie",
+  "eau-potable",
+  "bruit",
+  "espaces-verts",
+  "bibliotheques",
+  "marches-publics",
+  "accidents",
+  "chantiers",
+  "defibrillateurs",
+  "wifi-public",
+  "toilettes",
+  "creches",
+  "piscines",
+  "cimetieres",
+  "eclairage-public",
+  "pistes-cyclables",
+  "velos-libre-service",
+  "zones-30",
+  "evenements",
+  "associations",
+  "entreprises",
+  "emploi",
+  "tourisme",
+  "hebergements",
+  "fontaines",
+  "pollens",
+  "meteo",
+  "inondations",
+  "cadastre",
+  "adresses",
+  "iris",
+  "deliberations",
+];
+const QUALIFIERS = [
+  "temps-reel",
+  "annuel",
+  "mensuel",
+  "par-commune",
+  "par-quartier",
+  "historique",
+  "previsionnel",
+  "consolide",
+  "geolocalise",
+  "detail",
+  "synthese",
+  "indicateurs",
+  "brut",
+  "agrege",
+  "liste",
+  "contours",
+  "points",
+  "horaires",
+  "tarifs",
+  "capteurs",
+  "releves",
+  "statistiques",
+  "inventaire",
+  "referentiel",
+  "evolution",
+];
 const YEARS = ["2022", "2023", "2024", "2025"];
 
 /** The catalog for the given sizes; the same sizes always give the same names. */
 export function createBenchCatalog(sizes: BenchCatalogSizes = {}): BenchCatalog {
   const userCount = sizes.users ?? 200;
   const users = Array.from({length: userCount}, (_, i) =>
-    i === 0 ? "data-team-bot" : `${GIVEN[i % GIVEN.length]}.${FAMILY[Math.floor(i / GIVEN.length) % FAMILY.length]}${i >= GIVEN.length * FAMILY.length ? i : ""}`);
+    i === 0
+      ? "data-team-bot"
+      : `${GIVEN[i % GIVEN.length]}.${FAMILY[Math.floor(i / GIVEN.length) % FAMILY.length]}${i >= GIVEN.length * FAMILY.length ? i : ""}`,
+  );
   const datasetCount = sizes.datasets ?? 5000;
   const datasets = Array.from({length: datasetCount}, (_, i) => {
     const subject = SUBJECTS[i % SUBJECTS.length];
@@ -95,16 +193,24 @@ export function createBenchCatalog(sizes: BenchCatalogSizes = {}): BenchCatalog 
     return `${subject}-${qualifier}-${suffix}`;
   });
   const pageCount = sizes.pages ?? 300;
-  const pages = Array.from({length: pageCount}, (_, i) =>
-    `${SUBJECTS[i % SUBJECTS.length]}-${i < SUBJECTS.length ? "dashboard" : `page-${Math.floor(i / SUBJECTS.length)}`}`);
+  const pages = Array.from(
+    {length: pageCount},
+    (_, i) => `${SUBJECTS[i % SUBJECTS.length]}-${i < SUBJECTS.length ? "dashboard" : `page-${Math.floor(i / SUBJECTS.length)}`}`,
+  );
   return {
-    users, userTable: cumulative(zipfWeights(users.length, 1.05)),
-    datasets, datasetTable: cumulative(zipfWeights(datasets.length, 0.95)),
+    users,
+    userTable: cumulative(zipfWeights(users.length, 1.05)),
+    datasets,
+    datasetTable: cumulative(zipfWeights(datasets.length, 0.95)),
     datasetSubdomains: datasets.map((_, i) => (i % 3 === 0 ? BENCH_SUBDOMAINS[(i / 3) % BENCH_SUBDOMAINS.length] : "")),
-    pages, pageTable: cumulative(zipfWeights(pages.length, 0.9)),
+    pages,
+    pageTable: cumulative(zipfWeights(pages.length, 0.9)),
     groups: Array.from({length: 20}, (_, i) => `groupe-${SUBJECTS[i]}`),
     maps: Array.from({length: 50}, (_, i) => `carte-${SUBJECTS[i]}`),
-    reuses: Array.from({length: 100}, (_, i) => `Réutilisation n°${i + 1} : « ${SUBJECTS[i % SUBJECTS.length].replace("-", " ")} », vue ${QUALIFIERS[i % QUALIFIERS.length]}`),
+    reuses: Array.from(
+      {length: 100},
+      (_, i) => `Réutilisation n°${i + 1} : « ${SUBJECTS[i % SUBJECTS.length].replace("-", " ")} », vue ${QUALIFIERS[i % QUALIFIERS.length]}`,
+    ),
     actions: BENCH_ACTIONS,
     actionTable: cumulative(BENCH_ACTIONS.map((action) => action.weight)),
   };

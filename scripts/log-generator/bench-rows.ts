@@ -23,8 +23,10 @@ const HOURS = cumulative([0.3, 0.2, 0.3, 0.2, 0.2, 0.4, 1, 3, 7, 9, 8, 5, 4, 7, 
  * from 0.7 to 1.3, a little day-to-day noise. The counts add up to `rows` exactly.
  */
 export function rowsPerDay(random: Random, rows: number, startMs: number, days: number): number[] {
-  const weights = Array.from({length: days}, (_, d) =>
-    WEEKDAY_VOLUME[new Date(startMs + d * DAY).getUTCDay()] * (0.7 + (0.6 * d) / days) * (0.8 + 0.4 * random.next()));
+  const weights = Array.from(
+    {length: days},
+    (_, d) => WEEKDAY_VOLUME[new Date(startMs + d * DAY).getUTCDay()] * (0.7 + (0.6 * d) / days) * (0.8 + 0.4 * random.next()),
+  );
   const table = cumulative(weights);
   return weights.map((_, d) => Math.round(table[d] * rows) - (d === 0 ? 0 : Math.round(table[d - 1] * rows)));
 }
@@ -69,7 +71,14 @@ function diffFor(action: string, random: Random, target: string, q: string): str
 export function benchRow(catalog: BenchCatalog, random: Random, time: number, format: BenchFormat, values: string[]): void {
   const action = catalog.actions[sampleIndex(catalog.actionTable, random.next())];
   const user = catalog.users[sampleIndex(catalog.userTable, random.next())];
-  let dataset = "", username = "", group = "", page = "", map = "", reuse = "", subdomain = "", target = "";
+  let dataset = "",
+    username = "",
+    group = "",
+    page = "",
+    map = "",
+    reuse = "",
+    subdomain = "",
+    target = "";
   if (action.target === "dataset" || action.target === "reuse") {
     const index = sampleIndex(catalog.datasetTable, random.next());
     dataset = target = catalog.datasets[index];

@@ -10,8 +10,20 @@ const DAY = 86_400_000;
 
 /** French public holidays in the sample's span, as "YYYY-MM-DD". */
 const HOLIDAYS = new Set([
-  "2025-08-15", "2025-11-01", "2025-11-11", "2025-12-25", "2026-01-01", "2026-04-06", "2026-05-01",
-  "2026-05-08", "2026-05-14", "2026-05-25", "2026-07-14", "2026-08-15", "2026-11-01", "2026-11-11",
+  "2025-08-15",
+  "2025-11-01",
+  "2025-11-11",
+  "2025-12-25",
+  "2026-01-01",
+  "2026-04-06",
+  "2026-05-01",
+  "2026-05-08",
+  "2026-05-14",
+  "2026-05-25",
+  "2026-07-14",
+  "2026-08-15",
+  "2026-11-01",
+  "2026-11-11",
 ]);
 
 /** A burst of work on a theme: more rows, some actions more frequent, one subdomain favoured. */
@@ -25,14 +37,11 @@ export interface Campaign {
 
 export const CAMPAIGNS: readonly Campaign[] = [
   // the mobility subdomain opens: its pages are written and published
-  {from: "2025-10-06", to: "2025-10-17", volume: 2.2, focus: "mobilite",
-    boost: {add_page: 12, edit_page: 2.5, publish_page: 3, publish_dataset: 1.5}},
+  {from: "2025-10-06", to: "2025-10-17", volume: 2.2, focus: "mobilite", boost: {add_page: 12, edit_page: 2.5, publish_page: 3, publish_dataset: 1.5}},
   // budget open-data campaign: new datasets added and published in a rush
-  {from: "2026-03-09", to: "2026-03-20", volume: 2.6, focus: "",
-    boost: {add_dataset: 10, publish_dataset: 2.5, edit_dataset: 1.3}},
+  {from: "2026-03-09", to: "2026-03-20", volume: 2.6, focus: "", boost: {add_dataset: 10, publish_dataset: 2.5, edit_dataset: 1.3}},
   // heatwave: environment datasets refreshed daily
-  {from: "2026-06-22", to: "2026-07-03", volume: 1.7, focus: "environnement",
-    boost: {edit_dataset: 1.5, publish_dataset: 1.5, add_page: 4}},
+  {from: "2026-06-22", to: "2026-07-03", volume: 1.7, focus: "environnement", boost: {edit_dataset: 1.5, publish_dataset: 1.5, add_page: 4}},
 ];
 
 /** The campaign running on a day, if any. */

@@ -33,8 +33,13 @@ const MINUTE = 60_000;
 // mean number of people's actions on an ordinary weekday at the start of the span
 const WEEKDAY_ACTIONS = 11;
 const BOT_DATASETS = new Set([
-  "velib-disponibilite-temps-reel", "trafic-routier-temps-reel", "parkings-relais-occupation",
-  "qualite-air-indices-atmo", "releves-pluviometrie", "comptages-velo-permanents", "perturbations-transports",
+  "velib-disponibilite-temps-reel",
+  "trafic-routier-temps-reel",
+  "parkings-relais-occupation",
+  "qualite-air-indices-atmo",
+  "releves-pluviometrie",
+  "comptages-velo-permanents",
+  "perturbations-transports",
 ]);
 
 interface PendingEvent {
@@ -58,7 +63,12 @@ function personAction(portal: Portal, random: Random, user: SampleUser, boost: R
 }
 
 function botRefresh(portal: Portal, random: Random, events: PendingEvent[], time: number): void {
-  const dataset = pickEntity(portal, portal.datasets.filter((e) => BOT_DATASETS.has(e.id)), ["published"], random);
+  const dataset = pickEntity(
+    portal,
+    portal.datasets.filter((e) => BOT_DATASETS.has(e.id)),
+    ["published"],
+    random,
+  );
   if (!dataset) return;
   const growth = 1 + random.int(400);
   const diff = JSON.stringify({field: "records_count", old: dataset.counter, new: dataset.counter + growth});
@@ -66,8 +76,12 @@ function botRefresh(portal: Portal, random: Random, events: PendingEvent[], time
   const fields = {dataset_id: dataset.id, subdomain_id: dataset.subdomain};
   events.push({time, user: BOT_USER, utc: true, act: () => ({...fields, action: "edit_dataset", diff})});
   if (random.chance(0.35)) {
-    events.push({time: time + (2 + random.int(6)) * MINUTE + random.int(MINUTE), user: BOT_USER, utc: true,
-      act: () => ({...fields, action: "publish_dataset"})});
+    events.push({
+      time: time + (2 + random.int(6)) * MINUTE + random.int(MINUTE),
+      user: BOT_USER,
+      utc: true,
+      act: () => ({...fields, action: "publish_dataset"}),
+    });
   }
 }
 
@@ -79,23 +93,40 @@ function dayEvents(portal: Portal, random: Random, dayMs: number, volume: number
     const time = parisWallToUtc(dayMs + 9 * 60 * MINUTE + random.int(30 * MINUTE));
     const group = user.role === "editor" ? "equipe-communication" : "producteurs-donnees";
     events.push({time, user: "c.martin", utc: false, act: () => ({action: "add_user_to_domain", username: user.id})});
-    events.push({time: time + 3 * MINUTE + random.int(MINUTE), user: "c.martin", utc: false,
-      act: () => ({action: "add_user_to_group", username: user.id, group_id: group})});
+    events.push({
+      time: time + 3 * MINUTE + random.int(MINUTE),
+      user: "c.martin",
+      utc: false,
+      act: () => ({action: "add_user_to_group", username: user.id, group_id: group}),
+    });
   }
   const botRuns = poisson(random, 1.1);
   for (let run = 0; run < botRuns; run++) botRefresh(portal, random, events, dayMs + DAY / 24 + random.int(DAY / 8));
   if (random.chance(0.2)) {
-    events.push({time: dayMs + random.int(DAY), user: "", utc: true, act: () => {
-      const dataset = pickEntity(portal, portal.datasets, ["draft", "published"], random);
-      return {action: "aborting_processing_dataset", dataset_id: dataset?.id, subdomain_id: dataset?.subdomain};
-    }});
+    events.push({
+      time: dayMs + random.int(DAY),
+      user: "",
+      utc: true,
+      act: () => {
+        const dataset = pickEntity(portal, portal.datasets, ["draft", "published"], random);
+        return {action: "aborting_processing_dataset", dataset_id: dataset?.id, subdomain_id: dataset?.subdomain};
+      },
+    });
   }
   const present = SAMPLE_USERS.filter((u) => u.joins === undefined || u.joins < day);
   const people = poisson(random, WEEKDAY_ACTIONS * volume);
   for (let i = 0; i < people; i++) {
-    const user = pickWeighted(random, present, present.map((u) => u.weight));
-    events.push({time: parisWallToUtc(officeTime(random, dayMs)), user: user.id, utc: false,
-      act: () => personAction(portal, random, user, campaign?.boost ?? {})});
+    const user = pickWeighted(
+      random,
+      present,
+      present.map((u) => u.weight),
+    );
+    events.push({
+      time: parisWallToUtc(officeTime(random, dayMs)),
+      user: user.id,
+      utc: false,
+      act: () => personAction(portal, random, user, campaign?.boost ?? {}),
+    });
   }
   return events;
 }
@@ -126,6 +157,11 @@ export function generateSampleRows(options: SampleOptions = {}): SampleRow[] {
 
 /** The sample as OpenDataSoft exports it: `;`-separated CSV with a header line, "\n" line ends. */
 export function generateSampleCsv(options: SampleOptions = {}): string {
-  const lines = generateSampleRows(options).map((row) => csvLine(LOG_FIELDS.map((f) => row.fields[f] ?? ""), ";"));
+  const lines = generateSampleRows(options).map((row) =>
+    csvLine(
+      LOG_FIELDS.map((f) => row.fields[f] ?? ""),
+      ";",
+    ),
+  );
   return LOG_FIELDS.join(";") + "\n" + lines.join("");
 }

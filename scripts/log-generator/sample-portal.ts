@@ -6,8 +6,16 @@
  */
 import type {Random} from "./random.js";
 import {
-  DATASETS_AT_START, GROUPS_AT_START, MAPS_AT_START, PAGES_AT_START, SAMPLE_DATASETS, SAMPLE_GROUPS,
-  SAMPLE_MAPS, SAMPLE_PAGES, SAMPLE_REUSES, type Subdomain,
+  DATASETS_AT_START,
+  GROUPS_AT_START,
+  MAPS_AT_START,
+  PAGES_AT_START,
+  SAMPLE_DATASETS,
+  SAMPLE_GROUPS,
+  SAMPLE_MAPS,
+  SAMPLE_PAGES,
+  SAMPLE_REUSES,
+  type Subdomain,
 } from "./sample-catalog.js";
 
 export type Status = "future" | "draft" | "published" | "deleted";
@@ -45,7 +53,8 @@ function entities(list: ReadonlyArray<readonly [string, Subdomain]>, atStart: nu
     [ranks[i], ranks[j]] = [ranks[j], ranks[i]];
   }
   return list.map(([id, subdomain], i) => ({
-    id, subdomain,
+    id,
+    subdomain,
     status: i < atStart ? (random.chance(0.06) ? "draft" : "published") : "future",
     popularity: 1 / Math.pow(ranks[i] + 1, 0.9),
     counter: 200 + random.int(40_000),
@@ -57,8 +66,16 @@ export function createPortal(random: Random): Portal {
   return {
     datasets: entities(SAMPLE_DATASETS, DATASETS_AT_START, random),
     pages: entities(SAMPLE_PAGES, PAGES_AT_START, random),
-    groups: entities(SAMPLE_GROUPS.map((id) => [id, ""] as const), GROUPS_AT_START, random),
-    maps: entities(SAMPLE_MAPS.map((id) => [id, ""] as const), MAPS_AT_START, random),
+    groups: entities(
+      SAMPLE_GROUPS.map((id) => [id, ""] as const),
+      GROUPS_AT_START,
+      random,
+    ),
+    maps: entities(
+      SAMPLE_MAPS.map((id) => [id, ""] as const),
+      MAPS_AT_START,
+      random,
+    ),
     reuses: SAMPLE_REUSES.map(([title, datasetId]) => ({title, datasetId, status: "future"})),
     focus: "",
   };
@@ -76,8 +93,7 @@ export function nextFuture<T extends {status: Status}>(items: T[]): T | undefine
 export function pickEntity(portal: Portal, items: Entity[], statuses: readonly Status[], random: Random): Entity | undefined {
   const candidates = items.filter((item) => statuses.includes(item.status));
   if (candidates.length === 0) return undefined;
-  const weights = candidates.map((item) =>
-    item.popularity * (portal.focus !== "" && item.subdomain === portal.focus ? 5 : 1));
+  const weights = candidates.map((item) => item.popularity * (portal.focus !== "" && item.subdomain === portal.focus ? 5 : 1));
   const total = weights.reduce((sum, w) => sum + w, 0);
   let u = random.next() * total;
   for (let i = 0; i < candidates.length; i++) {

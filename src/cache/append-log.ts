@@ -30,9 +30,7 @@ import type {CachedFile, CachedLog} from "./build-cache.js";
 /** The coded columns the cache keeps: the indicators', the title's and the period keys. */
 export const CACHED_COLUMNS = [...CODED_COLUMNS, ...PERIOD_KEY_COLUMNS] as const;
 
-export type AppendResult =
-  | {mode: "append"; log: ActivityLog; table: ColumnTable; newRows: string[][]; files: CachedFile[]}
-  | {mode: "cold"; reason: string};
+export type AppendResult = {mode: "append"; log: ActivityLog; table: ColumnTable; newRows: string[][]; files: CachedFile[]} | {mode: "cold"; reason: string};
 
 /**
  * Reads what was added to the inputs since the cached build: `inputs` are the build's snapshots of
@@ -48,7 +46,9 @@ export async function appendToCachedLog(cache: CachedLog, options: IngestOptions
   const old = manifest.files;
   for (let i = 0; i < old.length; i++) {
     if (i >= inputs.length || inputs[i].path !== old[i].path) {
-      return cold(inputs.some((input) => input.path === old[i].path) ? `the input files are in another order (${old[i].path})` : `${old[i].path} is no longer an input`);
+      return cold(
+        inputs.some((input) => input.path === old[i].path) ? `the input files are in another order (${old[i].path})` : `${old[i].path} is no longer an input`,
+      );
     }
     if (inputs[i].format !== old[i].format) return cold(`${old[i].path} is read as another format`);
   }
@@ -60,7 +60,8 @@ export async function appendToCachedLog(cache: CachedLog, options: IngestOptions
     const grown = size > cached.size && (await snapshotPrefixHash(inputs[i], cached.size)) === cached.sha256;
     if (!grown) return cold(`${cached.path} changed`);
     if (i !== old.length - 1) return cold(`${cached.path} grew, but later input files follow it`);
-    if (!cached.resume) return cold(`${cached.path} grew, but ${cached.format === "json" ? "a JSON array cannot be read from the middle" : "its last line had no newline"}`);
+    if (!cached.resume)
+      return cold(`${cached.path} grew, but ${cached.format === "json" ? "a JSON array cannot be read from the middle" : "its last line had no newline"}`);
     toRead.push({fileNumber: i, resume: cached.resume});
   }
   for (let i = old.length; i < inputs.length; i++) toRead.push({fileNumber: i});
@@ -68,13 +69,21 @@ export async function appendToCachedLog(cache: CachedLog, options: IngestOptions
   const files = inputs.map((input) => input.path);
   const oldRows = oldRowReader(cache);
   try {
-    const reading = new LogReading(files, options.timeZone, progress(toRead.map(({fileNumber}) => inputs[fileNumber]), options), {
-      columnNames: manifest.columnNames,
-      earlierDuplicate: (values, hash) => {
-        const row = oldRows.find(values, hash);
-        return row === -1 ? undefined : `${files[cache.rows.file[row]]}:${cache.rows.line[row]}`;
+    const reading = new LogReading(
+      files,
+      options.timeZone,
+      progress(
+        toRead.map(({fileNumber}) => inputs[fileNumber]),
+        options,
+      ),
+      {
+        columnNames: manifest.columnNames,
+        earlierDuplicate: (values, hash) => {
+          const row = oldRows.find(values, hash);
+          return row === -1 ? undefined : `${files[cache.rows.file[row]]}:${cache.rows.line[row]}`;
+        },
       },
-    });
+    );
     for (const {fileNumber, resume} of toRead) await reading.read(fileNumber, inputs[fileNumber].format, resume, inputs[fileNumber]);
     if (reading.columns.names.length > manifest.columnNames.length) {
       return cold(`a new column appeared (${reading.columns.names.slice(manifest.columnNames.length).join(", ")})`);
@@ -96,7 +105,11 @@ export async function appendToCachedLog(cache: CachedLog, options: IngestOptions
       mode: "append",
       table: merged,
       newRows: newRowValues(added),
-      files: await fileStates(inputs, old, toRead.map(({fileNumber}) => fileNumber)),
+      files: await fileStates(
+        inputs,
+        old,
+        toRead.map(({fileNumber}) => fileNumber),
+      ),
       log: {
         table: merged,
         rows: concatRows(cache.rows, added.rows),
@@ -192,7 +205,7 @@ export async function fileStates(inputs: readonly InputSnapshot[], cached: reado
   const states: CachedFile[] = [];
   // one file at a time: a folder of a thousand daily files must not open them all at once
   for (const [i, input] of inputs.entries()) {
-    states.push(i < cached.length && !read.includes(i) ? cached[i] : await fileState(input, i < cached.length ? cached[i].resume ?? undefined : undefined));
+    states.push(i < cached.length && !read.includes(i) ? cached[i] : await fileState(input, i < cached.length ? (cached[i].resume ?? undefined) : undefined));
   }
   return states;
 }
@@ -219,7 +232,7 @@ async function resumePoint(handle: FileHandle, format: InputFormat, size: number
   let line = from?.line ?? 1;
   const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(8 << 20, size - start)));
   let last = -1;
-  for (let at = start; at < size; ) {
+  for (let at = start; at < size;) {
     const {bytesRead} = await handle.read(buffer, 0, Math.min(buffer.length, size - at), at);
     if (bytesRead === 0) break;
     for (let i = buffer.indexOf(10); i !== -1 && i < bytesRead; i = buffer.indexOf(10, i + 1)) line++;
@@ -236,7 +249,10 @@ async function resumePoint(handle: FileHandle, format: InputFormat, size: number
 async function csvHeaderText(handle: FileHandle, size: number): Promise<string | undefined> {
   const length = Math.min(size, 1 << 20);
   const {buffer, bytesRead} = await handle.read(Buffer.alloc(length), 0, length, 0);
-  const text = buffer.subarray(0, bytesRead).toString("utf8").replace(/^\uFEFF/, "");
+  const text = buffer
+    .subarray(0, bytesRead)
+    .toString("utf8")
+    .replace(/^\uFEFF/, "");
   const match = /^[\r\n]*([^\r\n]*\r?\n)/.exec(text);
   if (!match || match[1].includes('"')) return undefined;
   // the blank lines before the header count as lines: keep them so that line numbers stay right

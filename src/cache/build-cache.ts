@@ -187,31 +187,64 @@ async function loadCache(dir: string, manifest: CacheManifest): Promise<CachedLo
     // every array at once: one after another, the ten coded columns alone took 0.2 s at 1M rows
     const codedNames = Object.keys(manifest.dictionaries);
     const [[time, csvStart, jsonStart, jsonEnd, hashIndex], rowArrays, codedArrays] = await Promise.all([
-      Promise.all([["time", n], ["csvStart", n + 1], ["jsonStart", n], ["jsonEnd", n], ["hashIndex", n]].map(([name, length]) => array(name as string, Float64Array, length as number))),
+      Promise.all(
+        [
+          ["time", n],
+          ["csvStart", n + 1],
+          ["jsonStart", n],
+          ["jsonEnd", n],
+          ["hashIndex", n],
+        ].map(([name, length]) => array(name as string, Float64Array, length as number)),
+      ),
       Promise.all(ROW_ARRAYS.map((name) => array(name, Int32Array, n))),
       Promise.all(codedNames.map((name) => array(`coded.${name}`, Int32Array, n))),
     ]);
     const rows = Object.fromEntries(ROW_ARRAYS.map((name, i) => [name, rowArrays[i]])) as unknown as RowOrigins;
     const coded: Record<string, CodedColumn> = {};
     codedNames.forEach((name, i) => (coded[name] = new CodedColumn(codedArrays[i], manifest.dictionaries[name])));
-    const [rejects, duplicates] = await Promise.all([parts.rejects, parts.duplicates].map(async (part) => {
-      const text = await readFile(path.join(dir, part), "utf8");
-      if (sha256(text) !== parts.digests[part]) throw new DamagedCache(`cache file ${part} does not match its digest`);
-      return JSON.parse(text);
-    }));
+    const [rejects, duplicates] = await Promise.all(
+      [parts.rejects, parts.duplicates].map(async (part) => {
+        const text = await readFile(path.join(dir, part), "utf8");
+        if (sha256(text) !== parts.digests[part]) throw new DamagedCache(`cache file ${part} does not match its digest`);
+        return JSON.parse(text);
+      }),
+    );
     const csvFile = path.join(dir, parts.csv);
     const jsonFile = path.join(dir, parts.json);
     const [csvInfo, jsonInfo] = await Promise.all([stat(csvFile), stat(jsonFile)]);
     if (csvInfo.size !== csvStart[n] || jsonInfo.size !== jsonRowsEnd(jsonEnd, n) + JSON_TAIL.length) return "the cache is incomplete";
-    for (const [part, info] of [[parts.csv, csvInfo], [parts.json, jsonInfo]] as const) {
+    for (const [part, info] of [
+      [parts.csv, csvInfo],
+      [parts.json, jsonInfo],
+    ] as const) {
       if (info.mtimeMs !== parts.mtimes[part]) return `cache file ${part} was written to after the cache recorded it`;
     }
     const csvHeader = Buffer.from(csvLine(manifest.columns)); // what writeSourceData wrote first
     const {spare} = parts;
     // a spare written to since is not lent (the build copies instead): checked again when taken
-    const spareIntact = spare !== undefined && spare.rows <= n && (await Promise.all([spare.csv, spare.json].map((part) => stat(path.join(dir, part)).then((info) => info.mtimeMs === parts.mtimes[part], () => false)))).every(Boolean);
+    const spareIntact =
+      spare !== undefined &&
+      spare.rows <= n &&
+      (
+        await Promise.all(
+          [spare.csv, spare.json].map((part) =>
+            stat(path.join(dir, part)).then(
+              (info) => info.mtimeMs === parts.mtimes[part],
+              () => false,
+            ),
+          ),
+        )
+      ).every(Boolean);
     return {
-      dir, manifest, time, rows, hashIndex, coded, rejects, duplicates, arrayHashes,
+      dir,
+      manifest,
+      time,
+      rows,
+      hashIndex,
+      coded,
+      rejects,
+      duplicates,
+      arrayHashes,
       source: {csvFile, jsonFile, csvHeader, csvStart, jsonStart, jsonEnd},
       ...(spareIntact ? {spare: {csvFile: path.join(dir, spare.csv), jsonFile: path.join(dir, spare.json), rows: spare.rows}} : {}),
     };
@@ -233,7 +266,7 @@ async function readArray<T extends Float64Array | Int32Array>(file: string, kind
   const bytes = new Uint8Array(array.buffer, 0, array.byteLength);
   const handle = await open(file, "r");
   try {
-    for (let at = 0; at < bytes.length; ) {
+    for (let at = 0; at < bytes.length;) {
       const {bytesRead} = await handle.read(bytes, at, Math.min(64 << 20, bytes.length - at), at);
       if (bytesRead === 0) throw new Error(`${file}: shorter than the manifest says`);
       at += bytesRead;
@@ -287,7 +320,8 @@ export function spareFilesFor(dir: string, report: string): WholeLogFiles | unde
 }
 
 /** Files of ours in a cache folder (this layout's and the first one's): the only ones ever removed. */
-const OWN_FILE = /^(?:[\w.]+\.[0-9a-z]+\.bin|(?:rejects|duplicates)\.[0-9a-z]+\.json|activity\.[0-9a-z]+\.(?:csv|json)|manifest\.json\.tmp-\d+|columns\.bin|rejects\.json|duplicates\.json|activity\.(?:csv|json))$/;
+const OWN_FILE =
+  /^(?:[\w.]+\.[0-9a-z]+\.bin|(?:rejects|duplicates)\.[0-9a-z]+\.json|activity\.[0-9a-z]+\.(?:csv|json)|manifest\.json\.tmp-\d+|columns\.bin|rejects\.json|duplicates\.json|activity\.(?:csv|json))$/;
 
 /**
  * Makes `dir` the cache of `content`. `grows`: the manifest of the cache in `dir` that `content`
@@ -295,7 +329,9 @@ const OWN_FILE = /^(?:[\w.]+\.[0-9a-z]+\.bin|(?:rejects|duplicates)\.[0-9a-z]+\.
  * then appended to in place; without it every file is written anew. All or nothing: see above.
  */
 export async function writeCache(dir: string, content: CacheContent, grows?: CacheManifest): Promise<void> {
-  await (await stageCache(dir, content, grows))();
+  await (
+    await stageCache(dir, content, grows)
+  )();
 }
 
 /**
@@ -322,10 +358,21 @@ export async function stageCache(dir: string, content: CacheContent, grows?: Cac
     const same = grows?.dictionaries[name] !== undefined && JSON.stringify(grows.dictionaries[name]) === JSON.stringify(dictionaries[name]);
     arrays.push([`coded.${name}`, column.codes, same]);
   }
-  const parts: CacheParts = {arrays: {}, rejects: `rejects.${generation}.json`, duplicates: `duplicates.${generation}.json`, csv: `activity.${generation}.csv`, json: `activity.${generation}.json`, digests: {}, mtimes: {}};
+  const parts: CacheParts = {
+    arrays: {},
+    rejects: `rejects.${generation}.json`,
+    duplicates: `duplicates.${generation}.json`,
+    csv: `activity.${generation}.csv`,
+    json: `activity.${generation}.json`,
+    digests: {},
+    mtimes: {},
+  };
   // an append keeps the downloads it appended to as the next append's spare; a cold build, its copy
   if (grows !== undefined) parts.spare = {csv: grows.parts.csv, json: grows.parts.json, rows: grows.rowCount};
-  else if (content.spare !== undefined && [content.spare.csvFile, content.spare.jsonFile].every((file) => path.dirname(path.resolve(file)) === path.resolve(dir))) {
+  else if (
+    content.spare !== undefined &&
+    [content.spare.csvFile, content.spare.jsonFile].every((file) => path.dirname(path.resolve(file)) === path.resolve(dir))
+  ) {
     parts.spare = {csv: path.basename(content.spare.csvFile), json: path.basename(content.spare.jsonFile), rows: n};
   }
   for (const [name, array, appendable] of arrays) {
@@ -343,7 +390,10 @@ export async function stageCache(dir: string, content: CacheContent, grows?: Cac
       parts.digests[parts.arrays[name]] = sha256(bytesOf(array));
     }
   }
-  for (const [part, list] of [[parts.rejects, content.rejects], [parts.duplicates, content.duplicates]] as const) {
+  for (const [part, list] of [
+    [parts.rejects, content.rejects],
+    [parts.duplicates, content.duplicates],
+  ] as const) {
     const text = JSON.stringify(list);
     await writeFile(path.join(dir, part), text);
     parts.digests[part] = sha256(text);
@@ -381,7 +431,7 @@ async function appendInPlace(file: string, array: Float64Array | Int32Array, old
     const from = oldLength * array.BYTES_PER_ELEMENT;
     if ((await handle.stat()).size < from) return false;
     const tail = bytesOf(array).subarray(from);
-    for (let at = 0; at < tail.length; ) at += (await handle.write(tail, at, tail.length - at, from + at)).bytesWritten;
+    for (let at = 0; at < tail.length;) at += (await handle.write(tail, at, tail.length - at, from + at)).bytesWritten;
     await handle.truncate(array.byteLength);
     return true;
   } finally {

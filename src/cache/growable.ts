@@ -15,7 +15,11 @@ const roomy = new WeakSet<Growable>();
  * the ~100 MB of a million-row cache cost ~0.3 s of page faults on the main thread, while memory
  * left as it is gets its first touch from whatever fills it (the cache's reads, in libuv's threads).
  */
-export function withRoom<T extends Growable>(kind: {new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number}, length: number, room: number): T {
+export function withRoom<T extends Growable>(
+  kind: {new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number},
+  length: number,
+  room: number,
+): T {
   const array = new kind(Buffer.allocUnsafeSlow((length + room) * kind.BYTES_PER_ELEMENT).buffer as ArrayBuffer, 0, length);
   roomy.add(array);
   return array;

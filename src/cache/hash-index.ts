@@ -35,7 +35,8 @@ export function extendHashIndex(index: Float64Array, hashes: Int32Array): Float6
 /** The rows whose hash is `hash`, ascending. */
 export function rowsWithHash(index: Float64Array, hash: number): number[] {
   const low = hash * MAX_INDEXED_ROWS;
-  let lo = 0, hi = index.length;
+  let lo = 0,
+    hi = index.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (index[mid] < low) lo = mid + 1;

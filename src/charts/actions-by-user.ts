@@ -17,12 +17,13 @@ export const MAX_USER_BARS = 20;
 
 /** Chart spec of the "Actions by users" indicator. */
 export function actionsByUserChart(indicators: PeriodIndicators, _palette: ActionPalette, m: Messages = en): ChartSpec {
-  const users = [...indicators.actionsByUser].sort(
-    (a, b) => b.count - a.count || (a.user_id < b.user_id ? -1 : a.user_id > b.user_id ? 1 : 0),
-  );
+  const users = [...indicators.actionsByUser].sort((a, b) => b.count - a.count || (a.user_id < b.user_id ? -1 : a.user_id > b.user_id ? 1 : 0));
   const shown = users.slice(0, MAX_USER_BARS);
   const rest = users.slice(MAX_USER_BARS);
-  const labels = labelMap(shown.map((user) => user.user_id), m);
+  const labels = labelMap(
+    shown.map((user) => user.user_id),
+    m,
+  );
   const total = users.reduce((sum, user) => sum + user.count, 0);
 
   const bars = shown.map((user) => ({user: labels.get(user.user_id) as string, count: user.count, others: false}));
@@ -53,7 +54,11 @@ export function actionsByUserChart(indicators: PeriodIndicators, _palette: Actio
         },
         layer: labelledBars("user", {
           mark: {},
-          encoding: {color: {condition: {test: "datum.others", value: OTHERS_COLOR}, value: NEUTRAL_COLOR}, tooltip: {field: "tip", type: "nominal"}, ...tipDescription(m)},
+          encoding: {
+            color: {condition: {test: "datum.others", value: OTHERS_COLOR}, value: NEUTRAL_COLOR},
+            tooltip: {field: "tip", type: "nominal"},
+            ...tipDescription(m),
+          },
         }),
       },
       {height: Math.max(1, bars.length) * BAR_STEP, description: summary, m},

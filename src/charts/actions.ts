@@ -9,17 +9,7 @@
 import {actions as actionsIndicator} from "../indicators/actions.js";
 import {chartIdOf, type PeriodIndicators} from "../indicators/types.js";
 import type {ActionPalette, ChartSpec} from "./types.js";
-import {
-  ACTION_SELECTION,
-  actionColor,
-  actionsIn,
-  bucketLabel,
-  chartSpec,
-  legendSelection,
-  selectedOpacity,
-  unitNoun,
-  unitTitle,
-} from "./chart-base.js";
+import {ACTION_SELECTION, actionColor, actionsIn, bucketLabel, chartSpec, legendSelection, selectedOpacity, unitNoun, unitTitle} from "./chart-base.js";
 import {countOf} from "./labels.js";
 import {formatCount} from "../site/figures.js";
 import {en, type Messages} from "../i18n/en.js";
@@ -36,7 +26,10 @@ const pickedTooltip = (field: string) => ({condition: {param: ACTION_SELECTION, 
 /** Chart spec of the "Actions" indicator. */
 export function actionsChart(indicators: PeriodIndicators, palette: ActionPalette, m: Messages = en): ChartSpec {
   const {bucket: unit, buckets, series} = indicators.actions;
-  const actions = actionsIn(palette, series.map((cell) => cell.action));
+  const actions = actionsIn(
+    palette,
+    series.map((cell) => cell.action),
+  );
   const counts = new Map(series.map((cell) => [`${cell.action}\u0000${cell.bucket}`, cell.count]));
   const countAt = (action: string, key: string) => counts.get(`${action}\u0000${key}`) ?? 0;
   const labels = buckets.map((key) => bucketLabel(key, unit, m));
@@ -45,7 +38,12 @@ export function actionsChart(indicators: PeriodIndicators, palette: ActionPalett
   const values = actions.flatMap((action) =>
     buckets.map((key, i) => {
       const count = countAt(action, key);
-      return {bucket: labels[i], action: palette.label(action), count, tip: m.charts.actions.tip(palette.labelWithId(action), labels[i], countOf(count, "action", m))};
+      return {
+        bucket: labels[i],
+        action: palette.label(action),
+        count,
+        tip: m.charts.actions.tip(palette.labelWithId(action), labels[i], countOf(count, "action", m)),
+      };
     }),
   );
   const rows = buckets.map((key) => {
@@ -78,11 +76,13 @@ export function actionsChart(indicators: PeriodIndicators, palette: ActionPalett
             encoding: {tooltip: pickedTooltip("action")},
           },
           ...(withPoints
-            ? [{
-                transform: [{filter: "datum.count > 0"}],
-                mark: {type: "point", filled: true, size: 28, aria: false},
-                encoding: {tooltip: pickedTooltip("tip")},
-              }]
+            ? [
+                {
+                  transform: [{filter: "datum.count > 0"}],
+                  mark: {type: "point", filled: true, size: 28, aria: false},
+                  encoding: {tooltip: pickedTooltip("tip")},
+                },
+              ]
             : []),
         ],
       },
@@ -91,8 +91,19 @@ export function actionsChart(indicators: PeriodIndicators, palette: ActionPalett
   };
 }
 
-function summarize(indicators: PeriodIndicators, palette: ActionPalette, kinds: number, rows: (string | number)[][], when: (key: string) => string, m: Messages): string {
-  const {totals, distribution, actions: {bucket: unit, buckets}} = indicators;
+function summarize(
+  indicators: PeriodIndicators,
+  palette: ActionPalette,
+  kinds: number,
+  rows: (string | number)[][],
+  when: (key: string) => string,
+  m: Messages,
+): string {
+  const {
+    totals,
+    distribution,
+    actions: {bucket: unit, buckets},
+  } = indicators;
   if (totals.actions === 0) return m.charts.actions.none(countOf(buckets.length, unit, m));
   const top = distribution[0];
   const busiest = rows.reduce((best, row) => (row[row.length - 1] > best[best.length - 1] ? row : best));

@@ -35,7 +35,11 @@ async function packageVersion(name: string): Promise<string> {
 export async function bundleKey(): Promise<string> {
   const sources = createHash("sha256");
   const folder = dirname(LIVE_CHARTS_SOURCE);
-  for (const name of (await readdir(folder)).sort()) sources.update(`${name}\0`).update(await readFile(join(folder, name))).update("\0");
+  for (const name of (await readdir(folder)).sort())
+    sources
+      .update(`${name}\0`)
+      .update(await readFile(join(folder, name)))
+      .update("\0");
   const parts = [
     `vega@${await packageVersion("vega")}`,
     `vega-interpreter@${await packageVersion("vega-interpreter")}`,
@@ -45,7 +49,11 @@ export async function bundleKey(): Promise<string> {
   return createHash("sha256").update(parts.join("\n")).digest("hex").slice(0, 16);
 }
 
-const exists = (file: string) => stat(file).then(() => true, () => false);
+const exists = (file: string) =>
+  stat(file).then(
+    () => true,
+    () => false,
+  );
 
 /**
  * Writes the live-charts script to `outFile` (e.g. "dist/assets/live-charts.js"), from the cache

@@ -51,7 +51,12 @@ export function byWeekdayChart(indicators: PeriodIndicators, _palette: ActionPal
 }
 
 /** e.g. "40 actions. Busiest day: Tuesday, 12 actions by 3 users. Monday: 5 actions by 2 users; ..." */
-function summarize(indicators: PeriodIndicators, days: {name: string; actions: number; users: number}[], activity: (actions: number, users: number) => string, m: Messages): string {
+function summarize(
+  indicators: PeriodIndicators,
+  days: {name: string; actions: number; users: number}[],
+  activity: (actions: number, users: number) => string,
+  m: Messages,
+): string {
   const text = m.charts.byWeekday;
   if (indicators.totals.actions === 0) return text.none;
   const busiest = days.reduce((best, day) => (day.actions > best.actions ? day : best));

@@ -114,8 +114,7 @@ export const ACTION_SELECTION = "actionPick";
  * A point selection on "action" bound to the legend: click an entry to pick that action,
  * shift-click to add one, click elsewhere (or double-click) to pick none, i.e. show all.
  */
-export const legendSelection = () =>
-  ({name: ACTION_SELECTION, select: {type: "point", fields: ["action"]}, bind: "legend"}) as const;
+export const legendSelection = () => ({name: ACTION_SELECTION, select: {type: "point", fields: ["action"]}, bind: "legend"}) as const;
 
 /** Opacity 1 for marks of picked actions (or when none is picked), `hidden` for the others. */
 export const selectedOpacity = (hidden: number) => ({condition: {param: ACTION_SELECTION, value: 1}, value: hidden});

@@ -33,11 +33,9 @@ export function contrastRatio(a: string, b: string): number {
 /** "#rrggbb" -> CIELAB (D65 white). */
 export function hexToLab(hex: string): Lab {
   const [r, g, b] = channels(hex).map(toLinear);
-  const xyz = [
-    (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
-    0.2126 * r + 0.7152 * g + 0.0722 * b,
-    (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
-  ].map((t) => (t > EPSILON ? Math.cbrt(t) : (KAPPA * t + 16) / 116));
+  const xyz = [(0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b, (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883].map(
+    (t) => (t > EPSILON ? Math.cbrt(t) : (KAPPA * t + 16) / 116),
+  );
   return [116 * xyz[1] - 16, 500 * (xyz[0] - xyz[1]), 200 * (xyz[1] - xyz[2])];
 }
 
@@ -55,11 +53,7 @@ export function lchToHex(l: number, c: number, hueDegrees: number): string {
   const fz = fy - (c * Math.sin(h)) / 200;
   const inverse = (f: number) => (f ** 3 > EPSILON ? f ** 3 : (116 * f - 16) / KAPPA);
   const [x, y, z] = [inverse(fx) * 0.95047, inverse(fy), inverse(fz) * 1.08883];
-  const rgb = [
-    3.2406 * x - 1.5372 * y - 0.4986 * z,
-    -0.9689 * x + 1.8758 * y + 0.0415 * z,
-    0.0557 * x - 0.204 * y + 1.057 * z,
-  ].map((v) => {
+  const rgb = [3.2406 * x - 1.5372 * y - 0.4986 * z, -0.9689 * x + 1.8758 * y + 0.0415 * z, 0.0557 * x - 0.204 * y + 1.057 * z].map((v) => {
     const s = v <= 0.0031308 ? 12.92 * v : 1.055 * v ** (1 / 2.4) - 0.055;
     return Math.round(Math.min(1, Math.max(0, s)) * 255);
   });

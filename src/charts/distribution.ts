@@ -26,9 +26,7 @@ export const COLORS_PARAM = "entryColors";
 
 /** Chart spec of the "Distribution of actions" indicator. */
 export function distributionChart(indicators: PeriodIndicators, palette: ActionPalette, m: Messages = en): ChartSpec {
-  const slices = [...indicators.distribution].sort(
-    (a, b) => b.count - a.count || (a.action < b.action ? -1 : a.action > b.action ? 1 : 0),
-  );
+  const slices = [...indicators.distribution].sort((a, b) => b.count - a.count || (a.action < b.action ? -1 : a.action > b.action ? 1 : 0));
   const values = slices.map((slice, i) => {
     const label = palette.label(slice.action);
     return {
@@ -47,7 +45,10 @@ export function distributionChart(indicators: PeriodIndicators, palette: ActionP
   const summary =
     slices.length === 0
       ? m.charts.distribution.none
-      : m.colon(countOf(indicators.totals.actions, "action", m), slices.map((slice) => `${palette.label(slice.action)} ${formatShare(slice.share, m)}`).join(", ")) + ".";
+      : m.colon(
+          countOf(indicators.totals.actions, "action", m),
+          slices.map((slice) => `${palette.label(slice.action)} ${formatShare(slice.share, m)}`).join(", "),
+        ) + ".";
   return {
     id: chartIdOf(distribution),
     title: m.charts.distribution.title,

@@ -23,8 +23,7 @@ const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u
 const SHOWN_WHITE_SPACE = /[\u000B\u000C\u0085\u2028\u2029\uFEFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-const codePoint = (char: string): string =>
-  `[U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}]`;
+const codePoint = (char: string): string => `[U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}]`;
 
 const graphemes = new Intl.Segmenter("en", {granularity: "grapheme"});
 

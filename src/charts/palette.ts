@@ -42,8 +42,7 @@ const LIGHTNESS = [52, 58, 47];
 const CHROMA = [55, 35];
 
 /** true when `hex` has at least 3:1 contrast against every chart background */
-export const readsOnEveryBackground = (hex: string): boolean =>
-  CHART_BACKGROUNDS.every((background) => contrastRatio(hex, background) >= MIN_CONTRAST);
+export const readsOnEveryBackground = (hex: string): boolean => CHART_BACKGROUNDS.every((background) => contrastRatio(hex, background) >= MIN_CONTRAST);
 
 /**
  * The colour of hue `hue` nearest to (l, c) that reads on every background: lightness moved in

@@ -26,7 +26,9 @@ const textWidth = (text: string, fontSize: number) => ~~(0.8 * text.length * fon
  * `length`, integer ticks only as tickMinStep 1 asks, formatted ",d").
  */
 function countAxisLabels(max: number, length: number): string[] {
-  const linear = scale("linear")().domain([0, Math.max(max, 0)]).nice();
+  const linear = scale("linear")()
+    .domain([0, Math.max(max, 0)])
+    .nice();
   return (linear.ticks(Math.ceil(length / 40)) as number[]).filter(Number.isInteger).map((tick) => formatCount(tick));
 }
 

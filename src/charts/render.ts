@@ -62,8 +62,9 @@ const GEOMETRY = /\s(d|transform|x|y|x1|x2|y1|y2|width|height)="([^"]*)"/g;
  * Text and aria labels are left as they are.
  */
 export function roundGeometry(svg: string): string {
-  return svg.replace(GEOMETRY, (_, name: string, value: string) =>
-    ` ${name}="${value.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100))}"`,
+  return svg.replace(
+    GEOMETRY,
+    (_, name: string, value: string) => ` ${name}="${value.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100))}"`,
   );
 }
 
@@ -139,7 +140,10 @@ function shapeCache(warn: ChartWarn): (vegaLite: TopLevelSpec) => Compiled {
       const spec = compileChart(shapeSpec, warn);
       const sources = (spec.data ?? []).flatMap((entry, i) => ("values" in entry ? [i] : []));
       // each variable a top-level signal with its (empty) value
-      const passedOn = variables.every(({name}) => spec.signals?.filter((signal) => signal.name === name && "value" in signal && Array.isArray(signal.value) && signal.value.length === 0).length === 1);
+      const passedOn = variables.every(
+        ({name}) =>
+          spec.signals?.filter((signal) => signal.name === name && "value" in signal && Array.isArray(signal.value) && signal.value.length === 0).length === 1,
+      );
       // the inline values become one data entry; anything else is compiled chart by chart
       if (sources.length !== 1 || spec.description !== SHAPE_DESCRIPTION || !passedOn) return {spec: compileChart(vegaLite, warn)};
       shape = {spec, source: sources[0], params: variables.map(({name}) => name), parsed: new Map()};
@@ -209,21 +213,23 @@ export interface ParseCounts {
  * from the last one's width, a chart gets a View of its own. Every use of vega's internals is in
  * view-reuse.ts.
  */
-const drawer = (warn: ChartWarn, counts: ParseCounts = {parsed: 0, reused: 0}) => async (vega: Spec, {shape, values, params}: Compiled, width: number | "fit"): Promise<string> => {
-  const log = logger(warn) as never;
-  const drawAnew = () => (counts.parsed++, drawParsed(parse(vega), log).then(finishSvg));
-  if (shape === undefined) return drawAnew();
-  let parsed = shape.parsed.get(width);
-  if (parsed === undefined) {
-    counts.parsed++;
-    const laidOut = width === "fit" ? shape.spec : ({...shape.spec, width, autosize: {type: "pad", contains: "padding"}} as Spec);
-    parsed = reusableParse(laidOut, shape.spec.data![shape.source] as {values: unknown[]; name: string}, shape.params);
-    if (shape.parsed.size >= MAX_LAYOUTS) shape.parsed.delete(shape.parsed.keys().next().value!);
-    shape.parsed.set(width, parsed);
-  } else if (parsed !== null) counts.reused++;
-  if (parsed === null) return drawAnew();
-  return finishSvg(await drawReused(parsed, {values: values!, params: params!, description: vega.description}, width !== "fit", log, counts));
-};
+const drawer =
+  (warn: ChartWarn, counts: ParseCounts = {parsed: 0, reused: 0}) =>
+  async (vega: Spec, {shape, values, params}: Compiled, width: number | "fit"): Promise<string> => {
+    const log = logger(warn) as never;
+    const drawAnew = () => (counts.parsed++, drawParsed(parse(vega), log).then(finishSvg));
+    if (shape === undefined) return drawAnew();
+    let parsed = shape.parsed.get(width);
+    if (parsed === undefined) {
+      counts.parsed++;
+      const laidOut = width === "fit" ? shape.spec : ({...shape.spec, width, autosize: {type: "pad", contains: "padding"}} as Spec);
+      parsed = reusableParse(laidOut, shape.spec.data![shape.source] as {values: unknown[]; name: string}, shape.params);
+      if (shape.parsed.size >= MAX_LAYOUTS) shape.parsed.delete(shape.parsed.keys().next().value!);
+      shape.parsed.set(width, parsed);
+    } else if (parsed !== null) counts.reused++;
+    if (parsed === null) return drawAnew();
+    return finishSvg(await drawReused(parsed, {values: values!, params: params!, description: vega.description}, width !== "fit", log, counts));
+  };
 
 /** An SVG as vega's View wrote it, geometry rounded, with a viewBox. */
 const finishSvg = (svg: string): string => withViewBox(roundGeometry(svg));

@@ -36,8 +36,14 @@ export function topListChart(config: TopListConfig): ChartBuilder {
   return (indicators: PeriodIndicators, palette: ActionPalette, m: Messages = en): ChartSpec => {
     const text = m.charts.top[config.text];
     const entries = config.entries(indicators);
-    const actions = actionsIn(palette, entries.flatMap((entry) => Object.keys(entry.byAction)));
-    const labels = labelMap(entries.map((entry) => entry.id), m);
+    const actions = actionsIn(
+      palette,
+      entries.flatMap((entry) => Object.keys(entry.byAction)),
+    );
+    const labels = labelMap(
+      entries.map((entry) => entry.id),
+      m,
+    );
     const values = entries.flatMap((entry) => {
       const label = labels.get(entry.id) as string;
       return actions
@@ -47,7 +53,12 @@ export function topListChart(config: TopListConfig): ChartBuilder {
           action: palette.label(action),
           count: entry.byAction[action],
           // English has always written this count ungrouped ("1234 of 2,000 actions"): kept byte for byte
-          tip: m.charts.top.tip(label, palette.labelWithId(action), m === en ? String(entry.byAction[action]) : formatCount(entry.byAction[action], m), countOf(entry.count, "action", m)),
+          tip: m.charts.top.tip(
+            label,
+            palette.labelWithId(action),
+            m === en ? String(entry.byAction[action]) : formatCount(entry.byAction[action], m),
+            countOf(entry.count, "action", m),
+          ),
         }));
     });
     const rows = entries.map((entry) => [entry.id, ...actions.map((action) => entry.byAction[action] ?? 0), entry.count]);

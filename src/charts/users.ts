@@ -47,10 +47,19 @@ export function usersChart(indicators: PeriodIndicators, _palette: ActionPalette
 }
 
 function summarize(indicators: PeriodIndicators, rows: (string | number)[][], m: Messages): string {
-  const {totals, actions: {bucket: unit, buckets}} = indicators;
+  const {
+    totals,
+    actions: {bucket: unit, buckets},
+  } = indicators;
   if (totals.users === 0) return m.charts.users.none(countOf(buckets.length, unit, m));
   const busiest = rows.reduce((best, row) => (Number(row[1]) > Number(best[1]) ? row : best));
   // the busiest count as the sentence always wrote it: an integer, not grouped ("1234") in English
   const most = m === en ? String(busiest[1]) : formatCount(Number(busiest[1]), m);
-  return m.charts.users.summary(countOf(totals.users, "distinctUser", m), countOf(buckets.length, unit, m), unitNoun(unit, m), most, bucketLabel(String(busiest[0]), unit, m));
+  return m.charts.users.summary(
+    countOf(totals.users, "distinctUser", m),
+    countOf(buckets.length, unit, m),
+    unitNoun(unit, m),
+    most,
+    bucketLabel(String(busiest[0]), unit, m),
+  );
 }

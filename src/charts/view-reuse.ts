@@ -50,7 +50,14 @@ export function reusableParse(spec: Spec, values: {name: string; values: unknown
   const ingesting = runtime.operators.flatMap((operator, i) => ((operator as {value?: {$ingest?: unknown}}).value?.$ingest === values.values ? [i] : []));
   const holding = params.map((name) => runtime.operators.flatMap((operator, i) => ((operator as {signal?: string}).signal === name ? [i] : [])));
   if (ingesting.length !== 1 || !holding.every((found) => found.length === 1)) return null;
-  return {runtime, operator: ingesting[0], signals: holding.map(([i], k) => ({name: params[k], operator: i})), dataset: values.name, drawn: false, drawing: Promise.resolve()};
+  return {
+    runtime,
+    operator: ingesting[0],
+    signals: holding.map(([i], k) => ({name: params[k], operator: i})),
+    dataset: values.name,
+    drawn: false,
+    drawing: Promise.resolve(),
+  };
 }
 
 /** The parse with a chart's values, parameters and description put in. */
@@ -105,7 +112,10 @@ async function drawKept(parsed: ReusableParse, chart: ChartValues, logger: ViewL
   else {
     counts.viewsKept = (counts.viewsKept ?? 0) + 1;
     parsed.signals.forEach(({name}, k) => view!.signal(name, chart.params[k]));
-    view.data(parsed.dataset, chart.values).description(chart.description ?? "").resize();
+    view
+      .data(parsed.dataset, chart.values)
+      .description(chart.description ?? "")
+      .resize();
   }
   const svg = await view.toSVG();
   // its parameters emptied too, as the shape holds them: with the last chart's legend entries left

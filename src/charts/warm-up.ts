@@ -18,7 +18,8 @@ const DAYS = ["2025-03-03", "2025-03-04", "2025-03-05", "2025-03-06", "2025-03-0
 export function warmUpSpecs(): ChartSpec[] {
   const series = DAYS.flatMap((bucket, d) => ACTIONS.map((action, a) => ({bucket, action, count: 1 + ((d * 7 + a * 3) % 11)})));
   const byAction = (n: number) => Object.fromEntries(ACTIONS.slice(0, 1 + (n % ACTIONS.length)).map((action, a) => [action, n + a]));
-  const ranked = <K extends string>(key: K, names: string[]) => names.map((name, i) => ({[key]: name, count: 40 - i * 5, byAction: byAction(i)}) as {[P in K]: string} & {count: number; byAction: Record<string, number>});
+  const ranked = <K extends string>(key: K, names: string[]) =>
+    names.map((name, i) => ({[key]: name, count: 40 - i * 5, byAction: byAction(i)}) as {[P in K]: string} & {count: number; byAction: Record<string, number>});
   const total = series.reduce((sum, {count}) => sum + count, 0);
   const indicators: PeriodIndicators = {
     period: {type: "week", key: "2025-W10", start: "2025-03-03T00:00:00+01:00", end: "2025-03-10T00:00:00+01:00", timeZone: "Europe/Paris"},
@@ -31,7 +32,11 @@ export function warmUpSpecs(): ChartSpec[] {
     topPages: ranked("page_id", ["accueil", "reutilisations", "budget", "elections", "aide"]),
     distribution: ACTIONS.map((action, a) => ({action, count: 30 - a * 5, share: (30 - a * 5) / 90})),
     // DAYS run Monday to Sunday
-    byWeekday: DAYS.map((bucket, d) => ({weekday: d + 1, actions: series.filter((cell) => cell.bucket === bucket).reduce((sum, {count}) => sum + count, 0), users: 1 + (d % USERS.length)})),
+    byWeekday: DAYS.map((bucket, d) => ({
+      weekday: d + 1,
+      actions: series.filter((cell) => cell.bucket === bucket).reduce((sum, {count}) => sum + count, 0),
+      users: 1 + (d % USERS.length),
+    })),
   };
   return chartSpecs(indicators, actionPalette(ACTIONS));
 }

@@ -18,7 +18,13 @@ import {ChunkedWriter, JSON_TAIL, jsonRecord, jsonRowsEnd, SourceWriter, type So
  * for all the rows, when every new row sorts after every old one. `rows` are values in `columns`
  * order, the columns of the previous files.
  */
-export async function appendSourceData(dir: string, previous: SourceData, columns: readonly string[], rows: readonly (readonly string[])[], spare?: SpareSource): Promise<SourceData> {
+export async function appendSourceData(
+  dir: string,
+  previous: SourceData,
+  columns: readonly string[],
+  rows: readonly (readonly string[])[],
+  spare?: SpareSource,
+): Promise<SourceData> {
   const n = previous.jsonStart.length;
   const csvFile = path.join(dir, "activity.csv");
   const jsonFile = path.join(dir, "activity.json");
@@ -78,10 +84,23 @@ async function takeSpare(spare: SpareSource, previous: SourceData, csvFile: stri
     const [mine, theirs] = await Promise.all([readRange(file, start, end), readRange(against, start, end)]);
     return mine.equals(theirs);
   };
-  if (!(await fits(spare.csvFile, csvEnd, previous.csvFile, csvEnd)) || !(await fits(spare.jsonFile, jsonEnd + JSON_TAIL.length, previous.jsonFile, jsonEnd))) return false;
+  if (!(await fits(spare.csvFile, csvEnd, previous.csvFile, csvEnd)) || !(await fits(spare.jsonFile, jsonEnd + JSON_TAIL.length, previous.jsonFile, jsonEnd)))
+    return false;
   // a cache on another file system cannot lend its files: copy then
-  if (!(await rename(spare.csvFile, csvFile).then(() => true, () => false))) return false;
-  if (await rename(spare.jsonFile, jsonFile).then(() => true, () => false)) return true;
+  if (
+    !(await rename(spare.csvFile, csvFile).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return false;
+  if (
+    await rename(spare.jsonFile, jsonFile).then(
+      () => true,
+      () => false,
+    )
+  )
+    return true;
   await rename(csvFile, spare.csvFile).catch(() => {});
   return false;
 }

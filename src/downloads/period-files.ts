@@ -36,7 +36,7 @@ export async function copyRange(source: FileHandle, target: FileHandle, start: n
 }
 
 async function copyWith(buffer: Buffer, source: FileHandle, target: FileHandle, start: number, end: number, to?: number): Promise<void> {
-  for (let at = start; at < end; ) {
+  for (let at = start; at < end;) {
     const {bytesRead} = await source.read(buffer, 0, Math.min(buffer.length, end - at), at);
     if (bytesRead === 0) throw new Error(`bytes ${at} to ${end} are missing: the file is shorter than its offsets say`);
     await target.write(buffer, 0, bytesRead, to === undefined ? null : to + (at - start));
@@ -80,7 +80,14 @@ export async function writePeriodSourceData(dir: string, source: SourceData, lo:
   const jsonBytes =
     rows === 0
       ? await writeSlice(source.jsonFile, path.join(dir, "activity.json"), Buffer.from("[\n]\n"), 0, 0, EMPTY)
-      : await writeSlice(source.jsonFile, path.join(dir, "activity.json"), Buffer.from("[\n"), source.jsonStart[lo], source.jsonEnd[hi - 1], Buffer.from(JSON_TAIL));
+      : await writeSlice(
+          source.jsonFile,
+          path.join(dir, "activity.json"),
+          Buffer.from("[\n"),
+          source.jsonStart[lo],
+          source.jsonEnd[hi - 1],
+          Buffer.from(JSON_TAIL),
+        );
   return {csv: {href: "activity.csv", rows, bytes: csvBytes}, json: {href: "activity.json", rows, bytes: jsonBytes}};
 }
 

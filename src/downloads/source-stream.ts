@@ -115,7 +115,10 @@ export class SourceStream {
    * `dir`: where the files go (the staging folder); `spare`: where a copy of them goes too, for the
    * build cache (build-cache.ts spareFilesFor)
    */
-  constructor(private readonly dir: string, private readonly spare?: WholeLogFiles) {
+  constructor(
+    private readonly dir: string,
+    private readonly spare?: WholeLogFiles,
+  ) {
     this.#own = path.join(dir, STREAM_FOLDER);
     mkdirSync(this.#own, {recursive: true});
     this.#worker = startWorker(import.meta.url, "./source-worker", {dir: this.#own, spare});
@@ -139,7 +142,8 @@ export class SourceStream {
     } else if (names.length !== this.#names.length || names.some((name, i) => name !== this.#names![i])) {
       return this.stop("a file added columns");
     }
-    const from = this.#sent, to = rows.count;
+    const from = this.#sent,
+      to = rows.count;
     if (to === from) return;
     const slices = this.#numbers.map((column, i) => {
       const slice = rows.columnSlice(column, from, to, this.#known[i]);
@@ -147,7 +151,10 @@ export class SourceStream {
       return slice;
     });
     this.#sent = to;
-    this.#post({rows: to - from, slices}, slices.flatMap((slice) => ("codes" in slice ? [slice.codes.buffer as ArrayBuffer] : [])));
+    this.#post(
+      {rows: to - from, slices},
+      slices.flatMap((slice) => ("codes" in slice ? [slice.codes.buffer as ArrayBuffer] : [])),
+    );
   };
 
   #post(message: StreamMessage, transfer: ArrayBuffer[] = []): void {
@@ -178,7 +185,13 @@ export class SourceStream {
     await rm(this.#own, {recursive: true, force: true});
     // a Buffer crosses threads as a plain Uint8Array
     const {csvHeader} = reply.source;
-    return {...reply.source, csvFile, jsonFile, csvHeader: Buffer.from(csvHeader.buffer, csvHeader.byteOffset, csvHeader.byteLength), ...(this.spare ? {spare: this.spare} : {})};
+    return {
+      ...reply.source,
+      csvFile,
+      jsonFile,
+      csvHeader: Buffer.from(csvHeader.buffer, csvHeader.byteOffset, csvHeader.byteLength),
+      ...(this.spare ? {spare: this.spare} : {}),
+    };
   }
 
   /** Removes the spare copy: for when no cache that names it takes effect. */

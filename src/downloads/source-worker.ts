@@ -27,7 +27,10 @@ let queue: Promise<void> = Promise.resolve();
 
 function reply(message: StreamReply): void {
   const offsets = "source" in message ? [message.source.csvStart, message.source.jsonStart, message.source.jsonEnd] : [];
-  parentPort!.postMessage(message, offsets.map((array) => array.buffer as ArrayBuffer));
+  parentPort!.postMessage(
+    message,
+    offsets.map((array) => array.buffer as ArrayBuffer),
+  );
 }
 
 async function handle(message: StreamMessage): Promise<void> {

@@ -61,7 +61,12 @@ export class ChunkedWriter {
    * writes go to the file's end, or from `start` on (positioned writes); with `twin`, the same bytes
    * go to it too (the build cache's spare copy); `name`: the file's path, for a write's error
    */
-  constructor(private readonly file: FileHandle, private readonly start?: number, private readonly twin?: FileHandle, private readonly name?: string) {
+  constructor(
+    private readonly file: FileHandle,
+    private readonly start?: number,
+    private readonly twin?: FileHandle,
+    private readonly name?: string,
+  ) {
     if (start !== undefined) this.position = start;
   }
   /** appends text and returns its byte length (written at the next flush) */
@@ -240,4 +245,3 @@ export function jsonRecordOf(jsonValues: readonly string[], keys: readonly strin
 export interface SpareSource extends WholeLogFiles {
   rows: number;
 }
-

@@ -69,7 +69,7 @@ export async function composeEmail(config: EmailConfig, effects: Pick<EmailEffec
  */
 export async function sendSnapshot(config: EmailConfig, effects: EmailEffects = defaultEmailEffects): Promise<string> {
   if (config.to.length > 0 && config.smtpUrl === undefined) {
-    throw new ConfigError("sending to --to needs the SMTP server: set SMTP_URL=smtp://user:password@host:port (or \"smtp-url\" in the config file)");
+    throw new ConfigError('sending to --to needs the SMTP server: set SMTP_URL=smtp://user:password@host:port (or "smtp-url" in the config file)');
   }
   const {content, message} = await composeEmail(config, effects);
   const {cli} = messagesFor(content.lang);

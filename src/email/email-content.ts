@@ -79,8 +79,13 @@ export interface EmailContent {
   footer: string;
 }
 
-const labelled = (summary: PeriodSummary, timeZone: string) =>
-  ({type: summary.type as PeriodType, key: summary.key, start: summary.start, end: summary.end, timeZone});
+const labelled = (summary: PeriodSummary, timeZone: string) => ({
+  type: summary.type as PeriodType,
+  key: summary.key,
+  start: summary.start,
+  end: summary.end,
+  timeZone,
+});
 const labelOf = (summary: PeriodSummary, timeZone: string, m: Messages) => periodLabel(labelled(summary, timeZone), m);
 
 /**
@@ -99,7 +104,10 @@ const MIX_LENGTH = 3;
 export function actionMix(byAction: ByAction, m: Messages = en): string {
   const entries = Object.entries(byAction);
   // named as the charts name them: look-alike ids read apart (action-names.ts)
-  const names = actionLabels(Object.keys(byAction).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), m);
+  const names = actionLabels(
+    Object.keys(byAction).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    m,
+  );
   const shown = entries.slice(0, MIX_LENGTH).map(([action, count]) => `${names.get(action)} ${formatCount(count, m)}`);
   return [...shown, ...(entries.length > MIX_LENGTH ? [m.email.more(entries.length - MIX_LENGTH)] : [])].join(" · ");
 }
@@ -133,10 +141,20 @@ export function emailContent(
   const share = (count: number) => (totals.actions === 0 ? "" : formatShare(count / totals.actions, m));
 
   // the page's comparison (indicators.json); a report of an earlier version: the period before
-  const compared = indicators.comparison !== undefined
-    ? indicators.comparison && {...indicators.comparison, phrase: comparisonPhrase({type: period.type as PeriodType, timeZone: zone}, indicators.comparison, m)}
-    : previous && {...previous.totals, phrase: labelOf(previous.period, zone, m).title};
-  const kpi = (name: string, value: number, format: (n: number, m: Messages) => string, before: number | undefined, mode?: "percent" | "absolute"): EmailKpi => ({
+  const compared =
+    indicators.comparison !== undefined
+      ? indicators.comparison && {
+          ...indicators.comparison,
+          phrase: comparisonPhrase({type: period.type as PeriodType, timeZone: zone}, indicators.comparison, m),
+        }
+      : previous && {...previous.totals, phrase: labelOf(previous.period, zone, m).title};
+  const kpi = (
+    name: string,
+    value: number,
+    format: (n: number, m: Messages) => string,
+    before: number | undefined,
+    mode?: "percent" | "absolute",
+  ): EmailKpi => ({
     label: name,
     value: format(value, m),
     change: !compared || before === undefined || mode === undefined ? null : formatChange(value, before, compared.phrase, mode, m),
@@ -144,7 +162,13 @@ export function emailContent(
   const top = (title: string, column: string, rows: {id: string; count: number; byAction: ByAction}[]): EmailTopTable => ({
     title,
     column,
-    rows: rows.slice(0, 5).map((row, i) => ({rank: i + 1, name: chartLabel(row.id, m), count: formatCount(row.count, m), share: share(row.count), detail: actionMix(row.byAction, m)})),
+    rows: rows.slice(0, 5).map((row, i) => ({
+      rank: i + 1,
+      name: chartLabel(row.id, m),
+      count: formatCount(row.count, m),
+      share: share(row.count),
+      detail: actionMix(row.byAction, m),
+    })),
   });
   const {first, last} = periodDays(labelled(period, zone));
 
@@ -156,7 +180,10 @@ export function emailContent(
     periodTitle: label.title,
     days: formatDayRange(first, last, false, m),
     note: snapshot.complete ? null : text.soFar(formatDayRange(last, last, false, m)),
-    quiet: totals.actions > 0 ? null : `${text.noActivity} ${indicators.previousAction ? text.latestBefore(formatBuiltAt(indicators.previousAction, zone, m)) : text.noActionBefore}`,
+    quiet:
+      totals.actions > 0
+        ? null
+        : `${text.noActivity} ${indicators.previousAction ? text.latestBefore(formatBuiltAt(indicators.previousAction, zone, m)) : text.noActionBefore}`,
     comparison: compared ? text.comparedWith(compared.phrase) : indicators.dataFrom ? text.dataFrom(formatDay(indicators.dataFrom, m)) : null,
     kpis: [
       kpi(text.actions, totals.actions, formatCount, compared?.actions, "percent"),
@@ -171,9 +198,21 @@ export function emailContent(
       return [{id, cid, title: chart.title, description: staticDescription(chart.description ?? ""), alt: chart.summary || chart.title, image}];
     }),
     tops: [
-      top(text.topUsers, text.user, indicators.topUsers.map((r) => ({...r, id: r.user_id}))),
-      top(text.topDatasets, text.dataset, indicators.topDatasets.map((r) => ({...r, id: r.dataset_id}))),
-      top(text.topPages, text.page, indicators.topPages.map((r) => ({...r, id: r.page_id}))),
+      top(
+        text.topUsers,
+        text.user,
+        indicators.topUsers.map((r) => ({...r, id: r.user_id})),
+      ),
+      top(
+        text.topDatasets,
+        text.dataset,
+        indicators.topDatasets.map((r) => ({...r, id: r.dataset_id})),
+      ),
+      top(
+        text.topPages,
+        text.page,
+        indicators.topPages.map((r) => ({...r, id: r.page_id})),
+      ),
     ],
     link: config.baseUrl === undefined ? null : periodLink(config.baseUrl, period.path),
     footer: text.footer(formatBuiltAt(report.generatedAt, zone, m), zone),

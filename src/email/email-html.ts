@@ -31,20 +31,28 @@ const DARK_MODE = `
   }`;
 
 function kpiCell(kpi: EmailKpi): string {
-  const change = kpi.change === null ? "" : `<div class="muted" style="${MUTED};font-size:12px;line-height:16px;margin-top:4px">${escapeHtml(kpi.change)}</div>`;
+  const change =
+    kpi.change === null ? "" : `<div class="muted" style="${MUTED};font-size:12px;line-height:16px;margin-top:4px">${escapeHtml(kpi.change)}</div>`;
   return `<td width="33%" valign="top" style="padding:12px 8px;${FONT}">
 <div class="muted" style="${MUTED};font-size:12px;line-height:16px;text-transform:uppercase;letter-spacing:.04em">${escapeHtml(kpi.label)}</div>
 <div class="text" style="${TEXT};font-size:28px;line-height:36px;font-weight:700">${escapeHtml(kpi.value)}</div>${change}</td>`;
 }
 
 function topTable(table: EmailTopTable, text: EmailContent["text"]): string {
-  const cell = (align: string) => `class="text rule" style="${TEXT};padding:8px 6px;border-top:1px solid ${RULE};text-align:${align};vertical-align:top;font-size:14px;line-height:20px"`;
-  const head = (text: string, align: string) => `<th class="muted" style="${MUTED};padding:4px 6px;text-align:${align};font-size:12px;font-weight:600">${text}</th>`;
-  const rows = table.rows.length === 0
-    ? `<tr><td colspan="4" ${cell("left")}>${escapeHtml(text.noneHtml)}</td></tr>`
-    : table.rows.map((row) => `<tr><td ${cell("right")} width="24">${row.rank}</td>
+  const cell = (align: string) =>
+    `class="text rule" style="${TEXT};padding:8px 6px;border-top:1px solid ${RULE};text-align:${align};vertical-align:top;font-size:14px;line-height:20px"`;
+  const head = (text: string, align: string) =>
+    `<th class="muted" style="${MUTED};padding:4px 6px;text-align:${align};font-size:12px;font-weight:600">${text}</th>`;
+  const rows =
+    table.rows.length === 0
+      ? `<tr><td colspan="4" ${cell("left")}>${escapeHtml(text.noneHtml)}</td></tr>`
+      : table.rows
+          .map(
+            (row) => `<tr><td ${cell("right")} width="24">${row.rank}</td>
 <td ${cell("left")}><div style="overflow-wrap:anywhere;word-break:break-word">${escapeHtml(row.name)}</div><div class="muted" style="${MUTED};font-size:12px;line-height:16px">${escapeHtml(row.detail)}</div></td>
-<td ${cell("right")} width="70">${escapeHtml(row.count)}</td><td ${cell("right")} width="50">${escapeHtml(row.share)}</td></tr>`).join("\n");
+<td ${cell("right")} width="70">${escapeHtml(row.count)}</td><td ${cell("right")} width="50">${escapeHtml(row.share)}</td></tr>`,
+          )
+          .join("\n");
   return `<tr><td style="padding:20px 20px 0;${FONT}">
 <h2 class="text" style="${TEXT};margin:0 0 8px;font-size:17px;line-height:24px">${escapeHtml(table.title)}</h2>
 <table role="table" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;${FONT}">
@@ -56,15 +64,29 @@ ${rows}
 /** Renders the HTML alternative; images are referenced as `cid:<chart.cid>`. */
 export function emailHtml(content: EmailContent): string {
   const preheader = content.kpis.map((kpi) => `${kpi.label}: ${kpi.value}`).join(" · ");
-  const charts = content.charts.map((chart) => `<tr><td style="padding:20px 20px 0;${FONT}">
+  const charts = content.charts.map(
+    (chart) => `<tr><td style="padding:20px 20px 0;${FONT}">
 <h2 class="text" style="${TEXT};margin:0 0 2px;font-size:17px;line-height:24px">${escapeHtml(chart.title)}</h2>
 <p class="muted" style="${MUTED};margin:0 0 10px;font-size:13px;line-height:18px">${escapeHtml(chart.description)}</p>
 <img src="cid:${escapeHtml(chart.cid)}" width="${chart.image.width}" height="${chart.image.height}" alt="${escapeHtml(chart.alt)}" style="display:block;width:100%;max-width:${chart.image.width}px;height:auto;border:0;border-radius:6px;background:#ffffff;margin:0 auto">
-</td></tr>`);
-  const note = content.note === null ? "" : `<p class="text" style="${TEXT};margin:12px 0 0;padding:8px 12px;border-left:4px solid #d08b00;font-size:14px">${escapeHtml(content.note)}</p>`;
-  const quiet = content.quiet === null ? "" : `<p class="text" id="quiet" style="${TEXT};margin:12px 0 0;padding:8px 12px;border-left:4px solid #547493;font-size:14px">${escapeHtml(content.quiet)}</p>`;
-  const comparison = content.comparison === null ? "" : `<tr><td class="muted" style="${MUTED};padding:4px 20px 0;font-size:12px;line-height:16px;${FONT}">${escapeHtml(content.comparison)}</td></tr>`;
-  const link = content.link === null ? "" : `<tr><td align="center" style="padding:28px 20px 0;${FONT}">
+</td></tr>`,
+  );
+  const note =
+    content.note === null
+      ? ""
+      : `<p class="text" style="${TEXT};margin:12px 0 0;padding:8px 12px;border-left:4px solid #d08b00;font-size:14px">${escapeHtml(content.note)}</p>`;
+  const quiet =
+    content.quiet === null
+      ? ""
+      : `<p class="text" id="quiet" style="${TEXT};margin:12px 0 0;padding:8px 12px;border-left:4px solid #547493;font-size:14px">${escapeHtml(content.quiet)}</p>`;
+  const comparison =
+    content.comparison === null
+      ? ""
+      : `<tr><td class="muted" style="${MUTED};padding:4px 20px 0;font-size:12px;line-height:16px;${FONT}">${escapeHtml(content.comparison)}</td></tr>`;
+  const link =
+    content.link === null
+      ? ""
+      : `<tr><td align="center" style="padding:28px 20px 0;${FONT}">
 <table role="presentation" cellpadding="0" cellspacing="0"><tr><td style="border-radius:6px;background:#1d5fbf">
 <a href="${escapeHtml(content.link)}" style="display:inline-block;padding:12px 24px;color:#ffffff;font-size:15px;font-weight:600;text-decoration:none;${FONT}">${escapeHtml(content.text.openReport)}</a>
 </td></tr></table></td></tr>`;

@@ -26,9 +26,7 @@ export function emailText(content: EmailContent): string {
     ...(content.note === null ? [] : [content.note]),
     ...(content.quiet === null ? [] : [content.quiet]),
     "",
-    ...content.kpis.map((kpi) =>
-      `${kpi.label.padEnd(labelWidth)}  ${kpi.value.padStart(valueWidth)}${kpi.change === null ? "" : `  ${kpi.change}`}`,
-    ),
+    ...content.kpis.map((kpi) => `${kpi.label.padEnd(labelWidth)}  ${kpi.value.padStart(valueWidth)}${kpi.change === null ? "" : `  ${kpi.change}`}`),
     ...(content.comparison === null ? [] : [content.comparison]),
     "",
     ...content.charts.flatMap((chart) => [content.text.chartLine(chart.title, chart.alt), ""]),

@@ -55,7 +55,11 @@ function expect<T>(value: unknown, fields: Record<string, "string" | "number" | 
 }
 
 function checkIndicators(value: unknown, file: string): PeriodIndicators {
-  const indicators = expect<PeriodIndicators>(value, {totals: "object", topUsers: "array", topDatasets: "array", topPages: "array", distribution: "array"}, file);
+  const indicators = expect<PeriodIndicators>(
+    value,
+    {totals: "object", topUsers: "array", topDatasets: "array", topPages: "array", distribution: "array"},
+    file,
+  );
   expect(indicators.totals, {actions: "number", users: "number", datasets: "number", pages: "number", actionsPerUser: "number"}, file, "totals.");
   return indicators;
 }
@@ -90,7 +94,14 @@ export function urlInSpec(spec: unknown): string | undefined {
 export async function readReport(config: Pick<EmailConfig, "report" | "period" | "asOf" | "attachCsv">, readFile: ReadFile): Promise<ReportSnapshot> {
   const reportFile = path.join(config.report, "report.json");
   const report = expect<ReportJson>(await readJson(readFile, reportFile), {title: "string", timeZone: "string", asOf: "string", periods: "array"}, reportFile);
-  report.periods.forEach((p, i) => expect(p, {type: "string", key: "string", path: "string", start: "string", end: "string", actions: "number", users: "number"}, reportFile, `periods[${i}].`));
+  report.periods.forEach((p, i) =>
+    expect(
+      p,
+      {type: "string", key: "string", path: "string", start: "string", end: "string", actions: "number", users: "number"},
+      reportFile,
+      `periods[${i}].`,
+    ),
+  );
   const {period, previous, complete} = selectPeriod(report, config.period, config.asOf);
 
   const folder = path.join(config.report, period.path);
@@ -101,7 +112,8 @@ export async function readReport(config: Pick<EmailConfig, "report" | "period" |
   chartsJson.charts.forEach((c, i) => {
     expect(c, {id: "string", title: "string", summary: "string", vega: "object"}, chartsFile, `charts[${i}].`);
     const url = urlInSpec(c.vega);
-    if (url !== undefined) throw new InputError(`${chartsFile}: field "charts[${i}].vega.${url}": a chart of the report carries its data; the email loads nothing from a URL`);
+    if (url !== undefined)
+      throw new InputError(`${chartsFile}: field "charts[${i}].vega.${url}": a chart of the report carries its data; the email loads nothing from a URL`);
   });
 
   let previousTotals: ReportSnapshot["previous"] = null;

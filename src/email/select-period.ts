@@ -47,11 +47,7 @@ function instant(iso: string, where: string): number {
 export function previousPeriod(periods: PeriodSummary[], period: PeriodSummary): PeriodSummary | null {
   if (period.type === "rolling" || period.type === "all") return null;
   const start = instant(period.start, `report.json: period ${period.type}:${period.key}: start`);
-  return (
-    periods.find(
-      (other) => other.type === period.type && instant(other.end, `report.json: period ${other.type}:${other.key}: end`) === start,
-    ) ?? null
-  );
+  return periods.find((other) => other.type === period.type && instant(other.end, `report.json: period ${other.type}:${other.key}: end`) === start) ?? null;
 }
 
 /**
@@ -76,9 +72,7 @@ export function selectPeriod(report: ReportJson, choice: EmailConfig["period"], 
       throw new ConfigError(`--period latest:${choice.type}: latest takes week, month, quarter or year`);
     }
     if (asOfStart > reportDay) {
-      throw new ConfigError(
-        `--as-of ${asOf} is after the report's as-of day ${report.asOf}: rebuild the report with --as-of ${asOf} first`,
-      );
+      throw new ConfigError(`--as-of ${asOf} is after the report's as-of day ${report.asOf}: rebuild the report with --as-of ${asOf} first`);
     }
     const unit = CALENDAR_UNITS[choice.type as keyof typeof CALENDAR_UNITS];
     // the latest complete one ends where the current one starts: on 1 April the current month starts on 1 April
@@ -92,7 +86,6 @@ export function selectPeriod(report: ReportJson, choice: EmailConfig["period"], 
     }
   }
   const complete =
-    !Object.hasOwn(CALENDAR_UNITS, period.type) ||
-    instant(period.end, `report.json: period ${period.type}:${period.key}: end`) <= asOfStart.toMillis();
+    !Object.hasOwn(CALENDAR_UNITS, period.type) || instant(period.end, `report.json: period ${period.type}:${period.key}: end`) <= asOfStart.toMillis();
   return {period, previous: previousPeriod(report.periods, period), complete};
 }

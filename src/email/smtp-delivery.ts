@@ -41,7 +41,8 @@ export function maskSecret(text: string, smtpUrl: string): string {
   const users = [raw?.[1], url?.username].filter((u): u is string => u !== undefined && u !== "").map(safeDecode);
   const add = (secret: string) => secrets.add(secret);
   // with and without its "=" padding
-  const base64 = (plain: string) => [Buffer.from(plain, "utf8").toString("base64"), Buffer.from(plain, "utf8").toString("base64").replace(/=+$/, "")].forEach(add);
+  const base64 = (plain: string) =>
+    [Buffer.from(plain, "utf8").toString("base64"), Buffer.from(plain, "utf8").toString("base64").replace(/=+$/, "")].forEach(add);
   for (const password of passwords) {
     add(password);
     base64(password);

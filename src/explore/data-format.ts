@@ -121,7 +121,11 @@ export function unpackCodes(base64: string, width: 1 | 2 | 4, rows: number): Int
   const bytes = new Uint8Array(rows * width);
   let at = 0;
   for (let i = 0; i < base64.length && at < bytes.length; i += 4) {
-    const n = (lookup[base64.charCodeAt(i)] << 18) | (lookup[base64.charCodeAt(i + 1)] << 12) | (Math.max(0, lookup[base64.charCodeAt(i + 2)]) << 6) | Math.max(0, lookup[base64.charCodeAt(i + 3)]);
+    const n =
+      (lookup[base64.charCodeAt(i)] << 18) |
+      (lookup[base64.charCodeAt(i + 1)] << 12) |
+      (Math.max(0, lookup[base64.charCodeAt(i + 2)]) << 6) |
+      Math.max(0, lookup[base64.charCodeAt(i + 3)]);
     bytes[at++] = n >> 16;
     if (at < bytes.length) bytes[at++] = (n >> 8) & 0xff;
     if (at < bytes.length) bytes[at++] = n & 0xff;

@@ -13,7 +13,20 @@ import {CodedColumn} from "../ingest/coded-column.js";
 import {fieldText} from "../ingest/json-value.js";
 import {parseDayKey} from "../periods/calendar-keys.js";
 import type {SourceData} from "../downloads/whole-log.js";
-import {codeWidth, DATA_FORMAT, DATA_GLOBAL, dataScript, EXPLORE_COLUMNS, packCodes, TARGET_COLUMNS, type ExploreColumn, type ExploreMeta, type MonthData, type MonthRows, type PackedColumn} from "./data-format.js";
+import {
+  codeWidth,
+  DATA_FORMAT,
+  DATA_GLOBAL,
+  dataScript,
+  EXPLORE_COLUMNS,
+  packCodes,
+  TARGET_COLUMNS,
+  type ExploreColumn,
+  type ExploreMeta,
+  type MonthData,
+  type MonthRows,
+  type PackedColumn,
+} from "./data-format.js";
 
 /** The folder of the data files, relative to the report's root. */
 export const DATA_DIR = "explore/data";
@@ -152,18 +165,32 @@ export const monthFiles = (month: string): [string, string] => [`${month}.js`, `
  * Writes `<staging>/explore/data/`: each month's pair of files (linked from `<out>` when unchanged)
  * and meta.js. Returns how many months were written and how many were kept, and meta.js's months.
  */
-export async function writeExploreData(staging: string, out: string, input: ExploreDataInput): Promise<{written: number; kept: number; months: ExploreMeta["months"]}> {
+export async function writeExploreData(
+  staging: string,
+  out: string,
+  input: ExploreDataInput,
+): Promise<{written: number; kept: number; months: ExploreMeta["months"]}> {
   const dir = path.join(staging, DATA_DIR);
   await mkdir(dir, {recursive: true});
   const previous = new Map((await publishedMonths(out)).map((entry) => [entry.month, entry]));
   const months: ExploreMeta["months"] = [];
   let kept = 0;
   for (const span of monthSpans(input.table, input.counted)) {
-    const digest = createHash("sha256").update(JSON.stringify([DATA_FORMAT, input.code, input.meta.timeZone, input.digest(span.lo, span.hi)])).digest("hex").slice(0, 24);
+    const digest = createHash("sha256")
+      .update(JSON.stringify([DATA_FORMAT, input.code, input.meta.timeZone, input.digest(span.lo, span.hi)]))
+      .digest("hex")
+      .slice(0, 24);
     const names = monthFiles(span.month);
     const before = previous.get(span.month);
     if (before?.digest === digest && Array.isArray(before.subdomains)) {
-      const linked = await Promise.all(names.map((name) => link(path.join(out, DATA_DIR, name), path.join(dir, name)).then(() => true, () => false)));
+      const linked = await Promise.all(
+        names.map((name) =>
+          link(path.join(out, DATA_DIR, name), path.join(dir, name)).then(
+            () => true,
+            () => false,
+          ),
+        ),
+      );
       if (linked.every(Boolean)) {
         months.push(before);
         kept++;

@@ -14,7 +14,11 @@ function field(id: string, label: string, control: string): string {
 }
 
 const textFilter = (name: string, label: string) =>
-  field(`filter-${name}`, label, `<input id="filter-${name}" name="${name}" list="list-${name}" autocomplete="off" spellcheck="false" placeholder="${M.anyValue}"><datalist id="list-${name}"></datalist>`);
+  field(
+    `filter-${name}`,
+    label,
+    `<input id="filter-${name}" name="${name}" list="list-${name}" autocomplete="off" spellcheck="false" placeholder="${M.anyValue}"><datalist id="list-${name}"></datalist>`,
+  );
 
 /**
  * The page's HTML for a report titled `title`; `preload` names the month files of the default

@@ -47,4 +47,3 @@ export const EXPLORE_MESSAGES = {
   columns: {time: "Time", action: "Action", user: "User", target: "Target", diff: "Diff", subdomain: "Subdomain"},
   figures: {actions: "Actions", users: "Users", datasets: "Datasets", pages: "Pages", actionsPerUser: "Actions per user"},
 } as const;
-

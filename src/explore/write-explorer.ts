@@ -35,20 +35,40 @@ export async function exploreBundleKey(): Promise<string> {
   const hash = createHash("sha256");
   for (const name of ["vega", "vega-lite", "vega-interpreter", "arquero", "luxon", "esbuild"]) hash.update(`${name}@${await packageVersion(name)}\n`);
   const src = path.join(PROJECT_ROOT, "src");
-  const files = (await readdir(src, {recursive: true})).map(String).filter((file) => file.endsWith(".ts")).sort();
-  for (const file of files) hash.update(`${file}\0`).update(await readFile(path.join(src, file))).update("\0");
+  const files = (await readdir(src, {recursive: true}))
+    .map(String)
+    .filter((file) => file.endsWith(".ts"))
+    .sort();
+  for (const file of files)
+    hash
+      .update(`${file}\0`)
+      .update(await readFile(path.join(src, file)))
+      .update("\0");
   return hash.digest("hex").slice(0, 16);
 }
 
 /** Writes the explorer's script to `outFile`, from the cache when it holds this version, else by esbuild. */
 export async function bundleExplorer(outFile: string, cacheDir = DEFAULT_CACHE_DIR): Promise<{bytes: number; cached: boolean}> {
   const cacheFile = path.join(cacheDir, `explore-${await exploreBundleKey()}.js`);
-  const cached = await stat(cacheFile).then(() => true, () => false);
+  const cached = await stat(cacheFile).then(
+    () => true,
+    () => false,
+  );
   if (!cached) {
     let code: Uint8Array;
     try {
       const {build} = await import("esbuild");
-      const result = await build({entryPoints: [EXPLORE_APP_SOURCE], bundle: true, minify: true, format: "iife", platform: "browser", target: "es2020", write: false, logLevel: "silent", alias: {"node:path": NODE_PATH_STUB}});
+      const result = await build({
+        entryPoints: [EXPLORE_APP_SOURCE],
+        bundle: true,
+        minify: true,
+        format: "iife",
+        platform: "browser",
+        target: "es2020",
+        write: false,
+        logLevel: "silent",
+        alias: {"node:path": NODE_PATH_STUB},
+      });
       code = result.outputFiles[0].contents;
     } catch (cause) {
       throw new ReportError(`${EXPLORE_APP_SOURCE}: cannot bundle the explorer: ${(cause as Error).message}`, {cause});
@@ -67,7 +87,11 @@ export async function bundleExplorer(outFile: string, cacheDir = DEFAULT_CACHE_D
  * Writes `<staging>/explore/` (page, data) and `<staging>/assets/explore.{js,css}`; months unchanged
  * since the report published in `out` are linked from it. Returns the months written and kept.
  */
-export async function writeExplorer(staging: string, out: string, input: ExploreDataInput): Promise<{written: number; kept: number; months: ExploreMeta["months"]}> {
+export async function writeExplorer(
+  staging: string,
+  out: string,
+  input: ExploreDataInput,
+): Promise<{written: number; kept: number; months: ExploreMeta["months"]}> {
   const [months] = await Promise.all([
     writeExploreData(staging, out, input),
     bundleExplorer(path.join(staging, "assets", "explore.js")),
@@ -93,7 +117,18 @@ export interface ReportExplorerInput extends Omit<ExploreDataInput, "meta"> {
 }
 
 /** writeExplorer with the meta of the report: its periods as days. */
-export function writeReportExplorer(staging: string, out: string, {title, timeZone, asOf, top, actions, periods, ...data}: ReportExplorerInput): Promise<{written: number; kept: number; months: ExploreMeta["months"]}> {
-  const meta = {title, timeZone, asOf, top, actions, periods: periods.map((period) => ({type: period.type, key: period.key, path: period.path, ...periodDays(period)}))};
+export function writeReportExplorer(
+  staging: string,
+  out: string,
+  {title, timeZone, asOf, top, actions, periods, ...data}: ReportExplorerInput,
+): Promise<{written: number; kept: number; months: ExploreMeta["months"]}> {
+  const meta = {
+    title,
+    timeZone,
+    asOf,
+    top,
+    actions,
+    periods: periods.map((period) => ({type: period.type, key: period.key, path: period.path, ...periodDays(period)})),
+  };
   return writeExplorer(staging, out, {...data, meta});
 }

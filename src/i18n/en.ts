@@ -209,7 +209,8 @@ export const en = {
       title: "Number of users",
       description: (unit: string) => `Users who performed at least one action, per ${unit}.`,
       none: (buckets: string) => `No active users in this period (${buckets}).`,
-      summary: (users: string, buckets: string, unit: string, most: string, when: string) => `${users} over ${buckets}. Most users in one ${unit}: ${most} on ${when}.`,
+      summary: (users: string, buckets: string, unit: string, most: string, when: string) =>
+        `${users} over ${buckets}. Most users in one ${unit}: ${most} on ${when}.`,
     },
     actionsByUser: {
       title: "Actions by users",
@@ -218,7 +219,8 @@ export const en = {
       withoutUser: (actions: string, one: boolean) => `${actions} of the period name${one ? "s" : ""} no user.`,
       noUserNamed: (without: string) => `No user is named: ${without}`,
       none: "No user performed any action in this period.",
-      summary: (users: string, actions: string, top: string, count: string, share: string) => `${users} performed ${actions}. Most active: ${top} with ${count} (${share}).`,
+      summary: (users: string, actions: string, top: string, count: string, share: string) =>
+        `${users} performed ${actions}. Most active: ${top} with ${count} (${share}).`,
     },
     top: {
       none: (noun: string) => `No ${noun} in this period.`,

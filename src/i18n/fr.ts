@@ -71,9 +71,7 @@ export const fr: Messages = {
   bytes: ["o", "ko", "Mo", "Go"],
   noChange: "±0",
   changeLabel: (trend, amount, previous, when) =>
-    trend === "flat"
-      ? `stable (${previous} pour ${when})`
-      : `${trend === "up" ? "en hausse" : "en baisse"} de ${amount} (${previous} pour ${when})`,
+    trend === "flat" ? `stable (${previous} pour ${when})` : `${trend === "up" ? "en hausse" : "en baisse"} de ${amount} (${previous} pour ${when})`,
 
   period: {
     typeNames: {week: "Semaines", month: "Mois", quarter: "Trimestres", year: "Années", rolling: "Périodes glissantes", all: "Toute la période"},
@@ -201,7 +199,8 @@ export const fr: Messages = {
       title: "Nombre d’utilisateurs",
       description: (unit) => `Utilisateurs ayant effectué au moins une action, par ${unit}.`,
       none: (buckets) => `Aucun utilisateur actif sur cette période (${buckets}).`,
-      summary: (users, buckets, unit, most, when) => `${users} sur ${buckets}. Le plus d’utilisateurs ${unit === "semaine" ? "en une semaine" : `en un ${unit}`}${C} ${most} (${when}).`,
+      summary: (users, buckets, unit, most, when) =>
+        `${users} sur ${buckets}. Le plus d’utilisateurs ${unit === "semaine" ? "en une semaine" : `en un ${unit}`}${C} ${most} (${when}).`,
     },
     actionsByUser: {
       title: "Actions par utilisateur",
@@ -216,7 +215,11 @@ export const fr: Messages = {
       none: (noun) => `Aucun(e) ${noun} sur cette période.`,
       tip: (entry, action, count, of) => `${entry}, ${action}${C} ${count} sur ${of}`,
       users: {title: "Utilisateurs les plus actifs", description: "Les utilisateurs les plus actifs, chaque barre répartie par action.", column: "Utilisateur"},
-      datasets: {title: "Jeux de données les plus modifiés", description: "Les jeux de données ayant reçu le plus d’actions, chaque barre répartie par action.", column: "Jeu de données"},
+      datasets: {
+        title: "Jeux de données les plus modifiés",
+        description: "Les jeux de données ayant reçu le plus d’actions, chaque barre répartie par action.",
+        column: "Jeu de données",
+      },
       pages: {title: "Pages les plus modifiées", description: "Les pages ayant reçu le plus d’actions, chaque barre répartie par action.", column: "Page"},
     },
     distribution: {

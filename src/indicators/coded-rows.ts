@@ -31,7 +31,6 @@ export function codedColumn(rows: ColumnTable, name: string): CodedColumn {
   const column = rows.column(name);
   if (column instanceof CodedColumn && !rows.isFiltered() && !rows.isOrdered()) return column;
   return remember(rows, JSON.stringify(["codedColumn", name]), () =>
-    column === undefined
-      ? new CodedColumn(new Int32Array(rows.numRows()), [""])
-      : encodeStrings(rows.numRows(), rows.getter(name)));
+    column === undefined ? new CodedColumn(new Int32Array(rows.numRows()), [""]) : encodeStrings(rows.numRows(), rows.getter(name)),
+  );
 }

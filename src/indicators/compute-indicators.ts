@@ -18,10 +18,7 @@ export const DEFAULT_TOP = 5;
  * build's, else NO_FRAME). `rows` holds only the period's rows (see rowsInPeriod) with the
  * bucket key columns `day`, `week` and `month` (see addPeriodKeys).
  */
-export function computeIndicators(
-  rows: ColumnTable,
-  context: Omit<IndicatorContext, "top"> & {top?: number; frame?: PeriodFrame},
-): PeriodIndicators {
+export function computeIndicators(rows: ColumnTable, context: Omit<IndicatorContext, "top"> & {top?: number; frame?: PeriodFrame}): PeriodIndicators {
   const {frame = NO_FRAME, ...rest} = context;
   const full: IndicatorContext = {...rest, top: context.top ?? DEFAULT_TOP};
   const {type, key, start, end, timeZone} = full.period;
@@ -30,12 +27,7 @@ export function computeIndicators(
   return result;
 }
 
-function fill<K extends keyof PeriodIndicators>(
-  result: PeriodIndicators,
-  indicator: Indicator<K>,
-  rows: ColumnTable,
-  context: IndicatorContext,
-): void {
+function fill<K extends keyof PeriodIndicators>(result: PeriodIndicators, indicator: Indicator<K>, rows: ColumnTable, context: IndicatorContext): void {
   result[indicator.id] = indicator.compute(rows, context);
 }
 

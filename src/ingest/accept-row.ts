@@ -85,7 +85,8 @@ interface Layout {
 
 function layoutOf(numbers: number[]): Layout {
   const seen = new Set<number>();
-  let twiceAt = -1, identity = true;
+  let twiceAt = -1,
+    identity = true;
   for (let i = 0; i < numbers.length; i++) {
     if (numbers[i] !== i) identity = false;
     if (twiceAt === -1 && seen.has(numbers[i])) twiceAt = i;

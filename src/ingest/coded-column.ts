@@ -15,7 +15,10 @@ export const EMPTY_CODE = 0;
 export class CodedColumn {
   readonly length: number;
 
-  constructor(readonly codes: Int32Array, readonly dictionary: readonly string[]) {
+  constructor(
+    readonly codes: Int32Array,
+    readonly dictionary: readonly string[],
+  ) {
     this.length = codes.length;
   }
 
@@ -45,5 +48,8 @@ export function sortedColumn(codes: Int32Array, values: readonly string[]): Code
   if (order.some((code, rank) => code !== rank)) {
     for (let row = 0; row < codes.length; row++) codes[row] = renumber[codes[row]];
   }
-  return new CodedColumn(codes, order.map((code) => values[code]));
+  return new CodedColumn(
+    codes,
+    order.map((code) => values[code]),
+  );
 }

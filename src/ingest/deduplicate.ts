@@ -37,7 +37,9 @@ export class DuplicateIndex {
 
   /** The row number of an earlier row equal to `values`, or -1. */
   find(values: string[], hash: number): number {
-    const rows = this.#rows, hashes = this.#hashes, mask = rows.length - 1;
+    const rows = this.#rows,
+      hashes = this.#hashes,
+      mask = rows.length - 1;
     for (let i = hash & mask; rows[i] !== 0; i = (i + 1) & mask) {
       if (hashes[i] === hash && this.#equal(values, rows[i] - 1)) return rows[i] - 1;
     }
@@ -52,7 +54,8 @@ export class DuplicateIndex {
   }
 
   #place(hash: number, slotValue: number): void {
-    const rows = this.#rows, mask = rows.length - 1;
+    const rows = this.#rows,
+      mask = rows.length - 1;
     let i = hash & mask;
     while (rows[i] !== 0) i = (i + 1) & mask;
     rows[i] = slotValue;
@@ -60,7 +63,8 @@ export class DuplicateIndex {
   }
 
   #grow(): void {
-    const rows = this.#rows, hashes = this.#hashes;
+    const rows = this.#rows,
+      hashes = this.#hashes;
     this.#rows = new Int32Array(rows.length * 2);
     this.#hashes = new Int32Array(rows.length * 2);
     for (let i = 0; i < rows.length; i++) if (rows[i] !== 0) this.#place(hashes[i], rows[i]);

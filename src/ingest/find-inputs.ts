@@ -32,7 +32,10 @@ export interface InputFile {
 export type FileSnapshot = Pick<InputFile, "path" | "size" | "dev" | "ino">;
 
 const FORMAT_BY_EXTENSION: Record<string, InputFormat> = {
-  ".csv": "csv", ".json": "json", ".ndjson": "ndjson", ".jsonl": "ndjson",
+  ".csv": "csv",
+  ".json": "json",
+  ".ndjson": "ndjson",
+  ".jsonl": "ndjson",
 };
 
 /** The format a file name implies, e.g. "log.jsonl" -> "ndjson"; undefined when unknown. */
@@ -49,7 +52,7 @@ export async function findInputs(inputs: string[], format?: InputFormat): Promis
   const files: InputFile[] = [];
   for (const input of inputs) {
     const info = await statOrFail(input);
-    if (info.isDirectory()) files.push(...await filesIn(input, format));
+    if (info.isDirectory()) files.push(...(await filesIn(input, format)));
     else if (info.isFile()) files.push(inputFile(input, format ?? knownFormat(input), info));
     else throw new InputError(`${input}: ${kindOf(info)}, not a regular file: give a log file or a folder of them`);
   }
@@ -107,7 +110,14 @@ function kindOf(info: Stats): string {
   return "neither a file nor a folder";
 }
 
-const inputFile = (path: string, format: InputFormat, {size, mtimeMs, dev, ino}: {size: number; mtimeMs: number; dev: number; ino: number}): InputFile => ({path, format, size, mtimeMs, dev, ino});
+const inputFile = (path: string, format: InputFormat, {size, mtimeMs, dev, ino}: {size: number; mtimeMs: number; dev: number; ino: number}): InputFile => ({
+  path,
+  format,
+  size,
+  mtimeMs,
+  dev,
+  ino,
+});
 
 function knownFormat(path: string): InputFormat {
   const format = formatOf(path);

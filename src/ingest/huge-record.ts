@@ -8,7 +8,14 @@
 import {detached, REPORTED_VALUE_CHARS, type RawRecord} from "./raw-record.js";
 import {MAX_FIELD_CHARS} from "./accept-row.js";
 
-const enum State { FieldStart, Unquoted, Quoted, QuoteInQuoted, AfterClose, Malformed }
+const enum State {
+  FieldStart,
+  Unquoted,
+  Quoted,
+  QuoteInQuoted,
+  AfterClose,
+  Malformed,
+}
 
 const SPACE = /\s/;
 
@@ -24,7 +31,12 @@ export class HugeRecord {
   /** set when the input ended inside a quoted field */
   unclosed = false;
 
-  constructor(readonly line: number, readonly header: string[], readonly separator: string, readonly newline: "\n" | "\r\n") {}
+  constructor(
+    readonly line: number,
+    readonly header: string[],
+    readonly separator: string,
+    readonly newline: "\n" | "\r\n",
+  ) {}
 
   /** Reads `input` on; returns the text after the record's end, or undefined when it goes on. */
   feed(input: string, final: boolean): string | undefined {
@@ -76,7 +88,7 @@ export class HugeRecord {
     while (i < text.length) {
       switch (this.#state) {
         case State.FieldStart:
-          if (text[i] === '"') i++, (this.#state = State.Quoted);
+          if (text[i] === '"') (i++, (this.#state = State.Quoted));
           else this.#state = State.Unquoted;
           break;
         case State.Unquoted:
@@ -103,15 +115,15 @@ export class HugeRecord {
           break;
         }
         case State.QuoteInQuoted:
-          if (text[i] === '"') this.#append(text, i, i + 1), i++, (this.#state = State.Quoted);
+          if (text[i] === '"') (this.#append(text, i, i + 1), i++, (this.#state = State.Quoted));
           else this.#state = State.AfterClose;
           break;
         case State.AfterClose:
-          if (text[i] === separator) this.#newField(), i++;
+          if (text[i] === separator) (this.#newField(), i++);
           else if (text.startsWith(newline, i)) return i + newline.length;
           else if (crlfPending(i)) return -1;
           else if (SPACE.test(text[i])) i++;
-          else this.#malformedField ||= this.#kept.length, (this.#state = State.Malformed);
+          else ((this.#malformedField ||= this.#kept.length), (this.#state = State.Malformed));
           break;
       }
     }

@@ -26,7 +26,12 @@ const READERS: Record<InputFormat, RecordReader> = {csv: readCsv, json: readJson
 export async function ingest(options: IngestOptions): Promise<ActivityLog> {
   assertZone(options.timeZone);
   const inputs = options.files ?? (await findInputs(options.inputs, options.format));
-  const reading = new LogReading(inputs.map((input) => input.path), options.timeZone, progress(inputs, options), {onRows: options.onRows});
+  const reading = new LogReading(
+    inputs.map((input) => input.path),
+    options.timeZone,
+    progress(inputs, options),
+    {onRows: options.onRows},
+  );
   for (const [fileNumber, input] of inputs.entries()) await reading.read(fileNumber, input.format, undefined, input);
   return reading.finish();
 }

@@ -18,11 +18,14 @@ export const MAX_JSON_DEPTH = 1000;
  * stops at the first level past `limit`.
  */
 export function nestingDepth(text: string, limit: number): number {
-  let depth = 0, deepest = 0;
+  let depth = 0,
+    deepest = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 34) i = closingQuote(text, i); // "
-    else if (c === 123 || c === 91) { // { [
+    if (c === 34)
+      i = closingQuote(text, i); // "
+    else if (c === 123 || c === 91) {
+      // { [
       depth++;
       if (depth > deepest) deepest = depth;
       if (depth > limit) break;

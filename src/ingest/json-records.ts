@@ -23,7 +23,11 @@ export interface RecordSpans {
 export function recordSpans(text: string, key?: string): RecordSpans {
   let spans: RecordSpans = {starts: [], ends: [], lines: []};
   const stack: number[] = [];
-  let line = 1, recordsDepth = -1, awaiting = false, keyNext = false, lastSolid = -1;
+  let line = 1,
+    recordsDepth = -1,
+    awaiting = false,
+    keyNext = false,
+    lastSolid = -1;
   let lastKey: string | undefined; // the last property name read in the top-level object
   const topKeys = new Set<string>();
   let repeatedKey: RecordSpans["repeatedKey"];

@@ -10,7 +10,14 @@ export interface JsonSyntaxError {
   message: string;
 }
 
-const enum Expect { value, firstValue, key, firstKey, colon, after }
+const enum Expect {
+  value,
+  firstValue,
+  key,
+  firstKey,
+  colon,
+  after,
+}
 
 /** The first syntax error in `text`, or undefined if it is valid JSON. */
 export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
@@ -23,12 +30,14 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
     const top = stack[stack.length - 1];
     if (expect === Expect.after) {
       if (top === undefined) return fail(i, "unexpected text after the end of the JSON value");
-      if (c === 44) { // ,
+      if (c === 44) {
+        // ,
         expect = top === 123 ? Expect.key : Expect.value;
         i = skipSpace(text, i + 1);
         continue;
       }
-      if (c === (top === 123 ? 125 : 93)) { // } or ]
+      if (c === (top === 123 ? 125 : 93)) {
+        // } or ]
         stack.pop();
         i = skipSpace(text, i + 1);
         continue;

@@ -114,7 +114,8 @@ function skipSpace(text: string, i: number): number {
 function stringEnd(text: string, open: number): number {
   for (let i = open + 1; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 92) i++; // "\": skip the escaped character
+    if (c === 92)
+      i++; // "\": skip the escaped character
     else if (c === 34) return i + 1;
   }
   return text.length;

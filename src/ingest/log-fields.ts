@@ -5,8 +5,18 @@
 
 /** The activity log's twelve fields, in the order OpenDataSoft documents them. */
 export const LOG_FIELDS = [
-  "timestamp", "domain_id", "user_id", "dataset_id", "username", "action",
-  "group_id", "page_id", "diff", "map_id", "reuse_title", "subdomain_id",
+  "timestamp",
+  "domain_id",
+  "user_id",
+  "dataset_id",
+  "username",
+  "action",
+  "group_id",
+  "page_id",
+  "diff",
+  "map_id",
+  "reuse_title",
+  "subdomain_id",
 ] as const;
 export type LogField = (typeof LOG_FIELDS)[number];
 
@@ -24,5 +34,4 @@ export const END_TIME = Date.UTC(LAST_YEAR + 1, 0, 1);
 
 export const InputFormat = {csv: "csv", json: "json", ndjson: "ndjson"} as const;
 export type InputFormat = (typeof InputFormat)[keyof typeof InputFormat];
-export const isInputFormat = (value: unknown): value is InputFormat =>
-  typeof value === "string" && Object.hasOwn(InputFormat, value);
+export const isInputFormat = (value: unknown): value is InputFormat => typeof value === "string" && Object.hasOwn(InputFormat, value);

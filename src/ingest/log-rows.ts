@@ -55,7 +55,8 @@ class ColumnValues {
       return;
     }
     let code: number;
-    if (value === this.#lastValue) code = this.#lastCode; // sorted logs repeat a domain, an action, a user row after row
+    if (value === this.#lastValue)
+      code = this.#lastCode; // sorted logs repeat a domain, an action, a user row after row
     else {
       const known = this.#codeOf.get(value);
       if (known !== undefined) code = known;
@@ -110,7 +111,9 @@ class ColumnValues {
   /** The values in row order, or in `order` (row numbers). */
   values(order?: readonly number[]): string[] {
     const n = order === undefined ? this.length : order.length;
-    const codes = this.codes, plain = this.plain, distinct = this.distinct;
+    const codes = this.codes,
+      plain = this.plain,
+      distinct = this.distinct;
     if (codes === undefined && order === undefined) return plain!;
     const out = new Array<string>(n);
     if (codes === undefined) for (let i = 0; i < n; i++) out[i] = plain![order![i]];
@@ -241,7 +244,8 @@ export class LogRows {
 
 /** Row numbers in time order, ties in input order; undefined when already in order. */
 export function timeOrder(time: ArrayLike<number>): number[] | undefined {
-  let ascending = true, descending = true;
+  let ascending = true,
+    descending = true;
   for (let i = 1; i < time.length && (ascending || descending); i++) {
     if (time[i - 1] > time[i]) ascending = false;
     else if (time[i - 1] < time[i]) descending = false;

@@ -18,7 +18,12 @@ export interface MalformedQuote {
  * such as `field 2 ("action"): text after the closing quote`.
  */
 export function malformedRowRecord(
-  rowText: string, quote: MalformedQuote, header: string[], line: number, separator: string, newline: "\n" | "\r\n",
+  rowText: string,
+  quote: MalformedQuote,
+  header: string[],
+  line: number,
+  separator: string,
+  newline: "\n" | "\r\n",
 ): RawRecord {
   const fieldsOf = (text: string) => new Papa.Parser({delimiter: separator, newline}).parse(text, 0, false).data.flat() as string[];
   // the text before the quote is "" or ends with the separator: its last field is the bad one

@@ -70,8 +70,13 @@ const UNDECIDED = 0;
 const MALFORMED = 1;
 
 /** Where parsing goes on after a closing quote, or whether what follows it is malformed. */
-function afterClosingQuote(text: string, from: number, separator: string, newline: string, final: boolean):
-  {next: number; rowEnds: boolean} | typeof UNDECIDED | typeof MALFORMED {
+function afterClosingQuote(
+  text: string,
+  from: number,
+  separator: string,
+  newline: string,
+  final: boolean,
+): {next: number; rowEnds: boolean} | typeof UNDECIDED | typeof MALFORMED {
   for (let i = from; i < text.length; i++) {
     if (text[i] === separator) return {next: i + 1, rowEnds: false};
     if (text.startsWith(newline, i)) return {next: i + newline.length, rowEnds: true};

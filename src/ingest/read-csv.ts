@@ -113,7 +113,9 @@ export async function* readCsv(file: string, options: ReadOptions = {}): AsyncGe
       const cr = headerLine.indexOf("\r");
       if (cr !== -1 && cr < headerLine.length - 1) {
         // papaparse would read the whole file as one header line ('column "unnamed" appears twice')
-        throw new InputError(`${file}:${line + countNewlines(input, headerStart)}: the header line holds a carriage return (CR) that does not end it: are the lines ended by CR alone (classic Mac OS)? Save the file with LF or CRLF line ends`);
+        throw new InputError(
+          `${file}:${line + countNewlines(input, headerStart)}: the header line holds a carriage return (CR) that does not end it: are the lines ended by CR alone (classic Mac OS)? Save the file with LF or CRLF line ends`,
+        );
       }
       separator = detectSeparator(headerLine);
       parser = new Papa.Parser({delimiter: separator, newline});
@@ -175,7 +177,9 @@ async function* afterHeader(header: string, chunks: AsyncGenerator<string>): Asy
 
 /** `;` when the header line has more semicolons than commas outside quotes, else `,`. */
 export function detectSeparator(headerLine: string): "," | ";" {
-  let commas = 0, semicolons = 0, quoted = false;
+  let commas = 0,
+    semicolons = 0,
+    quoted = false;
   for (let i = 0; i < headerLine.length; i++) {
     const c = headerLine[i];
     if (c === '"') quoted = !quoted;
@@ -219,7 +223,10 @@ class LineCursor {
   #at = 0;
   #quotedCr: boolean | undefined; // the text holds `\r"`, a CR that may end a quoted field
 
-  constructor(readonly text: string, firstLine: number) {
+  constructor(
+    readonly text: string,
+    firstLine: number,
+  ) {
     this.#line = firstLine;
   }
 

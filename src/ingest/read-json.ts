@@ -22,7 +22,9 @@ const BATCH_RECORDS = 10_000;
 export async function* readJson(file: string, options: ReadOptions = {}): AsyncGenerator<RawRecord[]> {
   const size = options.snapshot?.size ?? (await fileSize(file));
   if (size > MAX_JSON_BYTES) {
-    throw new InputError(`${file}: ${Math.round(size / 2 ** 20)} MB is too large for one JSON document (limit 400 MB); convert it to NDJSON, one record per line`);
+    throw new InputError(
+      `${file}: ${Math.round(size / 2 ** 20)} MB is too large for one JSON document (limit 400 MB); convert it to NDJSON, one record per line`,
+    );
   }
   const text = await readText(file, options);
   const first = text.search(/\S/);
@@ -46,7 +48,9 @@ export async function* readJson(file: string, options: ReadOptions = {}): AsyncG
   if (slots.length !== spans.starts.length) throw locatedError(text, file);
   if (spans.repeatedKey !== undefined) {
     const {line, column} = lineColumn(text, spans.repeatedKey.offset);
-    throw new InputError(`${file}:${line}:${column}: key ${JSON.stringify(spans.repeatedKey.name)} appears a second time in the top-level object (JSON keeps only the last: rows would be lost)`);
+    throw new InputError(
+      `${file}:${line}:${column}: key ${JSON.stringify(spans.repeatedKey.name)} appears a second time in the top-level object (JSON keeps only the last: rows would be lost)`,
+    );
   }
   for (let start = 0; start < spans.starts.length; start += BATCH_RECORDS) {
     const batch: RawRecord[] = [];
@@ -137,7 +141,7 @@ function resultsOf(document: unknown): unknown[] | undefined {
 export function kindOf(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return "an object without a \"results\" array";
+  if (typeof value === "object") return 'an object without a "results" array';
   return `a ${typeof value}`;
 }
 

@@ -63,7 +63,10 @@ function parseNdjsonLine(text: string, file: string, line: number): unknown {
   } catch (error) {
     const cr = text.indexOf("\r");
     if (cr === -1 || cr === text.length - 1 || !isJson(text.slice(0, cr))) throw error;
-    throw new InputError(`${file}:${line}: a carriage return (CR) ends a record without a line feed: are the lines ended by CR alone (classic Mac OS)? Save the file with LF or CRLF line ends`, {cause: error});
+    throw new InputError(
+      `${file}:${line}: a carriage return (CR) ends a record without a line feed: are the lines ended by CR alone (classic Mac OS)? Save the file with LF or CRLF line ends`,
+      {cause: error},
+    );
   }
 }
 

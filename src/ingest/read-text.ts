@@ -155,8 +155,13 @@ export function firstInvalidUtf8(bytes: Uint8Array, atEnd: boolean): number {
   while (i < 3 && i < bytes.length && (bytes[i] & 0xc0) === 0x80) i++;
   while (i < bytes.length) {
     const b = bytes[i];
-    if (b < 0x80) { i++; continue; }
-    let need: number, low = 0x80, high = 0xbf;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number,
+      low = 0x80,
+      high = 0xbf;
     if (b >= 0xc2 && b <= 0xdf) need = 1;
     else if (b >= 0xe0 && b <= 0xef) {
       need = 2;

@@ -23,9 +23,14 @@ export function parseTimestamp(text: string, timeZone: string): number | string 
   if (n < 10 || !digits(s, 0, 4) || s[4] !== "-" || !digits(s, 5, 2) || s[7] !== "-" || !digits(s, 8, 2)) return notIso;
   if (n === 10) return `timestamp "${s}" is a date without a time`;
   if ((s[10] !== "T" && s[10] !== " ") || n < 16 || !digits(s, 11, 2) || s[13] !== ":" || !digits(s, 14, 2)) return notIso;
-  const year = number(s, 0, 4), month = number(s, 5, 2), day = number(s, 8, 2);
-  const hour = number(s, 11, 2), minute = number(s, 14, 2);
-  let second = 0, millisecond = 0, i = 16;
+  const year = number(s, 0, 4),
+    month = number(s, 5, 2),
+    day = number(s, 8, 2);
+  const hour = number(s, 11, 2),
+    minute = number(s, 14, 2);
+  let second = 0,
+    millisecond = 0,
+    i = 16;
   if (s[i] === ":") {
     if (!digits(s, i + 1, 2)) return notIso;
     second = number(s, i + 1, 2);
@@ -42,8 +47,16 @@ export function parseTimestamp(text: string, timeZone: string): number | string 
     offsetMinutes = parseOffset(s, i);
     if (offsetMinutes === undefined) return notIso;
   }
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59
-    || (offsetMinutes !== undefined && Number.isNaN(offsetMinutes))) {
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59 ||
+    (offsetMinutes !== undefined && Number.isNaN(offsetMinutes))
+  ) {
     return `timestamp "${shorten(s)}" is not a valid date`;
   }
   const wall = daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millisecond;
@@ -56,13 +69,38 @@ export function parseTimestamp(text: string, timeZone: string): number | string 
  * (including invalid dates), which the general path then reads and explains.
  */
 function exactUtcMillis(s: string): number | undefined {
-  if (s.charCodeAt(23) !== 90 /* Z */ || s.charCodeAt(10) !== 84 /* T */ || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45
-    || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46) return undefined;
-  const year = digitsValue(s, 0, 4), month = digitsValue(s, 5, 2), day = digitsValue(s, 8, 2);
-  const hour = digitsValue(s, 11, 2), minute = digitsValue(s, 14, 2), second = digitsValue(s, 17, 2);
+  if (
+    s.charCodeAt(23) !== 90 /* Z */ ||
+    s.charCodeAt(10) !== 84 /* T */ ||
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(13) !== 58 ||
+    s.charCodeAt(16) !== 58 ||
+    s.charCodeAt(19) !== 46
+  )
+    return undefined;
+  const year = digitsValue(s, 0, 4),
+    month = digitsValue(s, 5, 2),
+    day = digitsValue(s, 8, 2);
+  const hour = digitsValue(s, 11, 2),
+    minute = digitsValue(s, 14, 2),
+    second = digitsValue(s, 17, 2);
   const millisecond = digitsValue(s, 20, 3);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23
-    || minute < 0 || minute > 59 || second < 0 || second > 59 || millisecond < 0) return undefined;
+  if (
+    year < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month) ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59 ||
+    millisecond < 0
+  )
+    return undefined;
   return daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millisecond;
 }
 
@@ -84,7 +122,10 @@ function digitsValue(s: string, start: number, count: number): number {
  * happens twice) is read as its first occurrence, the earlier instant: luxon alone picks one or
  * the other depending on the zone's side of UTC, so the earlier one is chosen here explicitly.
  */
-export function wallClockToEpoch(wall: {year: number; month: number; day: number; hour: number; minute: number; second: number; millisecond: number}, timeZone: string): number {
+export function wallClockToEpoch(
+  wall: {year: number; month: number; day: number; hour: number; minute: number; second: number; millisecond: number},
+  timeZone: string,
+): number {
   const moment = DateTime.fromObject(wall, {zone: timeZone});
   let time = moment.toMillis();
   for (const probe of [time - DAY_MS, time + DAY_MS]) {

@@ -21,7 +21,6 @@ export const PERIOD_KEY_COLUMNS = ["day", "week", "month", "quarter", "year"] as
 /** The log columns addPeriodKeys dictionary-encodes (when present): the indicators', and the title's domain_id. */
 export const CODED_COLUMNS = ["action", "user_id", "dataset_id", "page_id", "domain_id"] as const;
 
-
 /** Hands out codes in order of first appearance, then sorts the dictionary and renumbers. */
 class DictionaryBuilder {
   private readonly codeOf = new Map<string, number>([["", EMPTY_CODE]]);
@@ -62,7 +61,8 @@ export function encodeStrings(count: number, valueAt: (row: number) => unknown):
  */
 function codedColumnOf(table: ColumnTable, name: string): CodedColumn {
   const column = table.column(name);
-  if (column instanceof CodedColumn && !table.isFiltered() && !table.isOrdered() && !column.dictionary.some((value) => value.startsWith(RAW_MARK))) return column;
+  if (column instanceof CodedColumn && !table.isFiltered() && !table.isOrdered() && !column.dictionary.some((value) => value.startsWith(RAW_MARK)))
+    return column;
   return encodeStrings(table.numRows(), table.getter(name));
 }
 

@@ -57,7 +57,7 @@ export function listPeriods(table: ColumnTable, options: ListPeriodsOptions): Pe
   if (firstDay !== undefined) {
     for (const type of CALENDAR_TYPES) {
       if (!types.has(type)) continue;
-      for (let day = periodFirstDay(type, firstDay); day <= asOfDay; ) {
+      for (let day = periodFirstDay(type, firstDay); day <= asOfDay;) {
         const endDay = periodFirstDay(type, day + PERIOD_MAX_DAYS[type]);
         // the key of the first day names the period, e.g. "2025-W09", "2025-03", "2025-Q1", "2025"
         periods.push(makePeriod(type, dayKeys(day)[type], day, endDay, timeZone, counted(endDay)));

@@ -99,14 +99,7 @@ export function plainDayStart(dayNumber: number, timeZone: string): {iso: string
  * A period over the local days [firstDay, endDay) of `timeZone` that counts the events of the days
  * [firstDay, countedEndDay) (a period going on past the as-of day: up to it; defaults to endDay).
  */
-export function makePeriod(
-  type: PeriodType,
-  key: string,
-  firstDay: number,
-  endDay: number,
-  timeZone: string,
-  countedEndDay = endDay,
-): Period {
+export function makePeriod(type: PeriodType, key: string, firstDay: number, endDay: number, timeZone: string, countedEndDay = endDay): Period {
   const start = localDayStart(firstDay, timeZone);
   const end = localDayStart(endDay, timeZone);
   const countedEnd = countedEndDay === endDay ? end : localDayStart(countedEndDay, timeZone);

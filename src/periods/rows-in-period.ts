@@ -57,7 +57,11 @@ export function lowerBound(time: (row: number) => number, rowCount: number, ms: 
  * (`length`, `at(row)`, an iterator). `table.array(name)` on a sliced table copies out of it.
  */
 export class RowRange<T = unknown> {
-  constructor(readonly source: readonly T[], readonly offset: number, readonly length: number) {}
+  constructor(
+    readonly source: readonly T[],
+    readonly offset: number,
+    readonly length: number,
+  ) {}
 
   at(row: number): T | undefined {
     return row >= 0 && row < this.length ? this.source[this.offset + row] : undefined;

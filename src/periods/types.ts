@@ -12,8 +12,7 @@ export const PeriodType = {
 } as const;
 export type PeriodType = (typeof PeriodType)[keyof typeof PeriodType];
 export const PERIOD_TYPES: readonly PeriodType[] = Object.values(PeriodType);
-export const isPeriodType = (value: unknown): value is PeriodType =>
-  typeof value === "string" && Object.hasOwn(PeriodType, value);
+export const isPeriodType = (value: unknown): value is PeriodType => typeof value === "string" && Object.hasOwn(PeriodType, value);
 
 /** The unit of the Actions-over-time series; also the name of the table column holding its key. */
 export const BucketUnit = {day: "day", week: "week", month: "month"} as const;

@@ -28,7 +28,8 @@ export async function computePages(config: BuildConfig, run: Runtime, plan: Plan
   return run.timed("indicators", () =>
     plan.periods.flatMap((page, i) => {
       if (!plan.render.has(page.period.path)) return [];
-      if (!plan.full.has(i)) page.indicators = computeIndicators(rowsInPeriod(plan.table, page.period), {period: page.period, top: config.top, frame: plan.frames[i]});
+      if (!plan.full.has(i))
+        page.indicators = computeIndicators(rowsInPeriod(plan.table, page.period), {period: page.period, top: config.top, frame: plan.frames[i]});
       const early = run.takeEarly(i);
       // a quiet period's page says so: no charts to draw
       const specs = early?.specs ?? (page.indicators.totals.actions === 0 ? [] : chartSpecs(page.indicators, plan.palette, plan.messages));

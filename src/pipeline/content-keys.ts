@@ -36,18 +36,34 @@ const NO_DOWNLOADS: PageSource["downloads"] = {csv: {href: "activity.csv", rows:
  * The page model a key digests: buildPeriodModel's, the page laid out with no chart and empty
  * downloads. `pages`' indicators need only their totals and frame (a kept period has no more).
  */
-export function periodKeyModels(pages: readonly {period: Period; indicators: PeriodIndicators}[], title: string, asOf: string, m: Messages = messagesFor(undefined)): PeriodPageModel[] {
+export function periodKeyModels(
+  pages: readonly {period: Period; indicators: PeriodIndicators}[],
+  title: string,
+  asOf: string,
+  m: Messages = messagesFor(undefined),
+): PeriodPageModel[] {
   const sources: PageSource[] = pages.map(({period, indicators}) => ({period, indicators, charts: [], downloads: NO_DOWNLOADS}));
   const index = pageIndex(sources);
   return sources.map((page) => buildPeriodModel(page, index, title, asOf, m));
 }
 
 /** The parts of each period's content key, in `pages` order. */
-export function periodKeyParts(pages: readonly {period: Period; indicators: PeriodIndicators}[], context: PeriodKeyContext): (PeriodKeyParts & {model: PeriodPageModel})[] {
+export function periodKeyParts(
+  pages: readonly {period: Period; indicators: PeriodIndicators}[],
+  context: PeriodKeyContext,
+): (PeriodKeyParts & {model: PeriodPageModel})[] {
   const {code, config, columns, actions, title, rows, frames} = context;
   // the as-of day moves every night; a period shows it only through its model (so far, comparison) and frame
   const {asOf: _shownByModelAndFrame, ...options} = outputOptions(config);
-  return periodKeyModels(pages, title, config.asOf, messagesFor(config.lang)).map((model, i) => ({code, columns, rows: rows[i], options, actions, frame: frames[i], model}));
+  return periodKeyModels(pages, title, config.asOf, messagesFor(config.lang)).map((model, i) => ({
+    code,
+    columns,
+    rows: rows[i],
+    options,
+    actions,
+    frame: frames[i],
+    model,
+  }));
 }
 
 /** The content key of each period (periodKeyParts, periodContentKey), in `pages` order. */

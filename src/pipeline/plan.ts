@@ -75,7 +75,10 @@ export async function planPeriods(config: BuildConfig, run: Runtime, read: LogRe
   // addPeriodKeys dictionary-encoded `action`: its sorted dictionary is every action of the log
   // the report's language: the charts' text and the action names are written in it
   const messages = messagesFor(config.lang);
-  const palette = actionPalette((table.column("action") as CodedColumn).dictionary.filter((action) => action !== ""), messages);
+  const palette = actionPalette(
+    (table.column("action") as CodedColumn).dictionary.filter((action) => action !== ""),
+    messages,
+  );
   const title = await run.timed("keys", () => reportTitle(table, config.title, messages));
   const ranges = listed.map((period) => periodRowRange(table, period));
   const digests = await run.timed("keys", () => ranges.map((range) => rowsDigest(read.log.rows, ...range)));
@@ -95,16 +98,25 @@ export async function planPeriods(config: BuildConfig, run: Runtime, read: LogRe
   // where each period stands: what it is compared with, where its data begin, the action before it
   const frames = await run.timed("keys", () => periodFrames(table, time, periods, ranges, firstDataDay, parseDayKey(config.asOf)!));
   for (const [i, page] of periods.entries()) page.indicators = withFrame(page.indicators, frames[i]);
-  const keys = await run.timed("keys", () => periodContentKeys(periods, {code: read.code, config, columns: read.log.columns, actions: palette.actions, title, rows: digests, frames}));
-  const published = read.cache && (await output.publishedFingerprint()) === read.cache.manifest.fingerprint && read.cache.manifest.out === output.out ? read.cache.manifest.periods : {};
-  const kept = await run.timed("reuse", () => Promise.all(periods.map(({period}, i) => published[period.path]?.key === keys[i] && output.keepPeriod(period.path))));
+  const keys = await run.timed("keys", () =>
+    periodContentKeys(periods, {code: read.code, config, columns: read.log.columns, actions: palette.actions, title, rows: digests, frames}),
+  );
+  const published =
+    read.cache && (await output.publishedFingerprint()) === read.cache.manifest.fingerprint && read.cache.manifest.out === output.out
+      ? read.cache.manifest.periods
+      : {};
+  const kept = await run.timed("reuse", () =>
+    Promise.all(periods.map(({period}, i) => published[period.path]?.key === keys[i] && output.keepPeriod(period.path))),
+  );
   const render = new Set(periods.flatMap(({period}, i) => (kept[i] ? [] : [period.path])));
   return {table, time, counted, title, palette, messages, periods, ranges, digests, keys, frames, full, render};
 }
 
 /** The rows of each period to render, as the downloads stage copies them into its folder of `dir`. */
 export function renderedRows(plan: Plan, dir: string): {dir: string; lo: number; hi: number}[] {
-  return plan.periods.flatMap(({period}, i) => (plan.render.has(period.path) ? [{dir: path.join(dir, period.path), lo: plan.ranges[i][0], hi: plan.ranges[i][1]}] : []));
+  return plan.periods.flatMap(({period}, i) =>
+    plan.render.has(period.path) ? [{dir: path.join(dir, period.path), lo: plan.ranges[i][0], hi: plan.ranges[i][1]}] : [],
+  );
 }
 
 /**
@@ -112,7 +124,14 @@ export function renderedRows(plan: Plan, dir: string): {dir: string; lo: number;
  * whole period takes that period's totals; one with some days (a period so far, a rolling window)
  * counts that window's rows and users.
  */
-function periodFrames(table: ColumnTable, time: Float64Array, pages: PlannedPeriod[], ranges: [number, number][], firstDataDay: number | undefined, asOfDay: number): PeriodFrame[] {
+function periodFrames(
+  table: ColumnTable,
+  time: Float64Array,
+  pages: PlannedPeriod[],
+  ranges: [number, number][],
+  firstDataDay: number | undefined,
+  asOfDay: number,
+): PeriodFrame[] {
   const byStart = new Map(pages.map(({period, indicators}) => [`${period.type}:${period.startMs}`, indicators.totals]));
   const compared = (period: Period, window: ComparisonWindow): PeriodComparison => {
     const whole = window.type === ComparisonType.previous ? byStart.get(`${period.type}:${window.startMs}`) : undefined;
@@ -147,5 +166,7 @@ export function reportTitle(table: ColumnTable, title: string | undefined, m: Me
   } else counts = countPerCode(table, "domain_id");
   // by count, then by id (codes ascend with their strings); "" (code 0) names no domain
   const domains = rankCodes(counts, 1).map((code) => dictionary[code]);
-  return domains.length === 0 ? m.page.siteName : domains.slice(0, 3).map(visibleText).join(", ") + (domains.length > 3 ? m.page.andMore(domains.length - 3) : "");
+  return domains.length === 0
+    ? m.page.siteName
+    : domains.slice(0, 3).map(visibleText).join(", ") + (domains.length > 3 ? m.page.andMore(domains.length - 3) : "");
 }

@@ -35,13 +35,30 @@ export interface LogRead {
 }
 
 /** Reads the log: appended to the cache's when it can be, else every input. */
-export async function readLog(config: BuildConfig, effects: BuildEffects, run: Runtime, found: FoundInputs, output: Output, downloads: Downloads): Promise<LogRead> {
+export async function readLog(
+  config: BuildConfig,
+  effects: BuildEffects,
+  run: Runtime,
+  found: FoundInputs,
+  output: Output,
+  downloads: Downloads,
+): Promise<LogRead> {
   const code = await codeFingerprint();
-  const cached = config.cache !== null && !config.force ? await run.timed("ingest", () => found.cache ?? readCache(config.cache!, code)) : config.cache === null ? "no cache used (--no-cache)" : "no cache used (--force)";
+  const cached =
+    config.cache !== null && !config.force
+      ? await run.timed("ingest", () => found.cache ?? readCache(config.cache!, code))
+      : config.cache === null
+        ? "no cache used (--no-cache)"
+        : "no cache used (--force)";
   const cache = typeof cached === "string" ? undefined : cached;
   if (!cache) run.expectColdBuild();
   const snapshots = await inputSnapshots(found.inputs);
-  const ingestOptions = {inputs: config.inputs, format: config.format, timeZone: config.timeZone, onProgress: (done: number, total: number) => effects.progress("read", done, total)};
+  const ingestOptions = {
+    inputs: config.inputs,
+    format: config.format,
+    timeZone: config.timeZone,
+    onProgress: (done: number, total: number) => effects.progress("read", done, total),
+  };
   const appended = cache ? await run.timed("ingest", () => appendToCachedLog(cache, ingestOptions, snapshots)) : undefined;
   const incremental = appended?.mode === "append" ? appended : undefined;
   const ingestReason = appended?.mode === "cold" ? appended.reason : typeof cached === "string" ? cached : undefined;
@@ -53,21 +70,32 @@ export async function readLog(config: BuildConfig, effects: BuildEffects, run: R
   // cache folder (made if missing: removed again if this build fails) as the next append's spare
   const madeCache = !incremental && config.workers > 0 && config.cache !== null && !existsSync(config.cache) ? config.cache : undefined;
   if (madeCache !== undefined) run.onFailure(() => rmdir(madeCache)); // only when nothing is in it
-  const onRows = incremental ? undefined : downloads.streamWhileReading(config.workers > 0 && config.cache !== null ? spareFilesFor(config.cache, output.dir) : undefined);
+  const onRows = incremental
+    ? undefined
+    : downloads.streamWhileReading(config.workers > 0 && config.cache !== null ? spareFilesFor(config.cache, output.dir) : undefined);
   const log = incremental?.log ?? (await run.timed("ingest", () => ingest({...ingestOptions, files: snapshots, onRows})));
-  effects.log(`ingest: ${log.counts.rows} rows, ${log.counts.accepted} accepted, ${log.counts.rejected} rejected, ${log.counts.duplicates} duplicates` + (incremental ? ` (${incremental.newRows.length} new rows read)` : ""));
+  effects.log(
+    `ingest: ${log.counts.rows} rows, ${log.counts.accepted} accepted, ${log.counts.rejected} rejected, ${log.counts.duplicates} duplicates` +
+      (incremental ? ` (${incremental.newRows.length} new rows read)` : ""),
+  );
   if (log.counts.accepted === 0) throw new InputError(`${config.inputs.join(", ")}: no row was accepted (${log.counts.rejected} rejected); nothing to report`);
   checkRejectedShare(log, config.maxRejectedPercent);
   return {log, code, cache, incremental, ingestReason, snapshots};
 }
-
 
 /** What an append's downloads start from: the cached build's files and, once `<out>.previous` is gone, their spare copy; undefined for a cold read. */
 export function previousDownloads(read: LogRead, output: Output): PreviousDownloads | undefined {
   const {cache, incremental} = read;
   if (!cache || !incremental) return undefined;
   // the spare is free once <out>.previous, which links it too, is gone
-  return {previous: cache.source, spare: output.retired.then(() => cache.spare, () => undefined), newRows: incremental.newRows};
+  return {
+    previous: cache.source,
+    spare: output.retired.then(
+      () => cache.spare,
+      () => undefined,
+    ),
+    newRows: incremental.newRows,
+  };
 }
 
 /**

@@ -58,7 +58,7 @@ export function createRenderPool(size: number): ChartRenderPool {
   let chartWorkers = 0;
 
   const dispatch = () => {
-    for (let w = 0; w < idle.length; ) {
+    for (let w = 0; w < idle.length;) {
       const worker = idle[w];
       const next = queue.findIndex((task) => task.kind === roles.get(worker));
       if (next === -1) {
@@ -72,7 +72,10 @@ export function createRenderPool(size: number): ChartRenderPool {
     }
   };
   const fail = (role: WorkerRole, error: Error) => {
-    failure = new ReportError(`${role === "site" ? "page" : "chart"} renderer crashed: ${error.message}`, {code: role === "site" ? "site" : "chart", cause: error});
+    failure = new ReportError(`${role === "site" ? "page" : "chart"} renderer crashed: ${error.message}`, {
+      code: role === "site" ? "site" : "chart",
+      cause: error,
+    });
     for (const task of [...busy.values(), ...queue.splice(0)]) task.reject(failure);
     busy.clear();
   };

@@ -46,7 +46,10 @@ const ready =
         }
         return renderer;
       });
-ready.then(() => trace(`${role} ready`), () => {}); // a failed import is reported on the first request
+ready.then(
+  () => trace(`${role} ready`),
+  () => {},
+); // a failed import is reported on the first request
 
 parentPort?.on("message", async (request: RenderRequest) => {
   requested = true;

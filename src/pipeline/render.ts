@@ -87,7 +87,11 @@ export function periodPages(plan: Plan, slotted: PeriodPage["charts"][], downloa
 }
 
 /** Writes the report's files and renders the pages to render, on the page worker (which loaded Eleventy while the log was read). */
-export async function renderPages(run: Runtime, output: Output, site: {report: ReportJson; pages: PeriodPage[]; rejects: readonly RejectedRow[]; fingerprint: string; render: ReadonlySet<string>}): Promise<void> {
+export async function renderPages(
+  run: Runtime,
+  output: Output,
+  site: {report: ReportJson; pages: PeriodPage[]; rejects: readonly RejectedRow[]; fingerprint: string; render: ReadonlySet<string>},
+): Promise<void> {
   await run.timed("site", async () => {
     await writeReportFiles(output.dir, site.report, site.rejects);
     await output.writeFile(FINGERPRINT_FILE, site.fingerprint + "\n");
@@ -101,12 +105,26 @@ export async function renderPages(run: Runtime, output: Output, site: {report: R
  * the published report when unchanged (explore/write-explorer.ts). Written while the page worker
  * lays out the pages (the caller times it as the stage "explore").
  */
-export function writeExplorer(config: Pick<BuildConfig, "out" | "timeZone" | "asOf" | "top">, output: Output, read: LogRead, plan: Plan, source: SourceData): Promise<unknown> {
+export function writeExplorer(
+  config: Pick<BuildConfig, "out" | "timeZone" | "asOf" | "top">,
+  output: Output,
+  read: LogRead,
+  plan: Plan,
+  source: SourceData,
+): Promise<unknown> {
   const {table, time, counted, title, palette, periods} = plan;
   return writeReportExplorer(output.dir, config.out, {
-    table, time, counted, source, title,
+    table,
+    time,
+    counted,
+    source,
+    title,
     digest: (lo, hi) => rowsDigest(read.log.rows, lo, hi),
-    code: read.code, timeZone: config.timeZone, asOf: config.asOf, top: config.top, actions: palette.actions,
+    code: read.code,
+    timeZone: config.timeZone,
+    asOf: config.asOf,
+    top: config.top,
+    actions: palette.actions,
     periods: periods.map(({period}) => period),
   });
 }

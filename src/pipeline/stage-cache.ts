@@ -17,14 +17,41 @@ import type {Plan} from "./plan.js";
  * Writes the cache's files beside the current ones and resolves with the commit that makes them the
  * cache; undefined without a cache (--no-cache) or for a log too large to index.
  */
-export function stageBuildCache(config: BuildConfig, read: LogRead, plan: Plan, source: SourceData, fingerprint: string): (() => Promise<() => Promise<void>>) | undefined {
+export function stageBuildCache(
+  config: BuildConfig,
+  read: LogRead,
+  plan: Plan,
+  source: SourceData,
+  fingerprint: string,
+): (() => Promise<() => Promise<void>>) | undefined {
   const {log, incremental, cache, code, snapshots} = read;
   if (config.cache === null || log.counts.accepted >= MAX_INDEXED_ROWS) return undefined;
   return async () => {
-    const files = incremental?.files ?? (await fileStates(snapshots, [], snapshots.map((_, i) => i)));
-    const coded = Object.fromEntries(CACHED_COLUMNS.flatMap((name) => (plan.table.columnNames().includes(name) ? [[name, plan.table.column(name) as CodedColumn]] : [])));
-    const periods = Object.fromEntries(plan.periods.map(({period, indicators}, i) => [period.path, {key: plan.keys[i], rows: plan.digests[i], totals: indicators.totals}]));
-    const manifest = {code, out: path.resolve(config.out), fingerprint, timeZone: config.timeZone, format: config.format ?? null, columns: log.columns, columnNames: log.columnNames, files, counts: log.counts, periods};
+    const files =
+      incremental?.files ??
+      (await fileStates(
+        snapshots,
+        [],
+        snapshots.map((_, i) => i),
+      ));
+    const coded = Object.fromEntries(
+      CACHED_COLUMNS.flatMap((name) => (plan.table.columnNames().includes(name) ? [[name, plan.table.column(name) as CodedColumn]] : [])),
+    );
+    const periods = Object.fromEntries(
+      plan.periods.map(({period, indicators}, i) => [period.path, {key: plan.keys[i], rows: plan.digests[i], totals: indicators.totals}]),
+    );
+    const manifest = {
+      code,
+      out: path.resolve(config.out),
+      fingerprint,
+      timeZone: config.timeZone,
+      format: config.format ?? null,
+      columns: log.columns,
+      columnNames: log.columnNames,
+      files,
+      counts: log.counts,
+      periods,
+    };
     return stageCache(
       config.cache!,
       {

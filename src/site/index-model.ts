@@ -58,7 +58,11 @@ export interface GlanceCard {
 }
 
 /** The periods "at a glance" shows, in order: the month of the as-of day, then rolling windows. */
-export const GLANCE_PERIODS: readonly {type: PeriodType; key?: string}[] = [{type: "month"}, {type: "rolling", key: "last-7-days"}, {type: "rolling", key: "last-30-days"}];
+export const GLANCE_PERIODS: readonly {type: PeriodType; key?: string}[] = [
+  {type: "month"},
+  {type: "rolling", key: "last-7-days"},
+  {type: "rolling", key: "last-30-days"},
+];
 
 export interface IndexModel {
   title: string;
@@ -102,20 +106,31 @@ function tabId(type: PeriodType): string {
 export function glanceCards(pages: PageSource[], index: PageIndex<PageSource>, dataEnd: number, m: Messages = en): GlanceCard[] {
   return GLANCE_PERIODS.flatMap(({type, key}) => {
     const ofType = pages.filter((page) => page.period.type === type && (key === undefined || page.period.key === key));
-    const page = ofType.reduce<PageSource | undefined>((latest, other) => (latest && latest.period.startMs >= other.period.startMs ? latest : other), undefined);
+    const page = ofType.reduce<PageSource | undefined>(
+      (latest, other) => (latest && latest.period.startMs >= other.period.startMs ? latest : other),
+      undefined,
+    );
     if (page === undefined) return [];
     const {period, indicators} = page;
     const previous = index.previous(page);
     const label = periodLabel(period, m);
-    return [{
-      id: key ?? type,
-      href: pageHref("", period.path),
-      title: label.title,
-      range: label.range,
-      soFar: goesOnPast(period, dataEnd),
-      figures: headlineFigures(page, previous, m).filter((figure) => figure.id === "actions" || figure.id === "users"),
-      comparison: comparisonNote(period, indicators.comparison, indicators.dataFrom, previous && {title: periodLabel(previous.period, m).title, dataFrom: previous.indicators.dataFrom}, m),
-    }];
+    return [
+      {
+        id: key ?? type,
+        href: pageHref("", period.path),
+        title: label.title,
+        range: label.range,
+        soFar: goesOnPast(period, dataEnd),
+        figures: headlineFigures(page, previous, m).filter((figure) => figure.id === "actions" || figure.id === "users"),
+        comparison: comparisonNote(
+          period,
+          indicators.comparison,
+          indicators.dataFrom,
+          previous && {title: periodLabel(previous.period, m).title, dataFrom: previous.indicators.dataFrom},
+          m,
+        ),
+      },
+    ];
   });
 }
 

@@ -14,7 +14,8 @@ import {lockOut} from "./out-lock.js";
 import {notOurs, ownership} from "./publish.js";
 
 /** Files a build cache folder holds (build-cache.ts's OWN_FILE, and the manifest). */
-const CACHE_FILE = /^(?:manifest\.json(?:\.tmp-\d+)?|[\w.]+\.[0-9a-z]+\.bin|(?:rejects|duplicates)\.[0-9a-z]+\.json|activity\.[0-9a-z]+\.(?:csv|json)|columns\.bin|rejects\.json|duplicates\.json|activity\.(?:csv|json))$/;
+const CACHE_FILE =
+  /^(?:manifest\.json(?:\.tmp-\d+)?|[\w.]+\.[0-9a-z]+\.bin|(?:rejects|duplicates)\.[0-9a-z]+\.json|activity\.[0-9a-z]+\.(?:csv|json)|columns\.bin|rejects\.json|duplicates\.json|activity\.(?:csv|json))$/;
 
 /** `file` with its folder's symbolic links resolved (the file itself need not exist). */
 async function realLocation(file: string): Promise<string> {
@@ -38,7 +39,8 @@ export async function checkOutFolder(config: BuildConfig): Promise<void> {
   const problem = outProblem(real, inputs, {cwd: await realLocation(process.cwd()), home: await realLocation(homedir())});
   if (problem !== undefined) throw new ConfigError(problem.replace(`--out ${real}`, `--out ${out} (${real})`));
   const owner = await ownership(out);
-  if (owner.kind === "link") throw new ConfigError(`--out ${out} is a symbolic link: give the folder it points to, or a new folder (a build replaces --out by renaming)`);
+  if (owner.kind === "link")
+    throw new ConfigError(`--out ${out} is a symbolic link: give the folder it points to, or a new folder (a build replaces --out by renaming)`);
   if (owner.kind === "file" || owner.kind === "foreign") throw new ConfigError(`--out ${out} ${notOurs(owner)}: choose an empty or new folder`);
   const previous = await ownership(`${path.resolve(out)}.previous`);
   if (previous.kind === "link" || previous.kind === "file" || previous.kind === "foreign") {
@@ -58,7 +60,10 @@ async function checkCacheFolder(cache: string, inputs: string[]): Promise<void> 
   const names = await readdir(cache);
   // a folder with a manifest is a cache, whatever other files a later layout adds
   const others = names.includes("manifest.json") ? [] : names.filter((name) => !CACHE_FILE.test(name)).sort();
-  if (others.length > 0) throw new ConfigError(`--cache ${cache} holds files that are not a build cache (${others.slice(0, 3).join(", ")}${others.length > 3 ? ", ..." : ""}): choose an empty or new folder`);
+  if (others.length > 0)
+    throw new ConfigError(
+      `--cache ${cache} holds files that are not a build cache (${others.slice(0, 3).join(", ")}${others.length > 3 ? ", ..." : ""}): choose an empty or new folder`,
+    );
 }
 
 /**

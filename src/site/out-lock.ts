@@ -56,7 +56,8 @@ const parseHolder = (text: string | undefined): Holder | undefined => {
   }
 };
 
-const sameHolder = (a: Holder | undefined, b: Holder | undefined): boolean => a !== undefined && b !== undefined && a.pid === b.pid && a.ticks === b.ticks && a.started === b.started;
+const sameHolder = (a: Holder | undefined, b: Holder | undefined): boolean =>
+  a !== undefined && b !== undefined && a.pid === b.pid && a.ticks === b.ticks && a.started === b.started;
 
 /**
  * Locks `out` for this process: resolves with the release, or throws an EnvironmentError
@@ -67,7 +68,8 @@ export async function lockOut(out: string, name: string = out): Promise<() => Pr
   const lockFile = `${path.resolve(out)}.lock`;
   const holder: Holder = {pid: process.pid, started: new Date(Date.now() - process.uptime() * 1000).toISOString(), ...startOf(process.pid)};
   const text = JSON.stringify(holder) + "\n";
-  const busy = (pid: number | undefined) => new EnvironmentError(`another build of ${name} is running${pid === undefined ? "" : ` (pid ${pid})`}; ${fromHere(lockFile)} is its lock`);
+  const busy = (pid: number | undefined) =>
+    new EnvironmentError(`another build of ${name} is running${pid === undefined ? "" : ` (pid ${pid})`}; ${fromHere(lockFile)} is its lock`);
   await mkdir(path.dirname(lockFile), {recursive: true});
   const written = `${lockFile}.${process.pid}`;
   await writeFile(written, text).catch((error: NodeJS.ErrnoException) => {
@@ -87,7 +89,13 @@ export async function lockOut(out: string, name: string = out): Promise<() => Pr
       if (attempt === 2 || (current !== undefined && isRunning(current))) throw busy(current?.pid);
       // a dead holder's lock (or one removed meanwhile, or unreadable): taken over, unless another build took it first
       const stale = `${lockFile}.stale-${process.pid}`;
-      if (!(await rename(lockFile, stale).then(() => true, () => false))) continue;
+      if (
+        !(await rename(lockFile, stale).then(
+          () => true,
+          () => false,
+        ))
+      )
+        continue;
       const moved = parseHolder(await readFile(stale, "utf8").catch(() => undefined));
       if (current !== undefined && !sameHolder(moved, current)) {
         // a build locked it between the read and the rename: its lock goes back

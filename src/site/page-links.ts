@@ -33,7 +33,11 @@ export interface DownloadView {
 
 /** The relative way up from a period folder to the site root, e.g. "month/2025-03/" -> "../../". */
 export function rootPrefix(path: string): string {
-  return path.split("/").filter(Boolean).map(() => "../").join("");
+  return path
+    .split("/")
+    .filter(Boolean)
+    .map(() => "../")
+    .join("");
 }
 
 /** The links a page at `root` uses for the shared assets. */

@@ -110,14 +110,15 @@ export function tableView(chart: {table?: RenderedChart["table"]}, m: Messages =
   return {
     // ids and action names as visibleText: "u001" and "u001 " differ on the page, no control character reaches it
     columns: columns.map((label, c) => ({label: visibleText(label), numeric: numeric[c]})),
-    rows: rows.slice(0, MAX_TABLE_ROWS).map((row) => row.map((cell, c) => ({text: typeof cell === "string" ? visibleText(cell) : formatCell(cell, m), numeric: numeric[c]}))),
+    rows: rows
+      .slice(0, MAX_TABLE_ROWS)
+      .map((row) => row.map((cell, c) => ({text: typeof cell === "string" ? visibleText(cell) : formatCell(cell, m), numeric: numeric[c]}))),
     note: rows.length > MAX_TABLE_ROWS ? m.page.firstRows(formatCount(MAX_TABLE_ROWS, m), formatCount(rows.length, m)) : "",
   };
 }
 
 export {comparedTotals, headlineFigures, type Figure} from "./page-source.js";
 import {headlineFigures, type Figure} from "./page-source.js";
-
 
 /** The figures shown above a chart, by chart id: users and their change; actions per user. */
 function sectionFigures(chartId: string, page: PageSource, headline: Figure[], m: Messages): Figure[] {
@@ -160,7 +161,13 @@ export function buildPeriodModel(page: PageSource, index: PageIndex<PageSource>,
     range: label.range,
     soFar: goesOnPast(period, asOfEnd(asOf, period.timeZone)) ? soFarNote(period, asOf, m) : null,
     dataFrom: indicators.dataFrom ? m.period.dataFrom(formatDay(indicators.dataFrom, m)) : "",
-    comparison: comparisonNote(period, indicators.comparison, indicators.dataFrom, previous && {title: periodLabel(previous.period, m).title, dataFrom: previous.indicators.dataFrom}, m),
+    comparison: comparisonNote(
+      period,
+      indicators.comparison,
+      indicators.dataFrom,
+      previous && {title: periodLabel(previous.period, m).title, dataFrom: previous.indicators.dataFrom},
+      m,
+    ),
     previousAction: indicators.previousAction ? formatBuiltAt(indicators.previousAction, period.timeZone, m) : "",
     timeZone: period.timeZone,
     siteTitle,
@@ -196,6 +203,8 @@ export function buildSiteModel(input: SiteSource): SiteModel {
     lang: m.lang,
     t: m.page,
     index: buildIndexModel(input, index, m),
-    periods: input.pages.filter((page) => !input.render || input.render.has(page.period.path)).map((page) => buildPeriodModel(page, index, input.report.title, input.report.asOf, m)),
+    periods: input.pages
+      .filter((page) => !input.render || input.render.has(page.period.path))
+      .map((page) => buildPeriodModel(page, index, input.report.title, input.report.asOf, m)),
   };
 }

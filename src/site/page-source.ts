@@ -56,10 +56,13 @@ export function headlineFigures(page: PageSource, previous: PageSource | undefin
   const {totals} = page.indicators;
   const {phrase: beforeLabel, ...before} = comparedTotals(page, previous, m);
   return [
-    {id: "actions", label: m.page.figureActions, value: formatCount(totals.actions, m),
-      change: changeFrom(totals.actions, before.actions, beforeLabel, "percent", m)},
-    {id: "users", label: m.page.figureUsers, value: formatCount(totals.users, m),
-      change: changeFrom(totals.users, before.users, beforeLabel, "absolute", m)},
+    {
+      id: "actions",
+      label: m.page.figureActions,
+      value: formatCount(totals.actions, m),
+      change: changeFrom(totals.actions, before.actions, beforeLabel, "percent", m),
+    },
+    {id: "users", label: m.page.figureUsers, value: formatCount(totals.users, m), change: changeFrom(totals.users, before.users, beforeLabel, "absolute", m)},
     {id: "datasets", label: m.page.figureDatasets, value: formatCount(totals.datasets, m), change: null},
     {id: "pages", label: m.page.figurePages, value: formatCount(totals.pages, m), change: null},
   ];

@@ -156,7 +156,8 @@ export function containingPeriods(period: LabelledPeriod): PeriodRef[] {
 /** The first instant after the as-of day (YYYY-MM-DD) in `timeZone`, in ms: where a report's data ends. */
 export function asOfEnd(asOf: string, timeZone: string): number {
   // every page of a build asks with the same day and zone: luxon's zone arithmetic (~0.2 ms) once
-  if (lastAsOfEnd?.asOf !== asOf || lastAsOfEnd.timeZone !== timeZone) lastAsOfEnd = {asOf, timeZone, end: DateTime.fromISO(asOf, {zone: timeZone}).plus({days: 1}).toMillis()};
+  if (lastAsOfEnd?.asOf !== asOf || lastAsOfEnd.timeZone !== timeZone)
+    lastAsOfEnd = {asOf, timeZone, end: DateTime.fromISO(asOf, {zone: timeZone}).plus({days: 1}).toMillis()};
   return lastAsOfEnd.end;
 }
 let lastAsOfEnd: {asOf: string; timeZone: string; end: number} | undefined;

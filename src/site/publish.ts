@@ -13,7 +13,11 @@ import {EnvironmentError} from "../errors.js";
 import {FINGERPRINT_FILE} from "../fingerprint.js";
 
 /** lstat: a symbolic link exists, whatever it points to. */
-const exists = async (p: string): Promise<boolean> => lstat(p).then(() => true, () => false);
+const exists = async (p: string): Promise<boolean> =>
+  lstat(p).then(
+    () => true,
+    () => false,
+  );
 
 const STAGING_MARK = ".staging-";
 
@@ -138,7 +142,8 @@ export async function publishStaging(staging: string, out: string): Promise<{rem
  */
 async function moveAside(previous: string, out: string, pid: number = process.pid): Promise<string> {
   const owner = await ownership(previous);
-  if (owner.kind !== "ours" && owner.kind !== "empty") throw new EnvironmentError(`${out}.previous ${notOurs(owner)}: not removed (only folders a build made are)`);
+  if (owner.kind !== "ours" && owner.kind !== "empty")
+    throw new EnvironmentError(`${out}.previous ${notOurs(owner)}: not removed (only folders a build made are)`);
   const removing = `${path.resolve(out)}${REMOVING_MARK}${pid}`;
   await removeOwnFolder(removing);
   await rename(previous, removing);

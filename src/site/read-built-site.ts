@@ -59,8 +59,11 @@ async function download(dir: string, href: string, rows: number): Promise<Downlo
 async function readPage(reportDir: string, summary: PeriodSummary, timeZone: string): Promise<PageSource> {
   const dir = path.join(reportDir, summary.path);
   if (!isPeriodType(summary.type)) throw new InputError(`${path.join(reportDir, "report.json")}: period "${summary.key}" has unknown type "${summary.type}"`);
-  const indicators = await readJson<PeriodIndicators>(path.join(dir, "indicators.json"),
-    (value) => typeof value.totals === "object" && typeof value.actions === "object", "an object with totals and actions");
+  const indicators = await readJson<PeriodIndicators>(
+    path.join(dir, "indicators.json"),
+    (value) => typeof value.totals === "object" && typeof value.actions === "object",
+    "an object with totals and actions",
+  );
   const chartsJson = await readJson<ChartsJson>(path.join(dir, "charts.json"), (value) => Array.isArray(value.charts), '{"charts": [...]}');
   const charts: PageChart[] = [];
   for (const {id, title, description, summary: chartSummary, vega, table} of chartsJson.charts) {
@@ -91,8 +94,11 @@ async function readPage(reportDir: string, summary: PeriodSummary, timeZone: str
 
 /** Reads `<reportDir>/report.json` and every period it lists. */
 export async function readBuiltSite(reportDir: string): Promise<SiteSource> {
-  const report = await readJson<ReportJson>(path.join(reportDir, "report.json"),
-    (value) => Array.isArray(value.periods) && typeof value.timeZone === "string", "report.json with periods and timeZone");
+  const report = await readJson<ReportJson>(
+    path.join(reportDir, "report.json"),
+    (value) => Array.isArray(value.periods) && typeof value.timeZone === "string",
+    "report.json with periods and timeZone",
+  );
   const pages: PageSource[] = [];
   for (const summary of report.periods) pages.push(await readPage(reportDir, summary, report.timeZone));
   return {report, pages};

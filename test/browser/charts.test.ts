@@ -41,18 +41,32 @@ const EXPECTED_MARKS = [
   ["byWeekday", {rect: 7}], // a bar per weekday, zero days included
 ];
 
-const TITLES = ["Actions", "Number of users", "Actions by users", "Top users", "Top modified datasets", "Top modified pages", "Distribution of actions", "Activity by weekday"];
+const TITLES = [
+  "Actions",
+  "Number of users",
+  "Actions by users",
+  "Top users",
+  "Top modified datasets",
+  "Top modified pages",
+  "Distribution of actions",
+  "Activity by weekday",
+];
 
 test("month page: eight indicator sections, each drawn by a live view with the expected marks", async () => {
   const {browser, url} = await session.get();
   const page = await browser.newPage();
   const problems = watchPage(page);
   await page.goto(url(MONTH_PAGE));
-  assert.equal(await waitForLiveCharts(page), CHART_IDS.map((id) => `${id}:true`));
+  assert.equal(
+    await waitForLiveCharts(page),
+    CHART_IDS.map((id) => `${id}:true`),
+  );
   assert.is(await page.locator("section.indicator").count(), 8);
   assert.equal(await marksBySection(page), EXPECTED_MARKS);
   // drawn, not just present: every chart's svg has a size on screen
-  const sizes = await page.$$eval("section.indicator .chart-live svg", (svgs) => svgs.map((svg) => svg.getBoundingClientRect().width > 200 && svg.getBoundingClientRect().height > 20));
+  const sizes = await page.$$eval("section.indicator .chart-live svg", (svgs) =>
+    svgs.map((svg) => svg.getBoundingClientRect().width > 200 && svg.getBoundingClientRect().height > 20),
+  );
   assert.equal(sizes, Array(8).fill(true));
   assert.equal(problems, []);
   await page.close();

@@ -38,7 +38,10 @@ test("CSP: the month page's live charts run and are used with no violation", asy
   const page = await context.newPage();
   const problems = watchPage(page);
   await page.goto(url(MONTH_PAGE));
-  assert.equal(await waitForLiveCharts(page), CHART_IDS.map((id) => `${id}:true`));
+  assert.equal(
+    await waitForLiveCharts(page),
+    CHART_IDS.map((id) => `${id}:true`),
+  );
   await page.locator("#chart-actions button.legend-entry").first().click();
   await page.locator("#chart-top-users .chart-live g.role-mark path").first().hover();
   await page.locator("#chart-distribution .chart-live g.role-mark path").first().hover();
@@ -57,7 +60,10 @@ test("CSP: the month page's live charts run and are used with no violation", asy
   assert.is(inlineRan, false);
   await page.waitForFunction(() => (window as unknown as {cspViolations: string[]}).cspViolations.length > 0);
   const violations = await cspViolations(page);
-  assert.ok(violations.some((line) => line.startsWith("script-src")), violations.join("\n"));
+  assert.ok(
+    violations.some((line) => line.startsWith("script-src")),
+    violations.join("\n"),
+  );
   await context.close();
 });
 

@@ -22,7 +22,10 @@ const ready = (page: Page) => page.waitForFunction(() => document.getElementById
 async function assertInert(page: Page): Promise<void> {
   assert.is(await page.locator("img, iframe, object, embed").count(), 0, "injected elements");
   const scripts = await page.$$eval("script", (nodes) => nodes.map((node) => node.getAttribute("src")));
-  assert.ok(scripts.every((src) => src === "../assets/explore.js" || /^data\/(rows-)?[\w-]+\.js$/.test(src ?? "")), scripts.join(" "));
+  assert.ok(
+    scripts.every((src) => src === "../assets/explore.js" || /^data\/(rows-)?[\w-]+\.js$/.test(src ?? "")),
+    scripts.join(" "),
+  );
   assert.is(await page.evaluate(() => document.querySelectorAll("[onerror], [onload], a[href^='javascript:' i]").length), 0);
 }
 
@@ -49,7 +52,10 @@ test("hostile values as every filter, drilled into and searched, stay text", asy
   await page.fill("#rows-search", "<img");
   await assertInert(page);
   const cells = await page.locator("#rows-table tbody td").allTextContents();
-  assert.ok(cells.some((cell) => cell.includes("<img src=x")), cells.join(" | "));
+  assert.ok(
+    cells.some((cell) => cell.includes("<img src=x")),
+    cells.join(" | "),
+  );
   // typed into a text field
   await page.fill("#filter-dataset", '"><img src=x onerror=alert(1)>');
   await page.keyboard.press("Enter");
@@ -74,7 +80,7 @@ test("file://: the explorer loads its data from disk and shows the figures serve
     page.on("request", (request) => requested.push(request.url()));
     await page.goto(pathToFileURL(path.join(dir, "explore/index.html")).href + "?from=2026-03-01&to=2026-03-31");
     await ready(page);
-    assert.is(await page.locator("figure[data-live='true']").count() > 0, true);
+    assert.is((await page.locator("figure[data-live='true']").count()) > 0, true);
     const indicators = JSON.parse(await (await import("node:fs/promises")).readFile(path.join(dir, "month/2026-03/indicators.json"), "utf8"));
     assert.match((await page.textContent("#explore-figures"))!, new RegExp(`Actions${indicators.totals.actions}Users${indicators.totals.users}`));
     for (const request of requested) assert.ok(request.startsWith(pathToFileURL(dir).href), request);

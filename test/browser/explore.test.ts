@@ -49,7 +49,11 @@ async function newPage(): Promise<{page: Page; problems: string[]}> {
 
 /** Waits until the figures shown are those of the URL's query `query` (e.g. "?from=...&to=..."). */
 async function ready(page: Page, query?: string): Promise<void> {
-  await page.waitForFunction((want) => document.getElementById("main")?.dataset.state === "ready" && (want === null || location.search === want), query ?? null, {timeout: 30_000});
+  await page.waitForFunction(
+    (want) => document.getElementById("main")?.dataset.state === "ready" && (want === null || location.search === want),
+    query ?? null,
+    {timeout: 30_000},
+  );
 }
 
 async function open(page: Page, query: string): Promise<void> {
@@ -206,7 +210,15 @@ test("axe: no serious or critical violation, light and dark, drilled into a user
       type Result = {id: string; impact: string; nodes: {target: string[]}[]};
       const axe = (window as unknown as {axe: {run: (context: Document, options: object) => Promise<{violations: Result[]}>}}).axe;
       const {violations} = await axe.run(document, {resultTypes: ["violations"]});
-      return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+      return violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(" "))
+              .join(", ")}`,
+        );
     });
     assert.equal(serious, [], colorScheme);
   }

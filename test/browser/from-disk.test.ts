@@ -35,11 +35,17 @@ test("file://: the month page goes live, its legend filters, its tooltips show, 
   page.on("request", (request) => requested.push(request.url()));
   const url = pathToFileURL(path.join(dir, MONTH_PAGE)).href;
   await page.goto(url);
-  assert.equal(await waitForLiveCharts(page), CHART_IDS.map((id) => `${id}:true`));
+  assert.equal(
+    await waitForLiveCharts(page),
+    CHART_IDS.map((id) => `${id}:true`),
+  );
   assert.is(await page.locator("figure[data-chart] > .chart-svg > .chart-live > svg").count(), 8);
   // every request is a file of the copy, and none is charts.json
   for (const request of requested) assert.ok(request.startsWith(pathToFileURL(dir).href), request);
-  assert.not.ok(requested.some((request) => request.endsWith("charts.json")), requested.join(" "));
+  assert.not.ok(
+    requested.some((request) => request.endsWith("charts.json")),
+    requested.join(" "),
+  );
 
   // the legend: Enter on Edit dataset's button (the edit_dataset action) leaves its line only (5 of 6 lines at opacity 0)
   const lines = () => page.$$eval("#chart-actions .chart-live g.mark-line path", (paths) => paths.map((p) => p.getAttribute("opacity")));

@@ -24,13 +24,17 @@ export const MONTH_PAGE = "month/2026-03/index.html";
 export const CHART_IDS = ["actions", "users", "actions-by-user", "top-users", "top-datasets", "top-pages", "distribution", "byWeekday"];
 
 const CHROMIUM_ARGS = [
-  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
 ];
 
 /** Debian's Chromium, headless. */
-export const launchBrowser = (): Promise<Browser> =>
-  chromium.launch({executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS});
+export const launchBrowser = (): Promise<Browser> => chromium.launch({executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS});
 
 const builds = new Map<string, Promise<string>>();
 
@@ -74,7 +78,14 @@ export function builtSample(periods = "month"): Promise<string> {
       const root = await mkdtemp(path.join(tmpdir(), "ar-sample-"));
       process.once("exit", () => rmSync(root, {recursive: true, force: true}));
       const out = path.join(root, "site");
-      const config = buildConfig({input: [path.resolve(SAMPLE_LOG)], out, tz: "Europe/Paris", "as-of": "2026-12-07", periods, title: "Métropole Open Data (sample)"});
+      const config = buildConfig({
+        input: [path.resolve(SAMPLE_LOG)],
+        out,
+        tz: "Europe/Paris",
+        "as-of": "2026-12-07",
+        periods,
+        title: "Métropole Open Data (sample)",
+      });
       await build(config, {now: () => new Date("2026-12-07T06:00:00Z"), log: () => {}, progress: () => {}});
       return out;
     })();
@@ -120,9 +131,7 @@ export interface StaticServer {
 /** Serves `root` on 127.0.0.1 (a free port): GET and HEAD of known file types, 404 otherwise. */
 export async function serveFolder(root: string): Promise<StaticServer> {
   const server = createServer(async (request, response) => {
-    const file = request.method === "GET" || request.method === "HEAD"
-      ? fileFor(root, new URL(request.url ?? "/", "http://127.0.0.1").pathname)
-      : null;
+    const file = request.method === "GET" || request.method === "HEAD" ? fileFor(root, new URL(request.url ?? "/", "http://127.0.0.1").pathname) : null;
     const body = file && (await stat(file).catch(() => null))?.isFile() ? await readFile(file).catch(() => null) : null;
     if (!file || !body) {
       response.writeHead(404, {"content-type": "text/plain"}).end("not found");

@@ -43,7 +43,8 @@ async function assertNoInjectedElements(page: Page, bundles: number): Promise<vo
 }
 
 /** Text of a chart's legend labels: the baked SVG's, or the live view's buttons. */
-const legendLabels = (page: Page, chart: string) => page.locator(`#chart-${chart} svg g.role-legend-label text, #chart-${chart} .legend-label`).allTextContents();
+const legendLabels = (page: Page, chart: string) =>
+  page.locator(`#chart-${chart} svg g.role-legend-label text, #chart-${chart} .legend-label`).allTextContents();
 /** Text of the labels above a bar chart's bars (the entries of a top list). */
 const yLabels = (page: Page, chart: string) => page.locator(`#chart-${chart} svg g.${BAR_LABELS}_marks text`).allTextContents();
 
@@ -88,7 +89,10 @@ test("live charts: hostile values are legend and axis text, the long action uncu
   page = await browser.newPage();
   problems = watchPage(page);
   await page.goto(url(MONTH_PAGE));
-  assert.equal(await waitForLiveCharts(page), CHART_IDS.map((id) => `${id}:true`));
+  assert.equal(
+    await waitForLiveCharts(page),
+    CHART_IDS.map((id) => `${id}:true`),
+  );
   await assertNoInjectedElements(page, 1);
   const legend = await legendLabels(page, "actions");
   // log-provided ids that are not plain snake_case keep their escaped chart label; edit_dataset is named
@@ -143,10 +147,13 @@ test("tooltips: hovering every bar of Top users and every point of Actions shows
     let previous = "";
     for (let i = 0; i < count; i++) {
       await marks.nth(i).hover();
-      const tip = await page.waitForFunction(([id, before]) => {
-        const title = document.querySelector(`#chart-${id} .chart-live`)?.getAttribute("title");
-        return title && title !== before ? title : null;
-      }, [chart, previous]);
+      const tip = await page.waitForFunction(
+        ([id, before]) => {
+          const title = document.querySelector(`#chart-${id} .chart-live`)?.getAttribute("title");
+          return title && title !== before ? title : null;
+        },
+        [chart, previous],
+      );
       previous = String(await tip.jsonValue());
       tips.add(previous);
     }

@@ -74,10 +74,9 @@ const ALL_ACTIONS: MarkCounts = {
 
 /** Every action but `shown` hidden: its line drawn at opacity 0, its points too. */
 const only = (...shown: string[]): MarkCounts =>
-  Object.fromEntries(Object.entries(ALL_ACTIONS).map(([action, marks]) => [
-    action,
-    shown.includes(action) ? marks : {"line@0": marks.line, "symbol@0": marks.symbol},
-  ]));
+  Object.fromEntries(
+    Object.entries(ALL_ACTIONS).map(([action, marks]) => [action, shown.includes(action) ? marks : {"line@0": marks.line, "symbol@0": marks.symbol}]),
+  );
 
 let page: Page;
 let problems: string[] = [];
@@ -165,7 +164,7 @@ test("top users legend: picking edit_dataset dims every other segment to 0.15", 
     '=HYPERLINK("x")': {"rect@0.15": 1},
     "Add user to domain": {"rect@0.15": 1},
   });
-  assert.match(await status(page, "top-users") ?? "", /^Highlighting 1 of 5 actions: Edit dataset \(\d+ actions?\)\.$/);
+  assert.match((await status(page, "top-users")) ?? "", /^Highlighting 1 of 5 actions: Edit dataset \(\d+ actions?\)\.$/);
   // the actions chart has its own selection: untouched
   assert.equal(await visibleMarks(page, "actions"), ALL_ACTIONS);
   assert.equal(problems, []);

@@ -19,7 +19,9 @@ const statusOf = (origin: string, rawPath: string) =>
     request(`${origin}/`, {path: rawPath}, (response) => {
       response.resume();
       done(response.statusCode ?? 0);
-    }).on("error", fail).end();
+    })
+      .on("error", fail)
+      .end();
   });
 
 test("index: loads with no console error, failed request or foreign host", async () => {
@@ -48,7 +50,10 @@ test("month page: every chart goes live, with no console error, failed request o
   const seen: string[] = [];
   page.on("request", (req) => seen.push(new URL(req.url()).pathname));
   await page.goto(url(MONTH_PAGE));
-  assert.equal(await waitForLiveCharts(page), CHART_IDS.map((id) => `${id}:true`));
+  assert.equal(
+    await waitForLiveCharts(page),
+    CHART_IDS.map((id) => `${id}:true`),
+  );
   // the live view replaced the baked SVG: one svg per figure, inside the live container
   assert.is(await page.locator("figure[data-chart] svg").count(), 8);
   assert.is(await page.locator("figure[data-chart] > .chart-svg > .chart-live > svg").count(), 8);

@@ -44,7 +44,8 @@ const measure = async (page: Page): Promise<Layout> => {
   await page.evaluate("globalThis.__name = (fn) => fn");
   return page.evaluate(() => {
     const innerWidth = window.innerWidth;
-    const name = (element: Element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}.${String(element.getAttribute("class") ?? "").split(" ")[0]} "${(element.textContent ?? "").trim().slice(0, 30)}"`;
+    const name = (element: Element) =>
+      `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}.${String(element.getAttribute("class") ?? "").split(" ")[0]} "${(element.textContent ?? "").trim().slice(0, 30)}"`;
     const scrolls = (element: Element) => ["auto", "scroll", "hidden"].includes(getComputedStyle(element).overflowX);
     const outside: string[] = [];
     for (const element of Array.from(document.body.querySelectorAll("*"))) {
@@ -72,7 +73,8 @@ const measure = async (page: Page): Promise<Layout> => {
       for (const text of Array.from(svg.querySelectorAll("text"))) {
         const box = text.getBoundingClientRect();
         if (box.width === 0 || text.getAttribute("opacity") === "0" || !text.textContent) continue;
-        if (box.left < frame.left - 1 || box.right > frame.right + 1 || box.top < frame.top - 1 || box.bottom > frame.bottom + 1) cut.push(`${chart}: "${text.textContent}"`);
+        if (box.left < frame.left - 1 || box.right > frame.right + 1 || box.top < frame.top - 1 || box.bottom > frame.bottom + 1)
+          cut.push(`${chart}: "${text.textContent}"`);
         smallestText = Math.min(smallestText, parseFloat(getComputedStyle(text).fontSize) * scale);
         if (text.closest(".role-legend-label") && text.textContent.endsWith("…")) shortened.push(`${chart}: "${text.textContent}"`);
         if (text.closest(".bar_labels_marks") && getComputedStyle(text).fill !== bodyColor) unthemed.push(`${chart}: ${getComputedStyle(text).fill}`);
@@ -83,14 +85,26 @@ const measure = async (page: Page): Promise<Layout> => {
           .map((text) => ({text: text.textContent, box: text.getBoundingClientRect()}));
         for (let i = 1; i < boxes.length; i++) {
           const [a, b] = [boxes[i - 1].box, boxes[i].box];
-          if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlapping.push(`${chart}: "${boxes[i - 1].text}" and "${boxes[i].text}"`);
+          if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
+            overlapping.push(`${chart}: "${boxes[i - 1].text}" and "${boxes[i].text}"`);
         }
       }
     }
     const scrollingTables = Array.from(document.querySelectorAll(".chart-data .table-scroll"))
       .filter((box) => box.scrollWidth > box.clientWidth + 1)
       .map((box) => `${box.closest("details")!.id} ${box.scrollWidth}/${box.clientWidth}`);
-    return {scrollWidth: document.scrollingElement!.scrollWidth, innerWidth, outside: outside.slice(0, 10), cut, shortened, overlapping, smallestText, scrollingTables, unthemed, charts: svgs.length};
+    return {
+      scrollWidth: document.scrollingElement!.scrollWidth,
+      innerWidth,
+      outside: outside.slice(0, 10),
+      cut,
+      shortened,
+      overlapping,
+      smallestText,
+      scrollingTables,
+      unthemed,
+      charts: svgs.length,
+    };
   });
 };
 
@@ -139,10 +153,16 @@ test("phone: a table wider than its card scrolls in its own box, its row headers
   const sizes = await box.evaluate((element) => ({client: element.clientWidth, scroll: element.scrollWidth}));
   assert.ok(sizes.scroll > sizes.client, `the day-by-action table is wider than a phone: ${sizes.scroll} in ${sizes.client}`);
   // a day reads on one line: its row header is as tall as a number cell
-  const heights = await page.$eval("#data-actions tbody tr", (row) => [row.querySelector("th")!.getBoundingClientRect().height, row.querySelector("td")!.getBoundingClientRect().height]);
+  const heights = await page.$eval("#data-actions tbody tr", (row) => [
+    row.querySelector("th")!.getBoundingClientRect().height,
+    row.querySelector("td")!.getBoundingClientRect().height,
+  ]);
   assert.is(heights[0], heights[1]);
   await box.evaluate((element) => (element.scrollLeft = 200));
-  const header = await page.$eval("#data-actions tbody tr th[scope=row]", (th) => th.getBoundingClientRect().left - th.closest(".table-scroll")!.getBoundingClientRect().left);
+  const header = await page.$eval(
+    "#data-actions tbody tr th[scope=row]",
+    (th) => th.getBoundingClientRect().left - th.closest(".table-scroll")!.getBoundingClientRect().left,
+  );
   assert.ok(Math.abs(header) < 1, `the day stays at the box's left edge (${header} px)`);
   await context.close();
 });

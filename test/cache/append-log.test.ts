@@ -17,7 +17,10 @@ test("the cache keeps every column an indicator declares, as addPeriodKeys leave
   const coded: readonly string[] = CODED_COLUMNS;
   for (const column of INDICATOR_COLUMNS) {
     assert.ok(kept.includes(column), `"${column}": an indicator reads it, so an incremental build needs it from the cache (CACHED_COLUMNS)`);
-    assert.ok(keyed.includes(column) || coded.includes(column), `"${column}": neither a period key nor in CODED_COLUMNS, which addPeriodKeys encodes and the cache stores`);
+    assert.ok(
+      keyed.includes(column) || coded.includes(column),
+      `"${column}": neither a period key nor in CODED_COLUMNS, which addPeriodKeys encodes and the cache stores`,
+    );
   }
 });
 
@@ -39,9 +42,9 @@ const snapshot = async (file: string, format: InputFormat) => (await snapshotFil
 test("fileState: where a later read resumes (CSV with its header text, NDJSON), or null", async () => {
   const dir = await mkdtemp(path.join(tmpdir(), "ar-append-"));
   const file = (name: string, text: string) => writeFile(path.join(dir, name), text).then(() => path.join(dir, name));
-  const csv = await file("a.csv", "\uFEFF\ntimestamp,action\r\n2026-01-01T00:00:00Z,a\r\n\"2026-01-02T00:00:00Z\",\"multi\nline\"\r\n");
+  const csv = await file("a.csv", '\uFEFF\ntimestamp,action\r\n2026-01-01T00:00:00Z,a\r\n"2026-01-02T00:00:00Z","multi\nline"\r\n');
   const state = await fileState(await snapshot(csv, "csv"));
-  assert.is(state.size, Buffer.byteLength("\uFEFF\ntimestamp,action\r\n2026-01-01T00:00:00Z,a\r\n\"2026-01-02T00:00:00Z\",\"multi\nline\"\r\n"));
+  assert.is(state.size, Buffer.byteLength('\uFEFF\ntimestamp,action\r\n2026-01-01T00:00:00Z,a\r\n"2026-01-02T00:00:00Z","multi\nline"\r\n'));
   assert.match(state.sha256, /^[0-9a-f]{64}$/);
   // 5 newlines: the next byte is on line 6; the blank line before the header is kept with it
   assert.equal(state.resume, {start: state.size, line: 6, header: "\ntimestamp,action\r\n"});

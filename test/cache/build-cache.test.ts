@@ -19,8 +19,13 @@ async function content(dir: string): Promise<CacheContent> {
   const secondJson = json.indexOf("{", firstJson + 1);
   return {
     manifest: {
-      code: "code-1", out: "/somewhere/site", fingerprint: "f", timeZone: "Europe/Paris", format: null,
-      columns: ["timestamp", "action"], columnNames: ["timestamp", "action"],
+      code: "code-1",
+      out: "/somewhere/site",
+      fingerprint: "f",
+      timeZone: "Europe/Paris",
+      format: null,
+      columns: ["timestamp", "action"],
+      columnNames: ["timestamp", "action"],
       files: [{path: "log.csv", format: "csv", size: 10, mtimeMs: 1, sha256: "h", resume: {start: 10, line: 4, header: "timestamp,action\n"}}],
       counts: {files: 1, rows: 3, accepted: 2, rejected: 1, duplicates: 0},
       periods: {"all/all/": {key: "k", rows: "d", totals: {actions: 2, users: 0, datasets: 0, pages: 0, actionsPerUser: 0}}},
@@ -29,7 +34,11 @@ async function content(dir: string): Promise<CacheContent> {
     rows: {file: Int32Array.from([0, 0]), line: Int32Array.from([2, 3]), hash: Int32Array.from([11, 12]), hash2: Int32Array.from([21, 22])},
     hashIndex: Float64Array.from([11 * 2 ** 23, 12 * 2 ** 23 + 1]),
     coded: {action: new CodedColumn(Int32Array.from([1, 2]), ["", "a", "b"])},
-    source: {csvStart: Float64Array.from([header, second, csv.length]), jsonStart: Float64Array.from([firstJson, secondJson]), jsonEnd: Float64Array.from([json.indexOf("}") + 1, json.lastIndexOf("}") + 1])},
+    source: {
+      csvStart: Float64Array.from([header, second, csv.length]),
+      jsonStart: Float64Array.from([firstJson, secondJson]),
+      jsonEnd: Float64Array.from([json.indexOf("}") + 1, json.lastIndexOf("}") + 1]),
+    },
     rejects: [{file: "log.csv", line: 4, reason: "empty action", fields: {timestamp: "x"}}],
     duplicates: [],
     csvFile: path.join(dir, "activity.csv"),
@@ -56,7 +65,10 @@ test("writeCache then readCache: the same arrays, dictionaries, lists and manife
   // one file per array, named in the manifest, and nothing else
   const {parts} = read.manifest;
   assert.equal(Object.keys(parts.arrays).sort(), ["coded.action", "csvStart", "file", "hash", "hash2", "hashIndex", "jsonEnd", "jsonStart", "line", "time"]);
-  assert.equal((await readdir(path.join(dir, "cache"))).sort(), ["manifest.json", ...Object.values(parts.arrays), parts.rejects, parts.duplicates, parts.csv, parts.json].sort());
+  assert.equal(
+    (await readdir(path.join(dir, "cache"))).sort(),
+    ["manifest.json", ...Object.values(parts.arrays), parts.rejects, parts.duplicates, parts.csv, parts.json].sort(),
+  );
   await rm(dir, {recursive: true});
 });
 
@@ -119,7 +131,11 @@ test("spareFilesFor: a pair of new files in the cache's folder, named as its dow
   const spare = spareFilesFor(cache, dir);
   assert.ok(spare);
   assert.equal([path.dirname(spare!.csvFile), path.dirname(spare!.jsonFile)], [cache, cache]);
-  assert.match(path.basename(spare!.csvFile), /^activity\.[0-9a-z]+\.csv$/, "named as the cache names its downloads, so that a cache write removes a stray one");
+  assert.match(
+    path.basename(spare!.csvFile),
+    /^activity\.[0-9a-z]+\.csv$/,
+    "named as the cache names its downloads, so that a cache write removes a stray one",
+  );
   assert.match(path.basename(spare!.jsonFile), /^activity\.[0-9a-z]+\.json$/);
   // a cache on another file system: the copy could only be copied into a report
   const shm = "/dev/shm";
@@ -148,7 +164,11 @@ async function grown(dir: string, written: CacheContent): Promise<CacheContent> 
     rows: {file: Int32Array.from([0, 0, 0]), line: Int32Array.from([2, 3, 5]), hash: Int32Array.from([11, 12, 5]), hash2: Int32Array.from([21, 22, 25])},
     hashIndex: Float64Array.from([5 * 2 ** 23 + 2, 11 * 2 ** 23, 12 * 2 ** 23 + 1]),
     coded: {action: new CodedColumn(Int32Array.from([1, 2, 1]), ["", "a", "b"])},
-    source: {csvStart: Float64Array.from([...written.source.csvStart, csv.length]), jsonStart: Float64Array.from([...written.source.jsonStart, json.lastIndexOf("{")]), jsonEnd: Float64Array.from([...written.source.jsonEnd, jsonEnd])},
+    source: {
+      csvStart: Float64Array.from([...written.source.csvStart, csv.length]),
+      jsonStart: Float64Array.from([...written.source.jsonStart, json.lastIndexOf("{")]),
+      jsonEnd: Float64Array.from([...written.source.jsonEnd, jsonEnd]),
+    },
     csvFile: path.join(dir, "next", "activity.csv"),
     jsonFile: path.join(dir, "next", "activity.json"),
   };
@@ -179,7 +199,8 @@ test("an append writes its rows into the same array files; the old manifest stil
   const after = await readCache(cache, "code-1");
   if (typeof after === "string") throw new Error(after);
   const {arrays} = after.manifest.parts;
-  for (const name of ["time", "csvStart", "jsonStart", "jsonEnd", "file", "line", "hash", "hash2", "coded.action"]) assert.is(arrays[name], before.manifest.parts.arrays[name], `${name} was rewritten`);
+  for (const name of ["time", "csvStart", "jsonStart", "jsonEnd", "file", "line", "hash", "hash2", "coded.action"])
+    assert.is(arrays[name], before.manifest.parts.arrays[name], `${name} was rewritten`);
   assert.is.not(arrays.hashIndex, before.manifest.parts.arrays.hashIndex, "the hash index is merged, so rewritten");
   assert.equal(await inodes([arrays.time]), timeInode);
   assert.equal([...after.time], [...written.time, Date.parse("2026-01-03T00:00:00Z")]);

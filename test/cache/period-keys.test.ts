@@ -15,21 +15,77 @@ import {buildSiteModel} from "../../src/site/page-model.js";
 import {APR, FEB, HOSTILE, MAR, siteInput, TIME_ZONE, W01, Y2025} from "../fixtures/site/site-input.js";
 
 const rows = (pairs: [number, number][]) => ({hash: Int32Array.from(pairs, ([a]) => a), hash2: Int32Array.from(pairs, ([, b]) => b)});
-const base: [number, number][] = [[1, 10], [2, 20], [3, 30], [4, 40]];
+const base: [number, number][] = [
+  [1, 10],
+  [2, 20],
+  [3, 30],
+  [4, 40],
+];
 
 test("rowsDigest: equal rows give equal digests, with the row count", () => {
   assert.is(rowsDigest(rows(base), 0, 4), rowsDigest(rows([...base]), 0, 4));
   assert.match(rowsDigest(rows(base), 1, 3), /^[0-9a-f]{8}:[0-9a-f]{8}:2$/);
-  assert.is(rowsDigest(rows(base), 1, 3), rowsDigest(rows([[9, 9], [2, 20], [3, 30]]), 1, 3), "only the range counts");
+  assert.is(
+    rowsDigest(rows(base), 1, 3),
+    rowsDigest(
+      rows([
+        [9, 9],
+        [2, 20],
+        [3, 30],
+      ]),
+      1,
+      3,
+    ),
+    "only the range counts",
+  );
 });
 
 test("rowsDigest: a changed, added, removed or reordered row changes it", () => {
   const digest = rowsDigest(rows(base), 0, 4);
-  assert.is.not(rowsDigest(rows([[1, 10], [2, 20], [3, 31], [4, 40]]), 0, 4), digest, "second hash changed only");
-  assert.is.not(rowsDigest(rows([[1, 10], [2, 20], [5, 30], [4, 40]]), 0, 4), digest, "first hash changed only");
+  assert.is.not(
+    rowsDigest(
+      rows([
+        [1, 10],
+        [2, 20],
+        [3, 31],
+        [4, 40],
+      ]),
+      0,
+      4,
+    ),
+    digest,
+    "second hash changed only",
+  );
+  assert.is.not(
+    rowsDigest(
+      rows([
+        [1, 10],
+        [2, 20],
+        [5, 30],
+        [4, 40],
+      ]),
+      0,
+      4,
+    ),
+    digest,
+    "first hash changed only",
+  );
   assert.is.not(rowsDigest(rows([...base, [5, 50]]), 0, 5), digest, "added");
   assert.is.not(rowsDigest(rows(base), 0, 3), digest, "removed");
-  assert.is.not(rowsDigest(rows([[2, 20], [1, 10], [3, 30], [4, 40]]), 0, 4), digest, "reordered");
+  assert.is.not(
+    rowsDigest(
+      rows([
+        [2, 20],
+        [1, 10],
+        [3, 30],
+        [4, 40],
+      ]),
+      0,
+      4,
+    ),
+    digest,
+    "reordered",
+  );
 });
 
 /** The fixture site's pages, each with a frame as a build sets it (MAR compared with FEB, W01's data starting inside it). */
@@ -47,7 +103,15 @@ function framedPages() {
 const config = buildConfig({input: ["log.csv"], out: "site", tz: TIME_ZONE, "as-of": "2025-04-30", top: 5}, undefined, {cwd: "/work", home: "/home/someone"});
 
 function context(frames: PeriodFrame[], pages: unknown[]): PeriodKeyContext {
-  return {code: "c1", config, columns: ["timestamp", "action", "user_id"], actions: ["update", HOSTILE], title: `data.example.org ${HOSTILE}`, rows: pages.map((_, i) => `0000000${i}:00000000:${i}`), frames};
+  return {
+    code: "c1",
+    config,
+    columns: ["timestamp", "action", "user_id"],
+    actions: ["update", HOSTILE],
+    title: `data.example.org ${HOSTILE}`,
+    rows: pages.map((_, i) => `0000000${i}:00000000:${i}`),
+    frames,
+  };
 }
 
 /** Every leaf of a JSON value, by path: e.g. ["model", "up", 0, "href"]. */
@@ -75,7 +139,17 @@ function changed(value: unknown, path: (string | number)[], change: (old: unknow
 }
 
 const otherValue = (old: unknown): unknown =>
-  typeof old === "string" ? old + "x" : typeof old === "number" ? old + 1 : typeof old === "boolean" ? !old : old === null ? "x" : Array.isArray(old) ? [...old, "x"] : {...(old as object), x: 1};
+  typeof old === "string"
+    ? old + "x"
+    : typeof old === "number"
+      ? old + 1
+      : typeof old === "boolean"
+        ? !old
+        : old === null
+          ? "x"
+          : Array.isArray(old)
+            ? [...old, "x"]
+            : {...(old as object), x: 1};
 
 test("periodContentKey: a hex SHA-256 of every part; any leaf changed or any field added changes it, in every part", () => {
   const {pages, frames} = framedPages();
@@ -88,11 +162,16 @@ test("periodContentKey: a hex SHA-256 of every part; any leaf changed or any fie
     const paths = leaves(parts);
     assert.ok(paths.length > 40, "the model is walked, not just the parts");
     // every leaf, whatever the model holds today or will hold: no list of fields here
-    for (const path of paths) assert.is.not(periodContentKey(changed(parts, path, otherValue) as PeriodKeyParts), before, `${parts.model.path}: ${path.join(".")} changed`);
+    for (const path of paths)
+      assert.is.not(periodContentKey(changed(parts, path, otherValue) as PeriodKeyParts), before, `${parts.model.path}: ${path.join(".")} changed`);
     for (const path of objects(parts)) {
       for (const added of ["a field", 0, null, false, undefined, [], {}]) {
         const withField = changed(parts, path, (old) => ({...(old as object), newField: added}));
-        assert.is.not(periodContentKey(withField as PeriodKeyParts), before, `${parts.model.path}: ${JSON.stringify(added)} added at ${path.join(".") || "the top"}`);
+        assert.is.not(
+          periodContentKey(withField as PeriodKeyParts),
+          before,
+          `${parts.model.path}: ${JSON.stringify(added)} added at ${path.join(".") || "the top"}`,
+        );
       }
     }
   }
@@ -116,7 +195,10 @@ test("periodKeyParts: the key's model is the page's model as the site lays it ou
   }
   // a kept period has only its totals and frame: the same model
   const kept = pages.map(({period, indicators}, i) => ({period, indicators: {totals: indicators.totals, ...frames[i]} as PeriodIndicators}));
-  assert.equal(periodKeyModels(kept, all[0].model.siteTitle, "2025-04-30"), all.map(({model}) => model));
+  assert.equal(
+    periodKeyModels(kept, all[0].model.siteTitle, "2025-04-30"),
+    all.map(({model}) => model),
+  );
 });
 
 test("periodContentKeys: every option that shapes the output changes every key, but the as-of day (shown through the model)", () => {

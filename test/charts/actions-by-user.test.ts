@@ -41,7 +41,10 @@ test("actions-by-user: 20 users or fewer, no others bar; 21 users, 'others (1 us
 test("actions-by-user: most active first, ties by user id; shares in tooltip and summary", () => {
   const chart = actionsByUserChart(fixture("week"), palette);
   const values = (chart.vegaLite as any).data.values as {user: string; tip: string}[];
-  assert.equal(values.map((v) => v.user), ["alice", "bob", "carol", "dave"]);
+  assert.equal(
+    values.map((v) => v.user),
+    ["alice", "bob", "carol", "dave"],
+  );
   assert.is(values[0].tip, "alice: 8 actions (57.1%)");
   assert.match(chart.summary, "4 users performed 14 actions");
   assert.match(chart.summary, "alice with 8 (57.1%)");

@@ -13,9 +13,18 @@ test("byWeekday: one bar of actions per weekday, Mon to Sun in order, users in t
   const chart = byWeekdayChart(fixture("week"), palette);
   const spec = chart.vegaLite as any;
   const values = spec.data.values as {weekday: string; actions: number; users: number; tip: string}[];
-  assert.equal(values.map((v) => v.weekday), DAYS);
-  assert.equal(values.map((v) => v.actions), [7, 3, 0, 3, 0, 1, 0]);
-  assert.equal(values.map((v) => v.users), [2, 1, 0, 2, 0, 1, 0]);
+  assert.equal(
+    values.map((v) => v.weekday),
+    DAYS,
+  );
+  assert.equal(
+    values.map((v) => v.actions),
+    [7, 3, 0, 3, 0, 1, 0],
+  );
+  assert.equal(
+    values.map((v) => v.users),
+    [2, 1, 0, 2, 0, 1, 0],
+  );
   assert.is(values[0].tip, "Monday: 7 actions by 2 users");
   assert.is(values[5].tip, "Saturday: 1 action by 1 user");
   assert.is(spec.mark.type, "bar");
@@ -28,7 +37,15 @@ test("byWeekday: the indicator's id, label and description; a table of weekday, 
   assert.ok(chart.description.startsWith(byWeekday.description), chart.description);
   assert.match(chart.description, "Europe/Paris");
   assert.equal(chart.table.columns, ["Weekday", "Actions", "Users"]);
-  assert.equal(chart.table.rows, [["Monday", 7, 2], ["Tuesday", 3, 1], ["Wednesday", 0, 0], ["Thursday", 3, 2], ["Friday", 0, 0], ["Saturday", 1, 1], ["Sunday", 0, 0]]);
+  assert.equal(chart.table.rows, [
+    ["Monday", 7, 2],
+    ["Tuesday", 3, 1],
+    ["Wednesday", 0, 0],
+    ["Thursday", 3, 2],
+    ["Friday", 0, 0],
+    ["Saturday", 1, 1],
+    ["Sunday", 0, 0],
+  ]);
 });
 
 test("byWeekday: the summary (the SVG's description) states actions and users per day", () => {
@@ -43,7 +60,10 @@ test("byWeekday: the baked SVG draws Mon..Sun on the axis, in order, and seven b
   const labels = [...svg.matchAll(/<text[^>]*>(Mon|Tue|Wed|Thu|Fri|Sat|Sun)<\/text>/g)].map((m) => m[1]);
   assert.equal(labels, DAYS);
   const bars = [...svg.matchAll(/<path aria-label="weekday: (\w+); Actions: (\d+); tip: ([^"]*)"/g)].map((m) => m.slice(1));
-  assert.equal(bars.map(([day]) => day), DAYS);
+  assert.equal(
+    bars.map(([day]) => day),
+    DAYS,
+  );
   assert.equal(bars[3], ["Thu", "3", "Thursday: 3 actions by 2 users"]);
 });
 

@@ -17,12 +17,18 @@ test("distribution: a donut, slices largest first, shares in legend and tooltip"
   const param = (name: string) => spec.params.find((p: {name: string}) => p.name === name).value;
   assert.equal(param("entries"), ["Edit dataset: 71.4%", "Publish dataset: 21.4%", "Add user: 7.1%"]);
   const colors = param("entryColors");
-  assert.equal(colors.slice(0, 3), ["edit_dataset", "publish_dataset", "add_user"].map((action) => palette.color(action)));
+  assert.equal(
+    colors.slice(0, 3),
+    ["edit_dataset", "publish_dataset", "add_user"].map((action) => palette.color(action)),
+  );
   // one range entry per palette colour, whatever the period: every donut has the same spec shape
   assert.is(colors.length, palette.actions.length);
   assert.equal([...colors].sort(), palette.actions.map((action) => palette.color(action)).sort());
   assert.equal(spec.encoding.color.scale, {domain: {expr: "entries"}, range: colors.map((_: string, i: number) => ({expr: `entryColors[${i}]`}))});
-  assert.equal(spec.data.values.map((v: {count: number}) => v.count), [10, 3, 1]);
+  assert.equal(
+    spec.data.values.map((v: {count: number}) => v.count),
+    [10, 3, 1],
+  );
   assert.is(spec.data.values[2].tip, "Add user (add_user): 1 action (7.1%)");
   assert.is(spec.encoding.color.legend.labelLimit, 0);
 });
@@ -33,7 +39,10 @@ test("distribution: each slice drawn in its action's palette colour, the legend 
   const labels = [...legend.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]);
   assert.equal(labels, ["Edit dataset: 71.4%", "Publish dataset: 21.4%", "Add user: 7.1%"]);
   const symbols = [...legend.matchAll(/role-legend-symbol[\s\S]*?fill="(#[0-9a-f]{6})"/g)].map((match) => match[1]);
-  assert.equal(symbols, ["edit_dataset", "publish_dataset", "add_user"].map((action) => palette.color(action)));
+  assert.equal(
+    symbols,
+    ["edit_dataset", "publish_dataset", "add_user"].map((action) => palette.color(action)),
+  );
   // the slices (arcs, drawn before the legend) carry the same colours, largest slice first
   const marks = chart.svg.slice(chart.svg.indexOf("role-mark"), chart.svg.indexOf("role-legend"));
   const fills = [...marks.matchAll(/<path[^>]*fill="(#[0-9a-f]{6})"/g)].map((match) => match[1]);
@@ -42,7 +51,10 @@ test("distribution: each slice drawn in its action's palette colour, the legend 
 
 test("distribution: table and summary", () => {
   const chart = distributionChart(fixture("next-week"), palette);
-  assert.equal(chart.table.rows, [["edit_page", 3, "60.0%"], ["add_user", 2, "40.0%"]]);
+  assert.equal(chart.table.rows, [
+    ["edit_page", 3, "60.0%"],
+    ["add_user", 2, "40.0%"],
+  ]);
   assert.is(chart.summary, "5 actions: Edit page 60.0%, Add user 40.0%.");
 });
 

@@ -1,14 +1,7 @@
 import {test} from "uvu";
 import * as assert from "uvu/assert";
 import {readFileSync} from "node:fs";
-import {
-  actionPalette,
-  CHART_BACKGROUNDS,
-  colorDistance,
-  fitContrast,
-  paletteColors,
-  UNKNOWN_ACTION_COLOR,
-} from "../../src/charts/palette.js";
+import {actionPalette, CHART_BACKGROUNDS, colorDistance, fitContrast, paletteColors, UNKNOWN_ACTION_COLOR} from "../../src/charts/palette.js";
 import {NEUTRAL_COLOR, OTHERS_COLOR} from "../../src/charts/chart-base.js";
 import {contrastRatio, hexToLch} from "../../src/charts/color-space.js";
 
@@ -34,8 +27,7 @@ const closestPair = (colors: string[]): number => {
   return closest;
 };
 
-const worstContrast = (color: string, backgrounds: readonly string[]) =>
-  Math.min(...backgrounds.map((background) => contrastRatio(color, background)));
+const worstContrast = (color: string, backgrounds: readonly string[]) => Math.min(...backgrounds.map((background) => contrastRatio(color, background)));
 
 test("contrastRatio: WCAG's reference values", () => {
   assert.is(contrastRatio("#000000", "#ffffff"), 21);
@@ -139,7 +131,6 @@ test("actionPalette: unknown action is grey; labels are sanitised and distinct",
   assert.ok(labels.every((label) => !label.includes("\u202E")));
   assert.is(palette.label("x\u202Ey"), "x[U+202E]y");
 });
-
 
 test("TABLEAU10 is vega's tableau10 scheme, colour for colour", async () => {
   const {scheme} = await import("vega");

@@ -39,7 +39,8 @@ test.before(async () => {
   const periods = listPeriods(table, {timeZone: TIME_ZONE, asOf: "2026-11-30"});
   // as build.ts does: addPeriodKeys dictionary-encodes `action`, its dictionary is every action
   const palette = actionPalette((table.column("action") as CodedColumn).dictionary.filter((action) => action !== ""));
-  for (const period of periods.filter((_, i) => i % 3 === 0)) specs.push(...chartSpecs(computeIndicators(rowsInPeriod(table, period), {period, top: 10}), palette));
+  for (const period of periods.filter((_, i) => i % 3 === 0))
+    specs.push(...chartSpecs(computeIndicators(rowsInPeriod(table, period), {period, top: 10}), palette));
   specs.push(...chartSpecs(busyMonth(), actionPalette(BUSY_ACTIONS)), ...chartSpecs(hostilePeriod(), actionPalette(HOSTILE)));
 });
 

@@ -12,7 +12,10 @@ const IDS = ["actions", "users", "actions-by-user", "top-users", "top-datasets",
 
 test("chartSpecs: the eight charts in page order, each with title, description and summary", () => {
   const charts = chartSpecs(fixture("week"), palette);
-  assert.equal(charts.map((chart) => chart.id), IDS);
+  assert.equal(
+    charts.map((chart) => chart.id),
+    IDS,
+  );
   for (const chart of charts) {
     assert.ok(chart.title && chart.description && chart.summary, chart.id);
     assert.ok(chart.table.columns.length >= 2, chart.id);

@@ -56,14 +56,26 @@ test("renderChart: a 60-character action name is drawn whole in the legend", asy
   const long = `publish_dataset_with_a_very_long_name_${"x".repeat(22)}`;
   assert.is(long.length, 60);
   const palette = actionPalette([long, "add_user"]);
-  const indicators = {...fixture("next-week"), distribution: [{action: long, count: 3, share: 0.6}, {action: "add_user", count: 2, share: 0.4}]};
+  const indicators = {
+    ...fixture("next-week"),
+    distribution: [
+      {action: long, count: 3, share: 0.6},
+      {action: "add_user", count: 2, share: 0.4},
+    ],
+  };
   indicators.actions = {...indicators.actions, series: [{bucket: "2025-03-11", action: long, count: 3}]};
   const [actions] = await renderAll(chartSpecs(indicators, palette).filter((chart) => chart.id === "actions"));
   const [donut] = await renderAll(chartSpecs(indicators, palette).filter((chart) => chart.id === "distribution"));
   for (const chart of [actions, donut]) {
     const texts = [...chart.svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]);
-    assert.ok(texts.some((text) => text.startsWith(`Publish dataset with a very long name ${"x".repeat(22)}`)), chart.id);
-    assert.not.ok(texts.some((text) => text.includes("…")), chart.id);
+    assert.ok(
+      texts.some((text) => text.startsWith(`Publish dataset with a very long name ${"x".repeat(22)}`)),
+      chart.id,
+    );
+    assert.not.ok(
+      texts.some((text) => text.includes("…")),
+      chart.id,
+    );
   }
 });
 
@@ -81,7 +93,10 @@ test("shapeCompiler: a chart of a known shape reuses its compiled spec, and equa
   const perPage = specs.length / 4;
   const first = compiled.slice(0, perPage);
   const again = compiled.slice(3 * perPage, 4 * perPage);
-  assert.equal(again.map(({spec}) => spec.marks), first.map(({spec}) => spec.marks));
+  assert.equal(
+    again.map(({spec}) => spec.marks),
+    first.map(({spec}) => spec.marks),
+  );
   again.forEach(({spec}, i) => assert.ok(spec.marks === first[i].spec.marks, `${first[i].chart.id}: shape reused`));
   // another period's data and description, in the shared shape
   assert.not.equal(again[0].spec.data, compiled[perPage].spec.data);
@@ -100,11 +115,20 @@ test("shapeCompiler: rendering with a shared shape leaves it as compiled", async
   const before = await Promise.all(chartSpecs(fixture("week"), palette).map(render));
   await Promise.all(chartSpecs(fixture("next-week"), palette).map(render));
   const after = await Promise.all(chartSpecs(fixture("week"), palette).map(render));
-  assert.equal(after.map((chart) => chart.svg), before.map((chart) => chart.svg));
-  assert.equal(after.map((chart) => JSON.stringify(chart.vega)), before.map((chart) => JSON.stringify(chart.vega)));
+  assert.equal(
+    after.map((chart) => chart.svg),
+    before.map((chart) => chart.svg),
+  );
+  assert.equal(
+    after.map((chart) => JSON.stringify(chart.vega)),
+    before.map((chart) => JSON.stringify(chart.vega)),
+  );
   // and as a renderer without any shape known would draw them
   const fresh = await Promise.all(chartSpecs(fixture("week"), palette).map((chart) => chartRenderer(() => {})(chart)));
-  assert.equal(after.map((chart) => chart.svg), fresh.map((chart) => chart.svg));
+  assert.equal(
+    after.map((chart) => chart.svg),
+    fresh.map((chart) => chart.svg),
+  );
 });
 
 /** The SVG the browser's path (AST + vega-interpreter, no generated code) draws of a compiled spec. */
@@ -184,18 +208,33 @@ test("chartRenderer: a chart of a known shape and width reuses its parse, and dr
   assert.ok(counts.reused >= 7, `${counts.reused} reused`);
   assert.ok(counts.parsed < parsedFirst * 3, `${counts.parsed} parsed`);
   const fresh = (name: "week" | "next-week") => Promise.all(chartSpecs(fixture(name), palette).map((chart) => chartRenderer(() => {})(chart)));
-  assert.equal(again.map((chart) => chart.svg), (await fresh("week")).map((chart) => chart.svg));
-  assert.equal(next.map((chart) => chart.svg), (await fresh("next-week")).map((chart) => chart.svg));
+  assert.equal(
+    again.map((chart) => chart.svg),
+    (await fresh("week")).map((chart) => chart.svg),
+  );
+  assert.equal(
+    next.map((chart) => chart.svg),
+    (await fresh("next-week")).map((chart) => chart.svg),
+  );
 });
 
 /** The week with its top lists and users in reverse rank order: the same entries, ranked anew. */
 function reranked(week: ReturnType<typeof fixture>): ReturnType<typeof fixture> {
-  return {...week, actionsByUser: [...week.actionsByUser].reverse(), topUsers: [...week.topUsers].reverse(), topDatasets: [...week.topDatasets].reverse(), topPages: [...week.topPages].reverse()};
+  return {
+    ...week,
+    actionsByUser: [...week.actionsByUser].reverse(),
+    topUsers: [...week.topUsers].reverse(),
+    topDatasets: [...week.topDatasets].reverse(),
+    topPages: [...week.topPages].reverse(),
+  };
 }
 
 /** The week with every count multiplied: other axis ticks, the same entries. */
 function scaled(week: ReturnType<typeof fixture>, by: number): ReturnType<typeof fixture> {
-  const times = <T extends object>(entry: T, ...keys: string[]): T => ({...entry, ...Object.fromEntries(keys.map((key) => [key, (entry as Record<string, number>)[key] * by]))});
+  const times = <T extends object>(entry: T, ...keys: string[]): T => ({
+    ...entry,
+    ...Object.fromEntries(keys.map((key) => [key, (entry as Record<string, number>)[key] * by])),
+  });
   const scaleByAction = (byAction: Record<string, number>) => Object.fromEntries(Object.entries(byAction).map(([action, count]) => [action, count * by]));
   return {
     ...week,
@@ -219,7 +258,20 @@ test("chartRenderer: a View kept from the shape's last chart draws each chart as
   // narrower (its entry is not kept in place with the first one's width)
   const only = (action: string) => ({...week, distribution: [{action, count: 14, share: 1}]});
   // the same entries in another order, other ticks, other entries, none, and the week again
-  const periods = [week, reranked(week), scaled(week, 37), paddedMore, paddedLess, fixture("next-week"), reranked(fixture("next-week")), fixture("empty"), only("publish_dataset"), only("add_user"), paddedMore, week];
+  const periods = [
+    week,
+    reranked(week),
+    scaled(week, 37),
+    paddedMore,
+    paddedLess,
+    fixture("next-week"),
+    reranked(fixture("next-week")),
+    fixture("empty"),
+    only("publish_dataset"),
+    only("add_user"),
+    paddedMore,
+    week,
+  ];
   const charts = [...periods.flatMap((period) => chartSpecs(period, palette)), ...chartSpecs(busyMonth(), actionPalette(BUSY_ACTIONS))];
   // each chart drawn by a renderer of its own: a new View
   const alone = await Promise.all(charts.map((chart) => chartRenderer(() => {})(chart)));
@@ -245,10 +297,7 @@ test("withViewBox: adds a viewBox when the renderer left none, keeps an existing
 
 test("roundGeometry: coordinates get 2 decimals, text and labels keep theirs", () => {
   const svg = '<path transform="translate(338.7096774193549,-7.0049)" d="M2.646,0L1.5,2" aria-label="v1.23456"/><text>v1.23456</text>';
-  assert.is(
-    roundGeometry(svg),
-    '<path transform="translate(338.71,-7)" d="M2.65,0L1.5,2" aria-label="v1.23456"/><text>v1.23456</text>',
-  );
+  assert.is(roundGeometry(svg), '<path transform="translate(338.71,-7)" d="M2.65,0L1.5,2" aria-label="v1.23456"/><text>v1.23456</text>');
 });
 
 test("chartSpecsJson of rendered hostile charts: no '<' survives, so the JSON can sit in a <script> block; round-trips", async () => {

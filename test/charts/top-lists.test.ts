@@ -51,7 +51,10 @@ test("topDatasetsChart and topPagesChart: same shape, own ids and titles", () =>
   assert.equal(datasets.table.rows[1], ["ds-trees", 5, 1, 6]);
   const pages = topPagesChart(fixture("next-week"), palette);
   assert.is(pages.id, "top-pages");
-  assert.equal(segments(pages.vegaLite).map((v) => [v.entry, v.action, v.count]), [["p-home", "Edit page", 3]]);
+  assert.equal(
+    segments(pages.vegaLite).map((v) => [v.entry, v.action, v.count]),
+    [["p-home", "Edit page", 3]],
+  );
   assert.equal((pages.vegaLite as any).layer[0].encoding.color.scale, {domain: ["Edit page"], range: ["#e45756"]});
 });
 
@@ -96,10 +99,16 @@ test("top lists: ids drawn whole above their bars, from the plot's left edge; lo
   assert.ok(labels[2].length >= 35, labels[2]);
   // the labels start where the bars do, at the plot's left edge: no y axis takes the width
   assert.not.match(chart.svg, /aria-label="Y-axis/);
-  assert.equal(drawn.map((label) => label.x), [0, 0, 0]);
+  assert.equal(
+    drawn.map((label) => label.x),
+    [0, 0, 0],
+  );
   // the whole id stays in the tooltip and the data table
   assert.ok(segments(chart.vegaLite)[2].tip.startsWith(`${long}, Edit dataset (edit_dataset)`));
-  assert.equal(chart.table.rows.map((row) => row[0]), [real, plot, long]);
+  assert.equal(
+    chart.table.rows.map((row) => row[0]),
+    [real, plot, long],
+  );
   // the chart keeps the common width
   assert.match(chart.svg, new RegExp(`^<svg[^>]*\\swidth="${CHART_WIDTH}"`));
 });

@@ -9,8 +9,14 @@ const palette = actionPalette(FIXTURE_ACTIONS);
 test("users: one zero-filled bar per day", () => {
   const chart = usersChart(fixture("week"), palette);
   const values = (chart.vegaLite as any).data.values as {bucket: string; users: number}[];
-  assert.equal(values.map((v) => v.users), [2, 1, 0, 2, 0, 1, 0]);
-  assert.equal(values.map((v) => v.bucket), ["3 Mar", "4 Mar", "5 Mar", "6 Mar", "7 Mar", "8 Mar", "9 Mar"]);
+  assert.equal(
+    values.map((v) => v.users),
+    [2, 1, 0, 2, 0, 1, 0],
+  );
+  assert.equal(
+    values.map((v) => v.bucket),
+    ["3 Mar", "4 Mar", "5 Mar", "6 Mar", "7 Mar", "8 Mar", "9 Mar"],
+  );
   assert.equal(chart.table.columns, ["Day", "Users"]);
   assert.equal(chart.table.rows[2], ["2025-03-05", 0]);
   assert.is((chart.vegaLite as any).mark.type, "bar");

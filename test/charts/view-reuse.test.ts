@@ -37,7 +37,8 @@ test("drawReused: every chart of a month page from a reused parse, by a new View
     const spec = chart.vega;
     const source = (spec.data ?? []).findIndex((entry) => "values" in entry);
     const entry = spec.data![source] as {name: string; values: unknown[]};
-    const withValues = (values: unknown[], description: string) => ({...spec, description, data: spec.data!.map((other, i) => (i === source ? {...other, values} : other))}) as Spec;
+    const withValues = (values: unknown[], description: string) =>
+      ({...spec, description, data: spec.data!.map((other, i) => (i === source ? {...other, values} : other))}) as Spec;
     // the chart's shape: its spec with the values out (its parameters keep their values)
     const shape = withValues([], "-");
     const parsed = reusableParse(shape, shape.data![source] as {name: string; values: unknown[]}, []);

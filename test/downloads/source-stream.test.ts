@@ -90,7 +90,13 @@ test("a log out of time order, or a later file with more columns: no files from 
   const days = path.join(dir, "days");
   await mkdir(days);
   await writeFile(path.join(days, "1.csv"), csvOf(HEADER, rows(100)));
-  await writeFile(path.join(days, "2.csv"), csvOf([...HEADER, "page_id"], rows(100, 100).map((row) => [...row, "page"])));
+  await writeFile(
+    path.join(days, "2.csv"),
+    csvOf(
+      [...HEADER, "page_id"],
+      rows(100, 100).map((row) => [...row, "page"]),
+    ),
+  );
   const widened = await both([days]);
   assert.is(widened.streamed, undefined);
   assert.ok(widened.log.columns.includes("page_id"));
@@ -121,7 +127,11 @@ test("with the cache's folder, the stream writes a spare copy of both files ther
   const streamed = await stream.finish(log);
   assert.ok(streamed?.spare, "the stream names its spare");
   assert.equal([path.dirname(streamed!.spare!.csvFile), path.dirname(streamed!.spare!.jsonFile)], [cacheDir, cacheDir]);
-  assert.match(path.basename(streamed!.spare!.csvFile), /^activity\.[0-9a-z]+\.csv$/, "named as the cache names its downloads, so that a cache write removes a stray one");
+  assert.match(
+    path.basename(streamed!.spare!.csvFile),
+    /^activity\.[0-9a-z]+\.csv$/,
+    "named as the cache names its downloads, so that a cache write removes a stray one",
+  );
   assert.ok((await readFile(streamed!.spare!.csvFile)).equals(await readFile(streamed!.csvFile)));
   assert.ok((await readFile(streamed!.spare!.jsonFile)).equals(await readFile(streamed!.jsonFile)));
   assert.equal((await readdir(streamedDir)).sort(), ["activity.csv", "activity.json"], "the spare is not in the report");

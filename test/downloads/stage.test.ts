@@ -16,7 +16,12 @@ import {stringColumn} from "../../src/periods/rows-in-period.js";
 
 const HEADER = ["timestamp", "user_id", "dataset_id", "action"];
 const rows = (from: number, to: number) =>
-  Array.from({length: to - from}, (_, k) => [new Date(Date.UTC(2025, 2, 1) + (from + k) * 60_000).toISOString(), `user-${k % 5}`, k % 7 === 0 ? "=cmd|' /C calc'!A0" : `dataset-${k % 9}`, "edit_dataset"]);
+  Array.from({length: to - from}, (_, k) => [
+    new Date(Date.UTC(2025, 2, 1) + (from + k) * 60_000).toISOString(),
+    `user-${k % 5}`,
+    k % 7 === 0 ? "=cmd|' /C calc'!A0" : `dataset-${k % 9}`,
+    "edit_dataset",
+  ]);
 const csvOf = (body: string[][]) => Papa.unparse([HEADER, ...body], {newline: "\n"}) + "\n";
 
 let root: string;

@@ -36,7 +36,13 @@ test("a period's files are exactly the whole log's rows lo..hi, multi-byte text 
   const source = await writeSourceData(dir, table, COLUMNS);
   const all = JSON.parse(await readFile(path.join(dir, "activity.json"), "utf8"));
   const allCsv = Papa.parse<string[]>((await readFile(path.join(dir, "activity.csv"), "utf8")).trimEnd()).data;
-  for (const [lo, hi] of [[0, 4], [1, 3], [3, 4], [0, 1], [2, 2]]) {
+  for (const [lo, hi] of [
+    [0, 4],
+    [1, 3],
+    [3, 4],
+    [0, 1],
+    [2, 2],
+  ]) {
     const period = path.join(await tmp(), "p");
     await import("node:fs/promises").then((fs) => fs.mkdir(period));
     const info = await writePeriodSourceData(period, source, lo, hi);
@@ -63,9 +69,20 @@ test("the whole range of a period equals the whole-log file byte for byte", asyn
 test("writePeriodsSourceData: two lanes write every period's folder as writePeriodSourceData alone does", async () => {
   const dir = await tmp();
   const source = await writeSourceData(dir, table, COLUMNS);
-  const ranges = [[0, 4], [1, 3], [3, 4], [0, 1], [2, 2], [1, 4]];
+  const ranges = [
+    [0, 4],
+    [1, 3],
+    [3, 4],
+    [0, 1],
+    [2, 2],
+    [1, 4],
+  ];
   const root = await tmp();
-  await writePeriodsSourceData(source, ranges.map(([lo, hi], i) => ({dir: path.join(root, "lanes", `p${i}`), lo, hi})), 2);
+  await writePeriodsSourceData(
+    source,
+    ranges.map(([lo, hi], i) => ({dir: path.join(root, "lanes", `p${i}`), lo, hi})),
+    2,
+  );
   for (const [i, [lo, hi]] of ranges.entries()) {
     const alone = path.join(root, "alone", `p${i}`);
     await import("node:fs/promises").then((fs) => fs.mkdir(alone, {recursive: true}));
@@ -111,7 +128,6 @@ test("an empty log gives a header-only CSV and an empty JSON array", async () =>
   assert.is(await readFile(path.join(period, "activity.csv"), "utf8"), '"timestamp","action","diff"\r\n');
 });
 
-
 // appendSourceData: the nightly append, from a copy of the previous files or from a spare
 const ROWS = [
   ["2025-03-01T10:00:00Z", "edit_dataset", '{"a":"b"}'],
@@ -151,10 +167,13 @@ test("appendSourceData extends the spare of the night before last: the bytes and
 test("a spare still linked elsewhere (a published report), or not what the cache says, is left alone and copied around", async () => {
   const cases: [string, (spare: {csvFile: string; jsonFile: string}) => Promise<void>][] = [
     ["linked by a report", async (spare) => link(spare.csvFile, spare.csvFile + ".published")],
-    ["rewritten, same size", async (spare) => {
-      const text = await readFile(spare.jsonFile, "utf8");
-      await writeFile(spare.jsonFile, text.replace("edit_dataset", "edit_datasex"));
-    }],
+    [
+      "rewritten, same size",
+      async (spare) => {
+        const text = await readFile(spare.jsonFile, "utf8");
+        await writeFile(spare.jsonFile, text.replace("edit_dataset", "edit_datasex"));
+      },
+    ],
     ["cut short", async (spare) => truncate(spare.csvFile, 10)],
     ["gone", async (spare) => rm(spare.jsonFile)],
   ];

@@ -15,7 +15,13 @@ const bars = (width: number | "container"): TopLevelSpec => ({
   width,
   height: 100,
   title: "Actions per day",
-  data: {values: [{day: "Mon", count: 3}, {day: "Tue", count: 5}, {day: "Wed", count: 1}]},
+  data: {
+    values: [
+      {day: "Mon", count: 3},
+      {day: "Tue", count: 5},
+      {day: "Wed", count: 1},
+    ],
+  },
   mark: "bar",
   encoding: {x: {field: "day", type: "ordinal"}, y: {field: "count", type: "quantitative"}},
 });

@@ -22,7 +22,10 @@ test("the message is multipart/alternative: text/plain, then the HTML and its im
   assert.match(raw, /Content-Type: text\/plain; charset=utf-8/);
   assert.match(raw, /Content-Type: text\/html; charset=utf-8/);
   assert.ok(text.length > 200 && html.length > 1000);
-  assert.ok(march.message.every((byte) => byte < 128), "every byte is 7-bit");
+  assert.ok(
+    march.message.every((byte) => byte < 128),
+    "every byte is 7-bit",
+  );
 });
 
 test("headers: subject with the report title and the period, the fixed date, from and to", () => {
@@ -61,7 +64,10 @@ test("no script, no SVG, no external resources; the dark-mode meta tag is there"
   assert.not.match(html, /\ssrc="(?!cid:)/);
   const tags = html.match(/<[a-z][^>]*>/gi) ?? [];
   assert.ok(tags.length > 50);
-  assert.not.ok(tags.some((tag) => /\son\w+=/i.test(tag)), "no event handler attribute");
+  assert.not.ok(
+    tags.some((tag) => /\son\w+=/i.test(tag)),
+    "no event handler attribute",
+  );
   assert.match(html, /<meta name="color-scheme" content="light dark">/);
   assert.match(html, /width="640"/);
 });
@@ -92,9 +98,16 @@ test("the figures match indicators.json, with the page's changes from February (
 test("top 5 lists: five users of six (frank is sixth), three datasets, two pages, with counts and shares", () => {
   const users = [...text.matchAll(/^ {2}(\d)\. (.*) · (\d+) \((\d+\.\d)%\)$/gm)].map((m) => `${m[1]} ${m[2]} ${m[3]} ${m[4]}`);
   assert.equal(users, [
-    "1 alice 4 33.3", `2 ${SCRIPT_USER} 3 25.0`, "3 bob 2 16.7", "4 dave 1 8.3", "5 erin 1 8.3",
-    "1 budget-2025 4 33.3", "2 trees 3 25.0", `3 ${QUOTED_DATASET} 2 16.7`,
-    "1 home 2 16.7", `2 ${IMG_PAGE} 1 8.3`,
+    "1 alice 4 33.3",
+    `2 ${SCRIPT_USER} 3 25.0`,
+    "3 bob 2 16.7",
+    "4 dave 1 8.3",
+    "5 erin 1 8.3",
+    "1 budget-2025 4 33.3",
+    "2 trees 3 25.0",
+    `3 ${QUOTED_DATASET} 2 16.7`,
+    "1 home 2 16.7",
+    `2 ${IMG_PAGE} 1 8.3`,
   ]);
   assert.not.ok(text.includes("frank") || html.includes("frank"));
   assert.match(text, /^ {5}Dataset publish 1 · Dataset update 1 · Page update 1$/m);

@@ -40,7 +40,15 @@ test("--attach-csv adds the period's activity.csv next to the images", async () 
   const csv = mail.attachments.find((a) => a.filename === "activity-rolling-last-7-days.csv");
   assert.ok(csv);
   assert.is(csv.contentType, "text/csv");
-  assert.equal(csv.content.toString("utf8").trim().split("\n").slice(1).map((line) => line.split(",")[2]), ["frank", "alice", "alice"]);
+  assert.equal(
+    csv.content
+      .toString("utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(",")[2]),
+    ["frank", "alice", "alice"],
+  );
   assert.is(mail.attachments.filter((a) => a.contentType === "image/png").length, 2);
 });
 
@@ -49,7 +57,10 @@ test("a folder that is not a report, or a broken file, is an InputError naming t
   assert.instance(missing, InputError);
   assert.match(missing.message, /^\/nonexistent\/report\/report\.json: cannot read \(ENOENT/);
   const effects = fixtureEffects();
-  const replacing = (suffix: string, text: string) => ({...effects, readFile: async (file: string) => (file.endsWith(suffix) ? Buffer.from(text) : effects.readFile(file))});
+  const replacing = (suffix: string, text: string) => ({
+    ...effects,
+    readFile: async (file: string) => (file.endsWith(suffix) ? Buffer.from(text) : effects.readFile(file)),
+  });
   const broken = await caught(composeEmail(fixtureConfig(), replacing("2025-03/indicators.json", '{"totals": {"actions": 12}}')));
   assert.instance(broken, InputError);
   assert.match(broken.message, /2025-03\/indicators\.json: field "topUsers" is missing or not an array$/);
@@ -112,7 +123,10 @@ test("--base-url must be an http: or https: URL: anything else is one line and e
   const refused = await run("javascript:alert(document.cookie)//");
   assert.is(refused.code, 1);
   assert.is(refused.stdout, "");
-  assert.is(refused.stderr, 'activity-report: option --base-url: expected an http:// or https:// URL (e.g. https://reports.example.org), not a "javascript:" URL\n');
+  assert.is(
+    refused.stderr,
+    'activity-report: option --base-url: expected an http:// or https:// URL (e.g. https://reports.example.org), not a "javascript:" URL\n',
+  );
   const {link} = (await composeEmail(fixtureConfig({baseUrl: "https://reports.example.org"}), fixtureEffects())).content;
   assert.is(link, "https://reports.example.org/month/2025-03/");
 });

@@ -17,8 +17,14 @@ test("the email's charts are those of the indicators marked email, by their page
   assert.equal(EMAIL_CHART_IDS, ["actions", "distribution"]);
   const onPage = chartSpecs(fixture("week"), actionPalette(FIXTURE_ACTIONS));
   const marked = INDICATORS.flatMap((indicator, i) => (indicator.email ? [onPage[i]] : []));
-  assert.equal(marked.map((chart) => chart.id), [...EMAIL_CHART_IDS]);
-  assert.equal(marked.map((chart) => chart.title), ["Actions", "Distribution of actions"]);
+  assert.equal(
+    marked.map((chart) => chart.id),
+    [...EMAIL_CHART_IDS],
+  );
+  assert.equal(
+    marked.map((chart) => chart.title),
+    ["Actions", "Distribution of actions"],
+  );
 });
 
 test("formatChange: the page's change (site/figures.ts) with what it compares with and that value", () => {
@@ -40,7 +46,14 @@ test("the first month of a report has no change figures; a subject can be given"
   const snapshot = await readReport(fixtureConfig({period: {kind: "exact", type: "month", key: "2025-02"}}), read);
   const content = emailContent(snapshot, {subject: "Monthly figures", baseUrl: undefined}, noImages);
   assert.is(content.subject, "Monthly figures");
-  assert.equal(content.kpis.map((k) => [k.label, k.value, k.change]), [["Actions", "8", null], ["Active users", "3", null], ["Actions per user", "2.7", null]]);
+  assert.equal(
+    content.kpis.map((k) => [k.label, k.value, k.change]),
+    [
+      ["Actions", "8", null],
+      ["Active users", "3", null],
+      ["Actions per user", "2.7", null],
+    ],
+  );
   assert.is(content.note, null);
   assert.is(content.link, null);
   assert.equal(content.charts, [], "no image given, no chart shown");
@@ -54,7 +67,13 @@ test("a rolling window: its label and days, no previous period", async () => {
   assert.is(content.days, "25–31 Mar 2025");
   assert.is(content.kpis[2].value, "1.5");
   assert.ok(content.kpis.every((k) => k.change === null));
-  assert.equal(content.tops[0].rows.map((r) => [r.name, r.count, r.share]), [["alice", "2", "66.7%"], ["frank", "1", "33.3%"]]);
+  assert.equal(
+    content.tops[0].rows.map((r) => [r.name, r.count, r.share]),
+    [
+      ["alice", "2", "66.7%"],
+      ["frank", "1", "33.3%"],
+    ],
+  );
   assert.is(content.link, "https://r.example/rolling/last-7-days/");
   const text = emailText(content);
   assert.match(text, /^Last 7 days \(25–31 Mar 2025\)$/m);
@@ -65,7 +84,10 @@ test("a month not over yet says its figures are so far; an empty one lists no ro
   const snapshot = await readReport(fixtureConfig({period: {kind: "exact", type: "month", key: "2025-04"}}), read);
   const content = emailContent(snapshot, {subject: undefined, baseUrl: undefined}, noImages);
   assert.is(content.note, "Figures so far: the period ends on 30 Apr 2025.");
-  assert.equal(content.kpis.map((k) => k.change), ["\u2212100% vs March 2025 (12)", "\u22126 vs March 2025 (6)", null]);
+  assert.equal(
+    content.kpis.map((k) => k.change),
+    ["\u2212100% vs March 2025 (12)", "\u22126 vs March 2025 (6)", null],
+  );
   assert.ok(content.tops.every((t) => t.rows.length === 0));
   assert.match(emailText(content), /^Top 5 users\n {2}\(none in this period\)$/m);
 });
@@ -75,9 +97,17 @@ test("shares are written as on the charts: one decimal, and a share under 0.1% a
   snapshot.indicators.totals.actions = 300;
   const content = emailContent(snapshot, {subject: undefined, baseUrl: undefined}, noImages);
   // alice 4, <script> 3, bob 2, dave 1, erin 1 of 300
-  assert.equal(content.tops[0].rows.map((r) => r.share), ["1.3%", "1.0%", "0.7%", "0.3%", "0.3%"]);
+  assert.equal(
+    content.tops[0].rows.map((r) => r.share),
+    ["1.3%", "1.0%", "0.7%", "0.3%", "0.3%"],
+  );
   snapshot.indicators.totals.actions = 3000;
-  assert.equal(emailContent(snapshot, {subject: undefined, baseUrl: undefined}, noImages).tops[0].rows.map((r) => r.share).slice(3), ["< 0.1%", "< 0.1%"]);
+  assert.equal(
+    emailContent(snapshot, {subject: undefined, baseUrl: undefined}, noImages)
+      .tops[0].rows.map((r) => r.share)
+      .slice(3),
+    ["< 0.1%", "< 0.1%"],
+  );
 });
 
 test("a subject with line breaks cannot add headers", async () => {
@@ -113,7 +143,10 @@ test("chart descriptions lose the sentences about clicking, which a PNG cannot d
   snapshot.charts[0].description = "Actions per day. Click a legend entry to show only that action.";
   const image = {png: Buffer.alloc(0), width: 600, height: 300, renderMs: 1};
   const content = emailContent(snapshot, {subject: undefined, baseUrl: undefined}, new Map([["actions", image]]));
-  assert.equal(content.charts.map((c) => [c.id, c.description]), [["actions", "Actions per day."]]);
+  assert.equal(
+    content.charts.map((c) => [c.id, c.description]),
+    [["actions", "Actions per day."]],
+  );
 });
 
 test.run();

@@ -35,13 +35,22 @@ test("after a quiet week, latest:week sends a snapshot that says so (exit 0)", a
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   try {
     const out = path.join(root, "site");
-    const config = buildConfig({input: [path.resolve("test/fixtures/periods/gaps.csv")], out, tz: "Europe/Paris", "as-of": "2026-02-23", workers: "0", "no-cache": true, quiet: true});
+    const config = buildConfig({
+      input: [path.resolve("test/fixtures/periods/gaps.csv")],
+      out,
+      tz: "Europe/Paris",
+      "as-of": "2026-02-23",
+      workers: "0",
+      "no-cache": true,
+      quiet: true,
+    });
     await build(config, {now: () => new Date("2026-02-23T05:00:00Z"), log: () => {}, progress: () => {}});
     const port = (server.server.address() as AddressInfo).port;
     const args = [BIN, "email", "--report", out, "--period", "latest:week", "--to", "team@example.org", "--from", "report@example.org"];
     const run = await new Promise<{code: number | null; stdout: string; stderr: string}>((resolve) => {
       const child = execFile(process.execPath, args, {env: {...process.env, SMTP_URL: `smtp://127.0.0.1:${port}`}, timeout: 60_000}, (_error, stdout, stderr) =>
-        resolve({code: child.exitCode, stdout, stderr}));
+        resolve({code: child.exitCode, stdout, stderr}),
+      );
     });
     assert.is(run.code, 0, run.stderr);
     assert.match(run.stdout, /^Week 8, 2026: \d+ KB message, 0 charts; sent to team@example\.org \(250/);

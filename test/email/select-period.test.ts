@@ -4,8 +4,15 @@ import {ConfigError} from "../../src/errors.js";
 import {previousPeriod, selectPeriod} from "../../src/email/select-period.js";
 import type {PeriodSummary, ReportJson} from "../../src/site/types.js";
 
-const summary = (type: string, key: string, start: string, end: string): PeriodSummary =>
-  ({type, key, path: `${type}/${key}/`, start, end, actions: 1, users: 1});
+const summary = (type: string, key: string, start: string, end: string): PeriodSummary => ({
+  type,
+  key,
+  path: `${type}/${key}/`,
+  start,
+  end,
+  actions: 1,
+  users: 1,
+});
 
 // Europe/Paris: DST starts on 29 March 2026, so March ends at +02:00
 const PERIODS = [
@@ -19,8 +26,13 @@ const PERIODS = [
   summary("rolling", "last-7-days", "2026-03-25T00:00:00+01:00", "2026-04-01T00:00:00+02:00"),
 ];
 const report = (asOf: string, periods = PERIODS, timeZone = "Europe/Paris"): ReportJson => ({
-  generatedAt: `${asOf}T01:00:00Z`, timeZone, asOf, title: "t",
-  input: {files: 1, rows: 0, accepted: 0, rejected: 0, duplicates: 0}, rejects: null, periods,
+  generatedAt: `${asOf}T01:00:00Z`,
+  timeZone,
+  asOf,
+  title: "t",
+  input: {files: 1, rows: 0, accepted: 0, rejected: 0, duplicates: 0},
+  rejects: null,
+  periods,
 });
 const latest = (type: "week" | "month" | "quarter" | "year" | "rolling") => ({kind: "latest", type}) as const;
 

@@ -84,7 +84,10 @@ test("the server receives the same message that was written to the .eml", async 
     assert.is(sent.text, written.text);
     assert.is(sent.html, written.html);
     assert.is(sent.messageId, written.messageId);
-    assert.equal(sent.attachments.map((a) => [a.contentType, a.cid, a.checksum]), written.attachments.map((a) => [a.contentType, a.cid, a.checksum]));
+    assert.equal(
+      sent.attachments.map((a) => [a.contentType, a.cid, a.checksum]),
+      written.attachments.map((a) => [a.contentType, a.cid, a.checksum]),
+    );
     const csv = sent.attachments.find((a) => a.contentType === "text/csv");
     assert.is(csv?.filename, "activity-month-2025-03.csv");
     assert.is(csv?.content.toString("utf8").trim().split("\n").length, 13, "header and 12 March rows");
@@ -127,7 +130,9 @@ test("a refused login and a refused message fail the same way", async () => {
 test("an unreachable server fails fast with one line", async () => {
   const port = await freePort();
   const started = Date.now();
-  const error = await failure(sendSnapshot(fixtureConfig({to: ["lead@example.org"], smtpUrl: `smtp://reporter:${ENCODED}@127.0.0.1:${port}`}), fixtureEffects()));
+  const error = await failure(
+    sendSnapshot(fixtureConfig({to: ["lead@example.org"], smtpUrl: `smtp://reporter:${ENCODED}@127.0.0.1:${port}`}), fixtureEffects()),
+  );
   assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
   assert.match(error.message, new RegExp(`cannot reach SMTP server 127\\.0\\.0\\.1:${port}: .*ECONNREFUSED`));
   assertOneSafeLine(error.message);
@@ -141,7 +146,8 @@ test("the CLI exits 1 with one line on stderr, and never shows SMTP_URL's passwo
     new Promise<{code: number | null; stdout: string; stderr: string}>((resolve) => {
       const args = [bin, "email", "--report", FIXTURE_REPORT, "--period", "latest:month", "--to", REFUSED];
       const child = execFile(process.execPath, args, {env: {...process.env, SMTP_URL: url}, timeout: 60_000}, (_error, stdout, stderr) =>
-        resolve({code: child.exitCode, stdout, stderr}));
+        resolve({code: child.exitCode, stdout, stderr}),
+      );
     });
   try {
     const refused = await run(server.url);
@@ -210,7 +216,10 @@ async function startEchoServer(method: "PLAIN" | "LOGIN", refuseLogin: boolean) 
 
 test("a server that echoes the login: its replies are printed without the password or its base64 forms", async () => {
   const base64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
-  const forms = [PASSWORD, ENCODED, "hunter2", base64(PASSWORD), base64(`\0reporter\0${PASSWORD}`), base64("reporter")].flatMap((form) => [form, form.replace(/=+$/, "")]);
+  const forms = [PASSWORD, ENCODED, "hunter2", base64(PASSWORD), base64(`\0reporter\0${PASSWORD}`), base64("reporter")].flatMap((form) => [
+    form,
+    form.replace(/=+$/, ""),
+  ]);
   const shown: string[] = [];
   for (const method of ["PLAIN", "LOGIN"] as const) {
     for (const refuseLogin of [false, true]) {
@@ -239,7 +248,10 @@ test("smtpOptions reads the URL; a bad URL is a ConfigError that does not show i
   assert.is(smtpOptions("smtp://127.0.0.1:2525").auth, undefined);
   assert.is(smtpOptions("smtp://127.0.0.1").port, 587);
   for (const bad of [`http://reporter:${ENCODED}@x`, `reporter:${PASSWORD}@x`]) {
-    assert.throws(() => smtpOptions(bad), (e: unknown) => e instanceof ConfigError && !e.message.includes("hunter2"));
+    assert.throws(
+      () => smtpOptions(bad),
+      (e: unknown) => e instanceof ConfigError && !e.message.includes("hunter2"),
+    );
   }
 });
 

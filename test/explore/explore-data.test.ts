@@ -26,7 +26,14 @@ test("a build writes a pair of files per month; the next build, one row later, r
   try {
     const log = path.join(root, "log.csv");
     await copyFile("test/fixtures/build/log.csv", log);
-    const config = buildConfig({input: [log], out: path.join(root, "site"), cache: path.join(root, "cache"), tz: "Europe/Paris", "as-of": "2026-03-31", "max-rejected": "50"});
+    const config = buildConfig({
+      input: [log],
+      out: path.join(root, "site"),
+      cache: path.join(root, "cache"),
+      tz: "Europe/Paris",
+      "as-of": "2026-03-31",
+      "max-rejected": "50",
+    });
     await build(config, effects);
     const dataDir = path.join(root, "site", "explore", "data");
     const names = (await readdir(dataDir)).sort();
@@ -40,7 +47,10 @@ test("a build writes a pair of files per month; the next build, one row later, r
     const users = march.columns.user_id;
     const decoded = Array.from(unpackCodes(users.codes, users.width, march.rows), (code) => users.values[code]);
     assert.ok(decoded.includes("<script>alert(1)</script>") && decoded.includes("alice"), decoded.join(","));
-    assert.is(march.days.reduce((sum, [, rows]) => sum + rows, 0), march.rows);
+    assert.is(
+      march.days.reduce((sum, [, rows]) => sum + rows, 0),
+      march.rows,
+    );
 
     const inode = async (name: string) => (await stat(path.join(dataDir, name))).ino;
     const before = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await inode(name)])));

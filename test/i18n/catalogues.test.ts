@@ -60,7 +60,10 @@ test("French dates: month and week titles, days and times", () => {
   const week = periodLabel(period("week", "2025-W09", "2025-02-24T00:00:00+01:00", "2025-03-03T00:00:00+01:00"), fr);
   assert.is(week.title, "semaine 9 de 2025");
   assert.is(week.range, "24 févr. – 2 mars");
-  assert.is(periodLabel(period("rolling", "last-7-days", "2026-12-01T00:00:00+01:00", "2026-12-08T00:00:00+01:00"), fr).full, "7 derniers jours · 1–7 déc. 2026");
+  assert.is(
+    periodLabel(period("rolling", "last-7-days", "2026-12-01T00:00:00+01:00", "2026-12-08T00:00:00+01:00"), fr).full,
+    "7 derniers jours · 1–7 déc. 2026",
+  );
   assert.is(formatDayMonth("2025-03-12", fr), "12 mars");
   assert.is(formatDay("2026-03-31", fr), "31 mars 2026");
   assert.is(formatBuiltAt("2026-03-31T12:05:00Z", "Europe/Paris", fr), "31 mars 2026 à 14:05");

@@ -30,7 +30,8 @@ interface Run {
 const cli = (args: string[]): Promise<Run> =>
   new Promise((resolve) => {
     execFile(process.execPath, ["bin/activity-report.js", ...args], {env: {...process.env, TZ: "UTC"}, maxBuffer: 1 << 24}, (error, stdout, stderr) =>
-      resolve({code: error ? Number((error as {code?: number}).code ?? 1) : 0, stdout, stderr}));
+      resolve({code: error ? Number((error as {code?: number}).code ?? 1) : 0, stdout, stderr}),
+    );
   });
 
 let tmp = "";
@@ -68,7 +69,13 @@ function visibleText(html: string): string {
     .replace(/<script[\s\S]*?<\/script>/g, " ")
     .replace(/<style[\s\S]*?<\/style>/g, " ")
     .replace(/<[^>]+>/g, " ");
-  return [text, ...labels].join(" ").replace(/&amp;/g, "&").replace(/&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+  return [text, ...labels]
+    .join(" ")
+    .replace(/&amp;/g, "&")
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">");
 }
 
 const MARK = "\u0001";
@@ -88,7 +95,12 @@ function englishStrings(): string[] {
     } else if (Array.isArray(value)) value.forEach((item) => collect(item, into, fromFunction));
     else if (value && typeof value === "object") Object.values(value).forEach((item) => collect(item, into, fromFunction));
   };
-  const {lang: _lang, intl: _intl, period: {dayFormat: _d, dayTimeFormat: _t, ...period}, ...rest} = en;
+  const {
+    lang: _lang,
+    intl: _intl,
+    period: {dayFormat: _d, dayTimeFormat: _t, ...period},
+    ...rest
+  } = en;
   collect(fr, (text) => french.add(text.trim()));
   const english = new Set<string>();
   collect({...rest, period}, (text, fromFunction) => {
@@ -101,12 +113,12 @@ function englishStrings(): string[] {
   return [...english];
 }
 
-test("the build with \"lang\": \"fr\" in its config file succeeds and sums up in French", () => {
+test('the build with "lang": "fr" in its config file succeeds and sums up in French', () => {
   assert.is(built.code, 0, built.stderr);
   assert.match(built.stdout, /^4494 lignes\u00a0: 4494 acceptées, 0 rejetées, 0 doublons\u00a0; 97 périodes en [\d,]+ s -> /);
 });
 
-test("every page is lang=\"fr\", and none shows a string of the English catalogue", async () => {
+test('every page is lang="fr", and none shows a string of the English catalogue', async () => {
   const all = await pages(out);
   assert.ok(all.size > 90, `${all.size} pages`);
   const english = englishStrings();
@@ -150,7 +162,10 @@ test("the index opens with the month so far, the last 7 and 30 days; the input a
   const glance = index.slice(at('id="glance"'), at('id="periods"'));
   assert.match(glance, /<a href="month\/2026-12\/index.html">décembre 2026<\/a> <span class="so-far">en cours<\/span>/);
   assert.match(glance, /<a href="rolling\/last-30-days\/index.html">30 derniers jours<\/a>/);
-  assert.match(glance, /id="glance-last-30-days-actions"><dt>Actions<\/dt><dd><span class="figure-value">148<\/span> <span class="change change-down"><span class="change-text" aria-hidden="true">−51\u202f%/);
+  assert.match(
+    glance,
+    /id="glance-last-30-days-actions"><dt>Actions<\/dt><dd><span class="figure-value">148<\/span> <span class="change change-down"><span class="change-text" aria-hidden="true">−51\u202f%/,
+  );
   assert.match(glance, /Évolutions en comparaison avec les 30 jours précédents \(9 oct\. – 7 nov\. 2026\)\./);
   assert.match(index.slice(at('id="input"')), /<h2 id="input-title">Pour les opérateurs\u00a0: ce qui a été lu<\/h2>/);
 });

@@ -46,7 +46,10 @@ test("a quarter counts per ISO week, a year per month", () => {
 test("actions sort by plain string comparison, not by locale", () => {
   const rows = aq.table({day: ["2025-03-01", "2025-03-01", "2025-03-01"], action: ["Éclair", "alpha", "Zeta"]});
   const result = actions.compute(rows, {period: march, top: 5});
-  assert.equal(result.series.map((cell) => cell.action), ["Zeta", "alpha", "Éclair"]);
+  assert.equal(
+    result.series.map((cell) => cell.action),
+    ["Zeta", "alpha", "Éclair"],
+  );
 });
 
 test("an empty period has no cells but every bucket", () => {

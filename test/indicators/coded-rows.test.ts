@@ -19,7 +19,7 @@ test("encodes a plain string column once per table, in plain string order", () =
   assert.is.not(codedColumn(aq.table({user_id: ["bob"]}), "user_id"), users);
 });
 
-test("a filtered table is read in its own row order; a missing column is all \"\"", () => {
+test('a filtered table is read in its own row order; a missing column is all ""', () => {
   const keyed = addPeriodKeys(aq.table({time: [0, 1, 2], action: ["c", "a", "b"]}), "UTC");
   const filtered = keyed.filter((d: {action: string}) => d.action !== "a");
   assert.equal([...codedColumn(filtered, "action")], ["c", "b"]);

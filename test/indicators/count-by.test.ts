@@ -5,7 +5,7 @@ import {countPairs, countPerCode, distinctNonEmpty} from "../../src/indicators/c
 
 const rows = () => aq.table({user_id: ["a", "", "a", "b"], action: ["x", "x", "y", "x"]});
 
-test("countPerCode counts rows per code, \"\" at code 0; distinctNonEmpty leaves it out", () => {
+test('countPerCode counts rows per code, "" at code 0; distinctNonEmpty leaves it out', () => {
   const counts = countPerCode(rows(), "user_id"); // dictionary ["", "a", "b"]
   assert.equal([...counts], [1, 2, 1]);
   assert.is(distinctNonEmpty(counts), 2);
@@ -25,12 +25,15 @@ test("countPairs: sorted non-zero cells, counted flat or in a Map when the pairs
   let seed = 11;
   const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
   // 20 x 8 possible pairs over 500 rows: flat; ~330 x ~330 pairs that can occur over 400 rows: sparse
-  for (const [rowCount, aValues, bValues] of [[500, 20, 8], [400, 1000, 1000]]) {
+  for (const [rowCount, aValues, bValues] of [
+    [500, 20, 8],
+    [400, 1000, 1000],
+  ]) {
     const a = Array.from({length: rowCount}, () => `k${Math.floor(random() * aValues)}`);
     const b = Array.from({length: rowCount}, () => (random() < 0.1 ? "" : `v${Math.floor(random() * bValues)}`));
     const table = aq.table({a, b});
     const cells = countPairs(table, "a", "b");
-    const decode = (column: string, code: number) => [...new Set([...table.array(column) as string[], ""])].sort()[code];
+    const decode = (column: string, code: number) => [...new Set([...(table.array(column) as string[]), ""])].sort()[code];
     const lines = Array.from({length: cells.length}, (_, i) => `${decode("a", cells.a[i])} ${decode("b", cells.b[i])} ${cells.count[i]}`);
     assert.equal(lines, naivePairs(a, b), `${rowCount} rows`);
   }

@@ -63,11 +63,13 @@ function reference(rows: Record<string, string | number>[], period: Period, top:
     usersIn.get(s(row, period.bucket))!.add(s(row, "user_id"));
   }
   const topOf = (column: string) =>
-    tally(rows.map((row) => s(row, column)).filter((id) => id !== "")).slice(0, top).map(([id, count]) => ({
-      [column]: id,
-      count,
-      byAction: Object.fromEntries(tally(rows.filter((row) => s(row, column) === id).map((row) => s(row, "action")))),
-    }));
+    tally(rows.map((row) => s(row, column)).filter((id) => id !== ""))
+      .slice(0, top)
+      .map(([id, count]) => ({
+        [column]: id,
+        count,
+        byAction: Object.fromEntries(tally(rows.filter((row) => s(row, column) === id).map((row) => s(row, "action")))),
+      }));
   const users = new Set(withUser.map((row) => s(row, "user_id"))).size;
   const distinct = (column: string) => new Set(rows.map((row) => s(row, column)).filter((id) => id !== "")).size;
   return {
@@ -106,7 +108,11 @@ const periods = listPeriods(keyed, {timeZone: "Europe/Paris", asOf: "2026-04-02"
 test("the random log has what the test means to exercise", () => {
   assert.ok(keyed.column("user_id") instanceof CodedColumn);
   assert.ok(periods.length > 100, `${periods.length} periods`);
-  for (const id of ["2024", "__proto__", "constructor", "a|b", ""]) assert.ok(keyedRows.some((row) => row.user_id === id), id);
+  for (const id of ["2024", "__proto__", "constructor", "a|b", ""])
+    assert.ok(
+      keyedRows.some((row) => row.user_id === id),
+      id,
+    );
 });
 
 test("every period: the encoded path gives the reference's indicators, key order included", () => {
@@ -144,7 +150,10 @@ test("byAction: __proto__ is an own key; integer-like actions come first, the re
   const integerLike = keys.filter((key) => /^(0|[1-9]\d*)$/.test(key));
   assert.equal(keys.slice(0, integerLike.length), integerLike);
   const rest = keys.slice(integerLike.length);
-  assert.equal(rest, [...rest].sort((a, b) => leader.byAction[b] - leader.byAction[a] || byString(a, b)));
+  assert.equal(
+    rest,
+    [...rest].sort((a, b) => leader.byAction[b] - leader.byAction[a] || byString(a, b)),
+  );
 });
 
 test.run();

@@ -16,17 +16,24 @@ test("rankCodes keeps a short top by insertion and a long one by sorting: the sa
   const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
   const counts = Int32Array.from({length: 500}, () => Math.floor(random() * 12));
   const full = rankCodes(counts, 1);
-  assert.equal(full, [...full].sort((a, b) => counts[b] - counts[a] || a - b));
+  assert.equal(
+    full,
+    [...full].sort((a, b) => counts[b] - counts[a] || a - b),
+  );
   for (const limit of [1, 5, 32, 33, 100]) assert.equal(rankCodes(counts, 1, limit), full.slice(0, limit), `limit ${limit}`);
 });
 
-test("byActionOf: keys by count then action; \"__proto__\" is an own key", () => {
+test('byActionOf: keys by count then action; "__proto__" is an own key', () => {
   const byAction = byActionOf([0, 2, 5, 2], ["", "__proto__", "update", "a|b"]);
-  assert.equal(Object.entries(byAction), [["update", 5], ["__proto__", 2], ["a|b", 2]]);
+  assert.equal(Object.entries(byAction), [
+    ["update", 5],
+    ["__proto__", 2],
+    ["a|b", 2],
+  ]);
   assert.ok(Object.hasOwn(byAction, "__proto__"));
 });
 
-test("rankByAction: ids joined with \"|\" and actions stay apart; empty ids left out", () => {
+test('rankByAction: ids joined with "|" and actions stay apart; empty ids left out', () => {
   const rows = aq.table({
     dataset_id: ["a|b", "a", "a", "", "", ""],
     action: ["c", "b|c", "b|c", "x", "x", "x"],

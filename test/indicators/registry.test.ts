@@ -5,9 +5,10 @@ import {totals} from "../../src/indicators/totals.js";
 import {march, marchRows} from "../fixtures/indicators/march-log.js";
 
 test("eight indicators with distinct ids, a label and a one-line description", () => {
-  assert.equal(INDICATORS.map((i) => i.id), [
-    "actions", "usersOverTime", "actionsByUser", "topUsers", "topDatasets", "topPages", "distribution", "byWeekday",
-  ]);
+  assert.equal(
+    INDICATORS.map((i) => i.id),
+    ["actions", "usersOverTime", "actionsByUser", "topUsers", "topDatasets", "topPages", "distribution", "byWeekday"],
+  );
   for (const indicator of INDICATORS) {
     assert.ok(indicator.label.length > 0, indicator.id);
     assert.ok(/^[^\n]{10,140}$/.test(indicator.description), indicator.id);

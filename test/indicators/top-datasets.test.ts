@@ -14,10 +14,13 @@ test("datasets by action count, rows without dataset_id left out, three-way tie 
 });
 
 test("top 3 cuts inside the tie by id", () => {
-  assert.equal(topDatasets.compute(marchRows(), {period: march, top: 3}).map((d) => d.dataset_id), ["ds-a", "ds-b", "ds-c"]);
+  assert.equal(
+    topDatasets.compute(marchRows(), {period: march, top: 3}).map((d) => d.dataset_id),
+    ["ds-a", "ds-b", "ds-c"],
+  );
 });
 
-test("hostile ids and actions stay apart; ties by plain string order (\"<\" < \"d\" < \"x\")", () => {
+test('hostile ids and actions stay apart; ties by plain string order ("<" < "d" < "x")', () => {
   const rows = aq.table({
     dataset_id: ['x"|"y', "x", "x", "<script>alert(1)</script>", "données 😀"],
     action: ["z", 'y"|"z', 'y"|"z', "update", "update"],

@@ -11,7 +11,10 @@ test("pages by action count, rows without page_id left out, tie by id", () => {
 });
 
 test("top 1 keeps the first of the tie", () => {
-  assert.equal(topPages.compute(marchRows(), {period: march, top: 1}).map((p) => p.page_id), ["page-1"]);
+  assert.equal(
+    topPages.compute(marchRows(), {period: march, top: 1}).map((p) => p.page_id),
+    ["page-1"],
+  );
 });
 
 test("an empty period has no top pages", () => {

@@ -19,8 +19,14 @@ test("byAction keys go by count descending, then action", () => {
 });
 
 test("top sets how many users are kept", () => {
-  assert.equal(topUsers.compute(marchRows(), {period: march, top: 2}).map((u) => u.user_id), ["alice", "bob"]);
-  assert.equal(topUsers.compute(marchRows(), {period: march, top: 1}).map((u) => u.user_id), ["alice"]);
+  assert.equal(
+    topUsers.compute(marchRows(), {period: march, top: 2}).map((u) => u.user_id),
+    ["alice", "bob"],
+  );
+  assert.equal(
+    topUsers.compute(marchRows(), {period: march, top: 1}).map((u) => u.user_id),
+    ["alice"],
+  );
 });
 
 test("an empty period has no top users", () => {

@@ -8,7 +8,11 @@ test("actions count every row; users, datasets and pages count distinct non-empt
   // users: alice, bob, carol, dave (usernames erin and frank are not users); 2 of the 10 actions
   // name no user: actions per user is 8 / 4, and 2 x 4 + 2 = 10
   assert.equal(totals.compute(marchRows(), {period: march, top: 5}), {
-    actions: 10, users: 4, datasets: 4, pages: 2, actionsPerUser: 8 / 4,
+    actions: 10,
+    users: 4,
+    datasets: 4,
+    pages: 2,
+    actionsPerUser: 8 / 4,
   });
 });
 
@@ -18,7 +22,13 @@ test("actionsPerUser is 0 when no row has a user", () => {
 });
 
 test("users count once across buckets; actionsPerUser is unrounded", () => {
-  const rows = aq.table({day: ["2025-03-01", "2025-03-01", "2025-03-02", "2025-03-02"], action: ["a", "a", "a", "a"], user_id: ["u1", "u2", "u3", "u1"], dataset_id: ["", "", "", ""], page_id: ["", "", "", ""]});
+  const rows = aq.table({
+    day: ["2025-03-01", "2025-03-01", "2025-03-02", "2025-03-02"],
+    action: ["a", "a", "a", "a"],
+    user_id: ["u1", "u2", "u3", "u1"],
+    dataset_id: ["", "", "", ""],
+    page_id: ["", "", "", ""],
+  });
   assert.is(totals.compute(rows, {period: march, top: 5}).actionsPerUser, 4 / 3);
 });
 

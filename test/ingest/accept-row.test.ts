@@ -12,7 +12,10 @@ test("canonicalName: known fields lowercased and trimmed, others trimmed", () =>
 
 test("ColumnIndex: numbers by first appearance, output order known fields first", () => {
   const columns = new ColumnIndex();
-  assert.equal(["Extra", "action", " Timestamp", "USER_ID", "action ", "Other"].map((n) => columns.numberOf(n)), [0, 1, 2, 3, 1, 4]);
+  assert.equal(
+    ["Extra", "action", " Timestamp", "USER_ID", "action ", "Other"].map((n) => columns.numberOf(n)),
+    [0, 1, 2, 3, 1, 4],
+  );
   assert.equal(columns.outputOrder(), ["timestamp", "user_id", "action", "Extra", "Other"]);
   assert.is(columns.find("timestamp"), 2);
   assert.is(columns.find("diff"), -1);
@@ -45,7 +48,13 @@ test("acceptRow: timestamps outside the years 1970 to 2199 (UTC) are rejected, t
     return "reason" in result ? result.reason : "accepted";
   };
   const outside = (stamp: string) => `timestamp "${stamp.trim()}" is outside the years 1970 to 2199 (UTC) that a report covers`;
-  for (const far of ["9999-12-31T23:59:59.999Z", "0001-01-01T00:00:00Z", "1969-12-31T23:59:59.999Z", "2200-01-01T00:00:00.000Z", " 1970-01-01T00:30:00+01:00 "]) {
+  for (const far of [
+    "9999-12-31T23:59:59.999Z",
+    "0001-01-01T00:00:00Z",
+    "1969-12-31T23:59:59.999Z",
+    "2200-01-01T00:00:00.000Z",
+    " 1970-01-01T00:30:00+01:00 ",
+  ]) {
     assert.is(reason(far), outside(far), far);
   }
   assert.is(reason("1970-01-01T00:00:00", "Europe/Paris"), outside("1970-01-01T00:00:00")); // 23:00 UTC the day before
@@ -62,7 +71,10 @@ test("acceptRow: a field named twice is reported after an oversized field before
     return "reason" in result ? result.reason : "accepted";
   };
   assert.is(reason(["timestamp", "action", "Action", "diff"], ["2025-01-01T00:00:00Z", "a", "b", big]), 'field "action" appears twice in this record');
-  assert.is(reason(["diff", "timestamp", "action", "Action"], [big, "2025-01-01T00:00:00Z", "a", "b"]), 'field "diff" is larger than 1 MiB (1048577 characters)');
+  assert.is(
+    reason(["diff", "timestamp", "action", "Action"], [big, "2025-01-01T00:00:00Z", "a", "b"]),
+    'field "diff" is larger than 1 MiB (1048577 characters)',
+  );
 });
 
 test("acceptRow: a record whose fields are the columns in order keeps its values; others are placed by column", () => {

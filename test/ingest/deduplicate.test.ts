@@ -24,7 +24,10 @@ test("rowHash: moving text between fields or columns changes the hash", () => {
 });
 
 test("DuplicateIndex: finds the first equal row, tells apart rows that share a hash", () => {
-  const columns: string[][] = [["t1", "t1", "t2"], ["a", "b", "a"]];
+  const columns: string[][] = [
+    ["t1", "t1", "t2"],
+    ["a", "b", "a"],
+  ];
   const index = new DuplicateIndex(stored(columns));
   // force every row onto the same hash to exercise the comparison
   index.remember(7, 0);

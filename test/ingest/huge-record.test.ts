@@ -22,7 +22,12 @@ test("HugeRecord: fields, doubled quotes and newlines, whatever the piece size",
     const {record, after} = skip('1,"x""y\nz" ,w\nnext,row\n', size);
     assert.is(after, "next,row\n", `size ${size}`);
     assert.is(record.newlines, 2);
-    assert.equal(record.record(), {line: 5, names: ["a", "b", "c"], values: ["1", 'x"y\nz', "w"], problem: "the record is larger than the header's fields allow"});
+    assert.equal(record.record(), {
+      line: 5,
+      names: ["a", "b", "c"],
+      values: ["1", 'x"y\nz', "w"],
+      problem: "the record is larger than the header's fields allow",
+    });
   }
 });
 
@@ -58,12 +63,15 @@ test("readCsv: a 12 MB field of doubled quotes (past 2 x (2 MiB + 3) for two col
   writeFileSync(file, `a,b\r\n1,2\r\n3,"${field}"\r\n4,"5\r\n6"\r\n7,8`);
   const records: RawRecord[] = [];
   for await (const batch of readCsv(file, {chunkBytes: 64 * 1024})) records.push(...batch);
-  assert.equal(records.map((r) => [r.line, r.values[0], r.problem]), [
-    [2, "1", undefined],
-    [3, "3", `field "b" is larger than 1 MiB (${value.length} characters)`],
-    [4 + count, "4", undefined],
-    [6 + count, "7", undefined],
-  ]);
+  assert.equal(
+    records.map((r) => [r.line, r.values[0], r.problem]),
+    [
+      [2, "1", undefined],
+      [3, "3", `field "b" is larger than 1 MiB (${value.length} characters)`],
+      [4 + count, "4", undefined],
+      [6 + count, "7", undefined],
+    ],
+  );
   const cut = records[1].values[1];
   assert.ok(cut.length <= 1024 && cut.startsWith('{"k":"a, b",\r\n"n":1},{"k"'), cut.slice(0, 40));
   assert.ok(cut.endsWith(`… [cut: ${value.length} characters]`));

@@ -21,32 +21,58 @@ function tempFile(name: string, content: string | Buffer): string {
 test("accounting: every row is accepted, rejected or a duplicate (fixture counted by hand)", async () => {
   const log = await ingest({inputs: [at("accounting.csv")], timeZone: "Europe/Paris"});
   assert.equal(log.counts, {files: 1, rows: 13, accepted: 5, rejected: 6, duplicates: 2});
-  assert.equal(log.rejects.map((r) => [r.line, r.reason]), [
-    [4, 'timestamp "2025-02-30T10:00:00Z" is not a valid date'],
-    [6, 'timestamp "2025-03-01" is a date without a time'],
-    [7, "action is empty"],
-    [12, "row has 6 fields, the header has 12"],
-    [13, 'timestamp "not a date" is not an ISO 8601 date-time'],
-    [16, "timestamp is empty"],
-  ]);
+  assert.equal(
+    log.rejects.map((r) => [r.line, r.reason]),
+    [
+      [4, 'timestamp "2025-02-30T10:00:00Z" is not a valid date'],
+      [6, 'timestamp "2025-03-01" is a date without a time'],
+      [7, "action is empty"],
+      [12, "row has 6 fields, the header has 12"],
+      [13, 'timestamp "not a date" is not an ISO 8601 date-time'],
+      [16, "timestamp is empty"],
+    ],
+  );
   assert.is(log.rejects[0].file, at("accounting.csv"));
-  assert.equal(log.rejects[3].fields, {timestamp: "2025-03-01T14:00:00Z", domain_id: "d", user_id: "carol", dataset_id: "ds4", username: "", action: "create_dataset"});
+  assert.equal(log.rejects[3].fields, {
+    timestamp: "2025-03-01T14:00:00Z",
+    domain_id: "d",
+    user_id: "carol",
+    dataset_id: "ds4",
+    username: "",
+    action: "create_dataset",
+  });
   assert.equal(log.duplicates, [
     {file: at("accounting.csv"), line: 5, firstSeen: `${at("accounting.csv")}:2`},
     {file: at("accounting.csv"), line: 14, firstSeen: `${at("accounting.csv")}:8`},
   ]);
   // sorted by time; 10:00:00Z (line 2) and 10:00:00.000Z (line 15) tie and keep file order
   const rows = rowsOf(log);
-  assert.equal(rows.map((r) => [r.time, r.user_id, r.timestamp]), [
-    [utc(2025, 3, 1, 8), "bob", "2025-03-01T09:00:00+01:00"],
-    [utc(2025, 3, 1, 10), "alice", "2025-03-01T10:00:00Z"],
-    [utc(2025, 3, 1, 10), "alice", "2025-03-01T10:00:00.000Z"],
-    [utc(2025, 3, 1, 12), "", "2025-03-01T12:00:00Z"],
-    [utc(2025, 3, 1, 13), "carol", "2025-03-01T13:00:00Z"],
-  ]);
+  assert.equal(
+    rows.map((r) => [r.time, r.user_id, r.timestamp]),
+    [
+      [utc(2025, 3, 1, 8), "bob", "2025-03-01T09:00:00+01:00"],
+      [utc(2025, 3, 1, 10), "alice", "2025-03-01T10:00:00Z"],
+      [utc(2025, 3, 1, 10), "alice", "2025-03-01T10:00:00.000Z"],
+      [utc(2025, 3, 1, 12), "", "2025-03-01T12:00:00Z"],
+      [utc(2025, 3, 1, 13), "carol", "2025-03-01T13:00:00Z"],
+    ],
+  );
   assert.is(rows[0].diff, '{"title":"a;b"}');
   assert.is(rows[4].diff, "multi\nline diff");
-  assert.equal(log.columns, ["timestamp", "domain_id", "user_id", "dataset_id", "username", "action", "group_id", "page_id", "diff", "map_id", "reuse_title", "subdomain_id"]);
+  assert.equal(log.columns, [
+    "timestamp",
+    "domain_id",
+    "user_id",
+    "dataset_id",
+    "username",
+    "action",
+    "group_id",
+    "page_id",
+    "diff",
+    "map_id",
+    "reuse_title",
+    "subdomain_id",
+  ]);
   assert.equal(log.table.columnNames(), ["time", ...log.columns]);
 });
 
@@ -57,22 +83,38 @@ test("accounting across files: a duplicate in another file, an extra column, a n
   assert.equal(log.duplicates[2], {file: at("accounting-2.ndjson"), line: 1, firstSeen: `${at("accounting.csv")}:2`});
   assert.equal(log.columns.at(-1), "Source");
   const rows = rowsOf(log);
-  assert.equal(rows.slice(-2).map((r) => [r.time, r.Source, r.domain_id]), [
-    [utc(2025, 3, 1, 15), "api", ""], // 16:00 Paris (+01:00) is 15:00 UTC: ties keep file order
-    [utc(2025, 3, 1, 15), "api", ""],
-  ]);
+  assert.equal(
+    rows.slice(-2).map((r) => [r.time, r.Source, r.domain_id]),
+    [
+      [utc(2025, 3, 1, 15), "api", ""], // 16:00 Paris (+01:00) is 15:00 UTC: ties keep file order
+      [utc(2025, 3, 1, 15), "api", ""],
+    ],
+  );
   assert.is(rows[0].Source, "");
   assert.equal(log.files, [at("accounting.csv"), at("accounting-2.ndjson")]);
 });
 
 test("the same log as CSV, JSON and NDJSON gives identical tables (as text; JSON values are held as written)", async () => {
   const logs = await Promise.all(["same.csv", "same.json", "same.ndjson"].map((name) => ingest({inputs: [at(name)], timeZone: "UTC"})));
-  const asText = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([name, value]) => [name, typeof value === "string" ? fieldText(value) : value]));
+  const asText = (row: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(row).map(([name, value]) => [name, typeof value === "string" ? fieldText(value) : value]));
   const [csv, json, ndjson] = logs.map((log) => ({columns: log.columns, rows: rowsOf(log).map(asText), counts: log.counts}));
   const held = rowsOf(logs[1]);
-  assert.equal([held[0].diff, held[0].map_id, held[0].flag, held[1].map_id, held[1].diff], [`${RAW_MARK}null`, `${RAW_MARK}null`, `${RAW_MARK}false`, `${RAW_MARK}42`, `${RAW_MARK}{"title":"Café","tags":["a","b"]}`]);
+  assert.equal(
+    [held[0].diff, held[0].map_id, held[0].flag, held[1].map_id, held[1].diff],
+    [`${RAW_MARK}null`, `${RAW_MARK}null`, `${RAW_MARK}false`, `${RAW_MARK}42`, `${RAW_MARK}{"title":"Café","tags":["a","b"]}`],
+  );
   assert.equal(csv.columns, ["timestamp", "user_id", "dataset_id", "action", "diff", "map_id", "flag"]);
-  assert.equal(csv.rows[0], {time: utc(2025, 1, 1, 9), timestamp: "2025-01-01T10:00:00+01:00", user_id: "u2", dataset_id: "ds2", action: "update_dataset", diff: "", map_id: "", flag: "false"});
+  assert.equal(csv.rows[0], {
+    time: utc(2025, 1, 1, 9),
+    timestamp: "2025-01-01T10:00:00+01:00",
+    user_id: "u2",
+    dataset_id: "ds2",
+    action: "update_dataset",
+    diff: "",
+    map_id: "",
+    flag: "false",
+  });
   assert.equal(csv.rows[1].diff, '{"title":"Café","tags":["a","b"]}');
   assert.equal(csv.rows[2].time, utc(2025, 1, 3, 10, 0, 0, 123));
   assert.equal(json, csv);

@@ -8,14 +8,22 @@ const pieces = (text: string, key?: string) => {
 };
 
 test("top-level array: each element's text and start line, scalars included", () => {
-  assert.equal(pieces('[\n1,\n[2, 3] ,\n"4",{"a": {"b": [5]}}\n]'), [[2, "1"], [3, "[2, 3]"], [4, '"4"'], [4, '{"a": {"b": [5]}}']]);
+  assert.equal(pieces('[\n1,\n[2, 3] ,\n"4",{"a": {"b": [5]}}\n]'), [
+    [2, "1"],
+    [3, "[2, 3]"],
+    [4, '"4"'],
+    [4, '{"a": {"b": [5]}}'],
+  ]);
   assert.equal(pieces("[]"), []);
   assert.equal(pieces("[ ]"), []);
 });
 
 test("results array: strings with brackets, escaped quotes, nested results keys do not confuse it", () => {
   const text = '{"a": "[\\"results\\"", "nested": {"results": [1]},\n"results":\n[ "x,]",\n{"k": "}"} ]}';
-  assert.equal(pieces(text, "results"), [[3, '"x,]"'], [4, '{"k": "}"}']]);
+  assert.equal(pieces(text, "results"), [
+    [3, '"x,]"'],
+    [4, '{"k": "}"}'],
+  ]);
   // an escaped key is read as JSON.parse reads it
   assert.equal(pieces('{"res\\u0075lts": [7]}', "results"), [[1, "7"]]);
 });

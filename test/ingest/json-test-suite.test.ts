@@ -78,7 +78,9 @@ test("every y_* array parses: one row per element, non-objects rejected; other y
 
 test("y_* texts used as a diff string in NDJSON records are carried unchanged", async () => {
   const texts = yes.map((name) => readFileSync(join(suite, name), "utf8"));
-  const lines = texts.map((text, i) => JSON.stringify({timestamp: `2025-01-01T00:00:${String(i % 60).padStart(2, "0")}Z`, action: "update", user_id: `u${i}`, diff: text}));
+  const lines = texts.map((text, i) =>
+    JSON.stringify({timestamp: `2025-01-01T00:00:${String(i % 60).padStart(2, "0")}Z`, action: "update", user_id: `u${i}`, diff: text}),
+  );
   const file = join(mkdtempSync(join(tmpdir(), "json-suite-")), "diffs.ndjson");
   writeFileSync(file, lines.join("\n"));
   const log = await ingest({inputs: [file], timeZone: "UTC"});

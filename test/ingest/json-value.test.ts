@@ -13,13 +13,42 @@ const held = (source: string) => {
 };
 
 test("numbers, null, booleans, objects and arrays are held as written; strings as they are", () => {
-  const values = held('{"s": "x", "n": 12345678901234567890, "e": 1e400, "f": 1.50, "z": -0, "null": null, "t": true, "o": { "n": 12345678901234567890, "s": "\\u00e9\\/" }, "a": [ ]}');
+  const values = held(
+    '{"s": "x", "n": 12345678901234567890, "e": 1e400, "f": 1.50, "z": -0, "null": null, "t": true, "o": { "n": 12345678901234567890, "s": "\\u00e9\\/" }, "a": [ ]}',
+  );
   assert.equal(values, {
-    s: "x", n: `${RAW_MARK}12345678901234567890`, e: `${RAW_MARK}1e400`, f: `${RAW_MARK}1.50`, z: `${RAW_MARK}-0`, null: `${RAW_MARK}null`,
-    t: `${RAW_MARK}true`, o: `${RAW_MARK}{"n":12345678901234567890,"s":"é/"}`, a: `${RAW_MARK}[]`,
+    s: "x",
+    n: `${RAW_MARK}12345678901234567890`,
+    e: `${RAW_MARK}1e400`,
+    f: `${RAW_MARK}1.50`,
+    z: `${RAW_MARK}-0`,
+    null: `${RAW_MARK}null`,
+    t: `${RAW_MARK}true`,
+    o: `${RAW_MARK}{"n":12345678901234567890,"s":"é/"}`,
+    a: `${RAW_MARK}[]`,
   });
-  assert.equal(Object.values(values).map(fieldText), ["x", "12345678901234567890", "1e400", "1.50", "-0", "", "true", '{"n":12345678901234567890,"s":"é/"}', "[]"]);
-  assert.equal(Object.values(values).map(fieldJson), ['"x"', "12345678901234567890", "1e400", "1.50", "-0", "null", "true", '{"n":12345678901234567890,"s":"é/"}', "[]"]);
+  assert.equal(Object.values(values).map(fieldText), [
+    "x",
+    "12345678901234567890",
+    "1e400",
+    "1.50",
+    "-0",
+    "",
+    "true",
+    '{"n":12345678901234567890,"s":"é/"}',
+    "[]",
+  ]);
+  assert.equal(Object.values(values).map(fieldJson), [
+    '"x"',
+    "12345678901234567890",
+    "1e400",
+    "1.50",
+    "-0",
+    "null",
+    "true",
+    '{"n":12345678901234567890,"s":"é/"}',
+    "[]",
+  ]);
 });
 
 test("a string that starts with the mark (a lone surrogate, only an escape writes it) stays a string", () => {
@@ -32,7 +61,15 @@ test("a string that starts with the mark (a lone surrogate, only an escape write
 
 test("memberTexts: by decoded name, the last of a repeated name, integer-like names, any depth", () => {
   const members = memberTexts('{ "b" : 1 , "0": [1, {"x": "]}"}], "\\u0062": 2.0, "s": "a\\"b", "t":true}');
-  assert.equal([...members], [["b", "2.0"], ["0", '[1, {"x": "]}"}]'], ["s", '"a\\"b"'], ["t", "true"]]);
+  assert.equal(
+    [...members],
+    [
+      ["b", "2.0"],
+      ["0", '[1, {"x": "]}"}]'],
+      ["s", '"a\\"b"'],
+      ["t", "true"],
+    ],
+  );
   const deep = `{"d": ${"[".repeat(20000)}1${"]".repeat(20000)}, "n": 3}`;
   assert.is(memberTexts(deep).get("n"), "3");
   assert.is(compactJson(`${"[ ".repeat(20000)}1${" ]".repeat(20000)}`), `${"[".repeat(20000)}1${"]".repeat(20000)}`);
@@ -45,14 +82,22 @@ test("compactJson writes strings as JSON.stringify does, and keeps the members' 
 
 test("a null or numeric timestamp or action is read as its text by the checks, and reported as text", async () => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "json-value-")), "log.ndjson");
-  const lines = ['{"timestamp": null, "action": "a"}', '{"timestamp": 1700000000, "action": "a"}', '{"timestamp": "2025-01-01T00:00:00Z", "action": null}', '{"timestamp": "2025-01-01T00:00:00Z", "action": 7}'];
+  const lines = [
+    '{"timestamp": null, "action": "a"}',
+    '{"timestamp": 1700000000, "action": "a"}',
+    '{"timestamp": "2025-01-01T00:00:00Z", "action": null}',
+    '{"timestamp": "2025-01-01T00:00:00Z", "action": 7}',
+  ];
   writeFileSync(file, lines.join("\n"));
   const log = await ingest({inputs: [file], timeZone: "UTC"});
-  assert.equal(log.rejects.map((reject) => [reject.reason, reject.fields.timestamp, reject.fields.action]), [
-    [(await rejectReason("")), "", "a"],
-    [(await rejectReason("1700000000")), "1700000000", "a"],
-    ["action is empty", "2025-01-01T00:00:00Z", ""],
-  ]);
+  assert.equal(
+    log.rejects.map((reject) => [reject.reason, reject.fields.timestamp, reject.fields.action]),
+    [
+      [await rejectReason(""), "", "a"],
+      [await rejectReason("1700000000"), "1700000000", "a"],
+      ["action is empty", "2025-01-01T00:00:00Z", ""],
+    ],
+  );
   assert.equal(log.table.array("action"), [`${RAW_MARK}7`]);
 });
 

@@ -12,7 +12,10 @@ test("timeOrder: undefined when already sorted, else stable", () => {
   const many = Array.from({length: 5000}, (_, i) => (i % 3 === 0 ? 10 : 5));
   const order = timeOrder(many)!;
   const fives = order.slice(0, many.filter((t) => t === 5).length);
-  assert.ok(fives.every((row, i) => i === 0 || row > fives[i - 1]), "ties keep input order");
+  assert.ok(
+    fives.every((row, i) => i === 0 || row > fives[i - 1]),
+    "ties keep input order",
+  );
 });
 
 test("LogRows: late columns are empty for earlier rows; table sorted by time", () => {
@@ -37,12 +40,18 @@ test("LogRows: values are kept as given whether their column is shared or given 
     rows.add(values, i, 0, i + 2);
     values.forEach((value, c) => expected[c].push(value));
   }
-  assert.equal(expected.map((values, c) => values.map((_, row) => rows.value(c, row))), expected);
+  assert.equal(
+    expected.map((values, c) => values.map((_, row) => rows.value(c, row))),
+    expected,
+  );
   assert.is(rows.value(3, 0), "", "a column no row has");
   assert.is(rows.count, 6000);
   // in the table too, in time order
   const {table} = rows.sorted(["a", "b", "c"], (name) => "abc".indexOf(name));
-  assert.equal(["a", "b", "c"].map((name) => table.array(name)), expected);
+  assert.equal(
+    ["a", "b", "c"].map((name) => table.array(name)),
+    expected,
+  );
 });
 
 test("LogRows: out of time order, coded and given-up columns are sorted alike, with their origins", () => {
@@ -84,7 +93,11 @@ test("LogRows.columnSlice: codes with only the new distinct values, then values 
   for (let i = 4; i < 6000; i++) rows.add(["edit", `t${i}`], i, 0, i + 2);
   const late = rows.columnSlice(1, 5990, 6000, 4);
   assert.ok("values" in late);
-  if ("values" in late) assert.equal(late.values, Array.from({length: 10}, (_, i) => `t${5990 + i}`));
+  if ("values" in late)
+    assert.equal(
+      late.values,
+      Array.from({length: 10}, (_, i) => `t${5990 + i}`),
+    );
   assert.ok(rows.inTimeOrder);
 });
 

@@ -21,8 +21,7 @@ async function read(file: string, options: ReadOptions = {}): Promise<RawRecord[
   return records;
 }
 
-const simplified = (records: RawRecord[]) =>
-  records.map((r) => ({line: r.line, fields: {...recordFields(r)}, problem: r.problem}));
+const simplified = (records: RawRecord[]) => records.map((r) => ({line: r.line, fields: {...recordFields(r)}, problem: r.problem}));
 
 test("detectSeparator: counts , and ; outside quotes", () => {
   assert.is(detectSeparator("timestamp;action;diff"), ";");
@@ -34,14 +33,15 @@ test("detectSeparator: counts , and ; outside quotes", () => {
 
 test("the separator comes from the header line, after any blank lines", async () => {
   const records = await read(csvFile('\r\n\ntimestamp;action;diff\r\n2025-01-01T00:00:00Z;create;"a,b,c,d"\r\n'));
-  assert.equal(records.map((r) => [r.line, r.values]), [[4, ["2025-01-01T00:00:00Z", "create", "a,b,c,d"]]]);
+  assert.equal(
+    records.map((r) => [r.line, r.values]),
+    [[4, ["2025-01-01T00:00:00Z", "create", "a,b,c,d"]]],
+  );
 });
 
 test("semicolon file (OpenDataSoft export) with a ; inside quotes", async () => {
   const records = await read(csvFile('timestamp;action;diff\n2025-01-01T00:00:00Z;create;"a;b"\n'));
-  assert.equal(simplified(records), [
-    {line: 2, fields: {timestamp: "2025-01-01T00:00:00Z", action: "create", diff: "a;b"}, problem: undefined},
-  ]);
+  assert.equal(simplified(records), [{line: 2, fields: {timestamp: "2025-01-01T00:00:00Z", action: "create", diff: "a;b"}, problem: undefined}]);
 });
 
 test("BOM is dropped, CRLF ends lines, quoted CRLF stays in the value and counts as a line", async () => {
@@ -56,12 +56,20 @@ test("BOM is dropped, CRLF ends lines, quoted CRLF stays in the value and counts
 test("line numbers follow quoted newlines and blank lines", async () => {
   const text = 'a,b\n1,"x\ny\nz"\n\n2,3\n"4\n",5\n6,7';
   const records = await read(csvFile(text));
-  assert.equal(records.map((r) => [r.line, r.values[0]]), [[2, "1"], [6, "2"], [7, "4\n"], [9, "6"]]);
+  assert.equal(
+    records.map((r) => [r.line, r.values[0]]),
+    [
+      [2, "1"],
+      [6, "2"],
+      [7, "4\n"],
+      [9, "6"],
+    ],
+  );
 });
 
 test("tiny chunks give the same records as one chunk (rows, quotes and characters split)", async () => {
-  const text = 'timestamp;action;diff\r\n2025-01-01T00:00:00Z;créé;"{""k"":""v\r\nw""}"\r\n\r\n'
-    + '2025-01-02T00:00:00Z;"a ""b""";€😀\r\n2025-01-03T00:00:00Z;x;"y"';
+  const text =
+    'timestamp;action;diff\r\n2025-01-01T00:00:00Z;créé;"{""k"":""v\r\nw""}"\r\n\r\n' + '2025-01-02T00:00:00Z;"a ""b""";€😀\r\n2025-01-03T00:00:00Z;x;"y"';
   const file = csvFile(text);
   const whole = simplified(await read(file));
   assert.is(whole.length, 3);
@@ -71,7 +79,7 @@ test("tiny chunks give the same records as one chunk (rows, quotes and character
   }
 });
 
-test("every line with a character is a record: spaces, a tab or \"\" get a problem; empty lines and lone CRs are skipped", async () => {
+test('every line with a character is a record: spaces, a tab or "" get a problem; empty lines and lone CRs are skipped', async () => {
   const text = 'timestamp,action\r\n\r\n   \r\n2025-01-01T00:00:00Z,a\r\n\t\r\n""\r\n\r\n"" \n\n  ';
   const expected = [
     {line: 3, fields: {timestamp: "   "}, problem: BLANK_LINE},
@@ -85,7 +93,10 @@ test("every line with a character is a record: spaces, a tab or \"\" get a probl
   assert.equal(simplified(await read(file)), expected);
   for (const chunkBytes of [1, 2, 3, 5]) assert.equal(simplified(await read(file, {chunkBytes})), expected, `chunkBytes ${chunkBytes}`);
   // blank lines before the header are not rows
-  assert.equal(simplified(await read(csvFile(' \n""\n\ntimestamp,action\n2025-01-01T00:00:00Z,a\n'))).map((r) => r.line), [5]);
+  assert.equal(
+    simplified(await read(csvFile(' \n""\n\ntimestamp,action\n2025-01-01T00:00:00Z,a\n'))).map((r) => r.line),
+    [5],
+  );
 });
 
 test("mixed line ends: a CRLF file with LF-only lines and an LF file with a CRLF line read one row per line", async () => {
@@ -93,22 +104,32 @@ test("mixed line ends: a CRLF file with LF-only lines and an LF file with a CRLF
   const lf = 'timestamp,action,user\n2025-01-01T00:00:00Z,a,u1\r\n2025-01-01T00:00:01Z,b,"u2" \r\n2025-01-01T00:00:02Z,c,u3';
   for (const text of [crlf, lf]) {
     const records = await read(csvFile(text));
-    assert.equal(records.map((r) => [r.line, r.values, r.problem]), [
-      [2, ["2025-01-01T00:00:00Z", "a", "u1"], undefined],
-      [3, ["2025-01-01T00:00:01Z", "b", "u2"], undefined],
-      [4, ["2025-01-01T00:00:02Z", "c", "u3"], undefined],
-    ], JSON.stringify(text));
+    assert.equal(
+      records.map((r) => [r.line, r.values, r.problem]),
+      [
+        [2, ["2025-01-01T00:00:00Z", "a", "u1"], undefined],
+        [3, ["2025-01-01T00:00:01Z", "b", "u2"], undefined],
+        [4, ["2025-01-01T00:00:02Z", "c", "u3"], undefined],
+      ],
+      JSON.stringify(text),
+    );
     assert.equal(records[0].names, ["timestamp", "action", "user"]);
   }
 });
 
 test("a CR inside the quotes of a row's last field is the value's, with or without a CR before the LF", async () => {
-  const text = 'timestamp,action,note\r\n2025-01-01T00:00:00Z,a,"x\r"\r\n2025-01-01T00:00:01Z,b,"y\r"\n2025-01-01T00:00:02Z,c,z\r\n'
-    + '2025-01-01T00:00:03Z,d,"two\r\nlines\r" \r\n2025-01-01T00:00:04Z,e,"\r"';
+  const text =
+    'timestamp,action,note\r\n2025-01-01T00:00:00Z,a,"x\r"\r\n2025-01-01T00:00:01Z,b,"y\r"\n2025-01-01T00:00:02Z,c,z\r\n' +
+    '2025-01-01T00:00:03Z,d,"two\r\nlines\r" \r\n2025-01-01T00:00:04Z,e,"\r"';
   const file = csvFile(text);
   const values = (await read(file)).map((r) => r.values[2]);
   assert.equal(values, ["x\r", "y\r", "z", "two\r\nlines\r", "\r"]);
-  for (const chunkBytes of [1, 2, 3, 7]) assert.equal((await read(file, {chunkBytes})).map((r) => r.values[2]), values, `chunkBytes ${chunkBytes}`);
+  for (const chunkBytes of [1, 2, 3, 7])
+    assert.equal(
+      (await read(file, {chunkBytes})).map((r) => r.values[2]),
+      values,
+      `chunkBytes ${chunkBytes}`,
+    );
 });
 
 test("lines ended by CR alone: the header line says so, instead of 'column \"unnamed\" appears twice'", async () => {
@@ -119,7 +140,10 @@ test("lines ended by CR alone: the header line says so, instead of 'column \"unn
       assert.unreachable("should throw");
     } catch (error) {
       assert.instance(error, InputError);
-      assert.is((error as Error).message, `${file}:${text.startsWith("\n") ? 3 : 1}: the header line holds a carriage return (CR) that does not end it: are the lines ended by CR alone (classic Mac OS)? Save the file with LF or CRLF line ends`);
+      assert.is(
+        (error as Error).message,
+        `${file}:${text.startsWith("\n") ? 3 : 1}: the header line holds a carriage return (CR) that does not end it: are the lines ended by CR alone (classic Mac OS)? Save the file with LF or CRLF line ends`,
+      );
     }
   }
   // a header alone whose line ends with a CR is not one
@@ -130,7 +154,14 @@ test("a 3 MB field read in 64 KB chunks: whole, with the rows around it and thei
   const huge = "é".repeat(1000) + "x".repeat(3 * 2 ** 20) + "\n😀";
   const file = csvFile(`a,b\n1,"${huge}"\n2,"x\ny"\n3,z\n`);
   const records = await read(file, {chunkBytes: 64 * 1024});
-  assert.equal(records.map((r) => [r.line, r.values[0], r.values[1].length]), [[2, "1", huge.length], [4, "2", 3], [6, "3", 1]]);
+  assert.equal(
+    records.map((r) => [r.line, r.values[0], r.values[1].length]),
+    [
+      [2, "1", huge.length],
+      [4, "2", 3],
+      [6, "3", 1],
+    ],
+  );
   assert.ok(records[0].values[1] === huge);
 });
 
@@ -144,35 +175,47 @@ test("a row with a different number of fields gets a problem, keeping its values
 
 test("text after a closing quote: that row alone gets a problem, the next rows keep their lines", async () => {
   const records = await read(csvFile('a,b,c\n1,"x"y,2\n2,"z",3\n3,w,"p\nq"\n4,"v"  ,5\n'));
-  assert.equal(records.map((r) => [r.line, r.values, r.problem]), [
-    [2, ["1", '"x"y', "2"], 'field 2 ("b"): text after the closing quote'],
-    [3, ["2", "z", "3"], undefined],
-    [4, ["3", "w", "p\nq"], undefined],
-    [6, ["4", "v", "5"], undefined], // spaces between a closing quote and the separator are allowed
-  ]);
+  assert.equal(
+    records.map((r) => [r.line, r.values, r.problem]),
+    [
+      [2, ["1", '"x"y', "2"], 'field 2 ("b"): text after the closing quote'],
+      [3, ["2", "z", "3"], undefined],
+      [4, ["3", "w", "p\nq"], undefined],
+      [6, ["4", "v", "5"], undefined], // spaces between a closing quote and the separator are allowed
+    ],
+  );
 });
 
 test("text after a closing quote with no later quote: rejected, not an unclosed quote", async () => {
   const records = await read(csvFile('a,b\n1,"x"y\n2,z\n'));
-  assert.equal(records.map((r) => [r.line, r.values, r.problem]), [
-    [2, ["1", '"x"y'], 'field 2 ("b"): text after the closing quote'],
-    [3, ["2", "z"], undefined],
-  ]);
+  assert.equal(
+    records.map((r) => [r.line, r.values, r.problem]),
+    [
+      [2, ["1", '"x"y'], 'field 2 ("b"): text after the closing quote'],
+      [3, ["2", "z"], undefined],
+    ],
+  );
 });
 
 test("malformed quotes: CRLF, quoted newlines before the bad field, several bad rows, last row without newline", async () => {
   const text = 'a;b;c\r\n"1\r\n1";"x""y"z;"w"\r\n2;3;4\r\n"5"5;6;7\r\n8;9;"10"\r\n"11";x"y;"12"!';
   const records = await read(csvFile(text));
-  assert.equal(records.map((r) => [r.line, r.values, r.problem]), [
-    [2, ["1\r\n1", '"x""y"z', "w"], 'field 2 ("b"): text after the closing quote'],
-    [4, ["2", "3", "4"], undefined],
-    [5, ['"5"5', "6", "7"], 'field 1 ("a"): text after the closing quote'],
-    [6, ["8", "9", "10"], undefined],
-    [7, ["11", 'x"y', '"12"!'], 'field 3 ("c"): text after the closing quote'],
-  ]);
+  assert.equal(
+    records.map((r) => [r.line, r.values, r.problem]),
+    [
+      [2, ["1\r\n1", '"x""y"z', "w"], 'field 2 ("b"): text after the closing quote'],
+      [4, ["2", "3", "4"], undefined],
+      [5, ['"5"5', "6", "7"], 'field 1 ("a"): text after the closing quote'],
+      [6, ["8", "9", "10"], undefined],
+      [7, ["11", 'x"y', '"12"!'], 'field 3 ("c"): text after the closing quote'],
+    ],
+  );
   for (const chunkBytes of [1, 2, 3, 7]) {
-    assert.equal((await read(csvFile(text), {chunkBytes})).map((r) => [r.line, r.values, r.problem]),
-      records.map((r) => [r.line, r.values, r.problem]), `chunkBytes ${chunkBytes}`);
+    assert.equal(
+      (await read(csvFile(text), {chunkBytes})).map((r) => [r.line, r.values, r.problem]),
+      records.map((r) => [r.line, r.values, r.problem]),
+      `chunkBytes ${chunkBytes}`,
+    );
   }
 });
 
@@ -226,7 +269,13 @@ test("readCsv with resume: only the bytes from `start` on, numbered from `line`,
   const records = await read(file, {resume: {start: Buffer.byteLength(head), line: 4, header: "\ntimestamp;action\r\n"}});
   // exactly what reading the whole file gives for those rows (raw header names included)
   assert.equal(simplified(records), simplified((await read(file)).slice(1)));
-  assert.equal(records.map((r) => [r.line, r.values[1]]), [[4, "b\nc"], [6, "d"]]);
+  assert.equal(
+    records.map((r) => [r.line, r.values[1]]),
+    [
+      [4, "b\nc"],
+      [6, "d"],
+    ],
+  );
   // nothing appended: no record, no error
   assert.equal(await read(file, {resume: {start: Buffer.byteLength(head + tail), line: 7, header: "timestamp;action\r\n"}}), []);
 });

@@ -34,20 +34,29 @@ async function failure(file: string): Promise<string> {
 
 test("an array of records, each with the line where it starts", async () => {
   const records = await read(jsonFile('[\n  {"timestamp": "t1", "action": "a"},\n\n  {"timestamp": "t2",\n "action": "b"}, {"x": 1}\n]'));
-  assert.equal(records.map((r) => [r.line, {...recordFields(r)}]), [
-    [2, {timestamp: "t1", action: "a"}],
-    [4, {timestamp: "t2", action: "b"}],
-    [5, {x: "1"}],
-  ]);
+  assert.equal(
+    records.map((r) => [r.line, {...recordFields(r)}]),
+    [
+      [2, {timestamp: "t1", action: "a"}],
+      [4, {timestamp: "t2", action: "b"}],
+      [5, {x: "1"}],
+    ],
+  );
 });
 
 test("an object whose results array holds the records (OpenDataSoft API v2)", async () => {
   const text = '{"total_count": 2, "links": [{"rel": "self"}],\n "results": [\n {"action": "a"},\n {"action": "b"}\n ]}';
   const records = await read(jsonFile(text));
-  assert.equal(records.map((r) => [r.line, r.values]), [[3, ["a"]], [4, ["b"]]]);
+  assert.equal(
+    records.map((r) => [r.line, r.values]),
+    [
+      [3, ["a"]],
+      [4, ["b"]],
+    ],
+  );
 });
 
-test("values become strings: null -> \"\", numbers and booleans -> String, objects -> JSON", async () => {
+test('values become strings: null -> "", numbers and booleans -> String, objects -> JSON', async () => {
   const records = await read(jsonFile('[{"a": null, "b": 1.5, "c": true, "d": {"x": [1, "é"]}, "e": "s", "f": []}]'));
   assert.equal({...recordFields(records[0])}, {a: "", b: "1.5", c: "true", d: '{"x":[1,"é"]}', e: "s", f: "[]"});
   assert.is(jsonText(undefined), "");
@@ -56,10 +65,16 @@ test("values become strings: null -> \"\", numbers and booleans -> String, objec
 
 test("an element that is not an object becomes a record with a problem", async () => {
   const records = await read(jsonFile('[1, null, [2], "s", {"ok": "yes"}]'));
-  assert.equal(records.map((r) => r.problem), [
-    "record is not a JSON object but a number", "record is not a JSON object but null",
-    "record is not a JSON object but an array", "record is not a JSON object but a string", undefined,
-  ]);
+  assert.equal(
+    records.map((r) => r.problem),
+    [
+      "record is not a JSON object but a number",
+      "record is not a JSON object but null",
+      "record is not a JSON object but an array",
+      "record is not a JSON object but a string",
+      undefined,
+    ],
+  );
 });
 
 test("a key named __proto__ is an ordinary field", async () => {
@@ -72,20 +87,26 @@ test("a key named __proto__ is an ordinary field", async () => {
 test("a record nesting more than 1,000 levels is a rejected record, cut to 1 KiB; 1,000 levels are read", async () => {
   const nested = (levels: number) => `{"timestamp": "t", "action": "a", "diff": ${"[".repeat(levels - 1)}${"]".repeat(levels - 1)}}`;
   const records = await read(jsonFile(`[${nested(1000)},\n${nested(1001)},\n${nested(5000)}\n]`));
-  assert.equal(records.map((r) => [r.line, r.problem]), [
-    [1, undefined],
-    [2, "record nests arrays or objects more than 1000 levels deep"],
-    [3, "record nests arrays or objects more than 1000 levels deep"],
-  ]);
+  assert.equal(
+    records.map((r) => [r.line, r.problem]),
+    [
+      [1, undefined],
+      [2, "record nests arrays or objects more than 1000 levels deep"],
+      [3, "record nests arrays or objects more than 1000 levels deep"],
+    ],
+  );
   assert.is(fieldText(records[0].values[2]), "[".repeat(999) + "]".repeat(999));
   assert.equal(records[2].names, ["record"]);
   assert.is(recordFields(records[2]).record, `${nested(5000).slice(0, 1024)}… [cut: ${nested(5000).length} characters]`);
   // the whole array nested 5,000 deep: its one element is such a record
   const deepArray = await read(jsonFile("[".repeat(5000) + "]".repeat(5000)));
-  assert.equal(deepArray.map((r) => [r.line, r.problem]), [[1, "record nests arrays or objects more than 1000 levels deep"]]);
+  assert.equal(
+    deepArray.map((r) => [r.line, r.problem]),
+    [[1, "record nests arrays or objects more than 1000 levels deep"]],
+  );
 });
 
-test("a key repeated in the top-level object names file:line:column: {\"results\": [A], \"results\": [B]} would lose A", async () => {
+test('a key repeated in the top-level object names file:line:column: {"results": [A], "results": [B]} would lose A', async () => {
   const file = jsonFile('{"results": [{"timestamp": "t", "action": "a"}],\n  "results": [{"timestamp": "t", "action": "b"}]}');
   assert.is(await failure(file), `${file}:2:3: key "results" appears a second time in the top-level object (JSON keeps only the last: rows would be lost)`);
   const spelt = jsonFile('{"total_count": 1, "results": [], "total_\\u0063ount": 2}');
@@ -94,7 +115,10 @@ test("a key repeated in the top-level object names file:line:column: {\"results\
 
 test("a name repeated inside a record: JSON's rule, the last value wins (not looked for, see checkedJsonRecord)", async () => {
   const records = await read(jsonFile('[{"timestamp": "t", "action": "a", "user_id": "u1", "user_id": "u2"}]'));
-  assert.equal(records.map((r) => [r.problem, {...recordFields(r)}]), [[undefined, {timestamp: "t", action: "a", user_id: "u2"}]]);
+  assert.equal(
+    records.map((r) => [r.problem, {...recordFields(r)}]),
+    [[undefined, {timestamp: "t", action: "a", user_id: "u2"}]],
+  );
 });
 
 test("invalid JSON names file:line:column", async () => {

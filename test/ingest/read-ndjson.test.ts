@@ -24,21 +24,29 @@ async function read(file: string, options: ReadOptions = {}): Promise<RawRecord[
 test("one record per line; empty lines skipped but counted; CRLF; BOM; no final newline", async () => {
   const text = '\ufeff{"action": "a"}\r\n\r\n\n{"action": "b", "n": 2}\n\n{"action": "c"}';
   const records = await read(ndjsonFile(text));
-  assert.equal(records.map((r) => [r.line, {...recordFields(r)}]), [
-    [1, {action: "a"}], [4, {action: "b", n: "2"}], [6, {action: "c"}],
-  ]);
+  assert.equal(
+    records.map((r) => [r.line, {...recordFields(r)}]),
+    [
+      [1, {action: "a"}],
+      [4, {action: "b", n: "2"}],
+      [6, {action: "c"}],
+    ],
+  );
 });
 
 test("a line of spaces or tabs is a record with a problem, as in CSV; a line with nothing (or a lone CR) is skipped", async () => {
   const records = await read(ndjsonFile('{"action": "a"}\n   \r\n\r\n\t\n\n""\n{"action": "b"}\n \t'));
-  assert.equal(records.map((r) => [r.line, r.problem]), [
-    [1, undefined],
-    [2, "blank line (only spaces or tabs)"],
-    [4, "blank line (only spaces or tabs)"],
-    [6, "record is not a JSON object but a string"],
-    [7, undefined],
-    [8, "blank line (only spaces or tabs)"],
-  ]);
+  assert.equal(
+    records.map((r) => [r.line, r.problem]),
+    [
+      [1, undefined],
+      [2, "blank line (only spaces or tabs)"],
+      [4, "blank line (only spaces or tabs)"],
+      [6, "record is not a JSON object but a string"],
+      [7, undefined],
+      [8, "blank line (only spaces or tabs)"],
+    ],
+  );
 });
 
 test("lines ended by CR alone: the error says so", async () => {
@@ -48,11 +56,17 @@ test("lines ended by CR alone: the error says so", async () => {
     assert.unreachable("should throw");
   } catch (error) {
     assert.instance(error, InputError);
-    assert.is((error as Error).message, `${file}:2: a carriage return (CR) ends a record without a line feed: are the lines ended by CR alone (classic Mac OS)? Save the file with LF or CRLF line ends`);
+    assert.is(
+      (error as Error).message,
+      `${file}:2: a carriage return (CR) ends a record without a line feed: are the lines ended by CR alone (classic Mac OS)? Save the file with LF or CRLF line ends`,
+    );
   }
   // a raw CR inside a string is invalid JSON, and said so
   const inString = ndjsonFile('{"action": "a\rb"}\n');
-  await read(inString).then(() => assert.unreachable("should throw"), (error: Error) => assert.match(error.message, /^.*:1:14: invalid JSON: control character/));
+  await read(inString).then(
+    () => assert.unreachable("should throw"),
+    (error: Error) => assert.match(error.message, /^.*:1:14: invalid JSON: control character/),
+  );
 });
 
 test("tiny chunks give the same records (lines and characters split)", async () => {
@@ -64,20 +78,28 @@ test("tiny chunks give the same records (lines and characters split)", async () 
 
 test("a line that is not an object becomes a record with a problem", async () => {
   const records = await read(ndjsonFile('[1]\n"s"\n{"action": "a"}\n'));
-  assert.equal(records.map((r) => [r.line, r.problem]), [
-    [1, "record is not a JSON object but an array"], [2, "record is not a JSON object but a string"], [3, undefined],
-  ]);
+  assert.equal(
+    records.map((r) => [r.line, r.problem]),
+    [
+      [1, "record is not a JSON object but an array"],
+      [2, "record is not a JSON object but a string"],
+      [3, undefined],
+    ],
+  );
 });
 
 test("a line nesting more than 1,000 levels is a rejected record (5,000 overflowed JSON.stringify's stack)", async () => {
   const nested = (levels: number) => `{"timestamp": "t", "action": "a", "diff": ${"[".repeat(levels - 1)}${"]".repeat(levels - 1)}}`;
   const records = await read(ndjsonFile(`${nested(1000)}\n${nested(5000)}\r\n${"[".repeat(5000)}${"]".repeat(5000)}\n{"action": "b"}\n`));
-  assert.equal(records.map((r) => [r.line, r.problem]), [
-    [1, undefined],
-    [2, "record nests arrays or objects more than 1000 levels deep"],
-    [3, "record nests arrays or objects more than 1000 levels deep"],
-    [4, undefined],
-  ]);
+  assert.equal(
+    records.map((r) => [r.line, r.problem]),
+    [
+      [1, undefined],
+      [2, "record nests arrays or objects more than 1000 levels deep"],
+      [3, "record nests arrays or objects more than 1000 levels deep"],
+      [4, undefined],
+    ],
+  );
   assert.is(recordFields(records[1]).record, `${nested(5000).slice(0, 1024)}… [cut: ${nested(5000).length} characters]`);
 });
 
@@ -108,7 +130,10 @@ test("readNdjson with resume: only the bytes from `start` on, numbered from `lin
   const file = join(dir, "resume.ndjson");
   writeFileSync(file, head + '\n{"timestamp":"2026-01-02T00:00:00Z","action":"b"}\n');
   const records = await read(file, {resume: {start: Buffer.byteLength(head), line: 2}});
-  assert.equal(records.map((r) => ({line: r.line, action: recordFields(r).action})), [{line: 3, action: "b"}]);
+  assert.equal(
+    records.map((r) => ({line: r.line, action: recordFields(r).action})),
+    [{line: 3, action: "b"}],
+  );
   writeFileSync(file, head);
   assert.equal(await read(file, {resume: {start: Buffer.byteLength(head), line: 2}}), [], "nothing appended is not an empty file");
 });

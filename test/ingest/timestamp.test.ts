@@ -31,8 +31,16 @@ test("leap days: 2024-02-29 and 2000-02-29 exist, 2025-02-29 and 1900-02-29 do n
 });
 
 test("impossible dates and times are refused with a reason", () => {
-  for (const text of ["2025-02-30T10:00:00Z", "2025-13-01T10:00:00Z", "2025-00-10T10:00:00Z", "2025-04-31T10:00:00Z",
-    "2025-03-01T24:00:00Z", "2025-03-01T10:60:00Z", "2025-03-01T10:00:60Z", "2025-03-01T10:00:00+24:00"]) {
+  for (const text of [
+    "2025-02-30T10:00:00Z",
+    "2025-13-01T10:00:00Z",
+    "2025-00-10T10:00:00Z",
+    "2025-04-31T10:00:00Z",
+    "2025-03-01T24:00:00Z",
+    "2025-03-01T10:60:00Z",
+    "2025-03-01T10:00:60Z",
+    "2025-03-01T10:00:00+24:00",
+  ]) {
     assert.is(parseTimestamp(text, paris), `timestamp "${text}" is not a valid date`, text);
   }
 });
@@ -41,9 +49,19 @@ test("date-only, empty and other shapes are refused", () => {
   assert.is(parseTimestamp("2025-03-01", paris), 'timestamp "2025-03-01" is a date without a time');
   assert.is(parseTimestamp("", paris), "timestamp is empty");
   assert.is(parseTimestamp("   ", paris), "timestamp is empty");
-  for (const text of ["yesterday", "2025-3-1T10:00:00Z", "2025-03-01T10Z", "2025-03-01T10:00:00ZZ", "2025-03-01T10:00:00 Z",
-    "2025-03-01t10:00:00Z", "2025-03-01T10:00:00.Z", "2025-03-01T10:00:00+1", "2025-03-01  10:00:00Z", "1740823200000",
-    "2025-03-01T10:00:00+01:0"]) {
+  for (const text of [
+    "yesterday",
+    "2025-3-1T10:00:00Z",
+    "2025-03-01T10Z",
+    "2025-03-01T10:00:00ZZ",
+    "2025-03-01T10:00:00 Z",
+    "2025-03-01t10:00:00Z",
+    "2025-03-01T10:00:00.Z",
+    "2025-03-01T10:00:00+1",
+    "2025-03-01  10:00:00Z",
+    "1740823200000",
+    "2025-03-01T10:00:00+01:0",
+  ]) {
     assert.is(parseTimestamp(text, paris), `timestamp "${text}" is not an ISO 8601 date-time`, text);
   }
 });

@@ -8,53 +8,66 @@ import {CodedColumn, EMPTY_CODE} from "../../src/ingest/coded-column.js";
 /** A log of one event per instant, keyed in `zone`; returns each row's keys as "day week month quarter year". */
 function keysOf(zone: string, instants: string[]): string[] {
   const table = aq.table({time: instants.map((iso) => Date.parse(iso)), action: instants.map(() => "update")});
-  return addPeriodKeys(table, zone).objects().map((row) => {
-    const r = row as Record<string, string>;
-    return `${r.day} ${r.week} ${r.month} ${r.quarter} ${r.year}`;
-  });
+  return addPeriodKeys(table, zone)
+    .objects()
+    .map((row) => {
+      const r = row as Record<string, string>;
+      return `${r.day} ${r.week} ${r.month} ${r.quarter} ${r.year}`;
+    });
 }
 
 test("adds the five key columns after the existing ones and keeps every row", () => {
   const table = aq.table({time: [Date.parse("2025-03-01T10:00:00Z")], user_id: ["u1"]});
   const keyed = addPeriodKeys(table, "UTC");
   assert.equal(keyed.columnNames(), ["time", "user_id", ...PERIOD_KEY_COLUMNS]);
-  assert.equal(keyed.objects(), [{
-    time: Date.parse("2025-03-01T10:00:00Z"), user_id: "u1",
-    day: "2025-03-01", week: "2025-W09", month: "2025-03", quarter: "2025-Q1", year: "2025",
-  }]);
+  assert.equal(keyed.objects(), [
+    {
+      time: Date.parse("2025-03-01T10:00:00Z"),
+      user_id: "u1",
+      day: "2025-03-01",
+      week: "2025-W09",
+      month: "2025-03",
+      quarter: "2025-Q1",
+      year: "2025",
+    },
+  ]);
 });
 
 test("Europe/Paris: days around the 23-hour and 25-hour days", () => {
-  assert.equal(keysOf("Europe/Paris", [
-    "2025-03-29T22:59:00Z", // 23:59 +01:00
-    "2025-03-29T23:30:00Z", // 00:30 +01:00 on the 30th
-    "2025-03-30T21:59:00Z", // 23:59 +02:00
-    "2025-03-30T22:00:00Z", // 00:00 +02:00 on the 31st
-    "2025-10-25T22:30:00Z", // 00:30 +02:00 on the 26th
-    "2025-10-26T22:59:00Z", // 23:59 +01:00
-    "2025-10-26T23:00:00Z", // 00:00 +01:00 on the 27th
-  ]), [
-    "2025-03-29 2025-W13 2025-03 2025-Q1 2025",
-    "2025-03-30 2025-W13 2025-03 2025-Q1 2025",
-    "2025-03-30 2025-W13 2025-03 2025-Q1 2025",
-    "2025-03-31 2025-W14 2025-03 2025-Q1 2025",
-    "2025-10-26 2025-W43 2025-10 2025-Q4 2025",
-    "2025-10-26 2025-W43 2025-10 2025-Q4 2025",
-    "2025-10-27 2025-W44 2025-10 2025-Q4 2025",
-  ]);
+  assert.equal(
+    keysOf("Europe/Paris", [
+      "2025-03-29T22:59:00Z", // 23:59 +01:00
+      "2025-03-29T23:30:00Z", // 00:30 +01:00 on the 30th
+      "2025-03-30T21:59:00Z", // 23:59 +02:00
+      "2025-03-30T22:00:00Z", // 00:00 +02:00 on the 31st
+      "2025-10-25T22:30:00Z", // 00:30 +02:00 on the 26th
+      "2025-10-26T22:59:00Z", // 23:59 +01:00
+      "2025-10-26T23:00:00Z", // 00:00 +01:00 on the 27th
+    ]),
+    [
+      "2025-03-29 2025-W13 2025-03 2025-Q1 2025",
+      "2025-03-30 2025-W13 2025-03 2025-Q1 2025",
+      "2025-03-30 2025-W13 2025-03 2025-Q1 2025",
+      "2025-03-31 2025-W14 2025-03 2025-Q1 2025",
+      "2025-10-26 2025-W43 2025-10 2025-Q4 2025",
+      "2025-10-26 2025-W43 2025-10 2025-Q4 2025",
+      "2025-10-27 2025-W44 2025-10 2025-Q4 2025",
+    ],
+  );
 });
 
 test("America/New_York: the DST mornings of 2025", () => {
-  assert.equal(keysOf("America/New_York", [
-    "2025-03-09T04:59:00Z", // 23:59 EST on the 8th
-    "2025-03-09T06:30:00Z", // 01:30 EST
-    "2025-03-09T07:30:00Z", // 03:30 EDT
-    "2025-11-02T03:59:00Z", // 23:59 EDT on the 1st
-    "2025-11-02T05:30:00Z", // 01:30 EDT
-    "2025-11-02T06:30:00Z", // 01:30 EST
-  ]).map((keys) => keys.slice(0, 10)), [
-    "2025-03-08", "2025-03-09", "2025-03-09", "2025-11-01", "2025-11-02", "2025-11-02",
-  ]);
+  assert.equal(
+    keysOf("America/New_York", [
+      "2025-03-09T04:59:00Z", // 23:59 EST on the 8th
+      "2025-03-09T06:30:00Z", // 01:30 EST
+      "2025-03-09T07:30:00Z", // 03:30 EDT
+      "2025-11-02T03:59:00Z", // 23:59 EDT on the 1st
+      "2025-11-02T05:30:00Z", // 01:30 EDT
+      "2025-11-02T06:30:00Z", // 01:30 EST
+    ]).map((keys) => keys.slice(0, 10)),
+    ["2025-03-08", "2025-03-09", "2025-03-09", "2025-11-01", "2025-11-02", "2025-11-02"],
+  );
 });
 
 test("month and year ends in zones far from UTC", () => {
@@ -95,11 +108,13 @@ test("an empty table gets the key columns and no rows", () => {
 });
 
 test("an unknown zone is a ConfigError", () => {
-  assert.throws(() => addPeriodKeys(aq.table({time: [0]}), "Mars/Base"),
-    (error: unknown) => error instanceof ConfigError && /unknown time zone "Mars\/Base"/.test(error.message));
+  assert.throws(
+    () => addPeriodKeys(aq.table({time: [0]}), "Mars/Base"),
+    (error: unknown) => error instanceof ConfigError && /unknown time zone "Mars\/Base"/.test(error.message),
+  );
 });
 
-test("action and the ids become CodedColumns in place: same strings, sorted dictionary, \"\" as code 0", () => {
+test('action and the ids become CodedColumns in place: same strings, sorted dictionary, "" as code 0', () => {
   const table = aq.table({
     time: [1, 2, 3, 4].map((h) => Date.parse(`2025-03-01T0${h}:00:00Z`)),
     action: ["update", "Zeta", "alpha", "update"],
@@ -131,7 +146,7 @@ test("the key columns are CodedColumns whose codes follow the calendar", () => {
   assert.equal((keyed.column("year") as CodedColumn).dictionary, ["", "2025", "2026"]);
 });
 
-test("encodeStrings reads null and undefined as \"\"; a CodedColumn slice is a view", () => {
+test('encodeStrings reads null and undefined as ""; a CodedColumn slice is a view', () => {
   const values = ["b", null, "a", undefined, "b", ""];
   const column = encodeStrings(values.length, (row) => values[row]);
   assert.equal([...column], ["b", "", "a", "", "b", ""]);

@@ -7,7 +7,11 @@ const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
 test("dayKeys of an ordinary day", () => {
   assert.equal(dayKeys(dayOf("2025-03-01")), {
-    day: "2025-03-01", week: "2025-W09", month: "2025-03", quarter: "2025-Q1", year: "2025",
+    day: "2025-03-01",
+    week: "2025-W09",
+    month: "2025-03",
+    quarter: "2025-Q1",
+    year: "2025",
   });
   assert.is(dayKeys(dayOf("2025-12-31")).quarter, "2025-Q4");
   assert.is(dayKeys(dayOf("2025-07-01")).quarter, "2025-Q3");
@@ -59,7 +63,8 @@ test("civilDate and dayNumberOf agree with Date's UTC calendar, from year -1000 
   for (let day = numberViaDate(-1000, 1, 1); day < numberViaDate(3000, 1, 1); day++) {
     const expected = viaDate(day);
     const got = civilDate(day);
-    if (got.year !== expected.year || got.month !== expected.month || got.day !== expected.day) assert.unreachable(`civilDate(${day}): ${JSON.stringify(got)}, Date says ${JSON.stringify(expected)}`);
+    if (got.year !== expected.year || got.month !== expected.month || got.day !== expected.day)
+      assert.unreachable(`civilDate(${day}): ${JSON.stringify(got)}, Date says ${JSON.stringify(expected)}`);
     if (dayNumberOf(expected.year, expected.month, expected.day) !== day) assert.unreachable(`dayNumberOf(${JSON.stringify(expected)}) is not ${day}`);
     checked++;
   }

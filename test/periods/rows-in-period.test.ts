@@ -11,11 +11,12 @@ const period = {startMs: START, endMs: END};
 
 // rows at both edges of [START, END), with ties on the edges
 const times = [START - 1, START, START, START + 1, END - 1, END, END, END + 1];
-const log = () => aq.table({
-  time: times,
-  action: times.map((_, i) => `a${i}`),
-  user_id: times.map((_, i) => (i % 2 ? "" : `u${i}`)),
-});
+const log = () =>
+  aq.table({
+    time: times,
+    action: times.map((_, i) => `a${i}`),
+    user_id: times.map((_, i) => (i % 2 ? "" : `u${i}`)),
+  });
 
 test("keeps start <= time < end, ties on both edges included or excluded together", () => {
   const rows = rowsInPeriod(log(), period);
@@ -31,7 +32,11 @@ test("keeps every column, in order, with its values", () => {
 });
 
 test("a period before, after or between all rows is empty, with the same columns", () => {
-  for (const [startMs, endMs] of [[0, 1], [END + 2, END + 10], [START + 2, START + 3]]) {
+  for (const [startMs, endMs] of [
+    [0, 1],
+    [END + 2, END + 10],
+    [START + 2, START + 3],
+  ]) {
     const rows = rowsInPeriod(log(), {startMs, endMs});
     assert.is(rows.numRows(), 0);
     assert.equal(rows.columnNames(), ["time", "action", "user_id"]);
@@ -70,7 +75,10 @@ test("a period holding every row returns the table itself, uncopied", () => {
 test("lowerBound finds the first index not below the target", () => {
   const values = [1, 3, 3, 5];
   const at = (i: number) => values[i];
-  assert.equal([0, 1, 2, 3, 4, 5, 6].map((ms) => lowerBound(at, values.length, ms)), [0, 0, 1, 1, 3, 3, 4]);
+  assert.equal(
+    [0, 1, 2, 3, 4, 5, 6].map((ms) => lowerBound(at, values.length, ms)),
+    [0, 0, 1, 1, 3, 3, 4],
+  );
 });
 
 test("slices copy nothing: code and typed columns share the buffer, string columns read in place", () => {
@@ -117,7 +125,13 @@ test("timeColumn, stringColumn: the table's own arrays when it holds them, its v
   assert.equal([...timeColumn(ordered)], [1, 2, 3]);
   assert.equal(stringColumn(ordered, "action"), ["a", "b", "c"]);
   assert.equal(stringColumn(ordered, "coded"), ["x", "y", "y"]);
-  assert.equal(stringColumn(table.filter((d: {time: number}) => d.time > 1), "action"), ["c", "b"]);
+  assert.equal(
+    stringColumn(
+      table.filter((d: {time: number}) => d.time > 1),
+      "action",
+    ),
+    ["c", "b"],
+  );
 });
 
 test.run();

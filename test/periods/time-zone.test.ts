@@ -15,17 +15,25 @@ test("assertTimeZone accepts IANA names and fixes their case", () => {
 
 test("assertTimeZone rejects unknown zones and offsets with a ConfigError naming the value", () => {
   for (const bad of ["Mars/Base", "+01:00", "", "Europe/Paris "]) {
-    assert.throws(() => assertTimeZone(bad), (error: unknown) =>
-      error instanceof ConfigError && error.message === `unknown time zone ${JSON.stringify(bad)}`);
+    assert.throws(
+      () => assertTimeZone(bad),
+      (error: unknown) => error instanceof ConfigError && error.message === `unknown time zone ${JSON.stringify(bad)}`,
+    );
   }
-  assert.throws(() => assertTimeZone(42), (error: unknown) => error instanceof ConfigError);
+  assert.throws(
+    () => assertTimeZone(42),
+    (error: unknown) => error instanceof ConfigError,
+  );
 });
 
 test("assertTimeZone answers the same when asked again (remembered), and rejects a bad name every time", () => {
   for (let i = 0; i < 2; i++) {
     assert.is(assertTimeZone("america/new_york"), "America/New_York");
     assert.is(assertTimeZone("America/New_York"), "America/New_York");
-    assert.throws(() => assertTimeZone("Mars/Base"), (error: unknown) => error instanceof ConfigError);
+    assert.throws(
+      () => assertTimeZone("Mars/Base"),
+      (error: unknown) => error instanceof ConfigError,
+    );
   }
 });
 
@@ -62,8 +70,16 @@ test("localDay follows the local calendar, not UTC", () => {
 // the offset changes, and at scattered instants from 1960 to 2040 (Monrovia's -0:44:30 until 1972
 // changed at 00:44:30 UTC, inside a 15-minute slot).
 const ZONES = [
-  "Europe/Paris", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "America/St_Johns",
-  "Pacific/Chatham", "Pacific/Auckland", "America/Santiago", "Africa/Monrovia", "UTC",
+  "Europe/Paris",
+  "America/New_York",
+  "Australia/Lord_Howe",
+  "Asia/Kathmandu",
+  "America/St_Johns",
+  "Pacific/Chatham",
+  "Pacific/Auckland",
+  "America/Santiago",
+  "Africa/Monrovia",
+  "UTC",
 ];
 
 test("cached offsets equal Intl's around every 2025 transition and far from them", () => {

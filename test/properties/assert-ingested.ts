@@ -14,7 +14,11 @@ export function assertIngested(actual: ActivityLog, expected: ExpectedIngest): v
   expected.accepted.forEach((row, i) => {
     assert.equal(rows[i], {time: row.time, ...row.values}, `accepted row from ${row.file}:${row.line}`);
   });
-  assert.equal(actual.rejects.map((r) => `${r.file}:${r.line}`), expected.rejects.map((r) => `${r.file}:${r.line}`), "rejected lines");
+  assert.equal(
+    actual.rejects.map((r) => `${r.file}:${r.line}`),
+    expected.rejects.map((r) => `${r.file}:${r.line}`),
+    "rejected lines",
+  );
   expected.rejects.forEach(({record, log, format, reason}, i) => {
     const reject = actual.rejects[i];
     if (record === undefined || log === undefined) {
@@ -39,4 +43,3 @@ export function assertIngested(actual: ActivityLog, expected: ExpectedIngest): v
   assert.equal([accepted, rejected, duplicates], [expected.accepted.length, expected.rejects.length, expected.duplicates.length], "counts");
   assert.is(total, accepted + rejected + duplicates);
 }
-

@@ -36,7 +36,10 @@ const PAGES = ["", "", "home", "about", "7"];
 const record: fc.Arbitrary<LogRecord> = fc
   .tuple(
     fc.oneof({weight: 9, arbitrary: validTimestamp(Date.UTC(2025, 2, 1), Date.UTC(2025, 3, 30))}, {weight: 1, arbitrary: invalidTimestamp}),
-    fc.constantFrom(...USERS), fc.constantFrom(...ACTIONS), fc.constantFrom(...DATASETS), fc.constantFrom(...PAGES),
+    fc.constantFrom(...USERS),
+    fc.constantFrom(...ACTIONS),
+    fc.constantFrom(...DATASETS),
+    fc.constantFrom(...PAGES),
     fc.array(fieldValue, {minLength: 7, maxLength: 7}),
   )
   .map(([timestamp, user_id, action, dataset_id, page_id, rest]) => {

@@ -92,10 +92,15 @@ function assertEveryRowOnce(actual: ActivityLog, files: LogFile[]): void {
 const property = (kinds: BrokenKind[]) =>
   fc.asyncProperty(fc.array(filePlan(kinds), {minLength: 1, maxLength: 4}), fc.constantFrom(...FIXED_ZONES), async (plans, {timeZone, offset}) => {
     // an NDJSON file without any line is refused as empty: give it one broken line at least
-    for (const plan of plans) if (plan.format === "ndjson" && plan.log.records.length === 0 && plan.broken.length === 0) plan.broken.push({before: 0, kind: "not-an-object", extra: 0});
+    for (const plan of plans)
+      if (plan.format === "ndjson" && plan.log.records.length === 0 && plan.broken.length === 0) plan.broken.push({before: 0, kind: "not-an-object", extra: 0});
     const {folder, files} = writeFolder(plans);
     const actual = await ingest({inputs: [folder], timeZone});
-    assert.equal(actual.files, files.map((f) => f.path), "files in name order");
+    assert.equal(
+      actual.files,
+      files.map((f) => f.path),
+      "files in name order",
+    );
     assertEveryRowOnce(actual, files);
     assertIngested(actual, expectIngest(files, offset));
   });
@@ -108,11 +113,9 @@ test("every row is counted once: a field with text after its closing quote rejec
   await fc.assert(property(["malformed-quotes"]), {...RUNS, numRuns: 30});
 });
 
-test("every row is counted once: a line of spaces, tabs or \"\" is a rejected row, an empty one is none", async () => {
+test('every row is counted once: a line of spaces, tabs or "" is a rejected row, an empty one is none', async () => {
   await fc.assert(property(["blank", "few-fields"]), {...RUNS, numRuns: 40});
 });
-
-
 
 test.after(() => rmSync(dir, {recursive: true, force: true}));
 

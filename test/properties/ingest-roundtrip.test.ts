@@ -63,7 +63,11 @@ test("the same log as CSV with `,`, CSV with `;` and NDJSON gives the same table
   await fc.assert(
     fc.asyncProperty(generatedLog({minLength: 1}), style, zone, async (log, s, {timeZone}) => {
       const tables: Record<string, unknown>[][] = [];
-      for (const [format, separator] of [["csv", ","], ["csv", ";"], ["ndjson", ","]] as const) {
+      for (const [format, separator] of [
+        ["csv", ","],
+        ["csv", ";"],
+        ["ndjson", ","],
+      ] as const) {
         const file = save(log, format, {...s, separator});
         tables.push((await ingest({inputs: [file.path], timeZone})).table.objects() as Record<string, unknown>[]);
       }

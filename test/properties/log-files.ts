@@ -72,7 +72,11 @@ function writeLines(head: string, records: string[], style: Pick<CsvStyle, "newl
 export function writeCsv(log: GeneratedLog, style: CsvStyle): WrittenLog {
   const row = (cells: string[]) => cells.map((cell) => csvCell(cell, style.separator)).join(style.separator);
   const header = (style.bom ? "\ufeff" : "") + row(log.columns.map((name) => log.written[name])) + style.newline;
-  return writeLines(header, log.records.map((record) => row(log.columns.map((name) => record.values[name] ?? ""))), style);
+  return writeLines(
+    header,
+    log.records.map((record) => row(log.columns.map((name) => record.values[name] ?? ""))),
+    style,
+  );
 }
 
 /** The log as NDJSON: one object per line keyed by the written names, absent values left out. */

@@ -43,16 +43,36 @@ export interface GeneratedLog {
 export const EXTRA_COLUMNS: Record<string, string> = {Extra: "Extra", time: "time_extra", "Note Ünï": "Note Ünï"};
 
 const HOSTILE_PIECES = [
-  ",", ";", '"', "\n", "\r", "\r\n", "\t", "=", "+", "-", "@", " ", "'", "\\", "é", "日本", "🙂",
-  "\u2028", "\ufeff", "\u00a0", "＝", "a", "b", "x y",
+  ",",
+  ";",
+  '"',
+  "\n",
+  "\r",
+  "\r\n",
+  "\t",
+  "=",
+  "+",
+  "-",
+  "@",
+  " ",
+  "'",
+  "\\",
+  "é",
+  "日本",
+  "🙂",
+  "\u2028",
+  "\ufeff",
+  "\u00a0",
+  "＝",
+  "a",
+  "b",
+  "x y",
 ];
 const FORMULAS = ["=1+2", "+cmd|' /C calc'!A0", "-2", "@SUM(A1:A2)", '=HYPERLINK("http://x")', "\t=1", "\r=1"];
 
 const plainId = fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,11}$/);
 const hostile = fc.array(fc.constantFrom(...HOSTILE_PIECES), {minLength: 1, maxLength: 10}).map((parts) => parts.join(""));
-const longText = fc
-  .tuple(fc.constantFrom("x", "é;", '"\n', "🙂,"), fc.integer({min: 600, max: 3000}))
-  .map(([piece, times]) => piece.repeat(times));
+const longText = fc.tuple(fc.constantFrom("x", "é;", '"\n', "🙂,"), fc.integer({min: 600, max: 3000})).map(([piece, times]) => piece.repeat(times));
 
 /** Any field value, hostile ones included. */
 export const fieldValue: fc.Arbitrary<string> = fc.oneof(
@@ -75,7 +95,8 @@ const wallText = (ms: number) => new Date(ms).toISOString().slice(0, 19); // "20
 const offsetText = (minutes: number, style: "colon" | "plain" | "hours") => {
   const sign = minutes < 0 ? "-" : "+";
   const abs = Math.abs(minutes);
-  const hh = pad(Math.floor(abs / 60)), mm = pad(abs % 60);
+  const hh = pad(Math.floor(abs / 60)),
+    mm = pad(abs % 60);
   return style === "colon" ? `${sign}${hh}:${mm}` : style === "plain" ? `${sign}${hh}${mm}` : `${sign}${hh}`;
 };
 
@@ -104,17 +125,29 @@ export function validTimestamp(from = START_2024, to = END_2026): fc.Arbitrary<T
 /** Text that is not a valid log timestamp. */
 export const invalidTimestamp: fc.Arbitrary<TimestampCase> = fc
   .oneof(
-    fc.constantFrom("", "   ", "not a date", "2025-02-30T10:00:00Z", "2025-13-01T00:00:00Z", "2025-03-01",
-      "2025-03-01T24:00:00Z", "2025-03-01T10:00:00+24:00", "2025/03/01 10:00", "1741000000000",
-      "2025-03-01T10:00:00ZZ", "2025-03-01T10:60Z", "=2025-03-01T10:00:00Z", "2025-03-01T10:00:00 Z"),
+    fc.constantFrom(
+      "",
+      "   ",
+      "not a date",
+      "2025-02-30T10:00:00Z",
+      "2025-13-01T00:00:00Z",
+      "2025-03-01",
+      "2025-03-01T24:00:00Z",
+      "2025-03-01T10:00:00+24:00",
+      "2025/03/01 10:00",
+      "1741000000000",
+      "2025-03-01T10:00:00ZZ",
+      "2025-03-01T10:60Z",
+      "=2025-03-01T10:00:00Z",
+      "2025-03-01T10:00:00 Z",
+    ),
     fc.string({unit: "grapheme", maxLength: 12}).filter((s) => !/^\s*\d{4}-\d\d-\d\d/.test(s)),
     hostile.filter((s) => !/^\s*\d{4}-\d\d-\d\d/.test(s)),
   )
   .map((text) => ({text, time: undefined, naive: false}));
 
 /** How a canonical column name may be written: "user_id", "USER_ID", " User_id ". */
-const writtenName = (name: string) =>
-  fc.constantFrom(name, name.toUpperCase(), ` ${name[0].toUpperCase()}${name.slice(1)} `);
+const writtenName = (name: string) => fc.constantFrom(name, name.toUpperCase(), ` ${name[0].toUpperCase()}${name.slice(1)} `);
 
 /** A log of `minLength`..`maxLength` records, some of them repeated to make duplicates. */
 export function generatedLog(options: {minLength?: number; maxLength?: number} = {}): fc.Arbitrary<GeneratedLog> {

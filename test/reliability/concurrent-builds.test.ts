@@ -34,7 +34,10 @@ interface Run {
  */
 function cli(out: string, flags: string[] = [], stopWhen?: {pattern: RegExp; signal: NodeJS.Signals}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, "build", "--input", log, "--out", out, "--as-of", "2025-12-31", "--workers", "1", ...flags], {stdio: ["ignore", "pipe", "pipe"], env: {...process.env, TZ: "UTC"}});
+    const child = spawn(process.execPath, [BIN, "build", "--input", log, "--out", out, "--as-of", "2025-12-31", "--workers", "1", ...flags], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {...process.env, TZ: "UTC"},
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (text: string) => (stdout += text));

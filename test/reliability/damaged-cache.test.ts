@@ -88,12 +88,21 @@ async function damagedThenAppended(name: string, damage: (cache: string) => Prom
 }
 
 test("the time array's first 800 bytes zeroed (same size): cold, the report of a cold build (was: a month with 0 actions)", async () => {
-  await damagedThenAppended("time", async (cache) => overwrite(await cacheFile(cache, "time."), 0, 800), /^cache file time\.[0-9a-z]+\.bin does not match its digest$/, true);
+  await damagedThenAppended(
+    "time",
+    async (cache) => overwrite(await cacheFile(cache, "time."), 0, 800),
+    /^cache file time\.[0-9a-z]+\.bin does not match its digest$/,
+    true,
+  );
 });
 
 test("a coded column, a row array, the download offsets, the hash index damaged: each a cold read naming it", async () => {
   for (const prefix of ["coded.action.", "line.", "csvStart.", "hashIndex."]) {
-    await damagedThenAppended(prefix.replaceAll(".", ""), async (cache) => overwrite(await cacheFile(cache, prefix), 40, 16, 1), new RegExp(`^cache file ${prefix.replaceAll(".", "\\.")}[0-9a-z]+\\.bin does not match its digest$`));
+    await damagedThenAppended(
+      prefix.replaceAll(".", ""),
+      async (cache) => overwrite(await cacheFile(cache, prefix), 40, 16, 1),
+      new RegExp(`^cache file ${prefix.replaceAll(".", "\\.")}[0-9a-z]+\\.bin does not match its digest$`),
+    );
   }
 });
 
@@ -103,26 +112,42 @@ test("a manifest field edited (the counts, a period's totals), or the manifest c
     ["period-totals", (m) => (Object.values(m.periods as Record<string, {totals: {actions: number}}>)[0].totals.actions = 0)],
   ];
   for (const [name, edit] of edits) {
-    await damagedThenAppended(`manifest-${name}`, async (cache) => {
-      const manifest = JSON.parse(await readFile(path.join(cache, "manifest.json"), "utf8"));
-      edit(manifest);
-      await writeFile(path.join(cache, "manifest.json"), JSON.stringify(manifest));
-    }, /^cache file manifest\.json does not match its digest$/);
+    await damagedThenAppended(
+      `manifest-${name}`,
+      async (cache) => {
+        const manifest = JSON.parse(await readFile(path.join(cache, "manifest.json"), "utf8"));
+        edit(manifest);
+        await writeFile(path.join(cache, "manifest.json"), JSON.stringify(manifest));
+      },
+      /^cache file manifest\.json does not match its digest$/,
+    );
   }
-  await damagedThenAppended("manifest-cut", async (cache) => {
-    const text = await readFile(path.join(cache, "manifest.json"), "utf8");
-    await writeFile(path.join(cache, "manifest.json"), text.slice(0, text.length >> 1));
-  }, /^cache file manifest\.json is not JSON$/);
+  await damagedThenAppended(
+    "manifest-cut",
+    async (cache) => {
+      const text = await readFile(path.join(cache, "manifest.json"), "utf8");
+      await writeFile(path.join(cache, "manifest.json"), text.slice(0, text.length >> 1));
+    },
+    /^cache file manifest\.json is not JSON$/,
+  );
 });
 
 test("the rejects list and the downloads of the cache written to: cold", async () => {
-  await damagedThenAppended("rejects", async (cache) => {
-    const file = await cacheFile(cache, "rejects.");
-    const text = await readFile(file, "utf8");
-    await writeFile(file, text.replace("2026-01-32", "2026-01-31"));
-  }, /^cache file rejects\.[0-9a-z]+\.json does not match its digest$/);
+  await damagedThenAppended(
+    "rejects",
+    async (cache) => {
+      const file = await cacheFile(cache, "rejects.");
+      const text = await readFile(file, "utf8");
+      await writeFile(file, text.replace("2026-01-32", "2026-01-31"));
+    },
+    /^cache file rejects\.[0-9a-z]+\.json does not match its digest$/,
+  );
   for (const ext of ["csv", "json"]) {
-    await damagedThenAppended(`download-${ext}`, async (cache) => overwrite(await cacheFile(cache, "activity.", `.${ext}`), 100, 30, 0x20), new RegExp(`^cache file activity\\.[0-9a-z]+\\.${ext} was written to after the cache recorded it$`));
+    await damagedThenAppended(
+      `download-${ext}`,
+      async (cache) => overwrite(await cacheFile(cache, "activity.", `.${ext}`), 100, 30, 0x20),
+      new RegExp(`^cache file activity\\.[0-9a-z]+\\.${ext} was written to after the cache recorded it$`),
+    );
   }
 });
 

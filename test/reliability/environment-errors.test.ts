@@ -109,7 +109,10 @@ test("a failed build whose staging folder cannot be removed reports what made it
   };
   const config = buildConfig({input: [path.join(FIXTURES, "all-rejected.csv")], out: site, "as-of": "2026-03-31", workers: "0", "max-rejected": "100"});
   try {
-    const error = await build(config, effects).then(() => undefined, (e: unknown) => e);
+    const error = await build(config, effects).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.instance(error, InputError);
     assert.match((error as Error).message, /no row was accepted \(3 rejected\)/);
     if (!immutable) return;

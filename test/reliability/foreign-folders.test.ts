@@ -28,9 +28,14 @@ interface Run {
 function cli(cwd: string, flags: string[]): Promise<Run> {
   return new Promise((resolve) => {
     const env = {...process.env, HOME: path.join(cwd, "home"), TZ: "UTC"};
-    execFile(process.execPath, [BIN, "build", "--as-of", "2026-03-31", "--workers", "0", "--quiet", ...flags], {cwd, env, timeout: 120_000}, (error, _stdout, stderr) => {
-      resolve({code: error ? Number((error as {code?: number}).code) : 0, stderr});
-    });
+    execFile(
+      process.execPath,
+      [BIN, "build", "--as-of", "2026-03-31", "--workers", "0", "--quiet", ...flags],
+      {cwd, env, timeout: 120_000},
+      (error, _stdout, stderr) => {
+        resolve({code: error ? Number((error as {code?: number}).code) : 0, stderr});
+      },
+    );
   });
 }
 
@@ -47,7 +52,10 @@ async function tree(root: string, skip: (relative: string) => boolean = () => fa
       else if (stats.isDirectory()) {
         entries[`${relative}/`] = "dir";
         await walk(full);
-      } else entries[relative] = createHash("sha256").update(await readFile(full)).digest("hex");
+      } else
+        entries[relative] = createHash("sha256")
+          .update(await readFile(full))
+          .digest("hex");
     }
   };
   await walk(root);
@@ -94,7 +102,11 @@ test("a symbolic link as --out is refused; the folder it points to keeps its fil
   await mkdir(path.join(dir, "target"));
   await writeFile(path.join(dir, "target", "keep.txt"), "mine");
   await symlink("target", path.join(dir, "site"));
-  await refusedTwice(dir, ["--input", "logs", "--out", "site"], /^activity-report: --out site is a symbolic link: give the folder it points to, or a new folder/);
+  await refusedTwice(
+    dir,
+    ["--input", "logs", "--out", "site"],
+    /^activity-report: --out site is a symbolic link: give the folder it points to, or a new folder/,
+  );
 });
 
 test("--out . and --out '' and an empty \"out\" in a config file are refused", async () => {
@@ -117,8 +129,16 @@ test("a folder of the user's files, and a file, as --out are refused, naming a f
   const dir = await userFolder("user-files");
   await mkdir(path.join(dir, "site", "drafts"), {recursive: true});
   for (const name of ["notes.txt", "budget.ods", "todo.md"]) await writeFile(path.join(dir, "site", name), name);
-  await refusedTwice(dir, ["--input", "logs", "--out", "site"], /^activity-report: --out site holds files that are not a report \(budget\.ods, drafts, notes\.txt, \.\.\.\): choose an empty or new folder\n$/);
-  await refusedTwice(dir, ["--input", "logs", "--out", "notes.txt"], /^activity-report: --out notes\.txt is a file, not a folder: choose an empty or new folder\n$/);
+  await refusedTwice(
+    dir,
+    ["--input", "logs", "--out", "site"],
+    /^activity-report: --out site holds files that are not a report \(budget\.ods, drafts, notes\.txt, \.\.\.\): choose an empty or new folder\n$/,
+  );
+  await refusedTwice(
+    dir,
+    ["--input", "logs", "--out", "notes.txt"],
+    /^activity-report: --out notes\.txt is a file, not a folder: choose an empty or new folder\n$/,
+  );
 });
 
 test("the input folder, a folder holding the input, one inside it, and the input through a link are refused", async () => {
@@ -134,12 +154,20 @@ test("a <out>.previous or --cache folder the tool did not make is refused", asyn
   const dir = await userFolder("previous");
   await mkdir(path.join(dir, "site.previous"));
   await writeFile(path.join(dir, "site.previous", "notes.txt"), "mine");
-  await refusedTwice(dir, ["--input", "logs", "--out", "site"], /^activity-report: site\.previous holds files that are not a report \(notes\.txt\): the build keeps its last report under that name; move it away\n$/);
+  await refusedTwice(
+    dir,
+    ["--input", "logs", "--out", "site"],
+    /^activity-report: site\.previous holds files that are not a report \(notes\.txt\): the build keeps its last report under that name; move it away\n$/,
+  );
   await rm(path.join(dir, "site.previous"), {recursive: true});
   await symlink("photos", path.join(dir, "site.previous"));
   await refusedTwice(dir, ["--input", "logs", "--out", "site"], /^activity-report: site\.previous is a symbolic link/);
   await unlink(path.join(dir, "site.previous"));
-  await refusedTwice(dir, ["--input", "logs", "--out", "site", "--cache", "photos"], /^activity-report: --cache photos holds files that are not a build cache \(a\.jpg\)/);
+  await refusedTwice(
+    dir,
+    ["--input", "logs", "--out", "site", "--cache", "photos"],
+    /^activity-report: --cache photos holds files that are not a build cache \(a\.jpg\)/,
+  );
 });
 
 test("an empty --out, a report of the version before the marker and a dead build's name holding user files: built twice, the user's files untouched", async () => {

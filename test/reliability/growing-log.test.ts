@@ -41,7 +41,7 @@ test.after(async () => {
 /** Asserts two report folders hold the same files with the same bytes (but the files `except` names). */
 async function assertSameReport(a: string, b: string, except: string[] = []): Promise<void> {
   const [left, right] = await Promise.all([snapshot(a), snapshot(b)]);
-  for (const file of except) delete left[file], delete right[file];
+  for (const file of except) (delete left[file], delete right[file]);
   assert.equal(left, right);
 }
 
@@ -68,10 +68,13 @@ test("rows appended after the log was read, before the cache records it, are rea
   await writeFile(log, HEADER + rows(0, 2000));
   // the effect that logs "ingest: N rows ..." runs after the parse and before the cache is written
   let appended = false;
-  const appending: BuildEffects = {...quiet, log: (message) => {
-    if (!appended && message.startsWith("ingest:")) appendFileSync(log, rows(2000, 2300));
-    appended ||= message.startsWith("ingest:");
-  }};
+  const appending: BuildEffects = {
+    ...quiet,
+    log: (message) => {
+      if (!appended && message.startsWith("ingest:")) appendFileSync(log, rows(2000, 2300));
+      appended ||= message.startsWith("ingest:");
+    },
+  };
   const first = await runBuild(log, out, appending);
   assert.ok(appended, "the rows were appended during the build");
   assert.is(first.rows, 2000, "the first build read its snapshot");
@@ -86,10 +89,13 @@ test("rows appended while the log is read (the first read of 64 KiB done) wait f
   const out = path.join(root, "while-read-site");
   await writeFile(log, HEADER + rows(0, 3000)); // ~270 KB: several reads
   let appended = false;
-  const appending: BuildEffects = {...quiet, progress: (step) => {
-    if (step === "read" && !appended) appendFileSync(log, rows(3000, 3100));
-    appended ||= step === "read";
-  }};
+  const appending: BuildEffects = {
+    ...quiet,
+    progress: (step) => {
+      if (step === "read" && !appended) appendFileSync(log, rows(3000, 3100));
+      appended ||= step === "read";
+    },
+  };
   assert.is((await runBuild(log, out, appending)).rows, 3000, "the build read the size it found");
   assert.ok(appended);
   // a second append while the next build reads: the nightly case, on an append build
@@ -131,7 +137,11 @@ test("a real writer appends during CLI builds: once it stops, the builds end wit
   const out = path.join(root, "live-site");
   await writeFile(log, HEADER + rows(0, 10_000));
   // a separate process appends 1,500 rows, each line in two writes 1 ms apart (a writer mid-line)
-  const writer = spawn(process.execPath, ["-e", `
+  const writer = spawn(
+    process.execPath,
+    [
+      "-e",
+      `
     const fs = require("node:fs");
     const actions = ${JSON.stringify(ACTIONS)};
     const row = (i) => new Date(Date.parse("2026-01-01T00:00:00Z") + i * 600000).toISOString() + ",demo,user-" + (i % 7) + ",dataset-" + (i % 11) + "," + actions[i % actions.length] + "\\n";
@@ -144,10 +154,18 @@ test("a real writer appends during CLI builds: once it stops, the builds end wit
       setTimeout(() => { fs.writeSync(fd, line.slice(30)); setTimeout(step, 1); }, 1);
     };
     step();
-  `, log], {stdio: "inherit"});
+  `,
+      log,
+    ],
+    {stdio: "inherit"},
+  );
   const writerDone = new Promise<void>((resolve) => writer.on("exit", () => resolve()));
   const cli = (extra: string[] = []) => {
-    const result = spawnSync(process.execPath, ["bin/activity-report.js", "build", "--input", log, "--out", out, "--tz", "UTC", "--as-of", AS_OF, "--workers", "0", "--json", ...extra], {encoding: "utf8"});
+    const result = spawnSync(
+      process.execPath,
+      ["bin/activity-report.js", "build", "--input", log, "--out", out, "--tz", "UTC", "--as-of", AS_OF, "--workers", "0", "--json", ...extra],
+      {encoding: "utf8"},
+    );
     assert.is(result.status, 0, result.stderr);
     return JSON.parse(result.stdout) as BuildSummary;
   };
@@ -160,10 +178,15 @@ test("a real writer appends during CLI builds: once it stops, the builds end wit
   }
   await writerDone;
   const after: BuildSummary[] = [];
-  do after.push(cli()); while (!after.at(-1)!.upToDate && after.length < 4);
+  do after.push(cli());
+  while (!after.at(-1)!.upToDate && after.length < 4);
   assert.ok(after.at(-1)!.upToDate, `the builds settle: ${JSON.stringify(after.map((s) => [s.rows, s.ingestMode, s.ingestReason]))}`);
   const coldOut = path.join(root, "live-cold");
-  const cold = spawnSync(process.execPath, ["bin/activity-report.js", "build", "--input", log, "--out", coldOut, "--tz", "UTC", "--as-of", AS_OF, "--workers", "0", "--no-cache", "--json"], {encoding: "utf8"});
+  const cold = spawnSync(
+    process.execPath,
+    ["bin/activity-report.js", "build", "--input", log, "--out", coldOut, "--tz", "UTC", "--as-of", AS_OF, "--workers", "0", "--no-cache", "--json"],
+    {encoding: "utf8"},
+  );
   assert.is(JSON.parse(cold.stdout).rows, 11_500);
   assert.is(after.at(-1)!.rows, 11_500, `every row counted: ${JSON.stringify([...during, ...after].map((s) => [s.rows, s.rejected, s.ingestMode]))}`);
   // the build time aside (index.html and report.json say it), the same report

@@ -41,7 +41,9 @@ const MB = 1024 * 1024;
 /** Writes the test CSV: normal rows in three runs with a huge row before, between and after them. */
 export async function writeHugeFieldsCsv(file: string, mbPerField: number, normalRows: number): Promise<HugeFieldsPlan> {
   const handle = await open(file, "w");
-  let bytes = 0, line = 1, written = 0;
+  let bytes = 0,
+    line = 1,
+    written = 0;
   const write = async (text: string) => {
     bytes += (await handle.write(text)).bytesWritten;
   };
@@ -50,7 +52,7 @@ export async function writeHugeFieldsCsv(file: string, mbPerField: number, norma
     for (let i = 0; i < count; i++, written++) {
       const time = new Date(Date.UTC(2025, 0, 1) + written * 60_000).toISOString();
       chunk += `${time},demo,user${written % 200},ds${written % 5000},,edit_dataset,,,"{""n"":${written}}",,,\n`;
-      if (chunk.length > 4 * MB) await write(chunk), (chunk = "");
+      if (chunk.length > 4 * MB) (await write(chunk), (chunk = ""));
     }
     await write(chunk);
     line += count;
@@ -110,7 +112,8 @@ export function measureInChild(file: string): Promise<MemoryReport> {
   const script = fileURLToPath(import.meta.url);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", script, "--child", file], {stdio: ["ignore", "pipe", "pipe"]});
-    let out = "", err = "";
+    let out = "",
+      err = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (err += d));
     child.on("error", reject);
@@ -145,7 +148,9 @@ async function main(): Promise<void> {
     const found = problems(report, plan);
     const mb = (n: number) => `${Math.round(n / MB)} MB`;
     console.log(JSON.stringify({...report, childSeconds: Math.round((performance.now() - started) / 10) / 100}));
-    console.log(`${mb(report.bytes)} CSV, ${report.counts.rows} rows in ${report.seconds} s; peak RSS ${mb(report.maxRss)} (sampled ${mb(report.peakSampledRss)})`);
+    console.log(
+      `${mb(report.bytes)} CSV, ${report.counts.rows} rows in ${report.seconds} s; peak RSS ${mb(report.maxRss)} (sampled ${mb(report.peakSampledRss)})`,
+    );
     for (const problem of found) console.error(`FAIL ${problem}`);
     process.exitCode = found.length > 0 ? 1 : 0;
   } finally {

@@ -55,7 +55,20 @@ let earlyReads = 0;
 
 type LogRow = Record<string, string>;
 
-const COLUMNS = ["timestamp", "domain_id", "user_id", "dataset_id", "username", "action", "group_id", "page_id", "diff", "map_id", "reuse_title", "subdomain_id"];
+const COLUMNS = [
+  "timestamp",
+  "domain_id",
+  "user_id",
+  "dataset_id",
+  "username",
+  "action",
+  "group_id",
+  "page_id",
+  "diff",
+  "map_id",
+  "reuse_title",
+  "subdomain_id",
+];
 const USERS = ["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi"];
 const DATASETS = ["roads", "trees", "bike-lanes", "air-quality", "budget-2026", "schools"];
 const PAGES = ["home", "about", "open-data", "map-view"];
@@ -90,18 +103,29 @@ function rowsOfDay(day: string, count: number, seed: number, domain = "demo-doma
     const [h, m, sec] = [Math.floor(s / 3600), Math.floor(s / 60) % 60, s % 60];
     const form = (seed + i) % 3;
     const timestamp =
-      form === 0 ? `${day}T${pad(h)}:${pad(m)}:${pad(sec)}${i % 4 === 0 ? ".250" : ""}Z`
-      : form === 1 ? `${day}T${pad(Math.min(h + 2, 23))}:${pad(m)}:${pad(sec)}+02:00`
-      : `${day}T${pad(h)}:${pad(m)}:${pad(sec)}`;
+      form === 0
+        ? `${day}T${pad(h)}:${pad(m)}:${pad(sec)}${i % 4 === 0 ? ".250" : ""}Z`
+        : form === 1
+          ? `${day}T${pad(Math.min(h + 2, 23))}:${pad(m)}:${pad(sec)}+02:00`
+          : `${day}T${pad(h)}:${pad(m)}:${pad(sec)}`;
     const action = pick(ACTIONS);
     const dataset = action.endsWith("_dataset") ? pick(DATASETS) : "";
     const page = action.endsWith("_page") ? pick(PAGES) : "";
     const user = pick(USERS);
     const diff = next() < 0.6 ? JSON.stringify({field: "title", old: `${dataset || page || "x"}, v${i}`, new: `"${user}" said, hello`}) : "";
     return {
-      timestamp, domain_id: domain, user_id: user, dataset_id: dataset, username: action === "add_user_to_domain" ? pick(USERS) : "",
-      action, group_id: next() < 0.2 ? "editors" : "", page_id: page, diff, map_id: action === "edit_map" ? `map-${Math.floor(next() * 3)}` : "",
-      reuse_title: next() < 0.05 ? "Line one,\nline two" : "", subdomain_id: "",
+      timestamp,
+      domain_id: domain,
+      user_id: user,
+      dataset_id: dataset,
+      username: action === "add_user_to_domain" ? pick(USERS) : "",
+      action,
+      group_id: next() < 0.2 ? "editors" : "",
+      page_id: page,
+      diff,
+      map_id: action === "edit_map" ? `map-${Math.floor(next() * 3)}` : "",
+      reuse_title: next() < 0.05 ? "Line one,\nline two" : "",
+      subdomain_id: "",
     };
   });
 }
@@ -127,7 +151,18 @@ const csvRows = (rows: LogRow[], columns = COLUMNS): string => rows.map((row) =>
 const csvText = (rows: LogRow[], columns = COLUMNS): string => columns.join(",") + "\n" + csvRows(rows, columns);
 /** NDJSON leaves empty fields out or null, as an API export would */
 const ndjsonRows = (rows: LogRow[]): string =>
-  rows.map((row, i) => JSON.stringify(Object.fromEntries(Object.entries(row).filter(([, v]) => v !== "" || i % 2 === 0).map(([k, v]) => [k, v === "" ? null : v]))) + "\n").join("");
+  rows
+    .map(
+      (row, i) =>
+        JSON.stringify(
+          Object.fromEntries(
+            Object.entries(row)
+              .filter(([, v]) => v !== "" || i % 2 === 0)
+              .map(([k, v]) => [k, v === "" ? null : v]),
+          ),
+        ) + "\n",
+    )
+    .join("");
 
 /** Writes the base log as one file and returns its path. */
 async function writeSingleLog(dir: string, format: "csv" | "ndjson"): Promise<string> {
@@ -159,10 +194,12 @@ async function rewriteMiddle(file: string, from: string, to: string): Promise<vo
 /** Every file and folder (folders end with "/") under `root`, relative, sorted. */
 async function listTree(root: string, dir = ""): Promise<string[]> {
   const entries = await readdir(path.join(root, dir), {withFileTypes: true});
-  const nested = await Promise.all(entries.map(async (e) => {
-    const relative = path.posix.join(dir, e.name);
-    return e.isDirectory() ? [`${relative}/`, ...(await listTree(root, relative))] : [relative];
-  }));
+  const nested = await Promise.all(
+    entries.map(async (e) => {
+      const relative = path.posix.join(dir, e.name);
+      return e.isDirectory() ? [`${relative}/`, ...(await listTree(root, relative))] : [relative];
+    }),
+  );
   return nested.flat().sort();
 }
 
@@ -191,7 +228,10 @@ async function compareTrees(incremental: string, cold: string, about = ""): Prom
     while (at < x.length && at < y.length && x[at] === y[at]) at++;
     first = `${file} (${x.length} vs ${y.length} bytes) first differs at byte ${at}:\n      incremental: ${context(x, at)}\n      cold:        ${context(y, at)}`;
   }
-  if (differing.length > 0) problems.push(`${differing.length} of ${a.length} entries differ: ${differing.slice(0, 12).join(", ")}${differing.length > 12 ? ", ..." : ""}\n    ${first}`);
+  if (differing.length > 0)
+    problems.push(
+      `${differing.length} of ${a.length} entries differ: ${differing.slice(0, 12).join(", ")}${differing.length > 12 ? ", ..." : ""}\n    ${first}`,
+    );
   assert.ok(problems.length === 0, `incremental build differs from the cold build${about ? ` [${about}]` : ""}:\n    ${problems.join("\n    ")}`);
 }
 
@@ -616,10 +656,11 @@ test("18. a cold build that writes its downloads on a worker leaves the cache a 
   // the downloads are formatted while the log is read only when its rows are in time order: every
   // timestamp of the base log in UTC ("Z"), as many exports write them
   // (those with a "Z" already stay as written: the bad one, 2026-02-30, which Date.parse would take)
-  const inUtc = (rows: LogRow[]) => rows.map((row) => {
-    const t = row.timestamp;
-    return t.endsWith("Z") ? row : {...row, timestamp: new Date(Date.parse(/[+-]\d\d:\d\d$/.test(t) ? t : `${t}Z`)).toISOString()};
-  });
+  const inUtc = (rows: LogRow[]) =>
+    rows.map((row) => {
+      const t = row.timestamp;
+      return t.endsWith("Z") ? row : {...row, timestamp: new Date(Date.parse(/[+-]\d\d:\d\d$/.test(t) ? t : `${t}Z`)).toISOString()};
+    });
   const file = path.join(dir, "log.csv");
   await writeFile(file, csvText(inUtc(baseDays().flatMap((d) => d.rows))));
   const v1 = await runBuild([file], out, {cache, workers: "1"});
@@ -639,7 +680,11 @@ test("18. a cold build that writes its downloads on a worker leaves the cache a 
   await appendFile(file, csvRows(inUtc(rowsOfDay("2026-03-23", 20, 120))));
   const night = await runBuild([file], out, {cache, workers: "1"});
   assertAppended(night);
-  assert.equal(await Promise.all(["activity.csv", "activity.json"].map((name) => inodeOf(path.join(out, name)))), spareInodes, "the first night extended the spare in place: no copy");
+  assert.equal(
+    await Promise.all(["activity.csv", "activity.json"].map((name) => inodeOf(path.join(out, name)))),
+    spareInodes,
+    "the first night extended the spare in place: no copy",
+  );
   const cold = await runBuild([file], path.join(dir, "cold"), {"no-cache": true, workers: "1"});
   assert.is(cold.rows, night.rows);
   await compareTrees(out, path.join(dir, "cold"), `first night: ${modeOf(night)}`);

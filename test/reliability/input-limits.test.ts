@@ -44,9 +44,14 @@ const runs = {} as Record<keyof typeof CASES, Run>;
 function cli(flags: string[], out: string, quiet: string[]): Promise<Run> {
   return new Promise((resolve) => {
     // a FIFO given as --input blocked for ever: 60 s is plenty for these small builds
-    execFile(process.execPath, ["bin/activity-report.js", "build", ...flags, "--out", out, ...quiet, "--no-cache"], {timeout: 60_000}, (error, stdout, stderr) => {
-      resolve({code: error ? Number((error as {code?: number}).code) : 0, stdout, stderr, out});
-    });
+    execFile(
+      process.execPath,
+      ["bin/activity-report.js", "build", ...flags, "--out", out, ...quiet, "--no-cache"],
+      {timeout: 60_000},
+      (error, stdout, stderr) => {
+        resolve({code: error ? Number((error as {code?: number}).code) : 0, stdout, stderr, out});
+      },
+    );
   });
 }
 
@@ -62,7 +67,11 @@ test.before(async () => {
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const [name, flags] = next;
-      runs[name] = await cli(flags.map((flag) => flag.replace("{tmp}", tmp)), path.join(tmp, name), SUMMARIES.has(name) ? [] : ["--quiet"]);
+      runs[name] = await cli(
+        flags.map((flag) => flag.replace("{tmp}", tmp)),
+        path.join(tmp, name),
+        SUMMARIES.has(name) ? [] : ["--quiet"],
+      );
     }
   };
   await Promise.all([worker(), worker()]);
@@ -89,7 +98,12 @@ function rejects(name: keyof typeof CASES): string[][] {
   assert.is(stderr, "", `${name}: stderr`);
   const lines = readFileSync(path.join(out, "rejects.csv"), "utf8").trim().split("\n").slice(1);
   // each line starts with three quoted cells: file, line, reason
-  return lines.map((line) => /^"((?:[^"]|"")*)","(\d+)","((?:[^"]|"")*)"/.exec(line)!.slice(1).map((cell) => cell.replaceAll('""', '"')));
+  return lines.map((line) =>
+    /^"((?:[^"]|"")*)","(\d+)","((?:[^"]|"")*)"/
+      .exec(line)!
+      .slice(1)
+      .map((cell) => cell.replaceAll('""', '"')),
+  );
 }
 
 test("rows dated 9999, 0001 and a second before 1970 are rejected with their reason, every period type built", () => {
@@ -101,7 +115,10 @@ test("rows dated 9999, 0001 and a second before 1970 are rejected with their rea
   ]);
   const report = JSON.parse(readFileSync(path.join(runs.farDates.out, "report.json"), "utf8"));
   assert.equal(report.input, {files: 1, rows: 7, accepted: 4, rejected: 3, duplicates: 0, afterAsOf: 0});
-  assert.equal(report.periods.filter((p: {type: string}) => p.type === "year").map((p: {key: string}) => p.key), ["2026"]);
+  assert.equal(
+    report.periods.filter((p: {type: string}) => p.type === "year").map((p: {key: string}) => p.key),
+    ["2026"],
+  );
   const all = report.periods.find((p: {type: string}) => p.type === "all");
   assert.is(all.start.slice(0, 7), "2026-03");
 });
@@ -117,19 +134,28 @@ test("an NDJSON line nested 5,000 arrays deep is a rejected row naming its line"
   assert.equal(report.input, {files: 1, rows: 3, accepted: 2, rejected: 1, duplicates: 0, afterAsOf: 0});
 });
 
-test("a JSON file naming \"results\" twice: one line with file:line:column, exit 1", () => {
-  assert.is(errorLine("repeatedResults"),
-    `activity-report: ${F}/repeated-results.json:4:1: key "results" appears a second time in the top-level object (JSON keeps only the last: rows would be lost)`);
+test('a JSON file naming "results" twice: one line with file:line:column, exit 1', () => {
+  assert.is(
+    errorLine("repeatedResults"),
+    `activity-report: ${F}/repeated-results.json:4:1: key "results" appears a second time in the top-level object (JSON keeps only the last: rows would be lost)`,
+  );
 });
 
 test("a CSV whose lines end with CR alone: one line saying so, exit 1", () => {
-  assert.is(errorLine("crOnly"), `activity-report: ${F}/cr-only.csv:1: the header line holds a carriage return (CR) that does not end it: are the lines ended by CR alone (classic Mac OS)? Save the file with LF or CRLF line ends`);
+  assert.is(
+    errorLine("crOnly"),
+    `activity-report: ${F}/cr-only.csv:1: the header line holds a carriage return (CR) that does not end it: are the lines ended by CR alone (classic Mac OS)? Save the file with LF or CRLF line ends`,
+  );
 });
 
-test("a CRLF CSV with LF-only lines and lines of spaces, a tab or \"\": one row per line, each accounted for", () => {
+test('a CRLF CSV with LF-only lines and lines of spaces, a tab or "": one row per line, each accounted for', () => {
   const blank = 'blank line (only spaces, tabs or "")';
   const file = `${F}/blank-and-mixed-lines.csv`;
-  assert.equal(rejects("blankLines"), [[file, "4", blank], [file, "5", blank], [file, "6", blank]]);
+  assert.equal(rejects("blankLines"), [
+    [file, "4", blank],
+    [file, "5", blank],
+    [file, "6", blank],
+  ]);
   const report = JSON.parse(readFileSync(path.join(runs.blankLines.out, "report.json"), "utf8"));
   assert.equal(report.input, {files: 1, rows: 7, accepted: 4, rejected: 3, duplicates: 0, afterAsOf: 0});
   const actions = JSON.parse(readFileSync(path.join(runs.blankLines.out, "activity.json"), "utf8")).map((row: {action: string}) => row.action);

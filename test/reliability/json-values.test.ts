@@ -49,7 +49,10 @@ test("numbers as written, null as null in activity.json; their text in activity.
   const json = await read(out, "month/2025-03/activity.json");
   const rows = json.trim().split("\n").slice(1, -1);
   assert.is(rows.length, 2);
-  assert.is(rows[0], '{"timestamp":"2025-03-01T10:00:00Z","user_id":1,"dataset_id":null,"action":"edit","diff":{"n":12345678901234567890,"s":"é"},"big":12345678901234567890,"huge":1e400,"price":1.50},');
+  assert.is(
+    rows[0],
+    '{"timestamp":"2025-03-01T10:00:00Z","user_id":1,"dataset_id":null,"action":"edit","diff":{"n":12345678901234567890,"s":"é"},"big":12345678901234567890,"huge":1e400,"price":1.50},',
+  );
   assert.is(rows[1], '{"timestamp":"2025-03-02T10:00:00Z","user_id":"1","dataset_id":"ds","action":"edit","diff":"","big":null,"huge":true,"price":0}');
   assert.is((JSON.parse(json) as unknown[]).length, 2, "valid JSON");
   const csv = await read(out, "month/2025-03/activity.csv");
@@ -57,8 +60,11 @@ test("numbers as written, null as null in activity.json; their text in activity.
   const report = JSON.parse(await read(out, "report.json"));
   assert.equal(report.input, {files: 1, rows: 3, accepted: 2, rejected: 0, duplicates: 1, afterAsOf: 0});
   const indicators = JSON.parse(await read(out, "month/2025-03/indicators.json"));
-  assert.is(indicators.totals.users, 1, "user 1 and user \"1\" are one user");
-  assert.equal(indicators.topDatasets.map((d: {dataset_id: string}) => d.dataset_id), ["ds"]);
+  assert.is(indicators.totals.users, 1, 'user 1 and user "1" are one user');
+  assert.equal(
+    indicators.topDatasets.map((d: {dataset_id: string}) => d.dataset_id),
+    ["ds"],
+  );
 });
 
 test("the same downloads from the table (no worker) and after an incremental build", async () => {
@@ -68,10 +74,14 @@ test("the same downloads from the table (no worker) and after an incremental bui
 
   const grown = await buildOf(LINES, "grown", {workers: "1"});
   await appendFile(path.join(dir, "grown.ndjson"), APPENDED.map((line) => `${line}\n`).join(""));
-  const summary = await build(buildConfig({input: [path.join(dir, "grown.ndjson")], out: grown, "as-of": "2025-03-31", periods: "month,all", workers: "1"}), quiet);
+  const summary = await build(
+    buildConfig({input: [path.join(dir, "grown.ndjson")], out: grown, "as-of": "2025-03-31", periods: "month,all", workers: "1"}),
+    quiet,
+  );
   assert.is(summary.ingestMode, "append", summary.ingestReason);
   const cold = await buildOf([...LINES, ...APPENDED], "cold", {"no-cache": true, workers: "1"});
-  for (const file of ["activity.json", "activity.csv", "month/2025-03/activity.json", "month/2025-03/activity.csv"]) assert.is(await read(grown, file), await read(cold, file), file);
+  for (const file of ["activity.json", "activity.csv", "month/2025-03/activity.json", "month/2025-03/activity.csv"])
+    assert.is(await read(grown, file), await read(cold, file), file);
   const json = await read(cold, "activity.json");
   assert.ok(json.includes('"user_id":2,"dataset_id":null,"action":"view","diff":"","big":-0,"huge":[1e400],"price":2}'), json);
   assert.equal(JSON.parse(await read(grown, "report.json")).input, {files: 1, rows: 6, accepted: 4, rejected: 0, duplicates: 2, afterAsOf: 0});

@@ -24,28 +24,37 @@ function write(name: string, text: string): string {
 
 test("CSV: a field over 1 MiB rejects its row only; 1 MiB exactly is kept; later lines stay right", async () => {
   const multiLine = `"${"y\n".repeat(20_000)}${"z".repeat(2 * MIB - 40_000)}"`; // 2 MiB, lines 5 to 20,005
-  const file = write("big-fields.csv", [
-    HEADER,
-    row(1, "small"), // line 2
-    row(2, "x".repeat(MIB + 1)), // line 3
-    row(3, "w".repeat(MIB)), // line 4
-    row(4, multiLine), // line 5
-    row(5, "after"), // line 20,006
-    "",
-  ].join("\n"));
+  const file = write(
+    "big-fields.csv",
+    [
+      HEADER,
+      row(1, "small"), // line 2
+      row(2, "x".repeat(MIB + 1)), // line 3
+      row(3, "w".repeat(MIB)), // line 4
+      row(4, multiLine), // line 5
+      row(5, "after"), // line 20,006
+      "",
+    ].join("\n"),
+  );
   const log = await ingest({inputs: [file], timeZone: "UTC"});
   assert.equal(log.counts, {files: 1, rows: 5, accepted: 3, rejected: 2, duplicates: 0});
-  assert.equal(log.rejects.map((r) => [r.line, r.reason]), [
-    [3, `field "diff" is larger than 1 MiB (${MIB + 1} characters)`],
-    [5, `field "diff" is larger than 1 MiB (${2 * MIB} characters)`],
-  ]);
+  assert.equal(
+    log.rejects.map((r) => [r.line, r.reason]),
+    [
+      [3, `field "diff" is larger than 1 MiB (${MIB + 1} characters)`],
+      [5, `field "diff" is larger than 1 MiB (${2 * MIB} characters)`],
+    ],
+  );
   // the report keeps 1 KiB of the value and says how long it was
   assert.ok(log.rejects[0].fields.diff.length < 1100);
   assert.ok(log.rejects[0].fields.diff.startsWith("x".repeat(1000)));
   assert.ok(log.rejects[0].fields.diff.endsWith(`[cut: ${MIB + 1} characters]`));
   assert.is(log.rejects[0].fields.user_id, "alice");
   const diffs = log.table.array("diff") as string[];
-  assert.equal(diffs.map((d) => d.length), [5, MIB, 5]);
+  assert.equal(
+    diffs.map((d) => d.length),
+    [5, MIB, 5],
+  );
   assert.is(diffs[2], "after");
 });
 
@@ -66,10 +75,13 @@ test("NDJSON: a value over 1 MiB rejects its line only, the next lines are read"
   const log = await ingest({inputs: [file], timeZone: "UTC"});
   assert.equal(log.counts, {files: 1, rows: 4, accepted: 2, rejected: 2, duplicates: 0});
   // an object value counts as its JSON text: {"nested":"q…"} is 1 MiB + 13 characters
-  assert.equal(log.rejects.map((r) => [r.line, r.reason]), [
-    [2, `field "diff" is larger than 1 MiB (${MIB + 1} characters)`],
-    [3, `field "diff" is larger than 1 MiB (${MIB + 13} characters)`],
-  ]);
+  assert.equal(
+    log.rejects.map((r) => [r.line, r.reason]),
+    [
+      [2, `field "diff" is larger than 1 MiB (${MIB + 1} characters)`],
+      [3, `field "diff" is larger than 1 MiB (${MIB + 13} characters)`],
+    ],
+  );
   assert.equal(log.table.array("diff"), ["a", "b"]);
 });
 

@@ -19,7 +19,15 @@ let out = "";
 test.before(async () => {
   const dir = await mkdtemp(path.join(tmpdir(), "ar-look-alike-"));
   const rows = IDS.flatMap((id, i) =>
-    [1, 2, 3].map((day) => ({timestamp: `2025-03-0${day}T10:0${i}:00Z`, domain_id: "dom\u0000ain", action: "edit", user_id: id, dataset_id: id, page_id: id, diff: id})),
+    [1, 2, 3].map((day) => ({
+      timestamp: `2025-03-0${day}T10:0${i}:00Z`,
+      domain_id: "dom\u0000ain",
+      action: "edit",
+      user_id: id,
+      dataset_id: id,
+      page_id: id,
+      diff: id,
+    })),
   );
   await writeFile(path.join(dir, "log.ndjson"), rows.map((row) => JSON.stringify(row)).join("\n") + "\n");
   out = path.join(dir, "site");

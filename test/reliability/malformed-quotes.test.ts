@@ -27,7 +27,10 @@ test("the next row is not swallowed when it holds a quote", async () => {
     "2025-03-01T12:00:00Z,edit,3", // line 4
   ]);
   assert.equal(log.counts, {files: 1, rows: 3, accepted: 2, rejected: 1, duplicates: 0});
-  assert.equal(log.rejects.map((r) => r.line), [2]);
+  assert.equal(
+    log.rejects.map((r) => r.line),
+    [2],
+  );
   assert.match(log.rejects[0].reason, /quote/);
   assert.equal(log.table.array("diff"), ["2", "3"]);
 });
@@ -42,7 +45,10 @@ test("rows up to a later quoted field are not swallowed", async () => {
     "2025-03-01T14:00:00Z,edit,5",
   ]);
   assert.equal(log.counts, {files: 1, rows: 5, accepted: 4, rejected: 1, duplicates: 0});
-  assert.equal(log.rejects.map((r) => [r.line, /quote/.test(r.reason)]), [[2, true]]);
+  assert.equal(
+    log.rejects.map((r) => [r.line, /quote/.test(r.reason)]),
+    [[2, true]],
+  );
   assert.equal(log.table.array("diff"), ["2", "3", '{"a":1}', "5"]);
 });
 
@@ -54,7 +60,10 @@ test("with no quote after it, the file is not refused as an unclosed quote", asy
     "2025-03-01T11:00:00Z,edit,2",
   ]);
   assert.equal(log.counts, {files: 1, rows: 3, accepted: 2, rejected: 1, duplicates: 0});
-  assert.equal(log.rejects.map((r) => r.line), [3]);
+  assert.equal(
+    log.rejects.map((r) => r.line),
+    [3],
+  );
   assert.equal(log.table.array("diff"), ["0", "2"]);
 });
 

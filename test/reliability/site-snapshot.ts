@@ -32,7 +32,9 @@ export async function snapshot(root: string): Promise<Record<string, string>> {
         entries[`${relative}/`] = "dir";
         await walk(full);
       } else {
-        entries[relative] = createHash("sha256").update(await readFile(full)).digest("hex");
+        entries[relative] = createHash("sha256")
+          .update(await readFile(full))
+          .digest("hex");
       }
     }
   };

@@ -45,7 +45,10 @@ test("without a finished compile (no .build/.compiled), the sources run through 
 });
 
 test("run as cron runs it (through its shebang), the CLI gets one V8 background thread and glibc's huge pages", () => {
-  write(".build/cli.js", "export async function main() { console.log(JSON.stringify({execArgv: process.execArgv, glibc: process.env.GLIBC_TUNABLES})); return 0; }\n");
+  write(
+    ".build/cli.js",
+    "export async function main() { console.log(JSON.stringify({execArgv: process.execArgv, glibc: process.env.GLIBC_TUNABLES})); return 0; }\n",
+  );
   write(".build/.compiled", "1 file\n");
   setTime("src/cli.ts", 1_000);
   setTime("src/site/page.ts", 1_000);

@@ -15,7 +15,10 @@ import {renderSite} from "../../src/site/render-site.js";
 import {siteInput} from "../fixtures/site/site-input.js";
 
 const BUILD = fileURLToPath(new URL("../../.build/", import.meta.url));
-const compiled = () => readdirSync(BUILD, {recursive: true}).map(String).filter((file) => file.endsWith(".js") && !file.startsWith("vendor"));
+const compiled = () =>
+  readdirSync(BUILD, {recursive: true})
+    .map(String)
+    .filter((file) => file.endsWith(".js") && !file.startsWith("vendor"));
 
 test(".build exists (npm ci runs scripts/compile.mjs)", () => {
   assert.ok(existsSync(path.join(BUILD, ".compiled")), "run `npm ci` or `npm run prepare`");
@@ -26,15 +29,23 @@ test("no compiled file imports node_modules/arquero: all import .build/vendor/ar
   for (const file of compiled()) {
     const text = readFileSync(path.join(BUILD, file), "utf8");
     assert.not.match(text, /(from\s*|import\s*\(\s*)"arquero"/, file);
-    if (text.includes("/vendor/arquero.js\"")) vendored++;
+    if (text.includes('/vendor/arquero.js"')) vendored++;
   }
   assert.ok(vendored >= 3, `${vendored} files import the vendored Arquero`);
 });
 
 test("the vendored Arquero is Arquero: a table, a filter, a rollup", async () => {
   const aq = await import(pathToFileURL(path.join(BUILD, "vendor", "arquero.js")).href);
-  const rolled = aq.table({action: ["a", "b", "a"], n: [1, 2, 3]}).filter((d: {n: number}) => d.n > 1).groupby("action").rollup({count: aq.op.count()}).orderby("action");
-  assert.equal(rolled.objects(), [{action: "a", count: 1}, {action: "b", count: 1}]);
+  const rolled = aq
+    .table({action: ["a", "b", "a"], n: [1, 2, 3]})
+    .filter((d: {n: number}) => d.n > 1)
+    .groupby("action")
+    .rollup({count: aq.op.count()})
+    .orderby("action");
+  assert.equal(rolled.objects(), [
+    {action: "a", count: 1},
+    {action: "b", count: 1},
+  ]);
 });
 
 test("the compiled page renderer imports the vendored Eleventy, not node_modules/@11ty/eleventy", () => {
@@ -50,7 +61,11 @@ test("the vendored Eleventy writes the same files, byte for byte, as node_module
     const [vendored, modules] = [path.join(root, "vendored"), path.join(root, "modules")];
     await compiledSite.renderSite(siteInput(vendored));
     await renderSite(siteInput(modules));
-    const files = (dir: string) => readdirSync(dir, {recursive: true}).map(String).filter((file) => file.includes(".")).sort();
+    const files = (dir: string) =>
+      readdirSync(dir, {recursive: true})
+        .map(String)
+        .filter((file) => file.includes("."))
+        .sort();
     assert.equal(files(vendored), files(modules));
     assert.ok(files(vendored).filter((file) => file.endsWith("index.html")).length >= 10, "pages written");
     for (const file of files(modules)) assert.ok((await readFile(path.join(vendored, file))).equals(await readFile(path.join(modules, file))), file);

@@ -15,7 +15,7 @@ test("the duckdb phase reads every row: rows, actions and days as counted by han
   const dir = mkdtempSync(join(tmpdir(), "bench-duckdb-"));
   const log = join(dir, "log.csv");
   const rows = [
-    "2025-03-01T10:00:00.000Z,d,u1,ds1,,edit_dataset,,,\"{\"\"a\"\",\"\"b\"\"}\",,,",
+    '2025-03-01T10:00:00.000Z,d,u1,ds1,,edit_dataset,,,"{""a"",""b""}",,,',
     "2025-03-01T11:00:00.000Z,d,u2,ds1,,publish_dataset,,,,,,culture",
     "2025-03-02T09:00:00.000Z,d,u1,,,edit_page,,p1,,,,",
     "2025-03-04T23:59:59.999Z,d,,ds2,,edit_dataset,,,,,,",

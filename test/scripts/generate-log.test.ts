@@ -71,7 +71,10 @@ test("15 actions, at most 200 users, skewed popularity", async () => {
 test("rowsPerDay adds up exactly and makes weekends quieter", () => {
   const monday = Date.parse("2024-01-01T00:00:00Z");
   const counts = rowsPerDay(createRandom(1), 7001, monday, 14);
-  assert.is(counts.reduce((sum, n) => sum + n, 0), 7001);
+  assert.is(
+    counts.reduce((sum, n) => sum + n, 0),
+    7001,
+  );
   assert.ok(counts[6] < counts[0] / 2 && counts[13] < counts[7] / 2, counts.join(" "));
 });
 
@@ -121,7 +124,10 @@ test("dropLastDays cuts exactly the rows of the last days; appendDay then adds t
 });
 
 async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(() => assert.unreachable("expected a rejection"), (error: unknown) => error);
+  return promise.then(
+    () => assert.unreachable("expected a rejection"),
+    (error: unknown) => error,
+  );
 }
 
 test("errors: bad flags are usage errors, a log without rows is an input error", async () => {

@@ -11,10 +11,25 @@ import {generateSampleCsv} from "../../scripts/log-generator/sample-log.js";
 
 const HEADER = "timestamp;domain_id;user_id;dataset_id;username;action;group_id;page_id;diff;map_id;reuse_title;subdomain_id";
 const ACTIONS = [
-  "add_dataset", "edit_dataset", "publish_dataset", "unpublish_dataset", "delete_dataset",
-  "aborting_processing_dataset", "add_user_to_domain", "edit_domain_property", "add_page", "edit_page",
-  "publish_page", "delete_page", "add_group", "edit_group", "add_user_to_group", "add_map", "edit_map",
-  "add_reuse", "publish_reuse",
+  "add_dataset",
+  "edit_dataset",
+  "publish_dataset",
+  "unpublish_dataset",
+  "delete_dataset",
+  "aborting_processing_dataset",
+  "add_user_to_domain",
+  "edit_domain_property",
+  "add_page",
+  "edit_page",
+  "publish_page",
+  "delete_page",
+  "add_group",
+  "edit_group",
+  "add_user_to_group",
+  "add_map",
+  "edit_map",
+  "add_reuse",
+  "publish_reuse",
 ];
 
 const fresh = generateSampleCsv();
@@ -47,10 +62,17 @@ test("timestamps are ISO 8601 with ms and an offset, sorted, within ~15 months u
     assert.match(row.timestamp, shape);
     return Date.parse(row.timestamp);
   });
-  assert.ok(times.every((time, i) => i === 0 || times[i - 1] <= time), "sorted ascending");
+  assert.ok(
+    times.every((time, i) => i === 0 || times[i - 1] <= time),
+    "sorted ascending",
+  );
   assert.ok(times[0] >= Date.parse("2025-08-01T00:00:00Z") && times[0] < Date.parse("2025-09-01T00:00:00Z"));
   assert.ok(rows[rows.length - 1].timestamp.startsWith("2026-11-20"));
-  for (const suffix of ["Z", "+01:00", "+02:00"]) assert.ok(rows.some((row) => row.timestamp.endsWith(suffix)), suffix);
+  for (const suffix of ["Z", "+01:00", "+02:00"])
+    assert.ok(
+      rows.some((row) => row.timestamp.endsWith(suffix)),
+      suffix,
+    );
 });
 
 test("every action kind appears, one domain, three subdomains", () => {

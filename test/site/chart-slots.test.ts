@@ -35,13 +35,19 @@ test("a page laid out with slots, then filled, equals the page laid out with the
   const before = await readFile(path.join(slotted.outDir, march), "utf8");
   assert.is(before.split("<!--chart-svg:").length - 1, CHART_IDS.length, "one slot per chart");
   assert.is(before.split(CHART_SPECS_SLOT).length - 1, 1, "one slot for the specs");
-  await fillChartSlots(path.join(slotted.outDir, march), CHART_IDS.map((id) => ({id, svg: svgOf(id), vega: vegaOf(id)})));
+  await fillChartSlots(
+    path.join(slotted.outDir, march),
+    CHART_IDS.map((id) => ({id, svg: svgOf(id), vega: vegaOf(id)})),
+  );
   const filled = await readFile(path.join(slotted.outDir, march), "utf8");
   assert.is(filled, await readFile(path.join(direct.outDir, march), "utf8"));
   assert.ok(filled.includes(`<clipPath id="svg-top-users-clip1"/><g clip-path="url(#svg-top-users-clip1)">`), "ids scoped per chart");
   const block = /<script type="application\/json" id="chart-specs">([^<]*)<\/script>/.exec(filled);
   assert.ok(block, "the specs block holds no '<'");
-  assert.equal(JSON.parse(block[1]).charts.map((chart: {id: string}) => chart.id), CHART_IDS);
+  assert.equal(
+    JSON.parse(block[1]).charts.map((chart: {id: string}) => chart.id),
+    CHART_IDS,
+  );
   assert.is(filled.split("</script>").length - 1, 2, "the live-charts script and the specs block: no other </script>");
 });
 

@@ -19,10 +19,8 @@ test("sizes in decimal units", () => {
 });
 
 test("a relative change with a sentence for screen readers", () => {
-  assert.equal(changeFrom(112, 100, "February 2025", "percent"),
-    {text: "+12%", label: "up 12% from 100 in February 2025", trend: "up"});
-  assert.equal(changeFrom(97, 100, "February 2025", "percent"),
-    {text: "\u22123%", label: "down 3% from 100 in February 2025", trend: "down"});
+  assert.equal(changeFrom(112, 100, "February 2025", "percent"), {text: "+12%", label: "up 12% from 100 in February 2025", trend: "up"});
+  assert.equal(changeFrom(97, 100, "February 2025", "percent"), {text: "\u22123%", label: "down 3% from 100 in February 2025", trend: "down"});
   // under 1%: one decimal, so a small change does not read as none
   assert.is(changeFrom(1001, 1000, "W1", "percent")?.text, "+0.1%");
 });

@@ -50,12 +50,15 @@ test("up links to the containing periods that exist", () => {
 test("headline figures with their change from the previous period", () => {
   const march = page("2025-03");
   // 1250 actions after 100: +1150%; 7 users after 10: -3
-  assert.equal(march.figures.map((f) => [f.id, f.value, f.change?.text ?? null]), [
-    ["actions", "1,250", "+1,150%"],
-    ["users", "7", "\u22123"],
-    ["datasets", "2", null],
-    ["pages", "1", null],
-  ]);
+  assert.equal(
+    march.figures.map((f) => [f.id, f.value, f.change?.text ?? null]),
+    [
+      ["actions", "1,250", "+1,150%"],
+      ["users", "7", "\u22123"],
+      ["datasets", "2", null],
+      ["pages", "1", null],
+    ],
+  );
   assert.is(march.figures[1].change?.label, "down 3 from 10 in February 2025");
   assert.is(page("2025-02").figures[0].change, null);
 });
@@ -63,8 +66,12 @@ test("headline figures with their change from the previous period", () => {
 test("a period after an empty one shows the difference", () => {
   const input = siteInput("/unused");
   const may = period("month", "2025-05", "month/2025-05/", "2025-05-01T00:00:00+02:00", "2025-06-01T00:00:00+02:00");
-  input.pages.push({period: may, indicators: indicators(may, 20, 2), charts: charts(),
-    downloads: {csv: {href: "activity.csv", rows: 20, bytes: 2000}, json: {href: "activity.json", rows: 20, bytes: 3000}}});
+  input.pages.push({
+    period: may,
+    indicators: indicators(may, 20, 2),
+    charts: charts(),
+    downloads: {csv: {href: "activity.csv", rows: 20, bytes: 2000}, json: {href: "activity.json", rows: 20, bytes: 3000}},
+  });
   const mayModel = buildSiteModel(input).periods.find((p) => p.key === "2025-05");
   assert.equal(mayModel?.figures[0].change, {text: "+20", label: "up 20 from 0 in April 2025", trend: "up"});
   assert.equal(mayModel?.figures[1].change, {text: "+2", label: "up 2 from 0 in April 2025", trend: "up"});
@@ -78,12 +85,24 @@ test("an empty period is marked empty", () => {
 
 test("eight indicator sections, with their figures", () => {
   const march = page("2025-03");
-  assert.equal(march.sections.map((s) => s.id), CHART_IDS);
+  assert.equal(
+    march.sections.map((s) => s.id),
+    CHART_IDS,
+  );
   const users = march.sections.find((s) => s.id === "users");
-  assert.equal(users?.figures.map((f) => [f.label, f.value, f.change?.text]), [["Active users", "7", "\u22123"]]);
+  assert.equal(
+    users?.figures.map((f) => [f.label, f.value, f.change?.text]),
+    [["Active users", "7", "\u22123"]],
+  );
   const perUser = march.sections.find((s) => s.id === "actions-by-user");
   // 1250 actions / 7 users = 178.57... (the fixture's totals: every action names one of them)
-  assert.equal(perUser?.figures.map((f) => [f.label, f.value]), [["Total actions", "1,250"], ["Actions per user (7 users)", "178.6"]]);
+  assert.equal(
+    perUser?.figures.map((f) => [f.label, f.value]),
+    [
+      ["Total actions", "1,250"],
+      ["Actions per user (7 users)", "178.6"],
+    ],
+  );
 });
 
 test("SVG ids are scoped per chart so the charts share a page", () => {
@@ -93,9 +112,23 @@ test("SVG ids are scoped per chart so the charts share a page", () => {
 });
 
 test("Show-data tables: formatted numbers, right-aligned columns, cut when long", () => {
-  const table = tableView({table: {columns: ["user_id", "count"], rows: [["alice", 1234], ["bob", 5]]}});
-  assert.equal(table.columns, [{label: "user_id", numeric: false}, {label: "count", numeric: true}]);
-  assert.equal(table.rows[0], [{text: "alice", numeric: false}, {text: "1,234", numeric: true}]);
+  const table = tableView({
+    table: {
+      columns: ["user_id", "count"],
+      rows: [
+        ["alice", 1234],
+        ["bob", 5],
+      ],
+    },
+  });
+  assert.equal(table.columns, [
+    {label: "user_id", numeric: false},
+    {label: "count", numeric: true},
+  ]);
+  assert.equal(table.rows[0], [
+    {text: "alice", numeric: false},
+    {text: "1,234", numeric: true},
+  ]);
   assert.is(table.note, "");
   const long = tableView(charts("alice", "update", 600)[0]);
   assert.is(long.rows.length, MAX_TABLE_ROWS);
@@ -113,14 +146,29 @@ test("downloads with row counts and sizes", () => {
 
 test("the index: accounting, tabs in order, periods newest first, whole log", () => {
   const {index} = model;
-  assert.equal(index.input.map((c) => c.value), ["1", "1,500", "1,430", "60", "10"]);
+  assert.equal(
+    index.input.map((c) => c.value),
+    ["1", "1,500", "1,430", "60", "10"],
+  );
   assert.equal(index.rejects, {href: "rejects.csv", label: "Rejected rows (rejects.csv)"});
-  assert.equal(index.tabs.map((t) => t.id), ["months", "weeks", "quarters", "years", "rolling", "all-time"]);
-  assert.equal(index.tabs[0].rows.map((r) => r.title), ["April 2025", "March 2025", "February 2025"]);
-  assert.equal(index.tabs[1].rows.map((r) => r.href), ["week/2025-W09/index.html", "week/2025-W01/index.html"]);
+  assert.equal(
+    index.tabs.map((t) => t.id),
+    ["months", "weeks", "quarters", "years", "rolling", "all-time"],
+  );
+  assert.equal(
+    index.tabs[0].rows.map((r) => r.title),
+    ["April 2025", "March 2025", "February 2025"],
+  );
+  assert.equal(
+    index.tabs[1].rows.map((r) => r.href),
+    ["week/2025-W09/index.html", "week/2025-W01/index.html"],
+  );
   assert.is(index.tabs[0].rows[1].actionsChange?.text, "+1,150%");
   assert.is(index.tabs[0].rows[0].empty, true);
-  assert.equal(index.wholeLog.map((d) => `${d.href} ${d.rows}`), ["all/activity.csv 1,430 rows", "all/activity.json 1,430 rows"]);
+  assert.equal(
+    index.wholeLog.map((d) => `${d.href} ${d.rows}`),
+    ["all/activity.csv 1,430 rows", "all/activity.json 1,430 rows"],
+  );
   assert.is(index.builtAt, "1 May 2025, 12:30");
 });
 

@@ -19,7 +19,13 @@ test("a busy month's page with its real charts and their inline specs stays unde
     const march = period("month", "2025-03", "month/2025-03/", "2025-03-01T00:00:00+01:00", "2025-04-01T00:00:00+02:00");
     const input = siteInput(out);
     input.pages = input.pages.filter((page) => page.period.key !== "2025-03");
-    input.pages.push({period: march, indicators, charts, downloads: {csv: {href: "activity.csv", rows: 1, bytes: 1}, json: {href: "activity.json", rows: 1, bytes: 1}}, chartSpecs: chartSpecsJson(charts)});
+    input.pages.push({
+      period: march,
+      indicators,
+      charts,
+      downloads: {csv: {href: "activity.csv", rows: 1, bytes: 1}, json: {href: "activity.json", rows: 1, bytes: 1}},
+      chartSpecs: chartSpecsJson(charts),
+    });
     await renderSite(input);
     const html = await readFile(path.join(out, "month/2025-03/index.html"), "utf8");
     const bytes = Buffer.byteLength(html);

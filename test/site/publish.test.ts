@@ -7,7 +7,10 @@ import {createStaging, discardStaging, MARKER_FILE, publishStaging, recoverInter
 
 /** Resolves when `run` fails with a message matching `pattern`. */
 async function rejects(run: () => Promise<unknown>, pattern: RegExp): Promise<void> {
-  const error = await run().then(() => undefined, (e: Error) => e);
+  const error = await run().then(
+    () => undefined,
+    (e: Error) => e,
+  );
   assert.ok(error, `expected a failure matching ${pattern}`);
   assert.match(error.message, pattern);
 }
@@ -69,7 +72,9 @@ test("retirePrevious removes <out>.previous, never out, and keeps .previous whil
   // publishing afterwards: out becomes .previous, nothing else is left
   const staging = await createStaging(out);
   await writeFile(path.join(staging, "index.html"), "new");
-  await (await publishStaging(staging, out)).removal;
+  await (
+    await publishStaging(staging, out)
+  ).removal;
   assert.equal((await readdir(root)).sort(), ["site", "site.previous"]);
 });
 
@@ -126,7 +131,10 @@ test("publishStaging refuses an <out> the tool did not make, and removes an empt
   const out = await fresh();
   await mkdir(out);
   await writeFile(path.join(out, "notes.txt"), "mine");
-  await rejects(() => createStaging(out).then((staging) => publishStaging(staging, out)), /--out .*dist holds files that are not a report \(notes\.txt\): not replaced/);
+  await rejects(
+    () => createStaging(out).then((staging) => publishStaging(staging, out)),
+    /--out .*dist holds files that are not a report \(notes\.txt\): not replaced/,
+  );
   assert.equal(await readdir(out), ["notes.txt"]);
   await unlink(path.join(out, "notes.txt"));
   const staging = await createStaging(out);

@@ -36,7 +36,11 @@ async function writeBuiltFolder(): Promise<void> {
     await writeFile(path.join(folder, "indicators.json"), JSON.stringify(page.indicators));
     const charts: ChartsJson = {
       charts: page.charts.map(({id, title, description, summary, table}, i) => ({
-        id, title, description, summary, vega: textSpec(table.rows[0]?.[0] as string),
+        id,
+        title,
+        description,
+        summary,
+        vega: textSpec(table.rows[0]?.[0] as string),
         // the first chart comes without its table, as charts.json did before `table` was added
         ...(i === 0 ? {} : {table}),
       })),
@@ -115,7 +119,14 @@ test("npx @11ty/eleventy re-renders a built report byte for byte", async () => {
   const root = await mkdtemp(path.join(tmpdir(), "rerender-"));
   try {
     const out = path.join(root, "site");
-    const config = buildConfig({input: [path.resolve("test/fixtures/build/log.csv")], out, tz: "Europe/Paris", "as-of": "2026-03-31", "max-rejected": "50", "no-cache": true});
+    const config = buildConfig({
+      input: [path.resolve("test/fixtures/build/log.csv")],
+      out,
+      tz: "Europe/Paris",
+      "as-of": "2026-03-31",
+      "max-rejected": "50",
+      "no-cache": true,
+    });
     await build(config, {now: () => new Date("2026-04-01T06:00:00.000Z"), log: () => {}, progress: () => {}});
     const files = await filesUnder(out);
     const before = await Promise.all(files.map((file) => readFile(path.join(out, file))));
@@ -123,7 +134,10 @@ test("npx @11ty/eleventy re-renders a built report byte for byte", async () => {
     assert.equal(await filesUnder(out), files);
     const changed = files.filter((file, i) => !before[i].equals(readFileSync(path.join(out, file))));
     assert.equal(changed, [], "every page, chart SVG included, as the build wrote it");
-    assert.ok(files.some((file) => file.endsWith("index.html") && file !== "index.html"), "period pages were compared");
+    assert.ok(
+      files.some((file) => file.endsWith("index.html") && file !== "index.html"),
+      "period pages were compared",
+    );
   } finally {
     await rm(root, {recursive: true, force: true});
   }

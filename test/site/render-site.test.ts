@@ -9,9 +9,18 @@ import {HOSTILE, siteInput} from "../fixtures/site/site-input.js";
 
 const CSP = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'">`;
 const ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;";
-const PAGES = ["index.html", "month/2025-02/index.html", "month/2025-03/index.html", "month/2025-04/index.html",
-  "week/2025-W01/index.html", "week/2025-W09/index.html", "quarter/2025-Q1/index.html", "year/2025/index.html",
-  "all/index.html", "rolling/last-7-days/index.html"];
+const PAGES = [
+  "index.html",
+  "month/2025-02/index.html",
+  "month/2025-03/index.html",
+  "month/2025-04/index.html",
+  "week/2025-W01/index.html",
+  "week/2025-W09/index.html",
+  "quarter/2025-Q1/index.html",
+  "year/2025/index.html",
+  "all/index.html",
+  "rolling/last-7-days/index.html",
+];
 
 let out = "";
 let html: Record<string, string> = {};

@@ -77,7 +77,9 @@ export function legendButtons(figure: HTMLElement, anchor: Element, view: View, 
   const scale = view.scale("color") as unknown as {domain(): string[]; range(): string[]};
   const counts = countsOf(spec);
   const range = scale.range();
-  const entries: ActionEntry[] = scale.domain().map((label, i) => ({label: String(label), color: range[i % range.length], count: counts.get(String(label)) ?? 0}));
+  const entries: ActionEntry[] = scale
+    .domain()
+    .map((label, i) => ({label: String(label), color: range[i % range.length], count: counts.get(String(label)) ?? 0}));
   const id = figure.id || `chart-${figure.dataset.chart}`;
   const hides = HIDES_UNPICKED.has(figure.dataset.chart ?? "");
   const m = messagesFor(document.documentElement.lang);
@@ -96,7 +98,10 @@ export function legendButtons(figure: HTMLElement, anchor: Element, view: View, 
   const fields = view.signal(`${SELECTION}_tuple_fields`) as unknown;
   const picked = (): Set<string> => new Set((view.data(STORE) as {values: unknown[]}[]).map((tuple) => String(tuple.values[0])));
   const pick = (labels: Iterable<string>) => {
-    view.data(STORE, [...labels].map((label) => ({fields, values: [label]})));
+    view.data(
+      STORE,
+      [...labels].map((label) => ({fields, values: [label]})),
+    );
     return view.runAsync();
   };
 

@@ -68,7 +68,10 @@ function resolve(figure: HTMLElement): {id: string; source: Promise<ChartSource>
   const embedded = document.getElementById(EMBEDDED_ID);
   if (embedded) {
     if (!sources.has(`#${EMBEDDED_ID}`)) {
-      sources.set(`#${EMBEDDED_ID}`, Promise.resolve().then(() => toSource(JSON.parse(embedded.textContent ?? ""))));
+      sources.set(
+        `#${EMBEDDED_ID}`,
+        Promise.resolve().then(() => toSource(JSON.parse(embedded.textContent ?? ""))),
+      );
     }
     return {id: reference, source: sources.get(`#${EMBEDDED_ID}`) as Promise<ChartSource>};
   }

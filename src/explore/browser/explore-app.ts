@@ -50,7 +50,10 @@ class Explorer {
     const subdomain = byId<HTMLSelectElement>("filter-subdomain");
     this.subdomainValues = [null, "", ...this.meta.subdomains];
     subdomain.append(...this.subdomainValues.map((value, i) => option(value === null ? M.allSubdomains : value === "" ? M.mainDomain : value, String(i))));
-    byId<HTMLSelectElement>("filter-action").append(option(M.allActions, ""), ...[...this.meta.actions].sort().map((action) => option(this.palette.labelWithId(action), action)));
+    byId<HTMLSelectElement>("filter-action").append(
+      option(M.allActions, ""),
+      ...[...this.meta.actions].sort().map((action) => option(this.palette.labelWithId(action), action)),
+    );
     preset.addEventListener("change", () => {
       const choice = this.choices[Number(preset.value)];
       if (preset.value === "" || !choice) return;
@@ -64,7 +67,9 @@ class Explorer {
     for (const id of ["filter-from", "filter-to", "filter-subdomain", "filter-action", "filter-user", "filter-dataset", "filter-page"]) {
       byId(id).addEventListener("change", () => this.change(this.formSelection()));
     }
-    byId("filter-clear").addEventListener("click", () => this.change({...this.formSelection(), subdomain: null, action: null, user: null, dataset: null, page: null}));
+    byId("filter-clear").addEventListener("click", () =>
+      this.change({...this.formSelection(), subdomain: null, action: null, user: null, dataset: null, page: null}),
+    );
     byId("download-figures").addEventListener("click", () => this.downloadFigures());
     byId("download-rows").addEventListener("click", () => void this.downloadRows());
     window.addEventListener("popstate", () => void this.show(selectionFromQuery(location.search, this.meta)));
@@ -85,7 +90,15 @@ class Explorer {
     const text = (name: FilterName) => value(`filter-${name}`).trim() || null;
     const from = value("filter-from") || this.result?.selection.from || this.meta.asOf;
     const to = value("filter-to") || this.result?.selection.to || this.meta.asOf;
-    return {from, to, subdomain: this.subdomainValues[Number(value("filter-subdomain"))] ?? null, action: value("filter-action") || null, user: text("user"), dataset: text("dataset"), page: text("page")};
+    return {
+      from,
+      to,
+      subdomain: this.subdomainValues[Number(value("filter-subdomain"))] ?? null,
+      action: value("filter-action") || null,
+      user: text("user"),
+      dataset: text("dataset"),
+      page: text("page"),
+    };
   }
 
   /** A new selection: a new history entry, then its figures. */
@@ -171,20 +184,34 @@ class Explorer {
       [M.figures.pages, formatCount(totals.pages)],
       [M.figures.actionsPerUser, formatDecimal(totals.actionsPerUser)],
     ];
-    byId("explore-figures").replaceChildren(...items.map(([label, value]) => {
-      const div = document.createElement("div");
-      div.className = "figure";
-      div.append(Object.assign(document.createElement("dt"), {textContent: label}), Object.assign(document.createElement("dd"), {textContent: value}));
-      return div;
-    }));
+    byId("explore-figures").replaceChildren(
+      ...items.map(([label, value]) => {
+        const div = document.createElement("div");
+        div.className = "figure";
+        div.append(Object.assign(document.createElement("dt"), {textContent: label}), Object.assign(document.createElement("dd"), {textContent: value}));
+        return div;
+      }),
+    );
   }
 
   /** "Show 20 more" under each top list: the same indicator with a larger `top`. */
   private addShowMore(result: SelectionResult): void {
     const lists = [
-      {id: "top-users", filter: "user" as const, entries: (top: number) => topUsers.compute(result.table, {period: result.period, top}).map((e) => [e.user_id, e.count] as const)},
-      {id: "top-datasets", filter: "dataset" as const, entries: (top: number) => topDatasets.compute(result.table, {period: result.period, top}).map((e) => [e.dataset_id, e.count] as const)},
-      {id: "top-pages", filter: "page" as const, entries: (top: number) => topPages.compute(result.table, {period: result.period, top}).map((e) => [e.page_id, e.count] as const)},
+      {
+        id: "top-users",
+        filter: "user" as const,
+        entries: (top: number) => topUsers.compute(result.table, {period: result.period, top}).map((e) => [e.user_id, e.count] as const),
+      },
+      {
+        id: "top-datasets",
+        filter: "dataset" as const,
+        entries: (top: number) => topDatasets.compute(result.table, {period: result.period, top}).map((e) => [e.dataset_id, e.count] as const),
+      },
+      {
+        id: "top-pages",
+        filter: "page" as const,
+        entries: (top: number) => topPages.compute(result.table, {period: result.period, top}).map((e) => [e.page_id, e.count] as const),
+      },
     ];
     for (const list of lists) {
       const section = document.getElementById(`indicator-${list.id}`);
@@ -195,11 +222,13 @@ class Explorer {
       const drill = (filter: FilterName, value: string) => this.change({...result.selection, [filter]: value});
       const draw = () => {
         const entries = list.entries(top);
-        more.replaceChildren(...entries.map(([id, count]) => {
-          const li = document.createElement("li");
-          li.append(drillButton(list.filter, id, drill), ` (${formatCount(count)})`);
-          return li;
-        }));
+        more.replaceChildren(
+          ...entries.map(([id, count]) => {
+            const li = document.createElement("li");
+            li.append(drillButton(list.filter, id, drill), ` (${formatCount(count)})`);
+            return li;
+          }),
+        );
         button.hidden = entries.length < top;
       };
       button.addEventListener("click", () => ((top += 20), draw()));
@@ -216,7 +245,11 @@ class Explorer {
       if (run === this.run) await renderRowsTable(body, this.store, result, drill);
     };
     if (result.selection.user !== null || result.selection.dataset !== null || result.selection.page !== null) return draw();
-    const button = Object.assign(document.createElement("button"), {type: "button", id: "show-rows", textContent: `${M.showRows} (${formatCount(result.rowOf.length)})`});
+    const button = Object.assign(document.createElement("button"), {
+      type: "button",
+      id: "show-rows",
+      textContent: `${M.showRows} (${formatCount(result.rowOf.length)})`,
+    });
     button.addEventListener("click", () => void draw());
     body.replaceChildren(button);
   }

@@ -31,7 +31,11 @@ const DRILLS: Record<string, {filter: FilterName; ids: (figures: PeriodIndicator
 
 export type Drill = (filter: FilterName, value: string) => void;
 
-const element = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] => {
+const element = <K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] => {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
@@ -52,14 +56,24 @@ function dataTable(chart: ChartSpec, drill: Drill): HTMLElement {
   const head = element("tr", {}, ...chart.table.columns.map((column) => element("th", {scope: "col", textContent: column})));
   const body = element("tbody");
   for (const row of chart.table.rows) {
-    body.append(element("tr", {}, ...row.map((cell, i) => {
-      const td = element("td", {className: typeof cell === "number" ? "num" : ""});
-      if (i === 0 && target && typeof cell === "string") td.append(drillButton(target.filter, cell, drill));
-      else td.textContent = formatCell(cell);
-      return td;
-    })));
+    body.append(
+      element(
+        "tr",
+        {},
+        ...row.map((cell, i) => {
+          const td = element("td", {className: typeof cell === "number" ? "num" : ""});
+          if (i === 0 && target && typeof cell === "string") td.append(drillButton(target.filter, cell, drill));
+          else td.textContent = formatCell(cell);
+          return td;
+        }),
+      ),
+    );
   }
-  const scroll = element("div", {className: "table-scroll", tabIndex: 0}, element("table", {}, element("caption", {className: "visually-hidden", textContent: `${chart.title}: data`}), element("thead", {}, head), body));
+  const scroll = element(
+    "div",
+    {className: "table-scroll", tabIndex: 0},
+    element("table", {}, element("caption", {className: "visually-hidden", textContent: `${chart.title}: data`}), element("thead", {}, head), body),
+  );
   scroll.setAttribute("role", "region");
   scroll.setAttribute("aria-label", `${chart.title}: data`);
   details.append(scroll);
@@ -77,7 +91,12 @@ async function drawChart(figure: HTMLElement, chart: ChartSpec, figures: PeriodI
   wrapper.append(container);
   figure.prepend(wrapper);
   const picking = hasActionPick(spec);
-  const view = new View(parse(picking ? withoutLegend(spec) : spec, undefined, {ast: true}), {expr: expressionInterpreter, renderer: "svg", container, hover: true});
+  const view = new View(parse(picking ? withoutLegend(spec) : spec, undefined, {ast: true}), {
+    expr: expressionInterpreter,
+    renderer: "svg",
+    container,
+    hover: true,
+  });
   const target = DRILLS[chart.id];
   if (target) {
     const idOf = new Map([...labelMap(target.ids(figures))].map(([id, label]) => [label, id]));
@@ -103,17 +122,30 @@ export async function renderCharts(root: HTMLElement, figures: PeriodIndicators,
   const drawing: Promise<void>[] = [];
   for (const chart of chartSpecs(figures, palette)) {
     const title = element("h2", {id: `indicator-${chart.id}-title`, textContent: chart.title});
-    const figure = element("figure", {className: "chart", id: `chart-${chart.id}`}, element("figcaption", {className: "chart-summary", id: `chart-${chart.id}-summary`, textContent: chart.summary}));
+    const figure = element(
+      "figure",
+      {className: "chart", id: `chart-${chart.id}`},
+      element("figcaption", {className: "chart-summary", id: `chart-${chart.id}-summary`, textContent: chart.summary}),
+    );
     figure.dataset.chart = chart.id;
-    const section = element("section", {className: "indicator", id: `indicator-${chart.id}`}, title, element("p", {className: "indicator-description", textContent: chart.description}), figure, dataTable(chart, drill));
+    const section = element(
+      "section",
+      {className: "indicator", id: `indicator-${chart.id}`},
+      title,
+      element("p", {className: "indicator-description", textContent: chart.description}),
+      figure,
+      dataTable(chart, drill),
+    );
     section.setAttribute("aria-labelledby", title.id);
     root.append(section);
     // a chart of nothing (a top list of no page) would be an unnamed empty graphic: its summary says it
     if (chart.table.rows.length === 0) continue;
-    drawing.push(drawChart(figure, chart, figures, drill).catch((error: unknown) => {
-      figure.dataset.live = "failed";
-      console.warn(`chart "${chart.id}":`, error);
-    }));
+    drawing.push(
+      drawChart(figure, chart, figures, drill).catch((error: unknown) => {
+        figure.dataset.live = "failed";
+        console.warn(`chart "${chart.id}":`, error);
+      }),
+    );
   }
   await Promise.all(drawing);
 }

@@ -4,7 +4,17 @@
  * each month once and keeps one sorted dictionary per column over every month loaded, so that the
  * indicators get codes in string order ("" is code 0) whatever months a selection spans.
  */
-import {DATA_GLOBAL, EXPLORE_COLUMNS, unpackCodes, type ExploreColumn, type ExploreFile, type ExploreMeta, type MonthData, type MonthRows, type PackedColumn} from "../data-format.js";
+import {
+  DATA_GLOBAL,
+  EXPLORE_COLUMNS,
+  unpackCodes,
+  type ExploreColumn,
+  type ExploreFile,
+  type ExploreMeta,
+  type MonthData,
+  type MonthRows,
+  type PackedColumn,
+} from "../data-format.js";
 
 type Queue = ExploreFile[];
 const globalScope = self as unknown as Record<string, Queue | undefined>;

@@ -73,9 +73,14 @@ export function renderRowsTable(root: HTMLElement, store: ExploreStore, result: 
   const table = document.createElement("table");
   table.id = "rows-table";
   const head = document.createElement("tr");
-  for (const title of [M.columns.time, M.columns.action, M.columns.user, M.columns.target, M.columns.diff]) head.append(Object.assign(document.createElement("th"), {scope: "col", textContent: title}));
+  for (const title of [M.columns.time, M.columns.action, M.columns.user, M.columns.target, M.columns.diff])
+    head.append(Object.assign(document.createElement("th"), {scope: "col", textContent: title}));
   const body = document.createElement("tbody");
-  table.append(Object.assign(document.createElement("caption"), {className: "visually-hidden", textContent: M.rowsTitle}), document.createElement("thead"), body);
+  table.append(
+    Object.assign(document.createElement("caption"), {className: "visually-hidden", textContent: M.rowsTitle}),
+    document.createElement("thead"),
+    body,
+  );
   table.tHead!.append(head);
   const previous = Object.assign(document.createElement("button"), {type: "button", id: "rows-previous", textContent: M.previousPage});
   const next = Object.assign(document.createElement("button"), {type: "button", id: "rows-next", textContent: M.nextPage});

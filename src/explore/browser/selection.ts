@@ -29,7 +29,10 @@ export interface Selection {
 }
 
 /** URL parameter -> log column. */
-export const FILTERS = {subdomain: "subdomain_id", action: "action", user: "user_id", dataset: "dataset_id", page: "page_id"} as const satisfies Record<string, ExploreColumn>;
+export const FILTERS = {subdomain: "subdomain_id", action: "action", user: "user_id", dataset: "dataset_id", page: "page_id"} as const satisfies Record<
+  string,
+  ExploreColumn
+>;
 export type FilterName = keyof typeof FILTERS;
 export const FILTER_NAMES = Object.keys(FILTERS) as FilterName[];
 
@@ -148,7 +151,8 @@ export function computeSelection(store: ExploreStore, months: LoadedMonth[], sel
   const distinctDays: number[] = [];
   for (let i = 0; i < n; i++) if (i === 0 || day[i] !== day[i - 1]) distinctDays.push(day[i]);
   const columns: Record<string, CodedColumn> = {};
-  for (const name of ["action", "user_id", "dataset_id", "page_id"] as const) columns[name] = new CodedColumn(out[name].subarray(0, n), store.dictionaries[name]);
+  for (const name of ["action", "user_id", "dataset_id", "page_id"] as const)
+    columns[name] = new CodedColumn(out[name].subarray(0, n), store.dictionaries[name]);
   for (const unit of ["day", "week", "month"] as const) columns[unit] = keyColumn(day, distinctDays, unit);
   const table = aq.table(columns as unknown as Record<string, unknown[]>);
   const indicators = computeIndicators(table, {period, top});

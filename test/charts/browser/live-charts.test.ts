@@ -34,8 +34,7 @@ let week: {tab: Page; problems: string[]};
 let month: {tab: Page; problems: string[]};
 let hostile: {tab: Page; problems: string[]};
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"]/g, (char) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})[char] as string);
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})[char] as string);
 
 /** The site's structure (`wrapped`): svg in a `.chart-svg` div, charts.json named on <main>. */
 const page = (charts: RenderedChart[], {head = "", wrapped = false} = {}) => `<!doctype html>
@@ -124,7 +123,10 @@ test("live charts: every figure goes live under the CSP, with no eval and no vio
   await ready;
   const {tab, problems} = week;
   const live = await tab.$$eval("figure[data-chart]", (figures) => figures.map((f) => `${f.dataset.chart}:${f.dataset.live}`));
-  assert.equal(live, ["actions", "users", "actions-by-user", "top-users", "top-datasets", "top-pages", "distribution", "byWeekday"].map((id) => `${id}:true`));
+  assert.equal(
+    live,
+    ["actions", "users", "actions-by-user", "top-users", "top-datasets", "top-pages", "distribution", "byWeekday"].map((id) => `${id}:true`),
+  );
   // the baked SVG was replaced: one svg per figure, in the live container, inside the site's
   // wrapper, which keeps its accessibility attributes
   assert.is(await tab.$$eval("figure svg", (svgs) => svgs.length), 8);
@@ -158,13 +160,20 @@ test("live charts: laid out at the figure's width (up to 720 px), again when it 
   for (const size of wide) assert.match(size, /^720x\d+$/);
   // a 400 px window: figures 304 px wide, every chart laid out again at that width
   await tab.setViewportSize({width: 400, height: 800});
-  await tab.waitForFunction(() => Array.from(document.querySelectorAll("figure .chart-live > svg")).every((svg) => svg.getAttribute("width") === "304"), null, {timeout: 10_000});
+  await tab.waitForFunction(() => Array.from(document.querySelectorAll("figure .chart-live > svg")).every((svg) => svg.getAttribute("width") === "304"), null, {
+    timeout: 10_000,
+  });
   const narrow = await liveSizes(tab);
   for (const size of narrow) assert.match(size, /^304x\d+$/);
   // the bar charts grow no taller: a label above each bar, whatever the width
-  assert.equal(narrow.slice(2, 6).map((size) => size.split("x")[1]), wide.slice(2, 6).map((size) => size.split("x")[1]));
+  assert.equal(
+    narrow.slice(2, 6).map((size) => size.split("x")[1]),
+    wide.slice(2, 6).map((size) => size.split("x")[1]),
+  );
   await tab.setViewportSize({width: 1280, height: 720});
-  await tab.waitForFunction(() => Array.from(document.querySelectorAll("figure .chart-live > svg")).every((svg) => svg.getAttribute("width") === "720"), null, {timeout: 10_000});
+  await tab.waitForFunction(() => Array.from(document.querySelectorAll("figure .chart-live > svg")).every((svg) => svg.getAttribute("width") === "720"), null, {
+    timeout: 10_000,
+  });
   assert.equal(problems, []);
 });
 
@@ -190,9 +199,7 @@ test("live charts: a point's tooltip is plain text in a title attribute", async 
   const {tab} = week;
   const points = tab.locator('figure[data-chart="actions"] .chart-live g.mark-symbol path');
   await points.first().hover();
-  const title = await tab.waitForFunction(
-    () => document.querySelector('figure[data-chart="actions"] .chart-live[title]')?.getAttribute("title"),
-  );
+  const title = await tab.waitForFunction(() => document.querySelector('figure[data-chart="actions"] .chart-live[title]')?.getAttribute("title"));
   assert.match(String(await title.jsonValue()), /^[A-Z][a-z]+( [a-z]+)* \(\w+\), \d Mar: \d+ actions?$/);
 });
 
@@ -212,14 +219,18 @@ test("live charts: hostile strings stay text, from an embedded JSON block, baked
 
 test("baked SVG: parses as XML in the browser, hostile strings as text nodes", async () => {
   await ready;
-  const result = await hostile.tab.evaluate((sources) => sources.map((source) => {
-    const doc = new DOMParser().parseFromString(source, "image/svg+xml");
-    return {
-      error: doc.getElementsByTagName("parsererror").length,
-      scripts: doc.getElementsByTagName("script").length,
-      texts: Array.from(doc.getElementsByTagName("text"), (node) => node.textContent),
-    };
-  }), hostileSvgs);
+  const result = await hostile.tab.evaluate(
+    (sources) =>
+      sources.map((source) => {
+        const doc = new DOMParser().parseFromString(source, "image/svg+xml");
+        return {
+          error: doc.getElementsByTagName("parsererror").length,
+          scripts: doc.getElementsByTagName("script").length,
+          texts: Array.from(doc.getElementsByTagName("text"), (node) => node.textContent),
+        };
+      }),
+    hostileSvgs,
+  );
   for (const chart of result) assert.equal([chart.error, chart.scripts], [0, 0]);
   assert.ok(result.flatMap((chart) => chart.texts).includes("<script>alert(1)</script>"));
 });

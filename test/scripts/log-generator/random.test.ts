@@ -9,8 +9,14 @@ test("createRandom: same seed, same sequence; values in range", () => {
   const b = createRandom(42);
   const c = createRandom(43);
   const first = Array.from({length: 5}, () => a.next());
-  assert.equal(Array.from({length: 5}, () => b.next()), first);
-  assert.not.equal(Array.from({length: 5}, () => c.next()), first);
+  assert.equal(
+    Array.from({length: 5}, () => b.next()),
+    first,
+  );
+  assert.not.equal(
+    Array.from({length: 5}, () => c.next()),
+    first,
+  );
   const ints = Array.from({length: 1000}, () => a.int(3));
   assert.equal([...new Set(ints)].sort(), [0, 1, 2]);
 });
@@ -19,7 +25,10 @@ test("cumulative and sampleIndex", () => {
   const table = cumulative([1, 3]);
   assert.equal([...table], [0.25, 1]);
   const three = cumulative([5, 3, 2]); // 0.5, 0.8, 1
-  assert.equal([0, 0.49, 0.5, 0.79, 0.8, 0.999].map((u) => sampleIndex(three, u)), [0, 0, 1, 1, 2, 2]);
+  assert.equal(
+    [0, 0.49, 0.5, 0.79, 0.8, 0.999].map((u) => sampleIndex(three, u)),
+    [0, 0, 1, 1, 2, 2],
+  );
   assert.equal(zipfWeights(3, 1), [1, 1 / 2, 1 / 3]);
 });
 
