@@ -26,7 +26,8 @@ export interface BundleResult {
   cached: boolean;
 }
 
-async function packageVersion(name: string): Promise<string> {
+/** The version of an installed package, e.g. "6.4.0" (part of a bundle's cache key). */
+export async function packageVersion(name: string): Promise<string> {
   const manifest = JSON.parse(await readFile(join(PROJECT_ROOT, "node_modules", name, "package.json"), "utf8"));
   return String(manifest.version);
 }
@@ -60,8 +61,26 @@ const exists = (file: string) =>
  * when it holds this version, else by running esbuild and filling the cache.
  */
 export async function bundleLiveCharts(outFile: string, options: {cacheDir?: string} = {}): Promise<BundleResult> {
-  const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
-  const cacheFile = join(cacheDir, `live-charts-${await bundleKey()}.js`);
+  const {bytes, cached} = await cachedBundle(outFile, {
+    entry: LIVE_CHARTS_SOURCE,
+    name: "live-charts",
+    what: "the live charts",
+    key: await bundleKey(),
+    cacheDir: options.cacheDir,
+  });
+  return {outFile, bytes, cached};
+}
+
+/**
+ * Copies the minified browser bundle of `entry` to `outFile` from `<cacheDir>/<name>-<key>.js`,
+ * running esbuild to fill that file first when it is missing (the live charts, the explorer).
+ */
+export async function cachedBundle(
+  outFile: string,
+  bundle: {entry: string; name: string; what: string; key: string; cacheDir?: string; alias?: Record<string, string>},
+): Promise<{bytes: number; cached: boolean}> {
+  const cacheDir = bundle.cacheDir ?? DEFAULT_CACHE_DIR;
+  const cacheFile = join(cacheDir, `${bundle.name}-${bundle.key}.js`);
   await mkdir(dirname(outFile), {recursive: true});
   const cached = await exists(cacheFile);
   if (!cached) {
@@ -70,7 +89,7 @@ export async function bundleLiveCharts(outFile: string, options: {cacheDir?: str
       // esbuild loads only when the cache misses (~0.08 s of imports otherwise on every build)
       const {build} = await import("esbuild");
       const result = await build({
-        entryPoints: [LIVE_CHARTS_SOURCE],
+        entryPoints: [bundle.entry],
         bundle: true,
         minify: true,
         format: "iife",
@@ -78,10 +97,11 @@ export async function bundleLiveCharts(outFile: string, options: {cacheDir?: str
         target: "es2020",
         write: false,
         logLevel: "silent",
+        ...(bundle.alias ? {alias: bundle.alias} : {}),
       });
       code = result.outputFiles[0].contents;
     } catch (cause) {
-      throw new ReportError(`${LIVE_CHARTS_SOURCE}: cannot bundle the live charts: ${(cause as Error).message}`, {cause});
+      throw new ReportError(`${bundle.entry}: cannot bundle ${bundle.what}: ${(cause as Error).message}`, {cause});
     }
     await mkdir(cacheDir, {recursive: true});
     // write then rename: two builds running at once never read a half-written bundle
@@ -90,5 +110,5 @@ export async function bundleLiveCharts(outFile: string, options: {cacheDir?: str
     await rename(partial, cacheFile);
   }
   await copyFile(cacheFile, outFile);
-  return {outFile, bytes: (await stat(outFile)).size, cached};
+  return {bytes: (await stat(outFile)).size, cached};
 }

@@ -7,11 +7,10 @@
  * One call of the build, once the staging folder exists: writeExplorer.
  */
 import {createHash} from "node:crypto";
-import {copyFile, mkdir, readdir, readFile, rename, stat, writeFile} from "node:fs/promises";
+import {copyFile, mkdir, readdir, readFile, writeFile} from "node:fs/promises";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
-import {ReportError} from "../errors.js";
-import {DEFAULT_CACHE_DIR} from "../charts/bundle.js";
+import {cachedBundle, DEFAULT_CACHE_DIR, packageVersion} from "../charts/bundle.js";
 import {explorePage} from "./explore-page.js";
 import {writeExploreData, type ExploreDataInput} from "./explore-data.js";
 import type {ExploreMeta} from "./data-format.js";
@@ -25,10 +24,6 @@ export const EXPLORE_APP_SOURCE = path.join(PROJECT_ROOT, "src", "explore", "bro
 /** errors.ts imports node:path for the CLI's messages; the page gets a stand-in */
 const NODE_PATH_STUB = path.join(PROJECT_ROOT, "src", "explore", "browser", "node-path.ts");
 const EXPLORE_CSS = path.join(PROJECT_ROOT, "src", "explore", "explore.css");
-
-async function packageVersion(name: string): Promise<string> {
-  return String(JSON.parse(await readFile(path.join(PROJECT_ROOT, "node_modules", name, "package.json"), "utf8")).version);
-}
 
 /** The bundle's cache key: the bundled libraries' versions and every source file of src/. */
 export async function exploreBundleKey(): Promise<string> {
@@ -47,40 +42,10 @@ export async function exploreBundleKey(): Promise<string> {
   return hash.digest("hex").slice(0, 16);
 }
 
-/** Writes the explorer's script to `outFile`, from the cache when it holds this version, else by esbuild. */
+/** Writes the explorer's script to `outFile`, from the cache when it holds this version, else by esbuild (charts/bundle.ts cachedBundle). */
 export async function bundleExplorer(outFile: string, cacheDir = DEFAULT_CACHE_DIR): Promise<{bytes: number; cached: boolean}> {
-  const cacheFile = path.join(cacheDir, `explore-${await exploreBundleKey()}.js`);
-  const cached = await stat(cacheFile).then(
-    () => true,
-    () => false,
-  );
-  if (!cached) {
-    let code: Uint8Array;
-    try {
-      const {build} = await import("esbuild");
-      const result = await build({
-        entryPoints: [EXPLORE_APP_SOURCE],
-        bundle: true,
-        minify: true,
-        format: "iife",
-        platform: "browser",
-        target: "es2020",
-        write: false,
-        logLevel: "silent",
-        alias: {"node:path": NODE_PATH_STUB},
-      });
-      code = result.outputFiles[0].contents;
-    } catch (cause) {
-      throw new ReportError(`${EXPLORE_APP_SOURCE}: cannot bundle the explorer: ${(cause as Error).message}`, {cause});
-    }
-    await mkdir(cacheDir, {recursive: true});
-    const partial = `${cacheFile}.${process.pid}.tmp`;
-    await writeFile(partial, code);
-    await rename(partial, cacheFile);
-  }
-  await mkdir(path.dirname(outFile), {recursive: true});
-  await copyFile(cacheFile, outFile);
-  return {bytes: (await stat(outFile)).size, cached};
+  const key = await exploreBundleKey();
+  return cachedBundle(outFile, {entry: EXPLORE_APP_SOURCE, name: "explore", what: "the explorer", key, cacheDir, alias: {"node:path": NODE_PATH_STUB}});
 }
 
 /**
