@@ -14,7 +14,7 @@ import path from "node:path";
 import {parseArgs} from "node:util";
 import {simpleParser} from "mailparser";
 import {chromium} from "playwright-core";
-import {emailConfig} from "../src/config.js";
+import {emailConfig} from "../src/email/email-config.js";
 import {composeEmail} from "../src/email/email-command.js";
 
 const {values} = parseArgs({

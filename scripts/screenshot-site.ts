@@ -25,7 +25,8 @@ import path from "node:path";
 import {parseArgs} from "node:util";
 import type {Browser} from "playwright-core";
 import {build} from "../src/build.js";
-import {buildConfig, readConfigFile} from "../src/config.js";
+import {buildConfig} from "../src/config.js";
+import {readConfigFile} from "../src/options.js";
 import type {ReportJson} from "../src/site/types.js";
 import {launchBrowser, serveFolder, waitForLiveCharts} from "../test/browser/helpers.js";
 

@@ -20,6 +20,10 @@ import {claimOut} from "./site/out-folder.js";
 import {createRuntime, COPY_LANES, type Runtime} from "./pipeline/runtime.js";
 import {checkUpToDate, type FoundInputs} from "./pipeline/up-to-date.js";
 import type * as Stages from "./pipeline/stages.js";
+import type {Downloads} from "./downloads/stage.js";
+import type {Output} from "./pipeline/output.js";
+import type {Plan} from "./pipeline/plan.js";
+import type {LogRead} from "./pipeline/read-log.js";
 
 export type {BuildEffects, BuildSummary} from "./build-summary.js";
 
@@ -104,36 +108,9 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, run: Runt
     charts.pagesWritten();
     await Promise.all([charts.done, copies, exploring]);
 
-    // 7. publish, once the cache has linked the staged downloads (their names change at the publish)
-    const commit = await caching?.catch((error: Error) => void effects.log(`cache: not written (${error.message}); the next build reads every input`));
-    const {removal} = await output.publish();
-
-    // 8. the cache takes effect; a cache that could not be written is not a failed build
-    const committed =
-      commit !== undefined &&
-      (await run.timed("cache", commit).then(
-        () => true,
-        (error: Error) => void effects.log(`cache: not written (${error.message}); the next build reads every input`),
-      ));
-    if (!committed) await downloads.discardSpare();
-    await run.timed("publish", () => removal);
-    const {rows, accepted, rejected, duplicates} = read.log.counts;
-    const ingestReason = read.ingestReason === undefined ? {} : {ingestReason: read.ingestReason};
-    return {
-      out: output.out,
-      upToDate: false,
-      rows,
-      accepted,
-      rejected,
-      duplicates,
-      periods: plan.periods.length,
-      reused,
-      rendered: plan.render.size,
-      ingestMode: read.incremental ? "append" : "cold",
-      ...ingestReason,
-      seconds: run.elapsed(),
-      stages: run.stages,
-    };
+    // 7. publish, once the cache has linked the staged downloads (their names change at the publish); 8. the cache takes effect
+    await publishAndCommit(effects, run, output, downloads, caching);
+    return summaryOf(output.out, read, plan, run);
   } catch (error) {
     // nothing may write into the staging folder once it is removed: the stages stop first
     charts?.abort(error);
@@ -147,4 +124,48 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, run: Runt
     await output.discard(effects.log);
     throw systemError(error, output.shownPath, config.out) ?? error;
   }
+}
+
+/**
+ * Steps 7 and 8: publishes the staged report, then commits the staged cache. A cache that could not
+ * be staged or committed is not a failed build: the next build reads every input.
+ */
+async function publishAndCommit(
+  effects: BuildEffects,
+  run: Runtime,
+  output: Output,
+  downloads: Downloads,
+  caching: Promise<() => Promise<void>> | undefined,
+): Promise<void> {
+  const notWritten = (error: Error) => void effects.log(`cache: not written (${error.message}); the next build reads every input`);
+  const commit = await caching?.catch(notWritten);
+  const {removal} = await output.publish();
+  const committed =
+    commit !== undefined &&
+    (await run.timed("cache", commit).then(
+      () => true,
+      (error: Error) => notWritten(error),
+    ));
+  if (!committed) await downloads.discardSpare();
+  await run.timed("publish", () => removal);
+}
+
+/** What the build did, for the CLI's summary line and --json. */
+function summaryOf(out: string, read: LogRead, plan: Plan, run: Runtime): BuildSummary {
+  const {rows, accepted, rejected, duplicates} = read.log.counts;
+  return {
+    out,
+    upToDate: false,
+    rows,
+    accepted,
+    rejected,
+    duplicates,
+    periods: plan.periods.length,
+    reused: plan.periods.length - plan.render.size,
+    rendered: plan.render.size,
+    ingestMode: read.incremental ? "append" : "cold",
+    ...(read.ingestReason === undefined ? {} : {ingestReason: read.ingestReason}),
+    seconds: run.elapsed(),
+    stages: run.stages,
+  };
 }

@@ -2,7 +2,10 @@ import {test} from "uvu";
 import * as assert from "uvu/assert";
 import {availableParallelism} from "node:os";
 import path from "node:path";
-import {assertDay, buildConfig, emailConfig, outProblem, readConfigFile} from "../src/config.js";
+import {buildConfig} from "../src/config.js";
+import {emailConfig} from "../src/email/email-config.js";
+import {assertDay, readConfigFile} from "../src/options.js";
+import {outProblem} from "../src/out-paths.js";
 import {ConfigError, UsageError} from "../src/errors.js";
 
 const today = () => "2026-03-31";

@@ -71,8 +71,6 @@ export function functionLengths(text: string): {name: string; line: number; line
 const LONG_FILES: Record<string, string> = {
   "src/cache/build-cache.ts":
     "the cache's one format, read and written side by side so that they cannot drift apart (its own issue: split reading and writing)",
-  "src/config.ts":
-    "368 lines once formatted (prettier breaks its lines over 160 characters): the build and email options' parsing, to split into build and email halves next",
 };
 
 /** Functions allowed past ~80 lines, and why. */
@@ -80,12 +78,8 @@ const LONG_FUNCTIONS: Record<string, string> = {
   "src/ingest/read-csv.ts:readCsv":
     "one generator whose state (the unfinished row, the header, the line number, the parser, a huge record) its two nested parsers share; a class would split it, but this is the ingest's hot loop at 1M rows: its own change, measured",
   // over 80 lines only since the formatter ran over the code (npm test checks the formatting)
-  "src/build.ts:buildReport": "96 lines once formatted (prettier breaks its lines over 160 characters; it was under 80 before): to split next",
   "src/cache/append-log.ts:appendToCachedLog": "93 lines once formatted (prettier breaks its lines over 160 characters; it was under 80 before): to split next",
   "src/cache/build-cache.ts:loadCache": "82 lines once formatted (prettier breaks its lines over 160 characters; it was under 80 before): to split next",
-  "src/email/email-content.ts:emailContent": "95 lines once formatted (prettier breaks its lines over 160 characters; it was under 80 before): to split next",
-  "src/pipeline/render-pool.ts:createRenderPool":
-    "82 lines once formatted (prettier breaks its lines over 160 characters; it was under 80 before): to split next",
 };
 
 test("src/ has no import cycle (type-only imports count: they are what keeps a cycle alive when a value import is added)", () => {

@@ -5,7 +5,7 @@
  * failures are ReportErrors (DeliveryError for the mail server) that the CLI prints as one line.
  */
 import {readFile, writeFile} from "node:fs/promises";
-import type {EmailConfig} from "../config.js";
+import type {EmailConfig} from "./email-config.js";
 import {ConfigError, ReportError} from "../errors.js";
 import {renderChartPng, type ChartPng} from "./chart-png.js";
 import {composeMessage} from "./compose-message.js";

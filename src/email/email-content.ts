@@ -5,7 +5,7 @@
  * Strings from the log pass through `chartLabel` (invisible and bidi characters made visible); HTML
  * escaping is the HTML part's job.
  */
-import type {EmailConfig} from "../config.js";
+import type {EmailConfig} from "./email-config.js";
 import {INDICATORS} from "../indicators/registry.js";
 import {chartIdOf, type ByAction} from "../indicators/types.js";
 import {chartLabel} from "../charts/labels.js";
@@ -130,7 +130,7 @@ export function emailContent(
   config: Pick<EmailConfig, "subject" | "baseUrl"> & {lang?: string},
   images: ReadonlyMap<string, ChartPng>,
 ): EmailContent {
-  const {report, period, indicators, previous} = snapshot;
+  const {report, period, indicators} = snapshot;
   // the report's language, unless --lang asks for another (the chart images keep the report's)
   const m = messagesFor(config.lang ?? report.lang);
   const text = m.email;
@@ -140,14 +140,7 @@ export function emailContent(
   // as the charts write shares: 1 of 3,000 -> "< 0.1%", a listed row never shows 0%
   const share = (count: number) => (totals.actions === 0 ? "" : formatShare(count / totals.actions, m));
 
-  // the page's comparison (indicators.json); a report of an earlier version: the period before
-  const compared =
-    indicators.comparison !== undefined
-      ? indicators.comparison && {
-          ...indicators.comparison,
-          phrase: comparisonPhrase({type: period.type as PeriodType, timeZone: zone}, indicators.comparison, m),
-        }
-      : previous && {...previous.totals, phrase: labelOf(previous.period, zone, m).title};
+  const compared = comparedWith(snapshot, m);
   const kpi = (
     name: string,
     value: number,
@@ -158,17 +151,6 @@ export function emailContent(
     label: name,
     value: format(value, m),
     change: !compared || before === undefined || mode === undefined ? null : formatChange(value, before, compared.phrase, mode, m),
-  });
-  const top = (title: string, column: string, rows: {id: string; count: number; byAction: ByAction}[]): EmailTopTable => ({
-    title,
-    column,
-    rows: rows.slice(0, 5).map((row, i) => ({
-      rank: i + 1,
-      name: chartLabel(row.id, m),
-      count: formatCount(row.count, m),
-      share: share(row.count),
-      detail: actionMix(row.byAction, m),
-    })),
   });
   const {first, last} = periodDays(labelled(period, zone));
 
@@ -190,31 +172,64 @@ export function emailContent(
       kpi(text.activeUsers, totals.users, formatCount, compared?.users, "absolute"),
       kpi(text.actionsPerUser, totals.actionsPerUser, formatDecimal, undefined),
     ],
-    charts: EMAIL_CHART_IDS.flatMap((id) => {
-      const chart = snapshot.charts.find((c) => c.id === id);
-      const image = images.get(id);
-      if (chart === undefined || image === undefined) return [];
-      const cid = `${id}.${period.type}-${period.key}@activity-report`;
-      return [{id, cid, title: chart.title, description: staticDescription(chart.description ?? ""), alt: chart.summary || chart.title, image}];
-    }),
-    tops: [
-      top(
-        text.topUsers,
-        text.user,
-        indicators.topUsers.map((r) => ({...r, id: r.user_id})),
-      ),
-      top(
-        text.topDatasets,
-        text.dataset,
-        indicators.topDatasets.map((r) => ({...r, id: r.dataset_id})),
-      ),
-      top(
-        text.topPages,
-        text.page,
-        indicators.topPages.map((r) => ({...r, id: r.page_id})),
-      ),
-    ],
+    charts: emailCharts(snapshot, images),
+    tops: topTables(indicators, share, m),
     link: config.baseUrl === undefined ? null : periodLink(config.baseUrl, period.path),
     footer: text.footer(formatBuiltAt(report.generatedAt, zone, m), zone),
   };
+}
+
+/** The period's comparison (indicators.json) with its phrase; for a report of an earlier version, the period before. */
+function comparedWith({report, period, indicators, previous}: ReportSnapshot, m: Messages) {
+  const zone = report.timeZone;
+  if (indicators.comparison !== undefined) {
+    return (
+      indicators.comparison && {...indicators.comparison, phrase: comparisonPhrase({type: period.type as PeriodType, timeZone: zone}, indicators.comparison, m)}
+    );
+  }
+  return previous && {...previous.totals, phrase: labelOf(previous.period, zone, m).title};
+}
+
+/** The email's charts (EMAIL_CHART_IDS) that the period has and that were drawn, each with its Content-ID. */
+function emailCharts({period, charts}: ReportSnapshot, images: ReadonlyMap<string, ChartPng>): EmailContent["charts"] {
+  return EMAIL_CHART_IDS.flatMap((id) => {
+    const chart = charts.find((c) => c.id === id);
+    const image = images.get(id);
+    if (chart === undefined || image === undefined) return [];
+    const cid = `${id}.${period.type}-${period.key}@activity-report`;
+    return [{id, cid, title: chart.title, description: staticDescription(chart.description ?? ""), alt: chart.summary || chart.title, image}];
+  });
+}
+
+/** The top five users, datasets and pages, each row with its share of the period's actions and its action mix. */
+function topTables(indicators: ReportSnapshot["indicators"], share: (count: number) => string, m: Messages): EmailTopTable[] {
+  const text = m.email;
+  const top = (title: string, column: string, rows: {id: string; count: number; byAction: ByAction}[]): EmailTopTable => ({
+    title,
+    column,
+    rows: rows.slice(0, 5).map((row, i) => ({
+      rank: i + 1,
+      name: chartLabel(row.id, m),
+      count: formatCount(row.count, m),
+      share: share(row.count),
+      detail: actionMix(row.byAction, m),
+    })),
+  });
+  return [
+    top(
+      text.topUsers,
+      text.user,
+      indicators.topUsers.map((r) => ({...r, id: r.user_id})),
+    ),
+    top(
+      text.topDatasets,
+      text.dataset,
+      indicators.topDatasets.map((r) => ({...r, id: r.dataset_id})),
+    ),
+    top(
+      text.topPages,
+      text.page,
+      indicators.topPages.map((r) => ({...r, id: r.page_id})),
+    ),
+  ];
 }

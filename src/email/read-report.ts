@@ -7,7 +7,7 @@
  */
 import path from "node:path";
 import {InputError} from "../errors.js";
-import type {EmailConfig} from "../config.js";
+import type {EmailConfig} from "./email-config.js";
 import type {PeriodIndicators} from "../indicators/types.js";
 import type {ChartsJson, PeriodSummary, ReportJson} from "../site/types.js";
 import {selectPeriod} from "./select-period.js";

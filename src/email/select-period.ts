@@ -10,7 +10,7 @@
  */
 import {DateTime} from "luxon";
 import {ConfigError, InputError} from "../errors.js";
-import type {EmailConfig} from "../config.js";
+import type {EmailConfig} from "./email-config.js";
 import type {PeriodSummary, ReportJson} from "../site/types.js";
 
 /** The period to mail, the one before it of the same type (or null), and whether it is over. */

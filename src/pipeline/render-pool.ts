@@ -48,83 +48,101 @@ function inlinePool(): ChartRenderPool {
 /** A pool of `size` chart workers and one site worker (0: render on this thread). */
 export function createRenderPool(size: number): ChartRenderPool {
   if (size <= 0) return inlinePool();
-  const workers: Worker[] = [];
-  const roles = new Map<Worker, WorkerRole>();
-  const idle: Worker[] = [];
-  const busy = new Map<Worker, Task>();
-  const queue: (Task & {kind: WorkerRole})[] = [];
+  const workers = new RoleWorkers();
   let nextId = 0;
-  let failure: Error | undefined;
   let chartWorkers = 0;
-
-  const dispatch = () => {
-    for (let w = 0; w < idle.length;) {
-      const worker = idle[w];
-      const next = queue.findIndex((task) => task.kind === roles.get(worker));
-      if (next === -1) {
-        w++;
-        continue;
-      }
-      const [task] = queue.splice(next, 1);
-      idle.splice(w, 1);
-      busy.set(worker, task);
-      worker.postMessage(task.request);
-    }
-  };
-  const fail = (role: WorkerRole, error: Error) => {
-    failure = new ReportError(`${role === "site" ? "page" : "chart"} renderer crashed: ${error.message}`, {
-      code: role === "site" ? "site" : "chart",
-      cause: error,
-    });
-    for (const task of [...busy.values(), ...queue.splice(0)]) task.reject(failure);
-    busy.clear();
-  };
-  const spawn = (role: WorkerRole) => {
-    const worker = startWorker(import.meta.url, "./render-worker", {role});
-    roles.set(worker, role);
-    worker.on("message", (reply: RenderReply) => {
-      const task = busy.get(worker)!;
-      busy.delete(worker);
-      idle.push(worker);
-      if ("error" in reply) task.reject(new ReportError(reply.error, {code: "site" in task.request ? "site" : "chart"}));
-      else task.resolve(reply);
-      dispatch();
-    });
-    worker.on("error", (error) => fail(role, error));
-    idle.push(worker);
-    workers.push(worker);
-    dispatch();
-  };
-  const submit = (kind: WorkerRole, request: RenderRequest) =>
-    new Promise<RenderReply>((resolve, reject) => {
-      if (failure) return reject(failure);
-      queue.push({kind, request, resolve, reject});
-      dispatch();
-    });
-  const grow = (more: number) => {
-    for (; chartWorkers < more; chartWorkers++) spawn("charts");
-  };
   let siteWorker = false;
+  const grow = (more: number) => {
+    for (; chartWorkers < more; chartWorkers++) workers.spawn("charts");
+  };
   const preloadSite = () => {
-    if (!siteWorker) spawn("site");
+    if (!siteWorker) workers.spawn("site");
     siteWorker = true;
   };
   grow(size);
 
   return {
     render: async (specs) => {
-      const reply = await submit("charts", {id: nextId++, specs});
+      const reply = await workers.submit("charts", {id: nextId++, specs});
       if (!("charts" in reply)) throw new ReportError("chart renderer: unexpected reply", {code: "chart"});
       return specs.map((spec, i) => ({...spec, vega: reply.charts[i].vega as Spec, svg: reply.charts[i].svg}));
     },
     renderSite: async (site) => {
       preloadSite();
-      await submit("site", {id: nextId++, site});
+      await workers.submit("site", {id: nextId++, site});
     },
     preloadSite,
     grow,
-    close: async () => {
-      await Promise.all(workers.map((w) => w.terminate()));
-    },
+    close: () => workers.close(),
   };
+}
+
+/**
+ * Worker threads by role: each idle worker takes the oldest queued task of its role. A crashed
+ * worker fails every pending task and every later one, with the role in the message.
+ */
+class RoleWorkers {
+  readonly #workers: Worker[] = [];
+  readonly #roles = new Map<Worker, WorkerRole>();
+  readonly #idle: Worker[] = [];
+  readonly #busy = new Map<Worker, Task>();
+  readonly #queue: (Task & {kind: WorkerRole})[] = [];
+  #failure: Error | undefined;
+
+  /** Starts one more worker of `role`. */
+  spawn(role: WorkerRole): void {
+    const worker = startWorker(import.meta.url, "./render-worker", {role});
+    this.#roles.set(worker, role);
+    worker.on("message", (reply: RenderReply) => {
+      const task = this.#busy.get(worker)!;
+      this.#busy.delete(worker);
+      this.#idle.push(worker);
+      if ("error" in reply) task.reject(new ReportError(reply.error, {code: "site" in task.request ? "site" : "chart"}));
+      else task.resolve(reply);
+      this.#dispatch();
+    });
+    worker.on("error", (error) => this.#fail(role, error));
+    this.#idle.push(worker);
+    this.#workers.push(worker);
+    this.#dispatch();
+  }
+
+  /** Queues `request` for a worker of `kind`; its reply, or the failure of the pool. */
+  submit(kind: WorkerRole, request: RenderRequest): Promise<RenderReply> {
+    return new Promise<RenderReply>((resolve, reject) => {
+      if (this.#failure) return reject(this.#failure);
+      this.#queue.push({kind, request, resolve, reject});
+      this.#dispatch();
+    });
+  }
+
+  /** Stops every worker. */
+  async close(): Promise<void> {
+    await Promise.all(this.#workers.map((w) => w.terminate()));
+  }
+
+  #dispatch(): void {
+    const idle = this.#idle;
+    for (let w = 0; w < idle.length;) {
+      const worker = idle[w];
+      const next = this.#queue.findIndex((task) => task.kind === this.#roles.get(worker));
+      if (next === -1) {
+        w++;
+        continue;
+      }
+      const [task] = this.#queue.splice(next, 1);
+      idle.splice(w, 1);
+      this.#busy.set(worker, task);
+      worker.postMessage(task.request);
+    }
+  }
+
+  #fail(role: WorkerRole, error: Error): void {
+    this.#failure = new ReportError(`${role === "site" ? "page" : "chart"} renderer crashed: ${error.message}`, {
+      code: role === "site" ? "site" : "chart",
+      cause: error,
+    });
+    for (const task of [...this.#busy.values(), ...this.#queue.splice(0)]) task.reject(this.#failure);
+    this.#busy.clear();
+  }
 }

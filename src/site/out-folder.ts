@@ -8,7 +8,7 @@ import {readdir, realpath, stat} from "node:fs/promises";
 import {homedir} from "node:os";
 import path from "node:path";
 import type {BuildConfig} from "../config.js";
-import {isWithin, outProblem} from "../config.js";
+import {isWithin, outProblem} from "../out-paths.js";
 import {ConfigError} from "../errors.js";
 import {lockOut} from "./out-lock.js";
 import {notOurs, ownership} from "./publish.js";

@@ -4,7 +4,7 @@
  */
 import {readFile} from "node:fs/promises";
 import path from "node:path";
-import type {EmailConfig} from "../../src/config.js";
+import type {EmailConfig} from "../../src/email/email-config.js";
 import type {EmailEffects} from "../../src/email/email-command.js";
 import {createSmtpTransport} from "../../src/email/smtp-delivery.js";
 
