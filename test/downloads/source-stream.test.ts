@@ -5,16 +5,16 @@
  */
 import {test} from "uvu";
 import * as assert from "uvu/assert";
-import {mkdir, mkdtemp, readdir, readFile, writeFile} from "node:fs/promises";
-import {tmpdir} from "node:os";
+import {mkdir, readdir, readFile, writeFile} from "node:fs/promises";
 import path from "node:path";
 import Papa from "papaparse";
 import {ingest} from "../../src/ingest/index.js";
 import {writeSourceData} from "../../src/downloads/whole-log.js";
 import {SourceStream} from "../../src/downloads/source-stream.js";
 import {spareFilesFor} from "../../src/cache/build-cache.js";
+import {tempDirs} from "../temp-dirs.js";
 
-const tmp = () => mkdtemp(path.join(tmpdir(), "ar-stream-"));
+const tmp = tempDirs(test, "ar-stream-");
 const HEADER = ["timestamp", "domain_id", "user_id", "dataset_id", "action", "diff"];
 
 /** `count` rows a second apart from 2025-03-01, with repeated and hostile values. */

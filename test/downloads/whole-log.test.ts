@@ -1,14 +1,14 @@
 import {test} from "uvu";
 import * as assert from "uvu/assert";
 import {existsSync} from "node:fs";
-import {link, mkdtemp, readFile, rm, truncate, writeFile} from "node:fs/promises";
-import {tmpdir} from "node:os";
+import {link, readFile, rm, truncate, writeFile} from "node:fs/promises";
 import path from "node:path";
 import * as aq from "arquero";
 import Papa from "papaparse";
 import {writeSourceData} from "../../src/downloads/whole-log.js";
 import {appendSourceData} from "../../src/downloads/append.js";
 import {writePeriodSourceData, writePeriodsSourceData} from "../../src/downloads/period-files.js";
+import {tempDirs} from "../temp-dirs.js";
 
 const COLUMNS = ["timestamp", "action", "diff"];
 const table = aq.table({
@@ -16,7 +16,7 @@ const table = aq.table({
   action: ["edit_dataset", "=cmd|' /C calc'!A0", "publish_dataset", "édition ✓"],
   diff: ['{"a":"b"}', "line\nbreak", "", "tab\there"],
 });
-const tmp = () => mkdtemp(path.join(tmpdir(), "ar-source-"));
+const tmp = tempDirs(test, "ar-source-");
 
 test("writeSourceData writes the whole log as CSV (defused) and JSON (raw)", async () => {
   const dir = await tmp();

@@ -1,9 +1,11 @@
 import {test} from "uvu";
 import * as assert from "uvu/assert";
-import {link, mkdtemp, mkdir, readFile, readdir, symlink, unlink, writeFile} from "node:fs/promises";
-import {tmpdir} from "node:os";
+import {link, mkdir, readFile, readdir, symlink, unlink, writeFile} from "node:fs/promises";
 import path from "node:path";
 import {createStaging, discardStaging, MARKER_FILE, publishStaging, recoverInterruptedBuilds, removeTree, retirePrevious} from "../../src/site/publish.js";
+import {tempDirs} from "../temp-dirs.js";
+
+const tmp = tempDirs(test, "ar-publish-");
 
 /** Resolves when `run` fails with a message matching `pattern`. */
 async function rejects(run: () => Promise<unknown>, pattern: RegExp): Promise<void> {
@@ -15,7 +17,7 @@ async function rejects(run: () => Promise<unknown>, pattern: RegExp): Promise<vo
   assert.match(error.message, pattern);
 }
 
-const fresh = async () => path.join(await mkdtemp(path.join(tmpdir(), "ar-publish-")), "dist");
+const fresh = async () => path.join(await tmp(), "dist");
 
 test("publishStaging swaps a complete build in and keeps the previous one", async () => {
   const out = await fresh();
@@ -55,7 +57,7 @@ test("recoverInterruptedBuilds removes dead builds' staging and restores a missi
 });
 
 test("retirePrevious removes <out>.previous, never out, and keeps .previous while out is missing", async () => {
-  const root = await mkdtemp(path.join(tmpdir(), "ar-publish-"));
+  const root = await tmp();
   const out = path.join(root, "site");
   await mkdir(`${out}.previous`, {recursive: true});
   await writeFile(path.join(`${out}.previous`, MARKER_FILE), "");
@@ -80,7 +82,7 @@ test("retirePrevious removes <out>.previous, never out, and keeps .previous whil
 
 test("removeTree removes a report's folders and files, a few at a time, and leaves what its links point to", async () => {
   for (const lanes of [1, 3]) {
-    const root = await mkdtemp(path.join(tmpdir(), "ar-publish-"));
+    const root = await tmp();
     const keep = path.join(root, "keep");
     await mkdir(path.join(keep, "inside"), {recursive: true});
     await writeFile(path.join(keep, "shared.csv"), "kept");
@@ -110,7 +112,7 @@ test("a staging folder carries the marker from the start, and so does the report
 });
 
 test("a <out>.previous linking to a user's folder is refused, never followed: the folder keeps its files", async () => {
-  const root = await mkdtemp(path.join(tmpdir(), "ar-publish-"));
+  const root = await tmp();
   const out = path.join(root, "site");
   await mkdir(path.join(root, "mine"));
   await writeFile(path.join(root, "mine", "notes.txt"), "mine");
