@@ -93,18 +93,18 @@ export class LogReading {
   /**
    * Reads file number `fileNumber` (whole, or from `resume` on; up to its `snapshot` size when given).
    * A CSV file is read from its bytes (read-csv-bytes.ts) unless `how.byText` (tests compare the two,
-   * with `how.chunkBytes` bytes read at once and a worker from `how.parallelBytes` on).
+   * with `how.chunkBytes` bytes read at once).
    */
   async read(
     fileNumber: number,
     format: InputFormat,
     resume?: ResumePoint,
     snapshot?: FileSnapshot,
-    how: {byText?: boolean; chunkBytes?: number; parallelBytes?: number} = {},
+    how: {byText?: boolean; chunkBytes?: number} = {},
   ): Promise<void> {
     const file = this.files[fileNumber];
     const onHeader = (names: string[], line: number) => checkHeader(file, line, names, this.columns);
-    const options = {onBytes: this.onBytes, onHeader, resume, snapshot, chunkBytes: how.chunkBytes, parallelBytes: how.parallelBytes};
+    const options = {onBytes: this.onBytes, onHeader, resume, snapshot, chunkBytes: how.chunkBytes};
     if (format === "csv" && !how.byText) return readCsvBytes(file, options, this.#csvRowSink(fileNumber));
     for await (const batch of READERS[format](file, options)) {
       for (const record of batch) this.#take(record, fileNumber);
@@ -173,29 +173,6 @@ export class LogReading {
         for (const record of batch) this.#take(record, fileNumber);
       },
       flush: () => this.#onRows?.(this.rows, this.columns),
-      // with rows read earlier to compare, every row is judged as strings (#take): no worker
-      layout: () => (this.#earlierDuplicate ? undefined : {fieldOf, timestamp, action, timeZone: this.timeZone}),
-      part: (part, firstLine, reread) => {
-        const coded = part.columns.map((column) => new Int32Array("codes" in column ? column.distinct.length : 0).fill(-1));
-        // runs of rows surely new are stored column by column; the others are judged one by one
-        let from = 0;
-        for (let row = 0; row <= part.count; row++) {
-          const hash = part.hash[row];
-          const unsure = row < part.count && (part.unsure[row] === 1 || this.#duplicateIndex.holds(hash));
-          if (row < part.count && !unsure) {
-            this.#duplicateIndex.remember(hash, this.rows.count + row - from);
-            continue;
-          }
-          this.rows.addPart(part, coded, from, row, fileNumber, firstLine);
-          this.rowCount += row - from;
-          if (row < part.count) {
-            const {bytes, fields} = reread(row);
-            this.#take(asRecord(bytes, fields, firstLine + part.line[row]), fileNumber);
-          }
-          from = row + 1;
-        }
-        this.#onRows?.(this.rows, this.columns);
-      },
     };
   }
 

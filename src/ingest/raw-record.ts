@@ -27,8 +27,6 @@ export interface ReadOptions {
   onHeader?: (names: string[], line: number) => void;
   /** bytes per read; defaults to 1 MiB */
   chunkBytes?: number;
-  /** CSV: a worker thread reads the second half of what is left after the header when it is this many bytes or more (read-csv-part.ts); defaults to 16 MiB */
-  parallelBytes?: number;
   /**
    * Read only the bytes from `start` on (what was appended since a previous read that ended there,
    * on a record boundary), numbering lines from `line`. CSV needs the file's `header` text (its

@@ -9,12 +9,10 @@
  * before it also leaves the whole file to read-csv. Does not validate rows.
  */
 import {isUtf8} from "node:buffer";
-import {fstatSync, readSync} from "node:fs";
+import {readSync} from "node:fs";
 import {open, type FileHandle} from "node:fs/promises";
 import {InputError} from "../errors.js";
 import {FieldSpans, Scan, scanRecord} from "./csv-bytes.js";
-import {readPartInWorker, type PartRows} from "./read-csv-part.js";
-import {trace} from "../trace.js";
 import {describeFileError} from "./find-inputs.js";
 import type {RawRecord, ReadOptions} from "./raw-record.js";
 import {afterHeader, detectSeparator, parseCsvText, readCsv} from "./read-csv.js";
@@ -24,8 +22,6 @@ import {openSnapshot} from "./read-text.js";
 const READ_BYTES = 1 << 20;
 /** A record longer than this is read by read-csv (huge-record.ts reads past too long ones). */
 const MAX_RECORD_BYTES = 8 << 20;
-/** From this many bytes after the header on, a worker thread reads the second half (read-csv-part.ts). */
-export const PARALLEL_BYTES = 16 << 20;
 
 /** Where read-csv-bytes hands what it reads. */
 export interface CsvRowSink {
@@ -37,10 +33,6 @@ export interface CsvRowSink {
   records(batch: RawRecord[]): void;
   /** after each read */
   flush(): void;
-  /** what a worker needs to read rows as the sink would take them, or undefined: no worker */
-  layout(): {fieldOf: Int32Array; timestamp: number; action: number; timeZone: string} | undefined;
-  /** rows a worker read, from line `firstLine` on; `reread(row)` gives row `row`'s fields from the file */
-  part(rows: PartRows, firstLine: number, reread: (row: number) => {bytes: Buffer; fields: FieldSpans}): void;
 }
 
 /** Reads `file` (from options.resume on, up to options.snapshot's size) into `sink`. */
@@ -52,11 +44,9 @@ export async function readCsvBytes(file: string, options: ReadOptions, sink: Csv
   };
   const handle = await openFile(file, options).catch(() => undefined);
   if (handle === undefined) return byReadCsv(); // read-csv says why, as it always did
-  const reader = new ByteReader(file, handle, options, sink, byReadCsv);
   try {
-    await reader.read();
+    await new ByteReader(file, handle, options, sink, byReadCsv).read();
   } finally {
-    reader.stopPart();
     await handle.close();
   }
 }
@@ -64,10 +54,6 @@ export async function readCsvBytes(file: string, options: ReadOptions, sink: Csv
 function openFile(file: string, options: ReadOptions): Promise<FileHandle> {
   return options.snapshot ? openSnapshot(options.snapshot) : open(file, "r");
 }
-
-/** #records: read-csv read the rest of the file; the rows up to a worker's end were taken. */
-const READ_BY_CSV = -1;
-const REPOSITIONED = -2;
 
 type ReadCsvFrom = (from?: {start: number; line: number; header: string}) => Promise<void>;
 
@@ -82,8 +68,6 @@ class ByteReader {
   #fields: FieldSpans | undefined;
   #separator = 44;
   readonly #stop: number;
-  /** the worker reading from `split` on, while this thread has not passed it */
-  #part: {split: number; rows: Promise<PartRows | undefined>; stop: () => void} | undefined;
 
   constructor(
     readonly file: string,
@@ -101,17 +85,12 @@ class ByteReader {
   async read(): Promise<void> {
     let eof = await this.#fill();
     if (!this.#readHeader()) return this.byReadCsv();
-    this.#startPart();
     for (;;) {
       // (lastIndexOf counts a negative offset from the buffer's end)
       const end = eof || this.#filled === 0 ? this.#filled : this.#bytes.lastIndexOf(10, this.#filled - 1) + 1;
       if (!this.#valid(end)) return this.#rest(0);
       const at = await this.#records(end);
-      if (at === READ_BY_CSV) return; // read-csv read the rest
-      if (at === REPOSITIONED) {
-        eof = await this.#fill();
-        continue;
-      }
+      if (at < 0) return; // read-csv read the rest
       this.options.onBytes?.(at);
       this.sink.flush();
       if (eof) return this.#lastLine(at);
@@ -170,19 +149,13 @@ class ByteReader {
       fields = this.#fields!,
       separator = this.#separator;
     let at = 0;
-    let splitAt = this.#part ? this.#part.split - this.#offset : Infinity;
     while (at < end) {
-      if (at >= splitAt) {
-        if (at === splitAt && (await this.#takePart(at))) return REPOSITIONED;
-        this.stopPart(); // the split was inside a quoted field: the worker read lines, not records
-        splitAt = Infinity;
-      }
       const next = scanRecord(bytes, at, end, separator, fields);
       if (next === Scan.incomplete) break;
       if (next === Scan.unknownEnd) {
         this.options.onBytes?.(at);
         await this.#rest(at);
-        return READ_BY_CSV;
+        return -1;
       }
       if (!fields.blank) {
         if (fields.regular) this.sink.row(bytes, fields, this.#line);
@@ -192,51 +165,6 @@ class ByteReader {
       at = next;
     }
     return at;
-  }
-
-  /** Stops the worker, if any, unless its rows were taken. */
-  stopPart(): void {
-    this.#part?.stop();
-    this.#part = undefined;
-  }
-
-  /** Starts a worker on the second half of a large file, at a line start (read-csv-part.ts). */
-  #startPart(): void {
-    const layout = this.sink.layout();
-    const size = Math.min(this.#stop, fstatSync(this.handle.fd).size);
-    if (layout === undefined || this.options.resume || size - this.#offset < (this.options.parallelBytes ?? PARALLEL_BYTES)) return;
-    const middle = this.#offset + Math.floor((size - this.#offset) / 2);
-    const probe = Buffer.allocUnsafe(64 * 1024);
-    const lf = probe.subarray(0, readSync(this.handle.fd, probe, 0, probe.length, middle)).indexOf(10);
-    if (lf === -1) return;
-    const split = middle + lf + 1;
-    const task = {fd: this.handle.fd, start: split, stop: size, separator: this.#separator, fieldCount: this.#fields!.capacity, ...layout};
-    this.#part = {split, ...readPartInWorker({...task, readBytes: READ_BYTES, maxRecordBytes: MAX_RECORD_BYTES})};
-    trace(`ingest: a worker reads ${this.file} from byte ${split} on`);
-  }
-
-  /** At the split, bytes [0, at) read: takes the worker's rows and goes on after them; false if it failed. */
-  async #takePart(at: number): Promise<boolean> {
-    const part = this.#part!;
-    this.#part = undefined;
-    trace("ingest: at the worker's start");
-    const rows = await part.rows;
-    if (rows === undefined) return false;
-    trace(`ingest: taking the worker's ${rows.count} rows`);
-    this.options.onBytes?.(at + rows.end - part.split);
-    const fields = new FieldSpans(this.#fields!.capacity);
-    this.sink.part(rows, this.#line, (row) => {
-      const bytes = Buffer.allocUnsafe(rows.offset[row + 1] - rows.offset[row]);
-      readSync(this.handle.fd, bytes, 0, bytes.length, rows.offset[row]);
-      scanRecord(bytes, 0, bytes.length, this.#separator, fields);
-      return {bytes, fields};
-    });
-    trace("ingest: took them");
-    this.#line += rows.lines;
-    this.#offset = rows.end;
-    this.#filled = 0;
-    this.#validated = 0;
-    return true;
   }
 
   /** read-csv's records of `text`, records from #line on (the file's end, or whole records: the same to read-csv). */
