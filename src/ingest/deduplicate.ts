@@ -137,21 +137,35 @@ export function rowHashPair(values: string[]): Int32Array {
  */
 export function rowHashPairOfBytes(bytes: Uint8Array, fields: FieldSpans, fieldOf: Int32Array): Int32Array {
   const {starts, ends, flags} = fields;
-  hashState[0] = 0x811c9dc5;
-  hashState[1] = 0x2c1b3c6d;
+  let h = 0x811c9dc5;
+  let g = 0x2c1b3c6d;
   for (let c = 0; c < fieldOf.length; c++) {
     const f = fieldOf[c];
     if (f === -1 || starts[f] === ends[f]) continue;
     const start = starts[f],
       end = ends[f],
       flag = flags[f];
-    const length = flag & (NON_ASCII | ESCAPED) ? fieldLength(bytes, start, end, flag) : end - start;
-    hashState[0] = Math.imul(Math.imul(hashState[0] ^ (c + 1), 16777619) ^ length, 16777619);
-    hashState[1] = Math.imul(Math.imul(hashState[1] ^ (c + 1), 0x5bd1e995) ^ length, 0x5bd1e995);
+    const plain = (flag & (NON_ASCII | ESCAPED)) === 0;
+    const length = plain ? end - start : fieldLength(bytes, start, end, flag);
+    h = Math.imul(Math.imul(h ^ (c + 1), 16777619) ^ length, 16777619);
+    g = Math.imul(Math.imul(g ^ (c + 1), 0x5bd1e995) ^ length, 0x5bd1e995);
+    if (plain) {
+      // the usual value: ASCII without escapes, one code unit per byte
+      for (let i = start; i < end; i++) {
+        const code = bytes[i];
+        h = Math.imul(h ^ code, 16777619);
+        g = Math.imul(g ^ code, 0x5bd1e995);
+      }
+      continue;
+    }
+    hashState[0] = h;
+    hashState[1] = g;
     hashCodeUnits(bytes, start, end, flag);
+    h = hashState[0];
+    g = hashState[1];
   }
-  pair[0] = finalMix(hashState[0]);
-  pair[1] = finalMix(hashState[1] ^ 0x9e3779b9);
+  pair[0] = finalMix(h);
+  pair[1] = finalMix(g ^ 0x9e3779b9);
   return pair;
 }
 
