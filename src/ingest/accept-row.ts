@@ -5,6 +5,8 @@
  * years a report covers (types.ts FIRST_YEAR-LAST_YEAR), its action is not blank, and no field is
  * over 1 MiB; values are kept as written (not trimmed). Does not look for duplicates or store rows.
  */
+import type {FieldSpans} from "./csv-bytes.js";
+import {exactUtcMillisOfBytes, fieldValue} from "./field-bytes.js";
 import {END_TIME, FIRST_TIME, FIRST_YEAR, LAST_YEAR, LOG_FIELDS} from "./log-fields.js";
 import type {RawRecord} from "./raw-record.js";
 import {parseTimestamp} from "./timestamp.js";
@@ -136,4 +138,27 @@ export function acceptRow(record: RawRecord, columns: ColumnIndex, timeZone: str
 function outOfRange(stamp: string): string {
   const shown = stamp.trim();
   return `timestamp "${shown.length > 64 ? `${shown.slice(0, 64)}…` : shown}" is outside the years ${FIRST_YEAR} to ${LAST_YEAR} (UTC) that a report covers`;
+}
+
+/**
+ * acceptRow's instant for a CSV row still in the file's bytes whose fields are the header's
+ * (`timestamp` and `action` are field numbers), when acceptRow would surely accept it; undefined
+ * when acceptRow must judge the row as strings (a field maybe over 1 MiB, an action maybe blank...).
+ */
+export function acceptedTime(bytes: Buffer, fields: FieldSpans, timestamp: number, action: number, timeZone: string): number | undefined {
+  const {starts, ends, flags} = fields;
+  for (let f = 0; f < fields.count; f++) if (ends[f] - starts[f] > MAX_FIELD_CHARS) return undefined;
+  let time = exactUtcMillisOfBytes(bytes, starts[timestamp], ends[timestamp]);
+  if (time === undefined) {
+    const parsed = parseTimestamp(fieldValue(bytes, starts[timestamp], ends[timestamp], flags[timestamp]), timeZone);
+    if (typeof parsed === "string") return undefined;
+    time = parsed;
+  }
+  if (time < FIRST_TIME || time >= END_TIME) return undefined;
+  // not blank: an ASCII character that String#trim() keeps
+  for (let i = starts[action]; i < ends[action]; i++) {
+    const b = bytes[i];
+    if (b < 0x80 && b !== 32 && (b < 9 || b > 13)) return time;
+  }
+  return undefined;
 }

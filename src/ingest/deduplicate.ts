@@ -7,6 +7,8 @@
  * overlap into duplicates, not double counts (the row kept keeps its values as written).
  * Does not store rows: it reads them where they are stored (StoredRows, the ingest's LogRows).
  */
+import {ESCAPED, NON_ASCII, type FieldSpans} from "./csv-bytes.js";
+import {fieldLength, hashCodeUnits, hashState} from "./field-bytes.js";
 import {fieldText, RAW_MARK} from "./json-value.js";
 
 const MARK_CODE = RAW_MARK.charCodeAt(0);
@@ -44,6 +46,15 @@ export class DuplicateIndex {
       if (hashes[i] === hash && this.#equal(values, rows[i] - 1)) return rows[i] - 1;
     }
     return -1;
+  }
+
+  /** True when some row remembered has this hash (find then tells whether one is equal). */
+  holds(hash: number): boolean {
+    const rows = this.#rows,
+      hashes = this.#hashes,
+      mask = rows.length - 1;
+    for (let i = hash & mask; rows[i] !== 0; i = (i + 1) & mask) if (hashes[i] === hash) return true;
+    return false;
   }
 
   /** Records that row number `row` (just stored) has this hash. */
@@ -114,6 +125,44 @@ export function rowHashPair(values: string[]): Int32Array {
     h = Math.imul(h ^ (c + 1), 16777619);
     h = Math.imul(h ^ text.length, 16777619);
     for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  }
+  pair[0] = finalMix(h);
+  pair[1] = finalMix(g ^ 0x9e3779b9);
+  return pair;
+}
+
+/**
+ * rowHashPair of a CSV row still in the file's bytes (csv-bytes.ts): column c's value is field
+ * `fieldOf[c]` of `fields` ("" for -1). The same two hashes as rowHashPair of the row's strings.
+ */
+export function rowHashPairOfBytes(bytes: Uint8Array, fields: FieldSpans, fieldOf: Int32Array): Int32Array {
+  const {starts, ends, flags} = fields;
+  let h = 0x811c9dc5;
+  let g = 0x2c1b3c6d;
+  for (let c = 0; c < fieldOf.length; c++) {
+    const f = fieldOf[c];
+    if (f === -1 || starts[f] === ends[f]) continue;
+    const start = starts[f],
+      end = ends[f],
+      flag = flags[f];
+    const plain = (flag & (NON_ASCII | ESCAPED)) === 0;
+    const length = plain ? end - start : fieldLength(bytes, start, end, flag);
+    h = Math.imul(Math.imul(h ^ (c + 1), 16777619) ^ length, 16777619);
+    g = Math.imul(Math.imul(g ^ (c + 1), 0x5bd1e995) ^ length, 0x5bd1e995);
+    if (plain) {
+      // the usual value: ASCII without escapes, one code unit per byte
+      for (let i = start; i < end; i++) {
+        const code = bytes[i];
+        h = Math.imul(h ^ code, 16777619);
+        g = Math.imul(g ^ code, 0x5bd1e995);
+      }
+      continue;
+    }
+    hashState[0] = h;
+    hashState[1] = g;
+    hashCodeUnits(bytes, start, end, flag);
+    h = hashState[0];
+    g = hashState[1];
   }
   pair[0] = finalMix(h);
   pair[1] = finalMix(g ^ 0x9e3779b9);

@@ -7,13 +7,16 @@
  */
 import {Info} from "luxon";
 import {ConfigError, InputError} from "../errors.js";
-import {acceptRow, canonicalName, ColumnIndex} from "./accept-row.js";
-import {DuplicateIndex, rowHashPair} from "./deduplicate.js";
-import type {ResumePoint} from "./raw-record.js";
+import {acceptedTime, acceptRow, canonicalName, ColumnIndex} from "./accept-row.js";
+import type {FieldSpans} from "./csv-bytes.js";
+import {DuplicateIndex, rowHashPair, rowHashPairOfBytes} from "./deduplicate.js";
+import {fieldValue} from "./field-bytes.js";
+import type {RawRecord, ResumePoint} from "./raw-record.js";
 import {findInputs, type FileSnapshot} from "./find-inputs.js";
 import {LogRows} from "./log-rows.js";
 import {recordFields, type RecordReader} from "./raw-record.js";
 import {readCsv} from "./read-csv.js";
+import {readCsvBytes, type CsvRowSink} from "./read-csv-bytes.js";
 import {readJson} from "./read-json.js";
 import {readNdjson} from "./read-ndjson.js";
 import type {ActivityLog, DuplicateRow, InputFormat, IngestOptions, RejectedRow} from "./types.js";
@@ -87,35 +90,90 @@ export class LogReading {
   readonly #earlierDuplicate: EarlierDuplicate | undefined;
   readonly #onRows: IngestOptions["onRows"];
 
-  /** Reads file number `fileNumber` (whole, or from `resume` on; up to its `snapshot` size when given). */
-  async read(fileNumber: number, format: InputFormat, resume?: ResumePoint, snapshot?: FileSnapshot): Promise<void> {
+  /**
+   * Reads file number `fileNumber` (whole, or from `resume` on; up to its `snapshot` size when given).
+   * A CSV file is read from its bytes (read-csv-bytes.ts) unless `how.byText` (tests compare the two,
+   * with `how.chunkBytes` bytes read at once).
+   */
+  async read(
+    fileNumber: number,
+    format: InputFormat,
+    resume?: ResumePoint,
+    snapshot?: FileSnapshot,
+    how: {byText?: boolean; chunkBytes?: number} = {},
+  ): Promise<void> {
     const file = this.files[fileNumber];
-    const {columns, rows, rejects, duplicates} = this;
-    const onHeader = (names: string[], line: number) => checkHeader(file, line, names, columns);
-    for await (const batch of READERS[format](file, {onBytes: this.onBytes, onHeader, resume, snapshot})) {
-      for (const record of batch) {
-        this.rowCount++;
-        const result = acceptRow(record, columns, this.timeZone);
-        if ("reason" in result) {
-          rejects.push({file, line: record.line, reason: result.reason, fields: recordFields(record)});
-          continue;
-        }
-        const hashes = rowHashPair(result.values);
-        const hash = hashes[0];
-        const earlier = this.#earlierDuplicate?.(result.values, hash);
-        if (earlier !== undefined) {
-          duplicates.push({file, line: record.line, firstSeen: earlier});
-          continue;
-        }
-        const first = this.#duplicateIndex.find(result.values, hash);
-        if (first !== -1) {
-          duplicates.push({file, line: record.line, firstSeen: `${this.files[rows.file(first)]}:${rows.line(first)}`});
-          continue;
-        }
-        this.#duplicateIndex.remember(hash, rows.add(result.values, result.time, fileNumber, record.line, hashes));
-      }
-      this.#onRows?.(rows, columns);
+    const onHeader = (names: string[], line: number) => checkHeader(file, line, names, this.columns);
+    const options = {onBytes: this.onBytes, onHeader, resume, snapshot, chunkBytes: how.chunkBytes};
+    if (format === "csv" && !how.byText) return readCsvBytes(file, options, this.#csvRowSink(fileNumber));
+    for await (const batch of READERS[format](file, options)) {
+      for (const record of batch) this.#take(record, fileNumber);
+      this.#onRows?.(this.rows, this.columns);
     }
+  }
+
+  /** Accepts, rejects or finds a duplicate of one record of file number `fileNumber`. */
+  #take(record: RawRecord, fileNumber: number): void {
+    const {columns, rows, files} = this;
+    const file = files[fileNumber];
+    this.rowCount++;
+    const result = acceptRow(record, columns, this.timeZone);
+    if ("reason" in result) {
+      this.rejects.push({file, line: record.line, reason: result.reason, fields: recordFields(record)});
+      return;
+    }
+    const hashes = rowHashPair(result.values);
+    const hash = hashes[0];
+    const earlier = this.#earlierDuplicate?.(result.values, hash);
+    if (earlier !== undefined) {
+      this.duplicates.push({file, line: record.line, firstSeen: earlier});
+      return;
+    }
+    const first = this.#duplicateIndex.find(result.values, hash);
+    if (first !== -1) {
+      this.duplicates.push({file, line: record.line, firstSeen: `${files[rows.file(first)]}:${rows.line(first)}`});
+      return;
+    }
+    this.#duplicateIndex.remember(hash, rows.add(result.values, result.time, fileNumber, record.line, hashes));
+  }
+
+  /**
+   * Where read-csv-bytes hands a CSV file's rows: a row surely accepted and new is stored from its
+   * bytes; any other (a reject, a possible duplicate) becomes the record read-csv would have made
+   * and goes through #take, so that what happens to it does not depend on how it was read.
+   */
+  #csvRowSink(fileNumber: number): CsvRowSink {
+    let names: string[] = [];
+    let fieldOf = new Int32Array(0); // column number -> field number, or -1
+    let timestamp = 0,
+      action = 0;
+    const asRecord = (bytes: Buffer, fields: FieldSpans, line: number): RawRecord => {
+      const values = names.map((_, f) => fieldValue(bytes, fields.starts[f], fields.ends[f], fields.flags[f]));
+      return {line, names, values};
+    };
+    return {
+      header: (header) => {
+        names = header;
+        const numbers = this.columns.numbersOf(header);
+        fieldOf = new Int32Array(this.columns.names.length).fill(-1);
+        numbers.forEach((column, field) => (fieldOf[column] = field));
+        timestamp = fieldOf[this.columns.find("timestamp")];
+        action = fieldOf[this.columns.find("action")];
+      },
+      row: (bytes, fields, line) => {
+        const time = this.#earlierDuplicate ? undefined : acceptedTime(bytes, fields, timestamp, action, this.timeZone);
+        if (time === undefined) return this.#take(asRecord(bytes, fields, line), fileNumber);
+        const hashes = rowHashPairOfBytes(bytes, fields, fieldOf);
+        const hash = hashes[0];
+        if (this.#duplicateIndex.holds(hash)) return this.#take(asRecord(bytes, fields, line), fileNumber);
+        this.rowCount++;
+        this.#duplicateIndex.remember(hash, this.rows.addBytes(bytes, fields, fieldOf, time, fileNumber, line, hash, hashes[1]));
+      },
+      records: (batch) => {
+        for (const record of batch) this.#take(record, fileNumber);
+      },
+      flush: () => this.#onRows?.(this.rows, this.columns),
+    };
   }
 
   /** What was read, as the ingest stage's result (accepted rows sorted by time). */

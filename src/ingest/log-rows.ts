@@ -5,7 +5,10 @@
  */
 import * as aq from "arquero";
 import type {ColumnTable} from "arquero";
+import {ByteDictionary} from "./byte-dictionary.js";
 import {CodedColumn, sortedColumn} from "./coded-column.js";
+import {ESCAPED, type FieldSpans} from "./csv-bytes.js";
+import {fieldValue} from "./field-bytes.js";
 
 /** Per accepted row, in the table's (time) order: where it was read and its two hashes. */
 export interface RowOrigins {
@@ -39,6 +42,7 @@ class ColumnValues {
   readonly #codeOf = new Map<string, number>([["", 0]]);
   #lastValue = "";
   #lastCode = 0;
+  #byBytes: ByteDictionary | undefined;
   /** the values, once too many are distinct to code them */
   plain: string[] | undefined;
 
@@ -76,11 +80,29 @@ class ColumnValues {
       this.#lastValue = value;
       this.#lastCode = code;
     }
+    this.#pushCode(code);
+  }
+
+  #pushCode(code: number): void {
+    const codes = this.codes!;
     if (this.length === codes.length) {
       this.codes = new Int32Array(codes.length * 2);
       this.codes.set(codes);
     }
     this.codes![this.length++] = code;
+  }
+
+  /** push() of the value in bytes [start, end) (csv-bytes.ts flags): a known value is not decoded. */
+  pushBytes(bytes: Buffer, start: number, end: number, flags: number): void {
+    if (this.codes === undefined || flags & ESCAPED) return this.push(fieldValue(bytes, start, end, flags));
+    if (start === end) return this.#pushCode(0);
+    const dictionary = (this.#byBytes ??= new ByteDictionary());
+    const code = dictionary.find(bytes, start, end);
+    if (code !== -1) return this.#pushCode(code);
+    this.push(fieldValue(bytes, start, end, flags));
+    if (this.codes === undefined)
+      this.#byBytes = undefined; // no longer coded
+    else dictionary.add(bytes, start, end, this.codes[this.length - 1]);
   }
 
   get(row: number): string {
@@ -206,12 +228,32 @@ export class LogRows {
     const columns = this.#columns;
     if (values.length > columns.length) this.addColumns(values.length);
     for (let c = 0; c < columns.length; c++) columns[c].push(c < values.length ? values[c] : "");
+    return this.#addOrigin(time, file, line, hashes[0], hashes[1]);
+  }
+
+  /**
+   * add() of a CSV row still in the file's bytes: column c's value is field `fieldOf[c]` of
+   * `fields` ("" for -1 or past fieldOf's end).
+   */
+  addBytes(bytes: Buffer, fields: FieldSpans, fieldOf: Int32Array, time: number, file: number, line: number, hash: number, hash2: number): number {
+    const columns = this.#columns;
+    if (fieldOf.length > columns.length) this.addColumns(fieldOf.length);
+    const {starts, ends, flags} = fields;
+    for (let c = 0; c < columns.length; c++) {
+      const f = c < fieldOf.length ? fieldOf[c] : -1;
+      if (f === -1) columns[c].push("");
+      else columns[c].pushBytes(bytes, starts[f], ends[f], flags[f]);
+    }
+    return this.#addOrigin(time, file, line, hash, hash2);
+  }
+
+  #addOrigin(time: number, file: number, line: number, hash: number, hash2: number): number {
     if (this.#inTimeOrder && this.count > 0 && time < this.#time.at(this.count - 1)) this.#inTimeOrder = false;
     this.#time.push(time);
     this.#file.push(file);
     this.#line.push(line);
-    this.#hash.push(hashes[0]);
-    this.#hash2.push(hashes[1]);
+    this.#hash.push(hash);
+    this.#hash2.push(hash2);
     return this.count - 1;
   }
 

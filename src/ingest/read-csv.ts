@@ -41,6 +41,19 @@ interface ParseResult {
 
 /** Yields the records of a CSV file, one batch per chunk parsed. */
 export async function* readCsv(file: string, options: ReadOptions = {}): AsyncGenerator<RawRecord[]> {
+  const resume = options.resume;
+  yield* parseCsvText(
+    file,
+    resume ? afterHeader(resume.header ?? "", readTextChunks(file, {...options, start: resume.start})) : readTextChunks(file, options),
+    options,
+  );
+}
+
+/**
+ * readCsv of the file's text, given in chunks (from `options.resume` on, after its header text,
+ * when resuming): read-csv-bytes hands it the records it leaves to papaparse this way.
+ */
+export async function* parseCsvText(file: string, chunks: AsyncIterable<string>, options: ReadOptions): AsyncGenerator<RawRecord[]> {
   let rest = ""; // the unparsed start of an unfinished row
   let fresh: string[] = [];
   let freshLength = 0;
@@ -153,7 +166,6 @@ export async function* readCsv(file: string, options: ReadOptions = {}): AsyncGe
     }
   }
 
-  const chunks = resume ? afterHeader(resume.header ?? "", readTextChunks(file, {...options, start: resume.start})) : readTextChunks(file, options);
   for await (const text of chunks) {
     for (let start = 0; start < text.length; start += PIECE_CHARS) {
       fresh.push(text.length <= PIECE_CHARS ? text : text.slice(start, start + PIECE_CHARS));
@@ -170,7 +182,8 @@ export async function* readCsv(file: string, options: ReadOptions = {}): AsyncGe
   if (header === undefined) throw new InputError(`${file}: the file is empty (expected a CSV header line)`);
 }
 
-async function* afterHeader(header: string, chunks: AsyncGenerator<string>): AsyncGenerator<string> {
+/** The header text, then `chunks`. */
+export async function* afterHeader(header: string, chunks: AsyncIterable<string> | Iterable<string>): AsyncGenerator<string> {
   if (header !== "") yield header;
   yield* chunks;
 }
