@@ -8,15 +8,18 @@ import path from "node:path";
 import {csvLine} from "./csv.js";
 import {grow} from "../cache/growable.js";
 import {copyRange} from "./period-files.js";
-import {ChunkedWriter, JSON_TAIL, jsonRecord, jsonRowsEnd, SourceWriter, type SourceData, type SpareSource} from "./whole-log.js";
+import {firstChangedRow} from "../cache/merge-rows.js";
+import {CHUNK_BYTES, ChunkedWriter, JSON_TAIL, jsonRecord, jsonRowsEnd, SourceWriter, type SourceData, type SpareSource} from "./whole-log.js";
 
 /**
- * The whole log's files of a previous build, with rows added at the end: only the new rows are
- * formatted. The old bytes come from `spare` when it can be taken (see takeSpare): it is moved into
- * `dir` and extended by the rows it lacks, copied from `previous`'s files; else they are copied by
- * the kernel (copy_file_range) from `previous`'s files. Gives the bytes writeSourceData would give
- * for all the rows, when every new row sorts after every old one. `rows` are values in `columns`
- * order, the columns of the previous files.
+ * The whole log's files of a previous build, with rows added: only the new rows are formatted. The
+ * old bytes come from `spare` when it can be taken (see takeSpare): it is moved into `dir` and
+ * extended by the rows it lacks, copied from `previous`'s files; else they are copied by the kernel
+ * (copy_file_range) from `previous`'s files. New row r goes after `places[r]` old rows (rows read
+ * late, cache/merge-rows.ts placesAmong; all at the end by default): from the first place on, the
+ * old rows' bytes are copied around the new ones, not formatted again. Gives the bytes
+ * writeSourceData would give for all the rows in that order. `rows` are values in `columns` order,
+ * the columns of the previous files, in time order.
  */
 export async function appendSourceData(
   dir: string,
@@ -24,44 +27,104 @@ export async function appendSourceData(
   columns: readonly string[],
   rows: readonly (readonly string[])[],
   spare?: SpareSource,
+  places: Int32Array = new Int32Array(rows.length).fill(previous.jsonStart.length),
 ): Promise<SourceData> {
   const n = previous.jsonStart.length;
+  const first = firstChangedRow(places, n);
   const csvFile = path.join(dir, "activity.csv");
   const jsonFile = path.join(dir, "activity.json");
   const jsonEndOf = (rows: number) => jsonRowsEnd(previous.jsonEnd, rows);
   const taken = spare !== undefined && (await takeSpare(spare, previous, csvFile, jsonFile));
   if (!taken) await Promise.all([copyFile(previous.csvFile, csvFile), copyFile(previous.jsonFile, jsonFile)]);
+  // the old rows that move: their offsets, before the arrays are grown and filled in place
+  const moved = {csvStart: previous.csvStart.slice(first, n + 1), jsonStart: previous.jsonStart.slice(first, n), jsonEnd: previous.jsonEnd.slice(first, n)};
+  const [csvFrom, jsonFrom] = [previous.csvStart[first], jsonEndOf(first)];
   // the cached offsets, grown in place when they have room (cache/growable.ts)
-  const csvStart = grow(previous.csvStart, rows.length);
-  const jsonStart = grow(previous.jsonStart, rows.length);
-  const jsonEnd = grow(previous.jsonEnd, rows.length);
-  const keys = SourceWriter.jsonKeys(columns);
+  const merged = {
+    csvStart: grow(previous.csvStart, rows.length),
+    jsonStart: grow(previous.jsonStart, rows.length),
+    jsonEnd: grow(previous.jsonEnd, rows.length),
+  };
   const [csvHandle, jsonHandle] = await Promise.all([open(csvFile, "r+"), open(jsonFile, "r+")]);
   try {
-    if (taken) {
+    if (taken && spare.rows < first) {
       // the rows the spare lacks: bytes of the previous files, at the same offsets
-      await copyInPlace(previous.csvFile, csvHandle, previous.csvStart[spare.rows], previous.csvStart[n]);
-      await copyInPlace(previous.jsonFile, jsonHandle, jsonEndOf(spare.rows), jsonEndOf(n));
+      await copyInPlace(previous.csvFile, csvHandle, previous.csvStart[spare.rows], csvFrom);
+      await copyInPlace(previous.jsonFile, jsonHandle, jsonEndOf(spare.rows), jsonFrom);
     }
-    const csv = new ChunkedWriter(csvHandle, previous.csvStart[n], undefined, csvFile);
-    const json = new ChunkedWriter(jsonHandle, jsonEndOf(n), undefined, jsonFile);
-    for (let r = 0; r < rows.length; r++) {
-      const i = n + r;
-      csvStart[i] = csv.position;
-      csv.add(csvLine(rows[r]));
-      json.add(i === 0 ? "\n" : ",\n");
-      jsonStart[i] = json.position;
-      json.add(jsonRecord(rows[r], keys));
-      jsonEnd[i] = json.position;
-    }
-    csvStart[n + rows.length] = csv.position;
+    const csv = new ChunkedWriter(csvHandle, csvFrom, undefined, csvFile);
+    const json = new ChunkedWriter(jsonHandle, jsonFrom, undefined, jsonFile);
+    await writeMerged({previous, moved, first, merged}, {csv, json}, SourceWriter.jsonKeys(columns), rows, places);
     json.add(JSON_TAIL);
     await Promise.all([csv.flush(), json.flush()]);
     await Promise.all([csvHandle.truncate(csv.position), jsonHandle.truncate(json.position)]);
   } finally {
     await Promise.all([csvHandle.close(), jsonHandle.close()]);
   }
-  return {csvFile, jsonFile, csvHeader: previous.csvHeader, csvStart, jsonStart, jsonEnd};
+  return {csvFile, jsonFile, csvHeader: previous.csvHeader, ...merged};
+}
+
+type Offsets = Pick<SourceData, "csvStart" | "jsonStart" | "jsonEnd">;
+
+/**
+ * Writes rows from merged row `first` on: the new rows formatted, the old rows that follow them
+ * (`moved`: their old offsets) copied from `previous`'s files, and fills `merged`'s offsets.
+ */
+async function writeMerged(
+  {previous, moved, first, merged}: {previous: SourceData; moved: Offsets; first: number; merged: Offsets},
+  {csv, json}: {csv: ChunkedWriter; json: ChunkedWriter},
+  keys: readonly string[],
+  rows: readonly (readonly string[])[],
+  places: Int32Array,
+): Promise<void> {
+  const n = previous.jsonStart.length;
+  const reading = first < n ? await Promise.all([open(previous.csvFile, "r"), open(previous.jsonFile, "r")]) : [];
+  try {
+    let old = first; // the next old row to copy
+    let m = first; // the next merged row
+    // old rows [old, to): their bytes as they were, their offsets moved by where they land
+    const copyOld = async (to: number) => {
+      if (to <= old) return;
+      const [a, b] = [old - first, to - first];
+      const csvShift = csv.position - moved.csvStart[a];
+      json.add(m === 0 ? "\n" : ",\n");
+      const jsonShift = json.position - moved.jsonStart[a];
+      for (let j = a; j < b; j++, m++) {
+        merged.csvStart[m] = moved.csvStart[j] + csvShift;
+        merged.jsonStart[m] = moved.jsonStart[j] + jsonShift;
+        merged.jsonEnd[m] = moved.jsonEnd[j] + jsonShift;
+      }
+      await copyThrough(reading[0], csv, moved.csvStart[a], moved.csvStart[b]);
+      await copyThrough(reading[1], json, moved.jsonStart[a], moved.jsonEnd[b - 1]);
+      old = to;
+    };
+    for (let r = 0; r < rows.length; r++, m++) {
+      await copyOld(places[r]);
+      merged.csvStart[m] = csv.position;
+      csv.add(csvLine(rows[r]));
+      json.add(m === 0 ? "\n" : ",\n");
+      merged.jsonStart[m] = json.position;
+      json.add(jsonRecord(rows[r], keys));
+      merged.jsonEnd[m] = json.position;
+      if ((r & 1023) === 0) await Promise.all([csv.flushIfFull(), json.flushIfFull()]);
+    }
+    await copyOld(n);
+    merged.csvStart[m] = csv.position;
+  } finally {
+    await Promise.all(reading.map((handle) => handle.close()));
+  }
+}
+
+/** Adds bytes [start, end) of `source` to `writer`, a chunk at a time. */
+async function copyThrough(source: FileHandle, writer: ChunkedWriter, start: number, end: number): Promise<void> {
+  const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, end - start));
+  for (let at = start; at < end;) {
+    const {bytesRead} = await source.read(buffer, 0, Math.min(buffer.length, end - at), at);
+    if (bytesRead === 0) throw new Error(`bytes ${at} to ${end} are missing: the file is shorter than its offsets say`);
+    writer.addBytes(buffer.subarray(0, bytesRead));
+    await writer.flushIfFull();
+    at += bytesRead;
+  }
 }
 
 /** bytes compared at the end of a spare's old rows, against the same bytes of the previous files */

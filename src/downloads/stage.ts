@@ -5,6 +5,7 @@
  *   worker that formats them (source-stream.ts), and may write a spare copy for the build cache;
  * - appended: a build that read only the rows added since the cached build extends the cached
  *   build's files (append.ts), taking the cache's spare copy when it is still what the cache says;
+ *   rows older than the newest cached one are placed among the old rows' bytes, copied around them;
  * - fresh: otherwise, or when the streamed rows cannot give the table's files, the files are
  *   formatted from the table (whole-log.ts).
  * The build cache is not imported here: the build hands over what it holds (`previous`, `spare`).
@@ -22,6 +23,8 @@ export interface PreviousDownloads {
   spare: Promise<SpareSource | undefined>;
   /** the log's new rows, in the previous files' columns */
   newRows: readonly (readonly string[])[];
+  /** for each new row, how many of the previous files' rows precede it (rows read late go among them); all of them by default */
+  places?: Int32Array;
 }
 
 export interface Downloads {
@@ -54,7 +57,7 @@ export function createDownloads(dir: string, workers: number): Downloads {
     },
     wholeLog: (log, previous) => {
       whole = previous
-        ? previous.spare.then((spare) => appendSourceData(dir, previous.previous, log.columns, previous.newRows, spare))
+        ? previous.spare.then((spare) => appendSourceData(dir, previous.previous, log.columns, previous.newRows, spare, previous.places))
         : Promise.resolve(streamed?.finish(log)).then((source) => source ?? writeSourceData(dir, log.table, log.columns));
       return whole;
     },

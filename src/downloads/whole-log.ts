@@ -84,6 +84,15 @@ export class ChunkedWriter {
     this.position += bytes;
     return bytes;
   }
+  /** appends bytes as they are (e.g. rows copied out of another whole-log file); `bytes` may be reused after the call */
+  addBytes(bytes: Uint8Array): void {
+    if (this.overflow.length > 0 || this.used + bytes.length > this.scratch.length) this.overflow.push(Buffer.from(bytes));
+    else {
+      this.scratch.set(bytes, this.used);
+      this.used += bytes.length;
+    }
+    this.position += bytes.length;
+  }
   private overflow: Buffer[] = [];
   async flushIfFull(): Promise<void> {
     if (this.used >= CHUNK_BYTES || this.overflow.length > 0) await this.flush();

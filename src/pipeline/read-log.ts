@@ -95,6 +95,7 @@ export function previousDownloads(read: LogRead, output: Output): PreviousDownlo
       () => undefined,
     ),
     newRows: incremental.newRows,
+    places: incremental.places,
   };
 }
 

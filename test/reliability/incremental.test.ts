@@ -441,12 +441,76 @@ test("7. the same inputs in another time zone (America/New_York): identical to a
   });
 });
 
-test("8. appended rows older than the newest old row (out of order): identical to cold", async () => {
-  await runScenario("out-of-order", {
+test("8. appended rows older than the newest old row (out of order): merged, not read again, identical to cold", async () => {
+  const {v2} = await runScenario("out-of-order", {
     write: async (dir) => [await writeSingleLog(dir, "csv")],
     // 10 February (2026-W07) and 2 January (before the first day: a new week and ISO week 1)
     change: async ([file]) => appendFile(file, csvRows([...rowsOfDay("2026-02-10", 12, 83), ...rowsOfDay("2026-01-02", 3, 84)])),
   });
+  assertAppended(v2);
+});
+
+/** Rows in a shuffled order (the same on every run), as an export API gives them when no sort is asked for. */
+function shuffled<T>(rows: readonly T[], seed: number): T[] {
+  const next = random(seed);
+  const out = [...rows];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+test("8b. an unsorted log, then late rows of its last day appended unsorted: merged, identical to cold", async () => {
+  const {v1, v2} = await runScenario("unsorted-late", {
+    write: async (dir) => {
+      const file = path.join(dir, "log.csv");
+      await writeFile(
+        file,
+        csvText(
+          shuffled(
+            baseDays().flatMap((d) => d.rows),
+            5,
+          ),
+        ),
+      );
+      return [file];
+    },
+    // 20 March, the log's last day: the new rows fall among its rows (some at the same instants)
+    change: async ([file]) => {
+      const lastDay = baseDays().at(-1)!.rows;
+      const same = lastDay.map((row) => ({...row, user_id: "late-" + row.user_id}));
+      await appendFile(file, csvRows(shuffled([...rowsOfDay("2026-03-20", 20, 130), ...same], 6)));
+    },
+  });
+  assertAppended(v2);
+  assert.is(v2.rows, v1.rows + 20 + baseDays().at(-1)!.rows.length);
+});
+
+test("8c. a backfilled day in the middle (rows at instants the log has, duplicates, a reject): merged, identical to cold", async () => {
+  let out = "";
+  const {v1, v2} = await runScenario("backfill", {
+    write: async (dir) => [await writeDailyLogs(dir)],
+    afterV1: async (site) => {
+      out = site;
+      v1Inodes.set("backfill", await inodeOf(path.join(site, "week/2026-W03/index.html")));
+    },
+    // rows of 11 February in a file that sorts last in the folder: read after every old row
+    change: async ([logs]) => {
+      const old = baseDays().find((d) => d.day === "2026-02-11")!.rows;
+      const rows = [
+        ...rowsOfDay("2026-02-11", 15, 131),
+        {...old[0], user_id: "backfilled"}, // the same instant as a row read before: after it
+        old[1], // an exact duplicate of a row read before
+        {...old[2], timestamp: "2026-02-11T99:00:00Z"},
+      ];
+      await writeFile(path.join(logs, "2026-03-31-backfill.csv"), csvText(shuffled(rows, 7)));
+    },
+  });
+  assertAppended(v2);
+  assert.is(v2.duplicates, v1.duplicates + 1);
+  assert.is(v2.rejected, v1.rejected + 1);
+  assert.is(await inodeOf(path.join(out, "week/2026-W03/index.html")), v1Inodes.get("backfill"), "a week before the backfilled day is kept");
 });
 
 test("19a. the as-of day moves on, no new rows: the open month's page says so far up to the new day, identical to cold", async () => {
