@@ -131,6 +131,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, run: Runt
       rendered: plan.render.size,
       ingestMode: read.incremental ? "append" : "cold",
       ...ingestReason,
+      ...(read.known ? {knownRows: read.known.reduce((count, row) => count + (row >= 0 ? 1 : 0), 0)} : {}),
       seconds: run.elapsed(),
       stages: run.stages,
     };

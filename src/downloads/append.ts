@@ -5,11 +5,11 @@
  */
 import {copyFile, open, rename, stat, type FileHandle} from "node:fs/promises";
 import path from "node:path";
-import {csvLine} from "./csv.js";
 import {grow} from "../cache/growable.js";
 import {copyRange} from "./period-files.js";
 import {firstChangedRow} from "../cache/merge-rows.js";
-import {CHUNK_BYTES, ChunkedWriter, JSON_TAIL, jsonRecord, jsonRowsEnd, SourceWriter, type SourceData, type SpareSource} from "./whole-log.js";
+import {writeSpliced} from "./splice.js";
+import {ChunkedWriter, JSON_TAIL, jsonRowsEnd, SourceWriter, type SourceData, type SpareSource} from "./whole-log.js";
 
 /**
  * The whole log's files of a previous build, with rows added: only the new rows are formatted. The
@@ -54,7 +54,8 @@ export async function appendSourceData(
     }
     const csv = new ChunkedWriter(csvHandle, csvFrom, undefined, csvFile);
     const json = new ChunkedWriter(jsonHandle, jsonFrom, undefined, jsonFile);
-    await writeMerged({previous, moved, first, merged}, {csv, json}, SourceWriter.jsonKeys(columns), rows, places);
+    const sources = {previous, old: moved, base: first, rows: mergedOrder(places, n, first), values: (r: number) => rows[r]};
+    await writeSpliced(sources, {csv, json}, SourceWriter.jsonKeys(columns), merged, first);
     json.add(JSON_TAIL);
     await Promise.all([csv.flush(), json.flush()]);
     await Promise.all([csvHandle.truncate(csv.position), jsonHandle.truncate(json.position)]);
@@ -64,67 +65,17 @@ export async function appendSourceData(
   return {csvFile, jsonFile, csvHeader: previous.csvHeader, ...merged};
 }
 
-type Offsets = Pick<SourceData, "csvStart" | "jsonStart" | "jsonEnd">;
-
-/**
- * Writes rows from merged row `first` on: the new rows formatted, the old rows that follow them
- * (`moved`: their old offsets) copied from `previous`'s files, and fills `merged`'s offsets.
- */
-async function writeMerged(
-  {previous, moved, first, merged}: {previous: SourceData; moved: Offsets; first: number; merged: Offsets},
-  {csv, json}: {csv: ChunkedWriter; json: ChunkedWriter},
-  keys: readonly string[],
-  rows: readonly (readonly string[])[],
-  places: Int32Array,
-): Promise<void> {
-  const n = previous.jsonStart.length;
-  const reading = first < n ? await Promise.all([open(previous.csvFile, "r"), open(previous.jsonFile, "r")]) : [];
-  try {
-    let old = first; // the next old row to copy
-    let m = first; // the next merged row
-    // old rows [old, to): their bytes as they were, their offsets moved by where they land
-    const copyOld = async (to: number) => {
-      if (to <= old) return;
-      const [a, b] = [old - first, to - first];
-      const csvShift = csv.position - moved.csvStart[a];
-      json.add(m === 0 ? "\n" : ",\n");
-      const jsonShift = json.position - moved.jsonStart[a];
-      for (let j = a; j < b; j++, m++) {
-        merged.csvStart[m] = moved.csvStart[j] + csvShift;
-        merged.jsonStart[m] = moved.jsonStart[j] + jsonShift;
-        merged.jsonEnd[m] = moved.jsonEnd[j] + jsonShift;
-      }
-      await copyThrough(reading[0], csv, moved.csvStart[a], moved.csvStart[b]);
-      await copyThrough(reading[1], json, moved.jsonStart[a], moved.jsonEnd[b - 1]);
-      old = to;
-    };
-    for (let r = 0; r < rows.length; r++, m++) {
-      await copyOld(places[r]);
-      merged.csvStart[m] = csv.position;
-      csv.add(csvLine(rows[r]));
-      json.add(m === 0 ? "\n" : ",\n");
-      merged.jsonStart[m] = json.position;
-      json.add(jsonRecord(rows[r], keys));
-      merged.jsonEnd[m] = json.position;
-      if ((r & 1023) === 0) await Promise.all([csv.flushIfFull(), json.flushIfFull()]);
-    }
-    await copyOld(n);
-    merged.csvStart[m] = csv.position;
-  } finally {
-    await Promise.all(reading.map((handle) => handle.close()));
+/** The rows from merged row `first` on: old rows by number, new row r as -1 - r (splice.ts RowSources). */
+function mergedOrder(places: Int32Array, n: number, first: number): Int32Array {
+  const order = new Int32Array(n - first + places.length);
+  let old = first;
+  let k = 0;
+  for (let r = 0; r < places.length; r++) {
+    while (old < places[r]) order[k++] = old++;
+    order[k++] = -1 - r;
   }
-}
-
-/** Adds bytes [start, end) of `source` to `writer`, a chunk at a time. */
-async function copyThrough(source: FileHandle, writer: ChunkedWriter, start: number, end: number): Promise<void> {
-  const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, end - start));
-  for (let at = start; at < end;) {
-    const {bytesRead} = await source.read(buffer, 0, Math.min(buffer.length, end - at), at);
-    if (bytesRead === 0) throw new Error(`bytes ${at} to ${end} are missing: the file is shorter than its offsets say`);
-    writer.addBytes(buffer.subarray(0, bytesRead));
-    await writer.flushIfFull();
-    at += bytesRead;
-  }
+  while (old < n) order[k++] = old++;
+  return order;
 }
 
 /** bytes compared at the end of a spare's old rows, against the same bytes of the previous files */

@@ -6,18 +6,28 @@
  * - appended: a build that read only the rows added since the cached build extends the cached
  *   build's files (append.ts), taking the cache's spare copy when it is still what the cache says;
  *   rows older than the newest cached one are placed among the old rows' bytes, copied around them;
+ * - reused: a log read whole again (a nightly full export) takes the bytes of the rows the cached
+ *   build had from its files (reuse.ts), and formats the others;
  * - fresh: otherwise, or when the streamed rows cannot give the table's files, the files are
  *   formatted from the table (whole-log.ts).
  * The build cache is not imported here: the build hands over what it holds (`previous`, `spare`).
  */
 import type {ActivityLog, IngestOptions} from "../ingest/types.js";
 import {appendSourceData} from "./append.js";
+import {reuseSourceData} from "./reuse.js";
 import {periodDownloads, writePeriodsSourceData, type DownloadInfo, type PeriodRows} from "./period-files.js";
 import {SourceStream} from "./source-stream.js";
 import {writeSourceData, type SourceData, type SpareSource, type WholeLogFiles} from "./whole-log.js";
 
+/**
+ * What the downloads of a build with a cache start from: the cached build's files and, if kept, their
+ * spare copy, extended by the new rows (an append); or, for a log read whole again, the cached
+ * build's row of each row (`known`: -1 for a row to format).
+ */
+export type PreviousDownloads = AppendedDownloads | {previous: SourceData; known: Int32Array};
+
 /** What the downloads of an appending build start from: the cached build's files and, if kept, their spare copy. */
-export interface PreviousDownloads {
+export interface AppendedDownloads {
   previous: SourceData;
   /** settles when the spare is free to take (the report that links it too is gone), with the spare or undefined */
   spare: Promise<SpareSource | undefined>;
@@ -56,9 +66,12 @@ export function createDownloads(dir: string, workers: number): Downloads {
       return streamed.onRows;
     },
     wholeLog: (log, previous) => {
-      whole = previous
-        ? previous.spare.then((spare) => appendSourceData(dir, previous.previous, log.columns, previous.newRows, spare, previous.places))
-        : Promise.resolve(streamed?.finish(log)).then((source) => source ?? writeSourceData(dir, log.table, log.columns));
+      whole =
+        previous === undefined
+          ? Promise.resolve(streamed?.finish(log)).then((source) => source ?? writeSourceData(dir, log.table, log.columns))
+          : "known" in previous
+            ? reuseSourceData(dir, previous.previous, log.table, log.columns, previous.known)
+            : previous.spare.then((spare) => appendSourceData(dir, previous.previous, log.columns, previous.newRows, spare, previous.places));
       return whole;
     },
     periodFiles: periodDownloads,
