@@ -385,8 +385,7 @@ export async function stageCache(dir: string, content: CacheContent, grows?: Cac
     // the old file's rows: the manifest's row count (one more for csvStart, which ends with the end)
     const oldLength = grows === undefined ? 0 : grows.rowCount + (name === "csvStart" ? 1 : 0);
     const read = content.arrayHashes?.[name];
-    // rows merged among the old ones change the old rows' entries: a new file, so that the cache as
-    // it was stays readable until the manifest is replaced
+    // rows merged among the old ones moved old entries: a new file (the cache as it was stays readable)
     const merged = grows !== undefined && (content.firstChanged ?? grows.rowCount) < grows.rowCount;
     if (appendable && !merged && before !== undefined && (await appendInPlace(path.join(dir, before), array, oldLength))) {
       parts.arrays[name] = before;

@@ -12,6 +12,7 @@
  *   formatted from the table (whole-log.ts).
  * The build cache is not imported here: the build hands over what it holds (`previous`, `spare`).
  */
+import {rm} from "node:fs/promises";
 import type {ActivityLog, IngestOptions} from "../ingest/types.js";
 import {appendSourceData} from "./append.js";
 import {reuseSourceData} from "./reuse.js";
@@ -40,9 +41,10 @@ export interface AppendedDownloads {
 export interface Downloads {
   /**
    * a cold read's rows go to the source worker as they are read: returns the ingest's onRows.
-   * `spare`: where the worker writes a copy for the build cache (undefined: no copy)
+   * `spare`: where the files get a copy for the build cache (undefined: no copy), whoever writes
+   * them; `stream` false: no worker (the files are written after the read: fresh or reused)
    */
-  streamWhileReading(spare: WholeLogFiles | undefined): IngestOptions["onRows"];
+  streamWhileReading(spare: WholeLogFiles | undefined, stream?: boolean): IngestOptions["onRows"];
   /** the whole log's files and where each row lies in them: appended to `previous`'s, else as streamed, else fresh from `log`'s table */
   wholeLog(log: ActivityLog, previous?: PreviousDownloads): Promise<SourceData>;
   /** a period's activity.csv and activity.json, rows [lo, hi), as the page shows them (sizes), without writing them */
@@ -59,31 +61,34 @@ export interface Downloads {
 export function createDownloads(dir: string, workers: number): Downloads {
   let streamed: SourceStream | undefined;
   let whole: Promise<SourceData> | undefined;
+  let spareFiles: WholeLogFiles | undefined;
+  const discardSpare = async () => {
+    if (spareFiles !== undefined) await Promise.all([rm(spareFiles.csvFile, {force: true}), rm(spareFiles.jsonFile, {force: true})]);
+  };
   return {
-    streamWhileReading: (spare) => {
-      if (workers === 0) return undefined;
+    streamWhileReading: (spare, stream = true) => {
+      spareFiles = spare;
+      if (workers === 0 || !stream) return undefined;
       streamed = new SourceStream(dir, spare);
       return streamed.onRows;
     },
     wholeLog: (log, previous) => {
       whole =
         previous === undefined
-          ? Promise.resolve(streamed?.finish(log)).then((source) => source ?? writeSourceData(dir, log.table, log.columns))
+          ? Promise.resolve(streamed?.finish(log)).then((source) => source ?? writeSourceData(dir, log.table, log.columns, spareFiles))
           : "known" in previous
-            ? reuseSourceData(dir, previous.previous, log.table, log.columns, previous.known)
+            ? reuseSourceData(dir, previous.previous, log.table, log.columns, previous.known, spareFiles)
             : previous.spare.then((spare) => appendSourceData(dir, previous.previous, log.columns, previous.newRows, spare, previous.places));
       return whole;
     },
     periodFiles: periodDownloads,
     writePeriods: writePeriodsSourceData,
-    discardSpare: async () => {
-      await streamed?.discardSpare();
-    },
+    discardSpare,
     stop: async (reason) => {
       streamed?.stop(reason);
       await streamed?.stopped(); // its writes into the staging folder end first
       await whole?.catch(() => {});
-      await streamed?.discardSpare().catch(() => {});
+      await discardSpare().catch(() => {});
     },
   };
 }

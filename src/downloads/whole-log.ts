@@ -207,13 +207,13 @@ export class SourceWriter {
 
 /**
  * Writes the whole log (every accepted row, every original column) as `dir`/activity.csv and
- * activity.json and returns where each row lies in them.
+ * activity.json and returns where each row lies in them; with `spare`, a copy of both there too.
  */
-export async function writeSourceData(dir: string, table: ColumnTable, columns: readonly string[]): Promise<SourceData> {
+export async function writeSourceData(dir: string, table: ColumnTable, columns: readonly string[], spare?: WholeLogFiles): Promise<SourceData> {
   const n = table.numRows();
   const data = columns.map((name) => stringColumn(table, name));
   const keys = SourceWriter.jsonKeys(columns);
-  const writer = await SourceWriter.open(dir, columns, n);
+  const writer = await SourceWriter.open(dir, columns, n, spare);
   try {
     const values: string[] = new Array(columns.length);
     for (let i = 0; i < n; i++) {
@@ -225,7 +225,7 @@ export async function writeSourceData(dir: string, table: ColumnTable, columns: 
     await writer.close();
     throw error;
   }
-  return writer.finish();
+  return {...(await writer.finish()), ...(spare ? {spare} : {})};
 }
 
 /** What ends the whole-log activity.json after its last row. */

@@ -74,10 +74,9 @@ export async function readLog(
   const madeCache = !incremental && config.workers > 0 && config.cache !== null && !existsSync(config.cache) ? config.cache : undefined;
   if (madeCache !== undefined) run.onFailure(() => rmdir(madeCache)); // only when nothing is in it
   // a cold read with a cache takes the bytes of the rows the cache has from its downloads instead
-  const onRows =
-    incremental || cache
-      ? undefined
-      : downloads.streamWhileReading(config.workers > 0 && config.cache !== null ? spareFilesFor(config.cache, output.dir) : undefined);
+  const onRows = incremental
+    ? undefined
+    : downloads.streamWhileReading(config.workers > 0 && config.cache !== null ? spareFilesFor(config.cache, output.dir) : undefined, !cache);
   const log = incremental?.log ?? (await run.timed("ingest", () => ingest({...ingestOptions, files: snapshots, onRows})));
   effects.log(
     `ingest: ${log.counts.rows} rows, ${log.counts.accepted} accepted, ${log.counts.rejected} rejected, ${log.counts.duplicates} duplicates` +

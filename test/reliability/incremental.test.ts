@@ -786,6 +786,43 @@ test("18. a cold build that writes its downloads on a worker leaves the cache a 
   assert.equal((await readdir(dir)).sort(), ["cache", "cold", "log.csv", "site", "site.previous"], "a --no-cache build writes no cache, and so no spare");
 });
 
+test("18b. an unsorted log (not streamed) leaves a spare too; late rows extend it in place, a re-export writes the next one: identical to cold", async () => {
+  const dir = await mkdtemp(path.join(root, "spare-unsorted-"));
+  const out = path.join(dir, "site");
+  const cache = path.join(dir, "cache");
+  const file = path.join(dir, "log.csv");
+  const rows = shuffled(
+    baseDays().flatMap((d) => d.rows),
+    9,
+  );
+  await writeFile(file, csvText(rows));
+  const sparesOf = async () => {
+    const manifest = JSON.parse(await readFile(path.join(cache, "manifest.json"), "utf8"));
+    assert.ok(manifest.parts.spare, "the cache names a spare");
+    return Promise.all(["csv", "json"].map((kind) => inodeOf(path.join(cache, manifest.parts.spare[kind]))));
+  };
+  const published = () => Promise.all(["activity.csv", "activity.json"].map((name) => inodeOf(path.join(out, name))));
+  const compareCold = async (name: string, summary: Summary) => {
+    const cold = await runBuild([file], path.join(dir, `cold-${name}`), {"no-cache": true, workers: "1"});
+    assert.is(cold.rows, summary.rows);
+    await compareTrees(out, path.join(dir, `cold-${name}`), `${name}: ${modeOf(summary)}`);
+  };
+  assert.is((await runBuild([file], out, {cache, workers: "1"})).ingestMode, "cold");
+  const spare = await sparesOf();
+  // late rows of the last day: the spare becomes the published files, extended from the first late row on
+  await appendFile(file, csvRows(shuffled(rowsOfDay("2026-03-20", 15, 133), 10)));
+  const late = await runBuild([file], out, {cache, workers: "1"});
+  assertAppended(late);
+  assert.equal(await published(), spare, "the late night took the spare: no copy");
+  await compareCold("late", late);
+  // a re-export in another order with one more day: its downloads come with a spare of their own
+  await writeFile(file, csvText(shuffled([...rows, ...rowsOfDay("2026-03-20", 15, 133), ...rowsOfDay("2026-03-23", 10, 134)], 11)));
+  const reexport = await runBuild([file], out, {cache, workers: "1"});
+  assert.is(reexport.knownRows, late.accepted, modeOf(reexport));
+  await sparesOf();
+  await compareCold("reexport", reexport);
+});
+
 test("the appends took the CLI's path: their cache was read while the inputs were hashed", () => {
   assert.ok(earlyReads >= 5, `${earlyReads} builds read their cache early`);
 });
