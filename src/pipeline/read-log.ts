@@ -73,7 +73,7 @@ export async function readLog(
   // cache folder (made if missing: removed again if this build fails) as the next append's spare
   const madeCache = !incremental && config.workers > 0 && config.cache !== null && !existsSync(config.cache) ? config.cache : undefined;
   if (madeCache !== undefined) run.onFailure(() => rmdir(madeCache)); // only when nothing is in it
-  // a cold read with a cache takes the bytes of the rows the cache has from its downloads instead
+  // no worker for a cold read with a cache: the downloads take the bytes of the rows it has (known)
   const onRows = incremental
     ? undefined
     : downloads.streamWhileReading(config.workers > 0 && config.cache !== null ? spareFilesFor(config.cache, output.dir) : undefined, !cache);
@@ -89,7 +89,11 @@ export async function readLog(
   return {log, code, cache, incremental, ingestReason, snapshots, known};
 }
 
-/** What an append's downloads start from: the cached build's files and, once `<out>.previous` is gone, their spare copy; undefined for a cold read. */
+/**
+ * What the downloads start from: for an append, the cached build's files and, once `<out>.previous`
+ * is gone, their spare copy; for a cold read with a cache of the same columns, the cached files and
+ * each row's cached row; else undefined.
+ */
 export function previousDownloads(read: LogRead, output: Output): PreviousDownloads | undefined {
   const {cache, incremental, known} = read;
   if (cache && known) return {previous: cache.source, known};
