@@ -8,7 +8,7 @@
  */
 import type {RowOrigins} from "../ingest/log-rows.js";
 import type {CachedLog} from "./build-cache.js";
-import {rowsWithHash} from "./hash-index.js";
+import {MAX_INDEXED_ROWS} from "./hash-index.js";
 
 /**
  * For each row of `rows` (a log read whole, in its time order), the cached row with the same hashes,
@@ -17,9 +17,20 @@ import {rowsWithHash} from "./hash-index.js";
 export function knownRows(cache: Pick<CachedLog, "hashIndex" | "rows">, rows: Pick<RowOrigins, "hash" | "hash2">): Int32Array {
   const known = new Int32Array(rows.hash.length).fill(-1);
   const taken = new Uint8Array(cache.rows.hash.length);
+  const {hashIndex: index} = cache;
   const {hash2} = cache.rows;
   for (let row = 0; row < known.length; row++) {
-    for (const candidate of rowsWithHash(cache.hashIndex, rows.hash[row])) {
+    // the index's entries of this hash (hash-index.ts rowsWithHash, without an array per row)
+    const low = rows.hash[row] * MAX_INDEXED_ROWS;
+    let lo = 0,
+      hi = index.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (index[mid] < low) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < index.length && index[i] < low + MAX_INDEXED_ROWS; i++) {
+      const candidate = index[i] - low;
       if (hash2[candidate] !== rows.hash2[row] || taken[candidate] === 1) continue;
       taken[candidate] = 1;
       known[row] = candidate;
