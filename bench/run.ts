@@ -2,13 +2,14 @@
  * `npm run bench`: generates benchmark logs (cached in bench/logs/) and measures, each in its own
  * process, wall time and peak RSS of ingest, ingest + indicators of every period, the whole cold
  * build, an incremental build after one more day of log, and a rerun with nothing new.
- *   npm run bench -- --sizes 100000,1000000 --phases ingest,duckdb,indicators,build,incremental,noop
+ *   npm run bench -- --sizes 100000,1000000 --phases ingest,duckdb,indicators,build,incremental,noop,late,reexport
  * `incremental` and `noop` work on a copy of the log beside the outputs (in the system's temp
  * folder), without its last two days: a cold build with a cache first (in its own process, not
  * measured), then each night appendDay adds 1,000 rows of the next day and the build of the grown
  * log as of that day, with the same out and cache, is measured (prepareIncremental); `noop` then
  * runs the same command again as a whole CLI process, which must find the report up to date. The
  * copy, its site and its cache stay there for a look afterwards (the next run overwrites them).
+ * `late` and `reexport` are issue #26's nightly patterns on a shuffled copy (nightlyPattern).
  * Prints a Markdown table (for docs/performance.md; the README keeps a short one) and writes bench/results.json.
  */
 import {execFileSync} from "node:child_process";
@@ -18,6 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import {parseArgs} from "node:util";
 import {appendDay, dropLastDays, generateBenchLog} from "./generate-log.js";
+import {appendLateRows, writeReexport, writeShuffled} from "./nightly-logs.js";
 
 const {values} = parseArgs({options: {sizes: {type: "string"}, phases: {type: "string"}}});
 const sizes = (values.sizes ?? "1000000").split(",").map(Number);
@@ -77,6 +79,29 @@ async function prepareIncremental(rows: number, log: string): Promise<{copy: str
   return {copy, out, cache, asOf};
 }
 
+/**
+ * The nightly patterns of issue #26, each on its own copy of the log beside the outputs: the log's
+ * rows shuffled (an export in no order), built cold with a cache as of its last day (not measured);
+ * then `late` appends 1,000 late rows of that day in no order, and `reexport` replaces the file by
+ * every row again in another order with 1,000 rows of the next day. The build after it is measured.
+ */
+async function nightlyPattern(rows: number, log: string, pattern: "late" | "reexport"): Promise<Result> {
+  const copy = path.join(work, `log-${label(rows)}-${pattern}.csv`);
+  const out = path.join(work, `site-${label(rows)}-${pattern}`);
+  const cache = ["--cache", `${out}.cache`];
+  await mkdir(work, {recursive: true});
+  const lastDay = await writeShuffled(log, copy, 1);
+  process.stderr.write(`cold build of ${copy} (shuffled, up to ${lastDay}) with a cache, for the ${pattern} phase (not measured)...\n`);
+  const setup = measure(rows, "build", copy, out, [...cache, "--as-of", lastDay]);
+  if (setup.error) throw new Error(`the cold build before the ${pattern} phase failed: ${setup.error}`);
+  let asOf = lastDay;
+  if (pattern === "late") await appendLateRows(copy, lastDay, 1000);
+  else asOf = await writeReexport(log, copy, lastDay, 1000, 2);
+  process.stderr.write(`${pattern}: ${copy} now ${pattern === "late" ? `has 1,000 late rows of ${lastDay}` : `re-exported with 1,000 rows of ${asOf}`}\n`);
+  execFileSync("sync");
+  return {...measure(rows, "incremental", copy, out, [...cache, "--as-of", asOf]), phase: pattern, asOf};
+}
+
 /** The nights measured: the first after the cold build, then the usual one (after an incremental build). */
 const NIGHTS = 2;
 
@@ -108,6 +133,8 @@ for (const rows of sizes) {
         process.stderr.write(JSON.stringify(nightly) + "\n");
       }
       continue;
+    } else if (phase === "late" || phase === "reexport") {
+      result = await nightlyPattern(rows, log, phase);
     } else if (phase === "noop") {
       incremental ??= await prepareIncremental(rows, log);
       result = measure(rows, phase, incremental.copy, incremental.out, [...incremental.cache, "--as-of", incremental.asOf]);
@@ -166,6 +193,13 @@ for (const rows of sizes) {
     console.log(
       `\n${rows.toLocaleString("en")} rows: ingest ${ingest.seconds} s, DuckDB read_csv ${duckdb.seconds} s: ${(Number(ingest.seconds) / Number(duckdb.seconds)).toFixed(2)}x (target <= 1.5x)`,
     );
+}
+// #26's budgets for the nightly patterns, the whole process
+for (const r of results.filter((r) => (r.phase === "late" || r.phase === "reexport") && !r.error)) {
+  const budget = r.phase === "late" ? 3 : 4;
+  console.log(
+    `\n${r.rows.toLocaleString("en")} rows, ${r.phase}: ${r.processSeconds} s (budget <= ${budget} s${Number(r.processSeconds) <= budget ? ", met" : ", NOT met"})`,
+  );
 }
 await writeFile("bench/results.json", JSON.stringify({machine: {cores: os.cpus().length, cpu, node: process.version}, results}, null, 2) + "\n");
 if (results.some((r) => r.error)) process.exitCode = 1;

@@ -28,6 +28,8 @@ export interface BuildSummary {
   ingestMode?: "append" | "cold";
   /** why every input was read although a cache was asked for, e.g. "log.csv changed" */
   ingestReason?: string;
+  /** every input read with a cache of the same columns: the rows it had (their downloads copied, not formatted) */
+  knownRows?: number;
   seconds: number;
   /** seconds per stage, e.g. {ingest: 4.1, indicators: 2.3, ...} */
   stages: Record<string, number>;

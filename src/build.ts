@@ -165,6 +165,7 @@ function summaryOf(out: string, read: LogRead, plan: Plan, run: Runtime): BuildS
     rendered: plan.render.size,
     ingestMode: read.incremental ? "append" : "cold",
     ...(read.ingestReason === undefined ? {} : {ingestReason: read.ingestReason}),
+    ...(read.known ? {knownRows: read.known.reduce((count, row) => count + (row >= 0 ? 1 : 0), 0)} : {}),
     seconds: run.elapsed(),
     stages: run.stages,
   };

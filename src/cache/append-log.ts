@@ -2,8 +2,9 @@
  * The incremental ingest: the cached log (build-cache.ts) plus what was appended to the inputs since,
  * parsed alone. It applies when the inputs are the cached files in the same order, unchanged (same
  * SHA-256) except the last one, which may have grown (its old bytes, checked by hash, are a prefix of
- * the new ones), followed by new files; when the options that shape the parsed log are the same;
- * and when every new row sorts after every cached one (a log that grows in time). Then the result
+ * the new ones), followed by new files; and when the options that shape the parsed log are the
+ * same. New rows older than the newest cached one (an unsorted log, late rows, a backfilled day) are
+ * merged among the cached rows in the order a full read sorts them (merge-rows.ts). Then the result
  * is the one a full read gives, byte for byte; otherwise it says why not, and the build reads
  * everything again. Nothing here trusts the cache beyond what the hashes confirm. The inputs are the
  * build's snapshots (fingerprint.ts): a file is read, and recorded for the next build, up to the
@@ -16,7 +17,8 @@ import type {ColumnTable} from "arquero";
 import {snapshotPrefixHash, type InputSnapshot} from "../fingerprint.js";
 import {openSnapshot} from "../ingest/read-text.js";
 import {rowsWithHash} from "./hash-index.js";
-import {concat, grow} from "./growable.js";
+import {withRoom} from "./growable.js";
+import {placesAmong, spliceRows} from "./merge-rows.js";
 import {assertZone, LogReading, progress} from "../ingest/index.js";
 import {fieldText} from "../ingest/json-value.js";
 import {jsonRecord} from "../ingest/read-json.js";
@@ -30,13 +32,24 @@ import type {CachedFile, CachedLog} from "./build-cache.js";
 /** The coded columns the cache keeps: the indicators', the title's and the period keys. */
 export const CACHED_COLUMNS = [...CODED_COLUMNS, ...PERIOD_KEY_COLUMNS] as const;
 
-export type AppendResult = {mode: "append"; log: ActivityLog; table: ColumnTable; newRows: string[][]; files: CachedFile[]} | {mode: "cold"; reason: string};
+export type AppendResult =
+  | {
+      mode: "append";
+      log: ActivityLog;
+      table: ColumnTable;
+      /** the new accepted rows' values, in output column order and time order */
+      newRows: string[][];
+      /** for each new row, how many cached rows precede it in the merged log (merge-rows.ts placesAmong) */
+      places: Int32Array;
+      files: CachedFile[];
+    }
+  | {mode: "cold"; reason: string};
 
 /**
  * Reads what was added to the inputs since the cached build: `inputs` are the build's snapshots of
  * the files of `options.inputs`. `log.table` holds `time` and the CACHED_COLUMNS (period keys
  * added); `newRows` are the new accepted rows' values in output column order and time order, for
- * appendSourceData.
+ * appendSourceData, and `places` where they went among the cached rows.
  */
 export async function appendToCachedLog(cache: CachedLog, options: IngestOptions, inputs: readonly InputSnapshot[]): Promise<AppendResult> {
   assertZone(options.timeZone);
@@ -90,21 +103,21 @@ export async function appendToCachedLog(cache: CachedLog, options: IngestOptions
     }
     const added = reading.finish();
     const addedTime = added.table.array("time", Float64Array) as Float64Array;
-    const n = cache.time.length;
-    if (addedTime.length > 0 && n > 0 && addedTime[0] < cache.time[n - 1]) return cold("new rows are older than the newest row already read");
-
+    // rows older than the newest one read go among the cached rows (merge-rows.ts), in the cold order
+    const places = placesAmong(cache.time, addedTime);
     const keyed = addPeriodKeys(added.table, options.timeZone);
-    const table: Record<string, unknown> = {time: concat(cache.time, addedTime)};
+    const table: Record<string, unknown> = {time: spliceRows(cache.time, addedTime, places)};
     for (const name of CACHED_COLUMNS) {
       const before = cache.coded[name];
       const after = keyed.columnNames().includes(name) ? (keyed.column(name) as CodedColumn) : undefined;
-      if (before && after) table[name] = mergeCoded(before, after);
+      if (before && after) table[name] = mergeCoded(before, after, places);
     }
     const merged = aq.table(table as Record<string, unknown[]>);
     return {
       mode: "append",
       table: merged,
       newRows: newRowValues(added),
+      places,
       files: await fileStates(
         inputs,
         old,
@@ -112,7 +125,7 @@ export async function appendToCachedLog(cache: CachedLog, options: IngestOptions
       ),
       log: {
         table: merged,
-        rows: concatRows(cache.rows, added.rows),
+        rows: spliceOrigins(cache.rows, added.rows, places),
         columns: manifest.columns,
         columnNames: manifest.columnNames,
         rejects: [...cache.rejects, ...added.rejects],
@@ -172,15 +185,21 @@ function newRowValues(added: ActivityLog): string[][] {
   return rows;
 }
 
-function concatRows(a: RowOrigins, b: RowOrigins): RowOrigins {
-  return {file: concat(a.file, b.file), line: concat(a.line, b.line), hash: concat(a.hash, b.hash), hash2: concat(a.hash2, b.hash2)};
+function spliceOrigins(a: RowOrigins, b: RowOrigins, places: Int32Array): RowOrigins {
+  return {
+    file: spliceRows(a.file, b.file, places),
+    line: spliceRows(a.line, b.line, places),
+    hash: spliceRows(a.hash, b.hash, places),
+    hash2: spliceRows(a.hash2, b.hash2, places),
+  };
 }
 
 /**
  * Two coded columns as one, with one sorted dictionary: codes keep meaning "the same string", and
- * code order stays string order (what add-period-keys.ts promises).
+ * code order stays string order (what add-period-keys.ts promises). `after`'s rows go after
+ * `before`'s, or among them at `places` (merge-rows.ts placesAmong).
  */
-export function mergeCoded(before: CodedColumn, after: CodedColumn): CodedColumn {
+export function mergeCoded(before: CodedColumn, after: CodedColumn, places?: Int32Array): CodedColumn {
   const known = new Set(before.dictionary);
   const fresh = after.dictionary.filter((value) => !known.has(value));
   const dictionary = fresh.length === 0 ? before.dictionary : [...before.dictionary, ...fresh].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -190,11 +209,14 @@ export function mergeCoded(before: CodedColumn, after: CodedColumn): CodedColumn
   const identity = beforeMap.every((code, i) => code === i);
   // the old codes stay as they are unless a new value sorted among them (then they are renumbered
   // into a new array: the cached one is left as it was)
-  const codes = identity ? grow(before.codes, after.length) : new Int32Array(before.length + after.length);
-  if (!identity) for (let row = 0; row < before.length; row++) codes[row] = beforeMap[before.codes[row]];
+  let old = before.codes;
+  if (!identity) {
+    old = withRoom(Int32Array, before.length, after.length);
+    for (let row = 0; row < before.length; row++) old[row] = beforeMap[before.codes[row]];
+  }
   const afterMap = remap(after);
-  for (let row = 0; row < after.length; row++) codes[before.length + row] = afterMap[after.codes[row]];
-  return new CodedColumn(codes, dictionary);
+  const added = Int32Array.from(after.codes.subarray(0, after.length), (code) => afterMap[code]);
+  return new CodedColumn(spliceRows(old, added, places ?? new Int32Array(after.length).fill(before.length)), dictionary);
 }
 
 /**

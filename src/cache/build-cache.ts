@@ -301,6 +301,11 @@ export interface CacheContent {
    * extended with the rows appended instead of hashing the whole array again
    */
   arrayHashes?: Record<string, Hash>;
+  /**
+   * with `grows`: the first row that is not the grown cache's row of the same number (rows read late
+   * were merged in before its last rows); its rowCount, or undefined, when rows were only appended
+   */
+  firstChanged?: number;
 }
 
 /** A name part no earlier write of a cache folder used, e.g. "hojyim669g" in `time.hojyim669g.bin`. */
@@ -380,7 +385,9 @@ export async function stageCache(dir: string, content: CacheContent, grows?: Cac
     // the old file's rows: the manifest's row count (one more for csvStart, which ends with the end)
     const oldLength = grows === undefined ? 0 : grows.rowCount + (name === "csvStart" ? 1 : 0);
     const read = content.arrayHashes?.[name];
-    if (appendable && before !== undefined && (await appendInPlace(path.join(dir, before), array, oldLength))) {
+    // rows merged among the old ones moved old entries: a new file (the cache as it was stays readable)
+    const merged = grows !== undefined && (content.firstChanged ?? grows.rowCount) < grows.rowCount;
+    if (appendable && !merged && before !== undefined && (await appendInPlace(path.join(dir, before), array, oldLength))) {
       parts.arrays[name] = before;
       // the bytes read, then the rows written after them
       const tail = bytesOf(array).subarray(oldLength * array.BYTES_PER_ELEMENT);

@@ -7,6 +7,7 @@
  */
 
 import {grow} from "./growable.js";
+import {shiftsFrom} from "./merge-rows.js";
 
 /** Rows up to which a hash index can be packed. */
 export const MAX_INDEXED_ROWS = 2 ** 23;
@@ -20,15 +21,34 @@ export function hashIndexOf(hashes: Int32Array): Float64Array {
 
 /** `index` (of rows 0..n-1) with rows n..n+k-1 of `hashes` merged in. */
 export function extendHashIndex(index: Float64Array, hashes: Int32Array): Float64Array {
+  return spliceHashIndex(index, hashes, new Int32Array(hashes.length - index.length).fill(index.length));
+}
+
+/**
+ * `index` (of n rows) after new rows were placed among them (merge-rows.ts spliceRows: new row r
+ * after `places[r]` old rows): the old rows renumbered, the new ones merged in; `hashes` are the
+ * merged rows'. The renumbering keeps the order (it only grows row numbers, below 2^23).
+ */
+export function spliceHashIndex(index: Float64Array, hashes: Int32Array, places: Int32Array): Float64Array {
   const n = index.length;
-  const fresh = new Float64Array(hashes.length - n);
-  for (let row = n; row < hashes.length; row++) fresh[row - n] = hashes[row] * MAX_INDEXED_ROWS + row;
+  const k = places.length;
+  const from = k === 0 ? n : places[0];
+  if (from < n) {
+    const shifts = shiftsFrom(places, n, from);
+    for (let i = 0; i < n; i++) {
+      const entry = index[i];
+      const row = entry % MAX_INDEXED_ROWS;
+      if (row >= from) index[i] = entry + shifts[row - from];
+    }
+  }
+  const fresh = new Float64Array(k);
+  for (let r = 0; r < k; r++) fresh[r] = hashes[places[r] + r] * MAX_INDEXED_ROWS + places[r] + r;
   fresh.sort();
   // merged from the back, in the room after the index when it has some (growable.ts): the slot
   // written is never one still to be read
   const merged = grow(index, fresh.length);
   let i = n - 1;
-  for (let j = fresh.length - 1, k = merged.length - 1; j >= 0; k--) merged[k] = i >= 0 && merged[i] > fresh[j] ? merged[i--] : fresh[j--];
+  for (let j = fresh.length - 1, m = merged.length - 1; j >= 0; m--) merged[m] = i >= 0 && merged[i] > fresh[j] ? merged[i--] : fresh[j--];
   return merged;
 }
 

@@ -84,6 +84,15 @@ export class ChunkedWriter {
     this.position += bytes;
     return bytes;
   }
+  /** appends bytes as they are (e.g. rows copied out of another whole-log file); `bytes` may be reused after the call */
+  addBytes(bytes: Uint8Array): void {
+    if (this.overflow.length > 0 || this.used + bytes.length > this.scratch.length) this.overflow.push(Buffer.from(bytes));
+    else {
+      this.scratch.set(bytes, this.used);
+      this.used += bytes.length;
+    }
+    this.position += bytes.length;
+  }
   private overflow: Buffer[] = [];
   async flushIfFull(): Promise<void> {
     if (this.used >= CHUNK_BYTES || this.overflow.length > 0) await this.flush();
@@ -198,13 +207,13 @@ export class SourceWriter {
 
 /**
  * Writes the whole log (every accepted row, every original column) as `dir`/activity.csv and
- * activity.json and returns where each row lies in them.
+ * activity.json and returns where each row lies in them; with `spare`, a copy of both there too.
  */
-export async function writeSourceData(dir: string, table: ColumnTable, columns: readonly string[]): Promise<SourceData> {
+export async function writeSourceData(dir: string, table: ColumnTable, columns: readonly string[], spare?: WholeLogFiles): Promise<SourceData> {
   const n = table.numRows();
   const data = columns.map((name) => stringColumn(table, name));
   const keys = SourceWriter.jsonKeys(columns);
-  const writer = await SourceWriter.open(dir, columns, n);
+  const writer = await SourceWriter.open(dir, columns, n, spare);
   try {
     const values: string[] = new Array(columns.length);
     for (let i = 0; i < n; i++) {
@@ -216,7 +225,7 @@ export async function writeSourceData(dir: string, table: ColumnTable, columns: 
     await writer.close();
     throw error;
   }
-  return writer.finish();
+  return {...(await writer.finish()), ...(spare ? {spare} : {})};
 }
 
 /** What ends the whole-log activity.json after its last row. */

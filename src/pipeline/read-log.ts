@@ -14,6 +14,7 @@ import {ingest} from "../ingest/index.js";
 import type {ActivityLog} from "../ingest/types.js";
 import {readCache, spareFilesFor, type CachedLog} from "../cache/build-cache.js";
 import {appendToCachedLog, type AppendResult} from "../cache/append-log.js";
+import {knownRows} from "../cache/known-rows.js";
 import type {Downloads, PreviousDownloads} from "../downloads/stage.js";
 import type {BuildEffects} from "../build-summary.js";
 import type {Output} from "./output.js";
@@ -31,6 +32,8 @@ export interface LogRead {
   incremental?: Extract<AppendResult, {mode: "append"}>;
   /** why every input was read although a cache was asked for, e.g. "log.csv changed" */
   ingestReason?: string;
+  /** a log read whole with a cache of the same columns: each row's cached row, or -1 (cache/known-rows.ts) */
+  known?: Int32Array;
   snapshots: InputSnapshot[];
 }
 
@@ -70,9 +73,10 @@ export async function readLog(
   // cache folder (made if missing: removed again if this build fails) as the next append's spare
   const madeCache = !incremental && config.workers > 0 && config.cache !== null && !existsSync(config.cache) ? config.cache : undefined;
   if (madeCache !== undefined) run.onFailure(() => rmdir(madeCache)); // only when nothing is in it
+  // no worker for a cold read with a cache: the downloads take the bytes of the rows it has (known)
   const onRows = incremental
     ? undefined
-    : downloads.streamWhileReading(config.workers > 0 && config.cache !== null ? spareFilesFor(config.cache, output.dir) : undefined);
+    : downloads.streamWhileReading(config.workers > 0 && config.cache !== null ? spareFilesFor(config.cache, output.dir) : undefined, !cache);
   const log = incremental?.log ?? (await run.timed("ingest", () => ingest({...ingestOptions, files: snapshots, onRows})));
   effects.log(
     `ingest: ${log.counts.rows} rows, ${log.counts.accepted} accepted, ${log.counts.rejected} rejected, ${log.counts.duplicates} duplicates` +
@@ -80,12 +84,19 @@ export async function readLog(
   );
   if (log.counts.accepted === 0) throw new InputError(`${config.inputs.join(", ")}: no row was accepted (${log.counts.rejected} rejected); nothing to report`);
   checkRejectedShare(log, config.maxRejectedPercent);
-  return {log, code, cache, incremental, ingestReason, snapshots};
+  const known = cache && !incremental && sameColumns(cache.manifest, log) ? await run.timed("ingest", () => knownRows(cache, log.rows)) : undefined;
+  if (known) effects.log(`ingest: ${known.filter((row) => row >= 0).length} rows known from the cache`);
+  return {log, code, cache, incremental, ingestReason, snapshots, known};
 }
 
-/** What an append's downloads start from: the cached build's files and, once `<out>.previous` is gone, their spare copy; undefined for a cold read. */
+/**
+ * What the downloads start from: for an append, the cached build's files and, once `<out>.previous`
+ * is gone, their spare copy; for a cold read with a cache of the same columns, the cached files and
+ * each row's cached row; else undefined.
+ */
 export function previousDownloads(read: LogRead, output: Output): PreviousDownloads | undefined {
-  const {cache, incremental} = read;
+  const {cache, incremental, known} = read;
+  if (cache && known) return {previous: cache.source, known};
   if (!cache || !incremental) return undefined;
   // the spare is free once <out>.previous, which links it too, is gone
   return {
@@ -95,8 +106,13 @@ export function previousDownloads(read: LogRead, output: Output): PreviousDownlo
       () => undefined,
     ),
     newRows: incremental.newRows,
+    places: incremental.places,
   };
 }
+
+/** Whether a log read whole has the cached build's columns, in the same order: its rows' bytes are then the same. */
+const sameColumns = (manifest: CachedLog["manifest"], log: ActivityLog): boolean =>
+  JSON.stringify([manifest.columns, manifest.columnNames]) === JSON.stringify([log.columns, log.columnNames]);
 
 /**
  * Fails the build when more than `maxPercent` of the rows were rejected, in one line: the most common

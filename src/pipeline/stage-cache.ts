@@ -7,7 +7,8 @@ import path from "node:path";
 import type {BuildConfig} from "../config.js";
 import {stageCache} from "../cache/build-cache.js";
 import {CACHED_COLUMNS, fileStates} from "../cache/append-log.js";
-import {extendHashIndex, hashIndexOf, MAX_INDEXED_ROWS} from "../cache/hash-index.js";
+import {hashIndexOf, spliceHashIndex, MAX_INDEXED_ROWS} from "../cache/hash-index.js";
+import {firstChangedRow} from "../cache/merge-rows.js";
 import type {SourceData} from "../downloads/whole-log.js";
 import type {CodedColumn} from "../ingest/coded-column.js";
 import type {LogRead} from "./read-log.js";
@@ -58,7 +59,7 @@ export function stageBuildCache(
         manifest,
         time: plan.time,
         rows: log.rows,
-        hashIndex: incremental ? extendHashIndex(cache!.hashIndex, log.rows.hash) : hashIndexOf(log.rows.hash),
+        hashIndex: incremental ? spliceHashIndex(cache!.hashIndex, log.rows.hash, incremental.places) : hashIndexOf(log.rows.hash),
         coded,
         source,
         rejects: log.rejects,
@@ -68,6 +69,7 @@ export function stageBuildCache(
         jsonFile: source.jsonFile,
         spare: source.spare,
         arrayHashes: incremental ? cache!.arrayHashes : undefined,
+        firstChanged: incremental ? firstChangedRow(incremental.places, cache!.manifest.rowCount) : undefined,
       },
       incremental ? cache!.manifest : undefined,
     );

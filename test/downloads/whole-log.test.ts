@@ -184,4 +184,58 @@ test("a spare still linked elsewhere (a published report), or not what the cache
   }
 });
 
+test("appendSourceData with rows read late: placed among the old rows' bytes, the bytes and offsets of a cold write", async () => {
+  // [old rows, new rows (time order), where each new row goes among the old ones]
+  const cases: [number[], number[], number[]][] = [
+    [
+      [1, 3, 5],
+      [0, 2, 4],
+      [0, 1, 2],
+    ],
+    [
+      [0, 1, 2, 3],
+      [4, 5],
+      [4, 4],
+    ],
+    [
+      [2, 3, 4, 5],
+      [0, 1],
+      [0, 0],
+    ],
+    [
+      [0, 1, 4, 5],
+      [2, 3],
+      [2, 2],
+    ],
+  ];
+  for (const [old, added, places] of cases) {
+    for (const withSpare of [false, true]) {
+      const [a, b, c, cold] = await Promise.all([tmp(), tmp(), tmp(), tmp()]);
+      // night A: the first old row; night B: the rest of the old rows; night C merges the new ones (with A's files as its spare)
+      const nightA = await writeSourceData(a, tableOf(old.slice(0, 1).map((i) => ROWS[i])), COLUMNS);
+      const nightB = await appendSourceData(
+        b,
+        nightA,
+        COLUMNS,
+        old.slice(1).map((i) => ROWS[i]),
+      );
+      const spare = withSpare ? {csvFile: nightA.csvFile, jsonFile: nightA.jsonFile, rows: 1} : undefined;
+      const nightC = await appendSourceData(
+        c,
+        nightB,
+        COLUMNS,
+        added.map((i) => ROWS[i]),
+        spare,
+        Int32Array.from(places),
+      );
+      const whole = await writeSourceData(cold, tableOf(ROWS), COLUMNS);
+      const about = `old ${old}, new ${added}${withSpare ? ", spare" : ""}`;
+      assert.equal(await bytes(c), await bytes(cold), about);
+      assert.equal([...nightC.csvStart], [...whole.csvStart], about);
+      assert.equal([...nightC.jsonStart], [...whole.jsonStart], about);
+      assert.equal([...nightC.jsonEnd], [...whole.jsonEnd], about);
+    }
+  }
+});
+
 test.run();

@@ -31,7 +31,7 @@ const FIRST_DAY = "2026-01-05";
 const DAYS = 75;
 
 /** A built (not up-to-date) summary: these fields are optional in BuildSummary, and asserted here. */
-type Summary = BuildSummary & {reused: number; rendered: number; ingestMode: "cold" | "append"; ingestReason?: string};
+type Summary = BuildSummary & {reused: number; rendered: number; ingestMode: "cold" | "append"; ingestReason?: string; knownRows?: number};
 
 const effects: BuildEffects = {now: () => new Date(NOW), log: () => {}, progress: () => {}};
 
@@ -441,12 +441,107 @@ test("7. the same inputs in another time zone (America/New_York): identical to a
   });
 });
 
-test("8. appended rows older than the newest old row (out of order): identical to cold", async () => {
-  await runScenario("out-of-order", {
+test("8. appended rows older than the newest old row (out of order): merged, not read again, identical to cold", async () => {
+  const {v2} = await runScenario("out-of-order", {
     write: async (dir) => [await writeSingleLog(dir, "csv")],
     // 10 February (2026-W07) and 2 January (before the first day: a new week and ISO week 1)
     change: async ([file]) => appendFile(file, csvRows([...rowsOfDay("2026-02-10", 12, 83), ...rowsOfDay("2026-01-02", 3, 84)])),
   });
+  assertAppended(v2);
+});
+
+/** Rows in a shuffled order (the same on every run), as an export API gives them when no sort is asked for. */
+function shuffled<T>(rows: readonly T[], seed: number): T[] {
+  const next = random(seed);
+  const out = [...rows];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+test("8b. an unsorted log, then late rows of its last day appended unsorted: merged, identical to cold", async () => {
+  const {v1, v2} = await runScenario("unsorted-late", {
+    write: async (dir) => {
+      const file = path.join(dir, "log.csv");
+      await writeFile(
+        file,
+        csvText(
+          shuffled(
+            baseDays().flatMap((d) => d.rows),
+            5,
+          ),
+        ),
+      );
+      return [file];
+    },
+    // 20 March, the log's last day: the new rows fall among its rows (some at the same instants)
+    change: async ([file]) => {
+      const lastDay = baseDays().at(-1)!.rows;
+      const same = lastDay.map((row) => ({...row, user_id: "late-" + row.user_id}));
+      await appendFile(file, csvRows(shuffled([...rowsOfDay("2026-03-20", 20, 130), ...same], 6)));
+    },
+  });
+  assertAppended(v2);
+  assert.is(v2.rows, v1.rows + 20 + baseDays().at(-1)!.rows.length);
+});
+
+test("8c. a backfilled day in the middle (rows at instants the log has, duplicates, a reject): merged, identical to cold", async () => {
+  let out = "";
+  const {v1, v2} = await runScenario("backfill", {
+    write: async (dir) => [await writeDailyLogs(dir)],
+    afterV1: async (site) => {
+      out = site;
+      v1Inodes.set("backfill", await inodeOf(path.join(site, "week/2026-W03/index.html")));
+    },
+    // rows of 11 February in a file that sorts last in the folder: read after every old row
+    change: async ([logs]) => {
+      const old = baseDays().find((d) => d.day === "2026-02-11")!.rows;
+      const rows = [
+        ...rowsOfDay("2026-02-11", 15, 131),
+        {...old[0], user_id: "backfilled"}, // the same instant as a row read before: after it
+        old[1], // an exact duplicate of a row read before
+        {...old[2], timestamp: "2026-02-11T99:00:00Z"},
+      ];
+      await writeFile(path.join(logs, "2026-03-31-backfill.csv"), csvText(shuffled(rows, 7)));
+    },
+  });
+  assertAppended(v2);
+  assert.is(v2.duplicates, v1.duplicates + 1);
+  assert.is(v2.rejected, v1.rejected + 1);
+  assert.is(await inodeOf(path.join(out, "week/2026-W03/index.html")), v1Inodes.get("backfill"), "a week before the backfilled day is kept");
+});
+
+test("8d. the whole log re-exported in reverse order with a day more: the known rows' downloads copied, identical to cold", async () => {
+  const {v1, v2} = await runScenario("reexport-reverse", {
+    write: async (dir) => [await writeSingleLog(dir, "csv")],
+    change: async ([file]) => {
+      const rows = [...baseDays().flatMap((d) => d.rows), ...rowsOfDay("2026-03-21", 12, 132)];
+      // rows at one instant come out in the new file's order (the cold order): some are swapped
+      const tie = {...rows[40], user_id: "same-instant"};
+      await writeFile(file, csvText([tie, ...rows.reverse()]));
+    },
+  });
+  assertColdBecauseOf(v2, "log.csv");
+  assert.ok(v2.reused > 0, `the periods whose rows did not change are kept: ${modeOf(v2)}`);
+  assert.is(v2.knownRows, v1.accepted, "every row read before is known");
+  assert.is(v2.accepted, v1.accepted + 13);
+});
+
+test("8e. a re-export with one old row removed and rows shuffled: identical to cold, the rejects at their new lines", async () => {
+  const {v1, v2, out} = await runScenario("reexport-removed", {
+    write: async (dir) => [await writeSingleLog(dir, "csv")],
+    change: async ([file]) => {
+      const rows = baseDays().flatMap((d) => d.rows);
+      await writeFile(file, csvText(shuffled([...rows.slice(0, 30), ...rows.slice(31)], 8)));
+    },
+  });
+  assertColdBecauseOf(v2, "log.csv");
+  assert.ok(v2.reused > 0, modeOf(v2));
+  assert.is(v2.knownRows, v1.accepted - 1, "every row but the removed one is known");
+  const rejects = await readFile(path.join(out, "rejects.csv"), "utf8");
+  assert.ok(rejects.includes("mallory") || rejects.includes("2026-02-30"), "the bad row is still rejected");
 });
 
 test("19a. the as-of day moves on, no new rows: the open month's page says so far up to the new day, identical to cold", async () => {
@@ -689,6 +784,43 @@ test("18. a cold build that writes its downloads on a worker leaves the cache a 
   assert.is(cold.rows, night.rows);
   await compareTrees(out, path.join(dir, "cold"), `first night: ${modeOf(night)}`);
   assert.equal((await readdir(dir)).sort(), ["cache", "cold", "log.csv", "site", "site.previous"], "a --no-cache build writes no cache, and so no spare");
+});
+
+test("18b. an unsorted log (not streamed) leaves a spare too; late rows extend it in place, a re-export writes the next one: identical to cold", async () => {
+  const dir = await mkdtemp(path.join(root, "spare-unsorted-"));
+  const out = path.join(dir, "site");
+  const cache = path.join(dir, "cache");
+  const file = path.join(dir, "log.csv");
+  const rows = shuffled(
+    baseDays().flatMap((d) => d.rows),
+    9,
+  );
+  await writeFile(file, csvText(rows));
+  const sparesOf = async () => {
+    const manifest = JSON.parse(await readFile(path.join(cache, "manifest.json"), "utf8"));
+    assert.ok(manifest.parts.spare, "the cache names a spare");
+    return Promise.all(["csv", "json"].map((kind) => inodeOf(path.join(cache, manifest.parts.spare[kind]))));
+  };
+  const published = () => Promise.all(["activity.csv", "activity.json"].map((name) => inodeOf(path.join(out, name))));
+  const compareCold = async (name: string, summary: Summary) => {
+    const cold = await runBuild([file], path.join(dir, `cold-${name}`), {"no-cache": true, workers: "1"});
+    assert.is(cold.rows, summary.rows);
+    await compareTrees(out, path.join(dir, `cold-${name}`), `${name}: ${modeOf(summary)}`);
+  };
+  assert.is((await runBuild([file], out, {cache, workers: "1"})).ingestMode, "cold");
+  const spare = await sparesOf();
+  // late rows of the last day: the spare becomes the published files, extended from the first late row on
+  await appendFile(file, csvRows(shuffled(rowsOfDay("2026-03-20", 15, 133), 10)));
+  const late = await runBuild([file], out, {cache, workers: "1"});
+  assertAppended(late);
+  assert.equal(await published(), spare, "the late night took the spare: no copy");
+  await compareCold("late", late);
+  // a re-export in another order with one more day: its downloads come with a spare of their own
+  await writeFile(file, csvText(shuffled([...rows, ...rowsOfDay("2026-03-20", 15, 133), ...rowsOfDay("2026-03-23", 10, 134)], 11)));
+  const reexport = await runBuild([file], out, {cache, workers: "1"});
+  assert.is(reexport.knownRows, late.accepted, modeOf(reexport));
+  await sparesOf();
+  await compareCold("reexport", reexport);
 });
 
 test("the appends took the CLI's path: their cache was read while the inputs were hashed", () => {
