@@ -5,8 +5,7 @@
  * report's title, escaped. Same CSP, stylesheet and skip link as the other pages (base.njk).
  */
 import {EXPLORE_MESSAGES as M} from "./messages.js";
-
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+import {escapeHtml} from "../site/escape-html.js";
 
 /** A labelled form control; `list` adds a datalist of that id. */
 function field(id: string, label: string, control: string): string {
