@@ -119,6 +119,7 @@ export function writeExplorer(
     time,
     counted,
     source,
+    columns: read.log.columns,
     title,
     digest: (lo, hi) => rowsDigest(read.log.rows, lo, hi),
     code: read.code,
