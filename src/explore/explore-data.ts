@@ -13,6 +13,7 @@ import type {ColumnTable} from "arquero";
 import {codedColumn} from "../indicators/coded-rows.js";
 import {parseDayKey} from "../periods/calendar-keys.js";
 import {DATA_FORMAT, DATA_GLOBAL, dataScript, EXPLORE_COLUMNS, TARGET_COLUMNS, type ExploreMeta, type MonthData, type MonthRows} from "./data-format.js";
+import {DataWriter} from "./data-writer.js";
 import {jsonColumns, MONTH_COLUMNS, packSpan, tableColumns, textAt, type ColumnSource, type ExploreSource} from "./month-columns.js";
 
 export type {ExploreSource} from "./month-columns.js";
@@ -130,6 +131,7 @@ export async function writeExploreData(
   let kept = 0;
   const {fromTable, missing} = tableColumns(input.table, input.columns);
   const empty: ColumnSource = {text: () => ""};
+  const writer = new DataWriter(); // one file at a time
   for (const span of monthSpans(input.table, input.counted)) {
     const digest = createHash("sha256")
       .update(JSON.stringify([DATA_FORMAT, input.code, input.meta.timeZone, input.digest(span.lo, span.hi)]))
@@ -155,8 +157,8 @@ export async function writeExploreData(
     const fromJson = await jsonColumns(input.source, missing, span.lo, span.hi);
     const columns: MonthColumns = new Map(MONTH_COLUMNS.map((name) => [name, fromTable.get(name) ?? fromJson.get(name) ?? empty]));
     months.push({month: span.month, rows: span.hi - span.lo, digest, subdomains: subdomainsOf(columns.get("subdomain_id")!, span.lo, span.hi)});
-    await writeFile(path.join(dir, names[0]), dataScript(monthData(input.table, span, columns)));
-    await writeFile(path.join(dir, names[1]), dataScript(monthRows(input.time, span, columns)));
+    await writer.write(path.join(dir, names[0]), monthData(input.table, span, columns));
+    await writer.write(path.join(dir, names[1]), monthRows(input.time, span, columns));
   }
   // every subdomain of the counted rows, from each month's (a kept month's from the published meta.js)
   const subdomains = [...new Set(months.flatMap((entry) => entry.subdomains))].sort();
