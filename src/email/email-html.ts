@@ -5,6 +5,7 @@
  * clients that honour it; the rest keep the light ones). Every string is escaped here. Layout only.
  */
 import type {EmailContent, EmailKpi, EmailTopTable} from "./email-content.js";
+import {escapeHtml} from "../site/escape-html.js";
 
 /** The width of the message in CSS px; charts are drawn for the content column, 600 px. */
 export const EMAIL_WIDTH = 640;
@@ -14,11 +15,6 @@ const FONT = "font-family:-apple-system,'Segoe UI',Roboto,'DejaVu Sans',Helvetic
 const TEXT = "color:#1f2933";
 const MUTED = "color:#5f6b7a";
 const RULE = "#e3e7ec";
-
-/** Escapes text for HTML content and double- or single-quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
 
 const DARK_MODE = `
   :root { color-scheme: light dark; supported-color-schemes: light dark; }

@@ -2,31 +2,21 @@
  * Writes the explorer's data files (data-format.ts) into a report folder: one pair per month of
  * counted rows (figures, then rows-table columns) and meta.js. A month whose rows, code and zone are
  * those of the published report is hard-linked from it, not written again: a build that adds a day
- * writes the current month only. It does not write the page or its script (write-explorer.ts).
+ * writes the current month only. The rows' text comes from the table, or from the staged
+ * activity.json for the columns an incremental build's table lacks (month-columns.ts). It does not
+ * write the page or its script (write-explorer.ts).
  */
 import {createHash} from "node:crypto";
-import {link, mkdir, open, readFile, writeFile} from "node:fs/promises";
+import {link, mkdir, readFile, writeFile} from "node:fs/promises";
 import path from "node:path";
 import type {ColumnTable} from "arquero";
 import {codedColumn} from "../indicators/coded-rows.js";
-import {CodedColumn} from "../ingest/coded-column.js";
-import {fieldText} from "../ingest/json-value.js";
 import {parseDayKey} from "../periods/calendar-keys.js";
-import type {SourceData} from "../downloads/whole-log.js";
-import {
-  codeWidth,
-  DATA_FORMAT,
-  DATA_GLOBAL,
-  dataScript,
-  EXPLORE_COLUMNS,
-  packCodes,
-  TARGET_COLUMNS,
-  type ExploreColumn,
-  type ExploreMeta,
-  type MonthData,
-  type MonthRows,
-  type PackedColumn,
-} from "./data-format.js";
+import {DATA_FORMAT, DATA_GLOBAL, dataScript, EXPLORE_COLUMNS, TARGET_COLUMNS, type ExploreMeta, type MonthData, type MonthRows} from "./data-format.js";
+import {DataWriter} from "./data-writer.js";
+import {jsonColumns, MONTH_COLUMNS, packSpan, tableColumns, textAt, type ColumnSource, type ExploreSource} from "./month-columns.js";
+
+export type {ExploreSource} from "./month-columns.js";
 
 /** The folder of the data files, relative to the report's root. */
 export const DATA_DIR = "explore/data";
@@ -44,12 +34,11 @@ export interface ExploreDataInput {
   /** the tool's code fingerprint: a new version writes every month again */
   code: string;
   meta: Omit<ExploreMeta, "kind" | "format" | "months" | "subdomains">;
+  /** the log's columns (ActivityLog.columns): those the table lacks are read from `source` */
+  columns: readonly string[];
   /** the whole-log activity.json as staged, and where each row is in it */
   source: ExploreSource;
 }
-
-/** The staged whole-log activity.json (downloads/whole-log.ts SourceData): row i is bytes [jsonStart[i], jsonEnd[i]). */
-export type ExploreSource = Pick<SourceData, "jsonFile" | "jsonStart" | "jsonEnd">;
 
 /** A month of rows: its key and rows [lo, hi). */
 interface MonthSpan {
@@ -70,79 +59,44 @@ function monthSpans(table: ColumnTable, counted: number): MonthSpan[] {
   return spans;
 }
 
-/**
- * A column's text per row (json-value.ts fieldText), "" when the table has no such column. A
- * CodedColumn's text is taken per code, not per row; the column is not encoded whole (an
- * incremental build writes one month).
- */
-export function columnText(table: ColumnTable, name: string): (row: number) => string {
-  const column = table.column(name);
-  if (column instanceof CodedColumn && !table.isFiltered() && !table.isOrdered()) {
-    const texts = column.dictionary.map(fieldText);
-    const {codes} = column;
-    return (row) => texts[codes[row]];
-  }
-  return column ? (row) => fieldText(String(column.at(row) ?? "")) : () => "";
-}
+/** A month's columns (month-columns.ts MONTH_COLUMNS) by name. */
+type MonthColumns = ReadonlyMap<string, ColumnSource>;
 
-/** Rows [lo, hi) of a column's text as a month's own dictionary ("" first, then by first use) and codes. */
-function packSpan(textOf: (row: number) => string, lo: number, hi: number): PackedColumn {
-  const codeOf = new Map<string, number>([["", 0]]);
-  const values = [""];
-  const out = new Int32Array(hi - lo);
-  for (let row = lo; row < hi; row++) {
-    const value = textOf(row);
-    let code = codeOf.get(value);
-    if (code === undefined) codeOf.set(value, (code = values.push(value) - 1));
-    out[row - lo] = code;
-  }
-  const width = codeWidth(values.length);
-  return {values, width, codes: packCodes(out, width)};
-}
-
-/**
- * What the table of an incremental build lacks (it holds the time, the coded columns and the period
- * keys only), read from the whole-log activity.json that every build writes (downloads/whole-log.ts):
- * rows [lo, hi)'s subdomain_id, target and diff, as text (a string as it is, null as "", any other
- * JSON value as JSON.stringify writes it). Cold and incremental builds read the same bytes.
- */
-async function sourceFields(source: ExploreSource, lo: number, hi: number): Promise<{subdomain: string[]; target: string[]; diff: string[]}> {
-  const fields = {subdomain: [] as string[], target: [] as string[], diff: [] as string[]};
-  if (hi <= lo) return fields;
-  const start = source.jsonStart[lo];
-  const bytes = Buffer.alloc(source.jsonEnd[hi - 1] - start);
-  const file = await open(source.jsonFile, "r");
-  try {
-    await file.read(bytes, 0, bytes.length, start);
-  } finally {
-    await file.close();
-  }
-  const text = (value: unknown): string => (typeof value === "string" ? value : value === null || value === undefined ? "" : JSON.stringify(value));
-  for (const record of JSON.parse(`[${bytes.toString("utf8")}]`) as Record<string, unknown>[]) {
-    fields.subdomain.push(text(record.subdomain_id));
-    fields.diff.push(text(record.diff));
-    fields.target.push(TARGET_COLUMNS.map((name) => text(record[name])).find((value) => value !== "") ?? "");
-  }
-  return fields;
-}
-
-function monthData(table: ColumnTable, {month, lo, hi}: MonthSpan, subdomain: readonly string[]): MonthData {
+function monthData(table: ColumnTable, {month, lo, hi}: MonthSpan, columns: MonthColumns): MonthData {
   const day = codedColumn(table, "day");
   const days: [number, number][] = [];
   for (let row = lo; row < hi; row++) {
-    const number = parseDayKey(day.dictionary[day.codes[row]])!;
-    if (days.length > 0 && days[days.length - 1][0] === number) days[days.length - 1][1]++;
-    else days.push([number, 1]);
+    if (row > lo && day.codes[row] === day.codes[row - 1]) days[days.length - 1][1]++;
+    else days.push([parseDayKey(day.dictionary[day.codes[row]])!, 1]);
   }
-  const textOf = (name: ExploreColumn) => (name === "subdomain_id" ? (row: number) => subdomain[row - lo] : columnText(table, name));
-  const columns = Object.fromEntries(EXPLORE_COLUMNS.map((name) => [name, packSpan(textOf(name), lo, hi)])) as MonthData["columns"];
-  return {kind: "month", format: DATA_FORMAT, month, rows: hi - lo, days, columns};
+  const packed = Object.fromEntries(EXPLORE_COLUMNS.map((name) => [name, packSpan(columns.get(name)!, lo, hi)])) as MonthData["columns"];
+  return {kind: "month", format: DATA_FORMAT, month, rows: hi - lo, days, columns: packed};
 }
 
-function monthRows(time: Float64Array, {month, lo, hi}: MonthSpan, fields: {target: string[]; diff: string[]}): MonthRows {
+function monthRows(time: Float64Array, {month, lo, hi}: MonthSpan, columns: MonthColumns): MonthRows {
   const deltas: number[] = [];
   for (let row = lo; row < hi; row++) deltas.push(row === lo ? time[row] : time[row] - time[row - 1]);
-  return {kind: "rows", format: DATA_FORMAT, month, time: deltas, target: packSpan((row) => fields.target[row - lo], lo, hi), diff: fields.diff};
+  // a row's target: the first of its target columns that is not empty
+  const targets = TARGET_COLUMNS.map((name) => columns.get(name)!);
+  const target = (row: number) => {
+    for (const column of targets) {
+      const text = textAt(column, row);
+      if (text !== "") return text;
+    }
+    return "";
+  };
+  const diff = columns.get("diff")!;
+  const diffs: string[] = [];
+  for (let row = lo; row < hi; row++) diffs.push(textAt(diff, row));
+  return {kind: "rows", format: DATA_FORMAT, month, time: deltas, target: packSpan({text: target}, lo, hi), diff: diffs};
+}
+
+/** The distinct subdomains of rows [lo, hi) but "", sorted. */
+function subdomainsOf(column: ColumnSource, lo: number, hi: number): string[] {
+  const seen = new Set<string>();
+  for (let row = lo; row < hi; row++) seen.add(textAt(column, row));
+  seen.delete("");
+  return [...seen].sort();
 }
 
 /** The months of the explorer published in `out` (its meta.js), or none. */
@@ -175,6 +129,9 @@ export async function writeExploreData(
   const previous = new Map((await publishedMonths(out)).map((entry) => [entry.month, entry]));
   const months: ExploreMeta["months"] = [];
   let kept = 0;
+  const {fromTable, missing} = tableColumns(input.table, input.columns);
+  const empty: ColumnSource = {text: () => ""};
+  const writer = new DataWriter(); // one file at a time
   for (const span of monthSpans(input.table, input.counted)) {
     const digest = createHash("sha256")
       .update(JSON.stringify([DATA_FORMAT, input.code, input.meta.timeZone, input.digest(span.lo, span.hi)]))
@@ -197,10 +154,11 @@ export async function writeExploreData(
         continue;
       }
     }
-    const fields = await sourceFields(input.source, span.lo, span.hi);
-    months.push({month: span.month, rows: span.hi - span.lo, digest, subdomains: [...new Set(fields.subdomain)].filter((value) => value !== "").sort()});
-    await writeFile(path.join(dir, names[0]), dataScript(monthData(input.table, span, fields.subdomain)));
-    await writeFile(path.join(dir, names[1]), dataScript(monthRows(input.time, span, fields)));
+    const fromJson = await jsonColumns(input.source, missing, span.lo, span.hi);
+    const columns: MonthColumns = new Map(MONTH_COLUMNS.map((name) => [name, fromTable.get(name) ?? fromJson.get(name) ?? empty]));
+    months.push({month: span.month, rows: span.hi - span.lo, digest, subdomains: subdomainsOf(columns.get("subdomain_id")!, span.lo, span.hi)});
+    await writer.write(path.join(dir, names[0]), monthData(input.table, span, columns));
+    await writer.write(path.join(dir, names[1]), monthRows(input.time, span, columns));
   }
   // every subdomain of the counted rows, from each month's (a kept month's from the published meta.js)
   const subdomains = [...new Set(months.flatMap((entry) => entry.subdomains))].sort();

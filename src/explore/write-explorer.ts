@@ -17,6 +17,7 @@ import type {ExploreMeta} from "./data-format.js";
 import {periodDays} from "./explore-links.js";
 import {dayKeys, parseDayKey} from "../periods/calendar-keys.js";
 import type {Period} from "../periods/types.js";
+import {en, type Messages} from "../i18n/en.js";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** the explorer's entry point in the page (also from .build/explore/) */
@@ -50,12 +51,15 @@ export async function bundleExplorer(outFile: string, cacheDir = DEFAULT_CACHE_D
 
 /**
  * Writes `<staging>/explore/` (page, data) and `<staging>/assets/explore.{js,css}`; months unchanged
- * since the report published in `out` are linked from it. Returns the months written and kept.
+ * since the report published in `out` are linked from it. The page is in the language of `m` (the
+ * script reads it from `<html lang>`; the data files are the same in every language). Returns the
+ * months written and kept.
  */
 export async function writeExplorer(
   staging: string,
   out: string,
   input: ExploreDataInput,
+  m: Messages = en,
 ): Promise<{written: number; kept: number; months: ExploreMeta["months"]}> {
   const [months] = await Promise.all([
     writeExploreData(staging, out, input),
@@ -66,7 +70,7 @@ export async function writeExplorer(
   const asOf = parseDayKey(input.meta.asOf)!;
   const first = dayKeys(asOf - 29).month;
   const preload = months.months.filter(({month}) => month >= first && month <= input.meta.asOf.slice(0, 7)).map(({month}) => month);
-  await writeFile(path.join(staging, "explore", "index.html"), explorePage(input.meta.title, preload));
+  await writeFile(path.join(staging, "explore", "index.html"), explorePage(input.meta.title, preload, m));
   return months;
 }
 
@@ -79,13 +83,15 @@ export interface ReportExplorerInput extends Omit<ExploreDataInput, "meta"> {
   /** every action of the log (the palette's) */
   actions: string[];
   periods: Pick<Period, "type" | "key" | "path" | "start" | "end">[];
+  /** the report's catalogue: the page's words and `<html lang>` */
+  m: Messages;
 }
 
 /** writeExplorer with the meta of the report: its periods as days. */
 export function writeReportExplorer(
   staging: string,
   out: string,
-  {title, timeZone, asOf, top, actions, periods, ...data}: ReportExplorerInput,
+  {title, timeZone, asOf, top, actions, periods, m, ...data}: ReportExplorerInput,
 ): Promise<{written: number; kept: number; months: ExploreMeta["months"]}> {
   const meta = {
     title,
@@ -95,5 +101,5 @@ export function writeReportExplorer(
     actions,
     periods: periods.map((period) => ({type: period.type, key: period.key, path: period.path, ...periodDays(period)})),
   };
-  return writeExplorer(staging, out, {...data, meta});
+  return writeExplorer(staging, out, {...data, meta}, m);
 }

@@ -7,6 +7,8 @@
  * Error messages are not here: they stay English, for the operator and the logs.
  */
 
+import {exploreEn} from "./explore-en.js";
+
 /** A noun's forms for Intl.PluralRules' categories; "other" is required, e.g. {one: "row", other: "rows"}. */
 export interface Noun {
   one?: string;
@@ -282,6 +284,9 @@ export const en = {
     /** a chart in the text part: its title, then what it shows */
     chartLine: (title: string, alt: string) => `${title}: ${alt}`,
   },
+
+  /** the explorer (explore/index.html and its script): explore-en.ts */
+  explore: exploreEn,
 
   /** the build command's summary line (stdout) */
   cli: {

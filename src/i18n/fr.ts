@@ -4,6 +4,7 @@
  * no-break space, "45,7 %"). French typography: a no-break space before ":" (NBSP below).
  */
 import type {Messages, Noun, VegaLocale} from "./en.js";
+import {exploreFr} from "./explore-fr.js";
 
 const NBSP = "\u00a0";
 const C = `${NBSP}:`;
@@ -272,6 +273,8 @@ export const fr: Messages = {
     openReport: "Ouvrir le rapport complet",
     chartLine: (title, alt) => `${title}${C} ${alt}`,
   },
+
+  explore: exploreFr,
 
   cli: {
     upToDate: `à jour, rien n’a été reconstruit${C} `,

@@ -17,6 +17,7 @@ import type {PeriodPage, ReportJson} from "../site/types.js";
 import {writePeriodData, writeReportFiles} from "../site/write-outputs.js";
 import {writeReportExplorer} from "../explore/write-explorer.js";
 import {rowsDigest} from "../cache/period-keys.js";
+import {messagesFor} from "../i18n/languages.js";
 import type {SourceData} from "../downloads/whole-log.js";
 import type {PageWork} from "./compute.js";
 import type {LogRead} from "./read-log.js";
@@ -106,7 +107,7 @@ export async function renderPages(
  * lays out the pages (the caller times it as the stage "explore").
  */
 export function writeExplorer(
-  config: Pick<BuildConfig, "out" | "timeZone" | "asOf" | "top">,
+  config: Pick<BuildConfig, "out" | "timeZone" | "asOf" | "top" | "lang">,
   output: Output,
   read: LogRead,
   plan: Plan,
@@ -118,6 +119,7 @@ export function writeExplorer(
     time,
     counted,
     source,
+    columns: read.log.columns,
     title,
     digest: (lo, hi) => rowsDigest(read.log.rows, lo, hi),
     code: read.code,
@@ -126,5 +128,6 @@ export function writeExplorer(
     top: config.top,
     actions: palette.actions,
     periods: periods.map(({period}) => period),
+    m: messagesFor(config.lang),
   });
 }

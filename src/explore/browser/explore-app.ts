@@ -6,24 +6,34 @@
  * (popstate). `data-state="ready"` on `#main` says the figures shown are the URL's selection's.
  */
 import {actionPalette} from "../../charts/palette.js";
-import {formatCount, formatDecimal} from "../../site/figures.js";
+import {countOf, formatCount, formatDecimal} from "../../site/figures.js";
+import {formatDay, formatDayRange, periodLabel} from "../../site/period-labels.js";
+import {messagesFor, type Messages} from "../../i18n/languages.js";
+import {dayKeys, parseDayKey} from "../../periods/calendar-keys.js";
 import {topDatasets} from "../../indicators/top-datasets.js";
 import {topPages} from "../../indicators/top-pages.js";
 import {topUsers} from "../../indicators/top-users.js";
-import {EXPLORE_MESSAGES as M} from "../messages.js";
 import {renderCharts, drillButton} from "./explore-charts.js";
 import {ExploreStore, loadMeta} from "./load-data.js";
 import {renderRowsTable, rowsCsv, selectionRows} from "./rows-table.js";
 import {computeSelection, lastDays, selectionFromQuery, selectionQuery, type FilterName, type Selection, type SelectionResult} from "./selection.js";
 import type {ExploreMeta} from "../data-format.js";
+import type {Period} from "../../periods/types.js";
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const option = (text: string, value: string) => Object.assign(document.createElement("option"), {textContent: text, value});
 
-/** The preset choices: the baked periods and the last 7, 30, 90 days. */
-function presets(meta: ExploreMeta): {label: string; from: string; to: string}[] {
-  const rolling = [7, 30, 90].map((days) => ({label: M.lastDays(days), ...lastDays(meta, days)}));
-  return [...rolling, ...meta.periods.map((period) => ({label: `${period.type} ${period.key}`, from: period.from, to: period.to}))];
+/** The preset choices: the last 7, 30, 90 days and the baked periods, named as the pages name them ("March 2025"). */
+function presets(meta: ExploreMeta, m: Messages): {label: string; from: string; to: string}[] {
+  const rolling = [7, 30, 90].map((days) => ({label: m.period.lastDays(formatCount(days, m)), ...lastDays(meta, days)}));
+  // the labels read the days from the text of start and end (period-labels.ts periodDays): the offset does not matter
+  const bounds = (period: ExploreMeta["periods"][number]) => ({
+    start: `${period.from}T00:00:00Z`,
+    end: `${dayKeys(parseDayKey(period.to)! + 1).day}T00:00:00Z`,
+  });
+  const label = (period: ExploreMeta["periods"][number]) =>
+    periodLabel({type: period.type as Period["type"], key: period.key, timeZone: meta.timeZone, ...bounds(period)}, m).full;
+  return [...rolling, ...meta.periods.map((period) => ({label: label(period), from: period.from, to: period.to}))];
 }
 
 class Explorer {
@@ -36,15 +46,23 @@ class Explorer {
   private run = 0;
   private readonly main = byId<HTMLElement>("main");
 
-  constructor(readonly meta: ExploreMeta) {
+  private readonly M: Messages["explore"];
+
+  /** `m`: the page's catalogue (its `<html lang>`'s) */
+  constructor(
+    readonly meta: ExploreMeta,
+    private readonly m: Messages,
+  ) {
     this.store = new ExploreStore(meta);
-    this.palette = actionPalette(meta.actions);
-    this.choices = presets(meta);
+    this.palette = actionPalette(meta.actions, m);
+    this.choices = presets(meta, m);
+    this.M = m.explore;
   }
 
   start(): void {
+    const {M} = this;
     byId("explore-zone").textContent = this.meta.timeZone;
-    byId("explore-as-of").textContent = this.meta.asOf;
+    byId("explore-as-of").textContent = formatDay(this.meta.asOf, this.m);
     const preset = byId<HTMLSelectElement>("filter-preset");
     preset.append(option(M.customRange, ""), ...this.choices.map((choice, i) => option(choice.label, String(i))));
     const subdomain = byId<HTMLSelectElement>("filter-subdomain");
@@ -121,6 +139,7 @@ class Explorer {
 
   /** Loads, computes and shows `selection`; a later call supersedes it. */
   private async show(selection: Selection): Promise<void> {
+    const {M, m} = this;
     const run = ++this.run;
     this.setState("loading");
     this.main.setAttribute("aria-busy", "true");
@@ -143,14 +162,17 @@ class Explorer {
       t = performance.now();
       this.result = result;
       this.showFigures(result);
-      status.textContent = M.status(formatCount(result.figures.totals.actions) + " actions", selection.from, selection.to);
+      status.textContent = M.status(
+        countOf(result.figures.totals.actions, "action", m),
+        formatDayRange(parseDayKey(selection.from)!, parseDayKey(selection.to)!, false, m),
+      );
       mark("figures", t);
       performance.mark("explore:figures-shown");
       // the figures are painted before the charts take the main thread
       await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
       if (run !== this.run) return;
       t = performance.now();
-      await renderCharts(byId("explore-charts"), result.indicators, this.palette, (filter, value) => this.change({...selection, [filter]: value}));
+      await renderCharts(byId("explore-charts"), result.indicators, this.palette, (filter, value) => this.change({...selection, [filter]: value}), m);
       if (run !== this.run) return;
       mark("charts", t);
       this.addShowMore(result);
@@ -177,12 +199,13 @@ class Explorer {
   }
 
   private showFigures({figures: {totals}}: SelectionResult): void {
+    const {M, m} = this;
     const items: [string, string][] = [
-      [M.figures.actions, formatCount(totals.actions)],
-      [M.figures.users, formatCount(totals.users)],
-      [M.figures.datasets, formatCount(totals.datasets)],
-      [M.figures.pages, formatCount(totals.pages)],
-      [M.figures.actionsPerUser, formatDecimal(totals.actionsPerUser)],
+      [M.figures.actions, formatCount(totals.actions, m)],
+      [M.figures.users, formatCount(totals.users, m)],
+      [M.figures.datasets, formatCount(totals.datasets, m)],
+      [M.figures.pages, formatCount(totals.pages, m)],
+      [M.figures.actionsPerUser, formatDecimal(totals.actionsPerUser, m)],
     ];
     byId("explore-figures").replaceChildren(
       ...items.map(([label, value]) => {
@@ -218,14 +241,14 @@ class Explorer {
       if (!section) continue;
       let top = this.meta.top;
       const more = Object.assign(document.createElement("ol"), {className: "explore-more", id: `more-${list.id}`});
-      const button = Object.assign(document.createElement("button"), {type: "button", id: `show-more-${list.id}`, textContent: M.showMore});
+      const button = Object.assign(document.createElement("button"), {type: "button", id: `show-more-${list.id}`, textContent: this.M.showMore});
       const drill = (filter: FilterName, value: string) => this.change({...result.selection, [filter]: value});
       const draw = () => {
         const entries = list.entries(top);
         more.replaceChildren(
           ...entries.map(([id, count]) => {
             const li = document.createElement("li");
-            li.append(drillButton(list.filter, id, drill), ` (${formatCount(count)})`);
+            li.append(drillButton(list.filter, id, drill, this.m), ` (${formatCount(count, this.m)})`);
             return li;
           }),
         );
@@ -242,13 +265,13 @@ class Explorer {
     const body = byId("explore-rows-body");
     const drill = (filter: FilterName, value: string) => this.change({...result.selection, [filter]: value});
     const draw = async () => {
-      if (run === this.run) await renderRowsTable(body, this.store, result, drill);
+      if (run === this.run) await renderRowsTable(body, this.store, result, drill, this.m);
     };
     if (result.selection.user !== null || result.selection.dataset !== null || result.selection.page !== null) return draw();
     const button = Object.assign(document.createElement("button"), {
       type: "button",
       id: "show-rows",
-      textContent: `${M.showRows} (${formatCount(result.rowOf.length)})`,
+      textContent: `${this.M.showRows} (${formatCount(result.rowOf.length, this.m)})`,
     });
     button.addEventListener("click", () => void draw());
     body.replaceChildren(button);
@@ -279,10 +302,12 @@ function save(name: string, text: string, type: string): void {
 }
 
 async function main(): Promise<void> {
+  // the report's language, as the page says it (explore-page.ts); the live legend reads it too
+  const m = messagesFor(document.documentElement.lang);
   try {
-    new Explorer(await loadMeta()).start();
+    new Explorer(await loadMeta(), m).start();
   } catch (error) {
-    byId("explore-status").textContent = M.failed((error as Error).message);
+    byId("explore-status").textContent = m.explore.failed((error as Error).message);
     byId("main").dataset.state = "failed";
     throw error;
   }

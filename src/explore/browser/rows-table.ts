@@ -2,12 +2,13 @@
  * Runs in the page: the selection's rows (timestamp in the report's zone, action, user, target,
  * diff) as a paged, searchable table, and as the CSV of `#download-rows`, whose cells are
  * formula-safe like the period downloads' (downloads/csv.ts csvCell). The rows' instants, targets
- * and diffs are loaded on demand (rows-YYYY-MM.js).
+ * and diffs are loaded on demand (rows-YYYY-MM.js). The table's words are the page's language's; the
+ * CSV is the same in every language (its header is the log's column names, its times ISO 8601).
  */
 import {DateTime} from "luxon";
 import {csvLine} from "../../downloads/csv.js";
 import {formatCount} from "../../site/figures.js";
-import {EXPLORE_MESSAGES as M} from "../messages.js";
+import type {Messages} from "../../i18n/en.js";
 import {drillButton, type Drill} from "./explore-charts.js";
 import type {ExploreStore} from "./load-data.js";
 import type {SelectionResult} from "./selection.js";
@@ -64,7 +65,8 @@ const cell = (text: string, className = "") => Object.assign(document.createElem
  * Fills `root` with a search box, the table of the selection's rows, newest first, and its pager.
  * A page loads only the months its rows are in; a search loads every month of the selection.
  */
-export function renderRowsTable(root: HTMLElement, store: ExploreStore, result: SelectionResult, drill: Drill): Promise<void> {
+export function renderRowsTable(root: HTMLElement, store: ExploreStore, result: SelectionResult, drill: Drill, m: Messages): Promise<void> {
+  const M = m.explore;
   const total = result.rowOf.length;
   const label = Object.assign(document.createElement("label"), {htmlFor: "rows-search", textContent: M.rowsSearch});
   const search = Object.assign(document.createElement("input"), {type: "search", id: "rows-search", autocomplete: "off"});
@@ -97,8 +99,8 @@ export function renderRowsTable(root: HTMLElement, store: ExploreStore, result: 
     // newest first: page rows [start, end) are selection rows [total - end, total - start), reversed
     const rows = found ? found.slice(start, end) : (await selectionRows(store, result, total - end, total - start)).reverse();
     if (turn !== drawn) return;
-    body.replaceChildren(...rows.map((row) => rowElement(row, drill)));
-    status.textContent = count === 0 ? M.noRows : M.rowsPage(formatCount(start + 1), formatCount(end), formatCount(count));
+    body.replaceChildren(...rows.map((row) => rowElement(row, drill, m)));
+    status.textContent = count === 0 ? M.noRows : M.rowsPage(formatCount(start + 1, m), formatCount(end, m), formatCount(count, m));
     previous.disabled = start === 0;
     next.disabled = end >= count;
   };
@@ -123,13 +125,13 @@ export function renderRowsTable(root: HTMLElement, store: ExploreStore, result: 
 }
 
 /** One row of the table; its user and its target (a dataset or a page) drill down. */
-function rowElement(row: RowView, drill: Drill): HTMLTableRowElement {
+function rowElement(row: RowView, drill: Drill, m: Messages): HTMLTableRowElement {
   const tr = document.createElement("tr");
   const user = document.createElement("td");
-  if (row.user) user.append(drillButton("user", row.user, drill));
+  if (row.user) user.append(drillButton("user", row.user, drill, m));
   const target = document.createElement("td");
   const targetFilter = row.target === "" ? null : row.dataset === row.target ? "dataset" : row.page === row.target ? "page" : null;
-  if (targetFilter) target.append(drillButton(targetFilter, row.target, drill));
+  if (targetFilter) target.append(drillButton(targetFilter, row.target, drill, m));
   else target.textContent = row.target;
   tr.append(cell(row.time), cell(row.action), user, target, cell(row.diff, "diff"));
   return tr;

@@ -1,15 +1,19 @@
 /**
- * Every text of the explorer, page and script alike, in one place (for the message catalogue).
- * Functions take the numbers already formatted. No DOM here.
+ * The explorer's words in English (explore/index.html and its script): the catalogue's `explore`
+ * part (en.ts), in a file of its own to keep the catalogue readable. The words the explorer shares
+ * with the period pages ("Period", "Show data", "All periods", "Last 30 days") are the pages'
+ * entries. Functions take values already formatted (counts, days).
  */
-export const EXPLORE_MESSAGES = {
+
+export const exploreEn = {
   pageTitle: "Explore",
   heading: "Explore the activity",
   intro: "Pick any days and filters: every figure and chart is computed in your browser from the report's data.",
   timesIn: "Times in",
   dataUpTo: "data up to",
+  /** the form's label */
   filters: "Selection",
-  period: "Period",
+  /** the preset choice of days picked in From and To */
   customRange: "Custom range",
   from: "From",
   to: "To",
@@ -21,6 +25,7 @@ export const EXPLORE_MESSAGES = {
   user: "User",
   dataset: "Dataset",
   page: "Page",
+  /** the placeholder of the user, dataset and page filters */
   anyValue: "Any",
   clear: "Clear filters",
   apply: "Apply",
@@ -35,15 +40,23 @@ export const EXPLORE_MESSAGES = {
   previousPage: "Previous rows",
   nextPage: "Next rows",
   showMore: "Show 20 more",
-  showData: "Show data",
-  allPeriods: "All periods",
-  lastDays: (days: number) => `Last ${days} days`,
   noActivity: "No activity in this selection",
   failed: (message: string) => `The explorer could not load its data: ${message}`,
-  status: (actions: string, from: string, to: string) => `${actions} in this selection, ${from} to ${to}.`,
+  /** e.g. "1,234 actions in this selection, 27 Feb – 3 Apr 2026." */
+  status: (actions: string, days: string) => `${actions} in this selection, ${days}.`,
   rowsPage: (first: string, last: string, total: string) => `Rows ${first} to ${last} of ${total}`,
   noRows: "No row matches.",
-  filterTo: (what: string, value: string) => `Show only ${what} ${value}`,
-  columns: {time: "Time", action: "Action", user: "User", target: "Target", diff: "Diff", subdomain: "Subdomain"},
+  /** the title of a button that filters the explorer to a user, a dataset or a page */
+  filterTo: {
+    user: (value: string) => `Show only user ${value}`,
+    dataset: (value: string) => `Show only dataset ${value}`,
+    page: (value: string) => `Show only page ${value}`,
+  },
+  /** the rows table's headers */
+  columns: {time: "Time", action: "Action", user: "User", target: "Target", diff: "Diff"},
+  /** the headline figures of the selection */
   figures: {actions: "Actions", users: "Users", datasets: "Datasets", pages: "Pages", actionsPerUser: "Actions per user"},
-} as const;
+};
+
+/** The explorer's part of every catalogue: the English one's shape. */
+export type ExploreMessages = typeof exploreEn;
