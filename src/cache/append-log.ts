@@ -54,31 +54,8 @@ export type AppendResult =
 export async function appendToCachedLog(cache: CachedLog, options: IngestOptions, inputs: readonly InputSnapshot[]): Promise<AppendResult> {
   assertZone(options.timeZone);
   const {manifest} = cache;
-  if (manifest.timeZone !== options.timeZone) return cold(`the time zone changed (${manifest.timeZone} -> ${options.timeZone})`);
-  if ((manifest.format ?? null) !== (options.format ?? null)) return cold("--format changed");
-  const old = manifest.files;
-  for (let i = 0; i < old.length; i++) {
-    if (i >= inputs.length || inputs[i].path !== old[i].path) {
-      return cold(
-        inputs.some((input) => input.path === old[i].path) ? `the input files are in another order (${old[i].path})` : `${old[i].path} is no longer an input`,
-      );
-    }
-    if (inputs[i].format !== old[i].format) return cold(`${old[i].path} is read as another format`);
-  }
-  // which files to read, and from where
-  const toRead: {fileNumber: number; resume?: ResumePoint}[] = [];
-  for (const [i, cached] of old.entries()) {
-    const {size} = inputs[i];
-    if (size === cached.size && inputs[i].sha256 === cached.sha256) continue;
-    const grown = size > cached.size && (await snapshotPrefixHash(inputs[i], cached.size)) === cached.sha256;
-    if (!grown) return cold(`${cached.path} changed`);
-    if (i !== old.length - 1) return cold(`${cached.path} grew, but later input files follow it`);
-    if (!cached.resume)
-      return cold(`${cached.path} grew, but ${cached.format === "json" ? "a JSON array cannot be read from the middle" : "its last line had no newline"}`);
-    toRead.push({fileNumber: i, resume: cached.resume});
-  }
-  for (let i = old.length; i < inputs.length; i++) toRead.push({fileNumber: i});
-
+  const toRead = await whatToRead(cache, options, inputs);
+  if (typeof toRead === "string") return cold(toRead);
   const files = inputs.map((input) => input.path);
   const oldRows = oldRowReader(cache);
   try {
@@ -101,48 +78,98 @@ export async function appendToCachedLog(cache: CachedLog, options: IngestOptions
     if (reading.columns.names.length > manifest.columnNames.length) {
       return cold(`a new column appeared (${reading.columns.names.slice(manifest.columnNames.length).join(", ")})`);
     }
-    const added = reading.finish();
-    const addedTime = added.table.array("time", Float64Array) as Float64Array;
-    // rows older than the newest one read go among the cached rows (merge-rows.ts), in the cold order
-    const places = placesAmong(cache.time, addedTime);
-    const keyed = addPeriodKeys(added.table, options.timeZone);
-    const table: Record<string, unknown> = {time: spliceRows(cache.time, addedTime, places)};
-    for (const name of CACHED_COLUMNS) {
-      const before = cache.coded[name];
-      const after = keyed.columnNames().includes(name) ? (keyed.column(name) as CodedColumn) : undefined;
-      if (before && after) table[name] = mergeCoded(before, after, places);
-    }
-    const merged = aq.table(table as Record<string, unknown[]>);
-    return {
-      mode: "append",
-      table: merged,
-      newRows: newRowValues(added),
-      places,
-      files: await fileStates(
-        inputs,
-        old,
-        toRead.map(({fileNumber}) => fileNumber),
-      ),
-      log: {
-        table: merged,
-        rows: spliceOrigins(cache.rows, added.rows, places),
-        columns: manifest.columns,
-        columnNames: manifest.columnNames,
-        rejects: [...cache.rejects, ...added.rejects],
-        duplicates: [...cache.duplicates, ...added.duplicates],
-        counts: {
-          files: inputs.length,
-          rows: manifest.counts.rows + added.counts.rows,
-          accepted: manifest.counts.accepted + added.counts.accepted,
-          rejected: manifest.counts.rejected + added.counts.rejected,
-          duplicates: manifest.counts.duplicates + added.counts.duplicates,
-        },
-        files,
-      },
-    };
+    return await mergedLog(cache, options, inputs, toRead, reading.finish());
   } finally {
     oldRows.close();
   }
+}
+
+/** The inputs to read and where each starts (the last cached file where it ended), or why the cache cannot serve. */
+async function whatToRead(cache: CachedLog, options: IngestOptions, inputs: readonly InputSnapshot[]): Promise<ToRead[] | string> {
+  const {manifest} = cache;
+  if (manifest.timeZone !== options.timeZone) return `the time zone changed (${manifest.timeZone} -> ${options.timeZone})`;
+  if ((manifest.format ?? null) !== (options.format ?? null)) return "--format changed";
+  const old = manifest.files;
+  for (let i = 0; i < old.length; i++) {
+    if (i >= inputs.length || inputs[i].path !== old[i].path) {
+      return inputs.some((input) => input.path === old[i].path)
+        ? `the input files are in another order (${old[i].path})`
+        : `${old[i].path} is no longer an input`;
+    }
+    if (inputs[i].format !== old[i].format) return `${old[i].path} is read as another format`;
+  }
+  // which files to read, and from where
+  const toRead: ToRead[] = [];
+  for (const [i, cached] of old.entries()) {
+    const {size} = inputs[i];
+    if (size === cached.size && inputs[i].sha256 === cached.sha256) continue;
+    const grown = size > cached.size && (await snapshotPrefixHash(inputs[i], cached.size)) === cached.sha256;
+    if (!grown) return `${cached.path} changed`;
+    if (i !== old.length - 1) return `${cached.path} grew, but later input files follow it`;
+    if (!cached.resume)
+      return `${cached.path} grew, but ${cached.format === "json" ? "a JSON array cannot be read from the middle" : "its last line had no newline"}`;
+    toRead.push({fileNumber: i, resume: cached.resume});
+  }
+  for (let i = old.length; i < inputs.length; i++) toRead.push({fileNumber: i});
+
+  return toRead;
+}
+
+/** An input file to read: its number among the inputs, and where a grown one resumes. */
+interface ToRead {
+  fileNumber: number;
+  resume?: ResumePoint;
+}
+
+/** The cached log with the rows read since (`added`) merged into it, in a cold read's order. */
+async function mergedLog(
+  cache: CachedLog,
+  options: IngestOptions,
+  inputs: readonly InputSnapshot[],
+  toRead: ToRead[],
+  added: ActivityLog,
+): Promise<AppendResult> {
+  const {manifest} = cache;
+  const old = manifest.files;
+  const files = inputs.map((input) => input.path);
+  const addedTime = added.table.array("time", Float64Array) as Float64Array;
+  // rows older than the newest one read go among the cached rows (merge-rows.ts), in the cold order
+  const places = placesAmong(cache.time, addedTime);
+  const keyed = addPeriodKeys(added.table, options.timeZone);
+  const table: Record<string, unknown> = {time: spliceRows(cache.time, addedTime, places)};
+  for (const name of CACHED_COLUMNS) {
+    const before = cache.coded[name];
+    const after = keyed.columnNames().includes(name) ? (keyed.column(name) as CodedColumn) : undefined;
+    if (before && after) table[name] = mergeCoded(before, after, places);
+  }
+  const merged = aq.table(table as Record<string, unknown[]>);
+  return {
+    mode: "append",
+    table: merged,
+    newRows: newRowValues(added),
+    places,
+    files: await fileStates(
+      inputs,
+      old,
+      toRead.map(({fileNumber}) => fileNumber),
+    ),
+    log: {
+      table: merged,
+      rows: spliceOrigins(cache.rows, added.rows, places),
+      columns: manifest.columns,
+      columnNames: manifest.columnNames,
+      rejects: [...cache.rejects, ...added.rejects],
+      duplicates: [...cache.duplicates, ...added.duplicates],
+      counts: {
+        files: inputs.length,
+        rows: manifest.counts.rows + added.counts.rows,
+        accepted: manifest.counts.accepted + added.counts.accepted,
+        rejected: manifest.counts.rejected + added.counts.rejected,
+        duplicates: manifest.counts.duplicates + added.counts.duplicates,
+      },
+      files,
+    },
+  };
 }
 
 const cold = (reason: string): AppendResult => ({mode: "cold", reason});

@@ -202,39 +202,13 @@ async function loadCache(dir: string, manifest: CacheManifest): Promise<CachedLo
     const rows = Object.fromEntries(ROW_ARRAYS.map((name, i) => [name, rowArrays[i]])) as unknown as RowOrigins;
     const coded: Record<string, CodedColumn> = {};
     codedNames.forEach((name, i) => (coded[name] = new CodedColumn(codedArrays[i], manifest.dictionaries[name])));
-    const [rejects, duplicates] = await Promise.all(
-      [parts.rejects, parts.duplicates].map(async (part) => {
-        const text = await readFile(path.join(dir, part), "utf8");
-        if (sha256(text) !== parts.digests[part]) throw new DamagedCache(`cache file ${part} does not match its digest`);
-        return JSON.parse(text);
-      }),
-    );
+    const [rejects, duplicates] = await Promise.all([parts.rejects, parts.duplicates].map((part) => readList(dir, part, parts.digests[part])));
     const csvFile = path.join(dir, parts.csv);
     const jsonFile = path.join(dir, parts.json);
-    const [csvInfo, jsonInfo] = await Promise.all([stat(csvFile), stat(jsonFile)]);
-    if (csvInfo.size !== csvStart[n] || jsonInfo.size !== jsonRowsEnd(jsonEnd, n) + JSON_TAIL.length) return "the cache is incomplete";
-    for (const [part, info] of [
-      [parts.csv, csvInfo],
-      [parts.json, jsonInfo],
-    ] as const) {
-      if (info.mtimeMs !== parts.mtimes[part]) return `cache file ${part} was written to after the cache recorded it`;
-    }
+    const trouble = await downloadsTrouble(dir, parts, csvStart[n], jsonRowsEnd(jsonEnd, n) + JSON_TAIL.length);
+    if (trouble !== undefined) return trouble;
     const csvHeader = Buffer.from(csvLine(manifest.columns)); // what writeSourceData wrote first
-    const {spare} = parts;
-    // a spare written to since is not lent (the build copies instead): checked again when taken
-    const spareIntact =
-      spare !== undefined &&
-      spare.rows <= n &&
-      (
-        await Promise.all(
-          [spare.csv, spare.json].map((part) =>
-            stat(path.join(dir, part)).then(
-              (info) => info.mtimeMs === parts.mtimes[part],
-              () => false,
-            ),
-          ),
-        )
-      ).every(Boolean);
+    const spare = await intactSpare(dir, parts, n);
     return {
       dir,
       manifest,
@@ -246,12 +220,47 @@ async function loadCache(dir: string, manifest: CacheManifest): Promise<CachedLo
       duplicates,
       arrayHashes,
       source: {csvFile, jsonFile, csvHeader, csvStart, jsonStart, jsonEnd},
-      ...(spareIntact ? {spare: {csvFile: path.join(dir, spare.csv), jsonFile: path.join(dir, spare.json), rows: spare.rows}} : {}),
+      ...(spare ? {spare} : {}),
     };
   } catch (error) {
     if (error instanceof DamagedCache) return error.message;
     return "the cache is incomplete"; // a file missing or short: build from the inputs
   }
+}
+
+/** A rejects or duplicates list of the cache, checked against its digest. */
+async function readList(dir: string, part: string, digest: string | undefined) {
+  const text = await readFile(path.join(dir, part), "utf8");
+  if (sha256(text) !== digest) throw new DamagedCache(`cache file ${part} does not match its digest`);
+  return JSON.parse(text);
+}
+
+/** Why the cached downloads cannot serve (not the sizes the offsets say, or written to since), or undefined. */
+async function downloadsTrouble(dir: string, parts: CacheManifest["parts"], csvSize: number, jsonSize: number): Promise<string | undefined> {
+  const [csvInfo, jsonInfo] = await Promise.all([stat(path.join(dir, parts.csv)), stat(path.join(dir, parts.json))]);
+  if (csvInfo.size !== csvSize || jsonInfo.size !== jsonSize) return "the cache is incomplete";
+  for (const [part, info] of [
+    [parts.csv, csvInfo],
+    [parts.json, jsonInfo],
+  ] as const) {
+    if (info.mtimeMs !== parts.mtimes[part]) return `cache file ${part} was written to after the cache recorded it`;
+  }
+  return undefined;
+}
+
+/** The spare downloads the cache may lend, unless written to since (the build copies instead; checked again when taken). */
+async function intactSpare(dir: string, parts: CacheManifest["parts"], rowCount: number): Promise<CachedLog["spare"]> {
+  const {spare} = parts;
+  if (spare === undefined || spare.rows > rowCount) return undefined;
+  const unchanged = await Promise.all(
+    [spare.csv, spare.json].map((part) =>
+      stat(path.join(dir, part)).then(
+        (info) => info.mtimeMs === parts.mtimes[part],
+        () => false,
+      ),
+    ),
+  );
+  return unchanged.every(Boolean) ? {csvFile: path.join(dir, spare.csv), jsonFile: path.join(dir, spare.json), rows: spare.rows} : undefined;
 }
 
 type ArrayKind<T> = {new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number};
