@@ -55,6 +55,17 @@ export function spliceHashIndex(index: Float64Array, hashes: Int32Array, places:
 /** The rows whose hash is `hash`, ascending. */
 export function rowsWithHash(index: Float64Array, hash: number): number[] {
   const low = hash * MAX_INDEXED_ROWS;
+  const rows: number[] = [];
+  for (let i = firstEntryOf(index, hash); i < index.length && index[i] < low + MAX_INDEXED_ROWS; i++) rows.push(index[i] - low);
+  return rows;
+}
+
+/**
+ * Where the entries of `hash` begin in `index` (a binary search): entries i from there on, while
+ * `index[i] < (hash + 1) * MAX_INDEXED_ROWS`, are its rows, `index[i] - hash * MAX_INDEXED_ROWS`.
+ */
+export function firstEntryOf(index: Float64Array, hash: number): number {
+  const low = hash * MAX_INDEXED_ROWS;
   let lo = 0,
     hi = index.length;
   while (lo < hi) {
@@ -62,7 +73,5 @@ export function rowsWithHash(index: Float64Array, hash: number): number[] {
     if (index[mid] < low) lo = mid + 1;
     else hi = mid;
   }
-  const rows: number[] = [];
-  for (let i = lo; i < index.length && index[i] < low + MAX_INDEXED_ROWS; i++) rows.push(index[i] - low);
-  return rows;
+  return lo;
 }

@@ -8,7 +8,7 @@
  */
 import type {RowOrigins} from "../ingest/log-rows.js";
 import type {CachedLog} from "./build-cache.js";
-import {MAX_INDEXED_ROWS} from "./hash-index.js";
+import {firstEntryOf, MAX_INDEXED_ROWS} from "./hash-index.js";
 
 /**
  * For each row of `rows` (a log read whole, in its time order), the cached row with the same hashes,
@@ -20,16 +20,9 @@ export function knownRows(cache: Pick<CachedLog, "hashIndex" | "rows">, rows: Pi
   const {hashIndex: index} = cache;
   const {hash2} = cache.rows;
   for (let row = 0; row < known.length; row++) {
-    // the index's entries of this hash (hash-index.ts rowsWithHash, without an array per row)
+    // the index's entries of this hash (as hash-index.ts rowsWithHash, without an array per row)
     const low = rows.hash[row] * MAX_INDEXED_ROWS;
-    let lo = 0,
-      hi = index.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (index[mid] < low) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < index.length && index[i] < low + MAX_INDEXED_ROWS; i++) {
+    for (let i = firstEntryOf(index, rows.hash[row]); i < index.length && index[i] < low + MAX_INDEXED_ROWS; i++) {
       const candidate = index[i] - low;
       if (hash2[candidate] !== rows.hash2[row] || taken[candidate] === 1) continue;
       taken[candidate] = 1;
