@@ -22,8 +22,13 @@ export interface Output {
   readonly dir: string;
   /** settles once what killed builds left is cleaned up (and `<out>` restored if one left none): before reading `<out>` */
   recovered(): Promise<void>;
-  /** settles once `<out>.previous` (the build before last, which links the spare downloads too) is gone */
+  /** settles once `<out>.previous` (the build before last) is gone */
   readonly retired: Promise<void>;
+  /**
+   * resolves once the downloads of `<out>.previous`, which link the cache's spare copies too, are
+   * gone (before the rest of that folder), or once it is retired or failed to be
+   */
+  readonly sparesFree: Promise<void>;
   /** the fingerprint of the published report (`<out>/.fingerprint`), if any */
   publishedFingerprint(): Promise<string | undefined>;
   /** writes a file of the report, e.g. writeFile(".fingerprint", "…") */
@@ -50,8 +55,11 @@ export async function openOutput(config: BuildConfig, run: Runtime): Promise<Out
   recovered.catch(() => {}); // awaited by recovered() or the publish
   // the build before last's folder goes while this one works, once the recovery has decided
   // whether <out>.previous is the report to keep
-  const retired = recovered.then(() => retirePrevious(config.out));
+  let downloadsGone = () => {};
+  const sparesFree = new Promise<void>((resolve) => (downloadsGone = resolve));
+  const retired = recovered.then(() => retirePrevious(config.out, process.pid, downloadsGone));
   retired.catch(() => {}); // awaited before the publish
+  retired.finally(downloadsGone).catch(() => {});
   // the staging folder comes first: a cold build writes the whole log's downloads into it while it
   // reads the log (downloads/source-stream.ts)
   const dir = await run.timed("publish", () => createStaging(config.out));
@@ -60,6 +68,7 @@ export async function openOutput(config: BuildConfig, run: Runtime): Promise<Out
     dir,
     recovered: () => run.timed("publish", () => recovered.then(() => {})),
     retired,
+    sparesFree,
     publishedFingerprint: () => publishedFingerprint(config.out),
     writeFile: (relative, data) => writeFile(path.join(dir, relative), data),
     keepPeriod: async (periodPath) => {

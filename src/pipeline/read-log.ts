@@ -98,13 +98,10 @@ export function previousDownloads(read: LogRead, output: Output): PreviousDownlo
   const {cache, incremental, known} = read;
   if (cache && known) return {previous: cache.source, known};
   if (!cache || !incremental) return undefined;
-  // the spare is free once <out>.previous, which links it too, is gone
+  // the spare is free once the downloads of <out>.previous, which link it too, are gone
   return {
     previous: cache.source,
-    spare: output.retired.then(
-      () => cache.spare,
-      () => undefined,
-    ),
+    spare: output.sparesFree.then(() => cache.spare),
     newRows: incremental.newRows,
     places: incremental.places,
   };

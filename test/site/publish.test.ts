@@ -1,6 +1,7 @@
 import {test} from "uvu";
 import * as assert from "uvu/assert";
 import {link, mkdir, readFile, readdir, symlink, unlink, writeFile} from "node:fs/promises";
+import {readdirSync, statSync} from "node:fs";
 import path from "node:path";
 import {createStaging, discardStaging, MARKER_FILE, publishStaging, recoverInterruptedBuilds, removeTree, retirePrevious} from "../../src/site/publish.js";
 import {tempDirs} from "../temp-dirs.js";
@@ -101,6 +102,33 @@ test("removeTree removes a report's folders and files, a few at a time, and leav
     assert.is(await readFile(path.join(keep, "shared.csv"), "utf8"), "kept");
     await removeTree(tree, lanes); // gone already: nothing to do
   }
+});
+
+test("removeTree removes the downloads first and says so: the cache's spares, their links, are free before the other files go", async () => {
+  const root = await tmp();
+  const tree = path.join(root, "site.removing-1");
+  for (let p = 0; p < 20; p++) {
+    const dir = path.join(tree, "week", `2025-W${p}`);
+    await mkdir(dir, {recursive: true});
+    for (const name of ["index.html", "charts.json", "indicators.json", "activity.csv", "activity.json"]) await writeFile(path.join(dir, name), name);
+  }
+  await writeFile(path.join(tree, "activity.csv"), "whole log");
+  const spare = path.join(root, "spare.csv");
+  await link(path.join(tree, "activity.csv"), spare);
+  let seen: {downloads: string[]; others: number; spareLinks: number} | undefined;
+  await removeTree(tree, 1, () => {
+    const names = readdirSync(tree, {recursive: true})
+      .map(String)
+      .filter((name) => /\.(?:csv|json|html)$/.test(name));
+    const downloads = names.filter((name) => /activity\.(?:csv|json)$/.test(name));
+    seen = {downloads, others: names.length - downloads.length, spareLinks: statSync(spare).nlink};
+  });
+  assert.ok(seen, "downloadsGone was called");
+  assert.equal(seen!.downloads, [], "no download left when called");
+  assert.is(seen!.others, 60, "every other file still there: the downloads went first");
+  assert.ok(seen, "downloadsGone was called");
+  assert.is(seen!.spareLinks, 1, "the spare's other link, the retired report's download, was gone when called");
+  assert.equal(await readdir(root), ["spare.csv"], "then everything else went");
 });
 
 test("a staging folder carries the marker from the start, and so does the report it becomes", async () => {
