@@ -60,6 +60,7 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, run: Runt
   const {
     readLog,
     previousDownloads,
+    periodSpares,
     planPeriods,
     renderedRows,
     computePages,
@@ -95,13 +96,15 @@ async function buildReport(config: BuildConfig, effects: BuildEffects, run: Runt
 
     // 4. downloads: the whole log's files, then each rendered period's rows copied out of them while the pages render
     const source = await wholeLog;
-    const copies = run.start("downloads", () => downloads.writePeriods(source, renderedRows(plan, output.dir), COPY_LANES));
+    const copies = run.start("downloads", () =>
+      downloads.writePeriods(source, renderedRows(plan, output.dir, periodSpares(read), read.periodCopies), COPY_LANES),
+    );
 
     // 5. render: the pages (the charts go into them as they come), report.json, and the explorer meanwhile
     const report = reportJson(config, effects.now(), read, plan);
     const pages = periodPages(plan, slotted, (lo, hi) => downloads.periodFiles(source, lo, hi));
     // 6. cache: staged while the pages render; it takes effect in step 8
-    const staging = stageBuildCache(config, read, plan, source, found.fingerprint);
+    const staging = stageBuildCache(config, read, plan, source, found.fingerprint, {dir: output.dir, written: copies});
     caching = staging && run.start("cache", staging);
     const exploring = run.start("explore", () => writeExplorer(config, output, read, plan, source));
     await renderPages(run, output, {report, pages, rejects: read.log.rejects, fingerprint: found.fingerprint, render: plan.render});

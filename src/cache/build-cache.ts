@@ -44,6 +44,8 @@ import type {DuplicateRow, IngestCounts, InputFormat, RejectedRow} from "../inge
 import {JSON_TAIL, jsonRowsEnd, type SourceData, type WholeLogFiles} from "../downloads/whole-log.js";
 import {csvLine} from "../downloads/csv.js";
 import type {PeriodIndicators} from "../indicators/types.js";
+import type {PeriodSpare} from "../downloads/period-spare.js";
+import {carriedSpares, copiedSpares, intactPeriodSpares, linkTailPeriods, periodPartFiles, type PeriodPart, type TailPeriod} from "./period-spares.js";
 
 /** Bumped whenever the layout below changes: an older cache is then ignored. */
 const CACHE_VERSION = 3;
@@ -96,6 +98,10 @@ export interface CacheParts {
    * of copying this build's, once the report that also links them (`<out>.previous`) is gone.
    */
   spare?: {csv: string; json: string; rows: number};
+  /** links to the downloads of this build's open calendar periods (period-spares.ts), by period path */
+  periods?: Record<string, PeriodPart>;
+  /** the links of the build before, when this one appended: the next append may extend them */
+  periodSpares?: Record<string, PeriodPart>;
   /** SHA-256 of each array and list file, by file name, e.g. {"time.mfx2k1.bin": "9f86…"} */
   digests: Record<string, string>;
   /** modification time of each download and spare file (too large to hash each night), by file name */
@@ -122,6 +128,8 @@ export interface CachedLog {
   source: SourceData;
   /** the spare whole-log downloads (CacheParts.spare), if the manifest names one: checked when used */
   spare?: SpareSource;
+  /** the spare downloads of periods (CacheParts.periodSpares) not written to since, by period path: checked again when used */
+  periodSpares: Record<string, PeriodSpare>;
   rejects: RejectedRow[];
   duplicates: DuplicateRow[];
   /** the SHA-256 state of each array file's bytes as read, by array name: an append extends it (stageCache) */
@@ -209,6 +217,7 @@ async function loadCache(dir: string, manifest: CacheManifest): Promise<CachedLo
     if (trouble !== undefined) return trouble;
     const csvHeader = Buffer.from(csvLine(manifest.columns)); // what writeSourceData wrote first
     const spare = await intactSpare(dir, parts, n);
+    const periodSpares = await intactPeriodSpares(dir, parts.periodSpares, parts.mtimes);
     return {
       dir,
       manifest,
@@ -221,6 +230,7 @@ async function loadCache(dir: string, manifest: CacheManifest): Promise<CachedLo
       arrayHashes,
       source: {csvFile, jsonFile, csvHeader, csvStart, jsonStart, jsonEnd},
       ...(spare ? {spare} : {}),
+      periodSpares,
     };
   } catch (error) {
     if (error instanceof DamagedCache) return error.message;
@@ -301,6 +311,16 @@ export interface CacheContent {
   csvFile: string;
   jsonFile: string;
   /**
+   * the staged downloads of the open calendar periods, hard-linked into the cache (period-spares.ts),
+   * once they are written: the rest of the cache is written meanwhile
+   */
+  tailPeriods?: Promise<readonly TailPeriod[]>;
+  /**
+   * a build that read every input: where it copied each open period's downloads in the cache's folder
+   * (periodSpareFilesFor), kept as the spares of the next append; ignored when `grows` is given
+   */
+  periodCopies?: (periodPath: string) => WholeLogFiles;
+  /**
    * a copy of them already in the cache's folder (a cold build's, source-stream.ts), kept as the
    * spare of the next append; ignored when `grows` is given or the files are elsewhere
    */
@@ -331,6 +351,22 @@ export function spareFilesFor(dir: string, report: string): WholeLogFiles | unde
   if (statSync(dir).dev !== statSync(report).dev) return undefined;
   const name = `activity.spare${newGeneration()}`;
   return {csvFile: path.resolve(dir, `${name}.csv`), jsonFile: path.resolve(dir, `${name}.json`)};
+}
+
+/**
+ * Where a build that reads every input writes spare copies of its open periods' downloads
+ * (CacheContent.periodCopies) for a cache in `dir` (made if missing), by period path: named as the
+ * cache names its downloads (a stray copy is removed by the next cache write), e.g.
+ * `activity.<generation>syear2025.csv`. Undefined when `dir` is not on the file system of `report`.
+ */
+export function periodSpareFilesFor(dir: string, report: string): ((periodPath: string) => WholeLogFiles) | undefined {
+  mkdirSync(dir, {recursive: true});
+  if (statSync(dir).dev !== statSync(report).dev) return undefined;
+  const generation = newGeneration();
+  return (periodPath) => {
+    const name = `activity.${generation}s${periodPath.toLowerCase().replace(/[^0-9a-z]/g, "")}`;
+    return {csvFile: path.resolve(dir, `${name}.csv`), jsonFile: path.resolve(dir, `${name}.json`)};
+  };
 }
 
 /** Files of ours in a cache folder (this layout's and the first one's): the only ones ever removed. */
@@ -381,14 +417,6 @@ export async function stageCache(dir: string, content: CacheContent, grows?: Cac
     digests: {},
     mtimes: {},
   };
-  // an append keeps the downloads it appended to as the next append's spare; a cold build, its copy
-  if (grows !== undefined) parts.spare = {csv: grows.parts.csv, json: grows.parts.json, rows: grows.rowCount};
-  else if (
-    content.spare !== undefined &&
-    [content.spare.csvFile, content.spare.jsonFile].every((file) => path.dirname(path.resolve(file)) === path.resolve(dir))
-  ) {
-    parts.spare = {csv: path.basename(content.spare.csvFile), json: path.basename(content.spare.jsonFile), rows: n};
-  }
   for (const [name, array, appendable] of arrays) {
     const before = grows?.parts.arrays[name];
     // the old file's rows: the manifest's row count (one more for csvStart, which ends with the end)
@@ -414,12 +442,7 @@ export async function stageCache(dir: string, content: CacheContent, grows?: Cac
     await writeFile(path.join(dir, part), text);
     parts.digests[part] = sha256(text);
   }
-  await link(content.csvFile, path.join(dir, parts.csv));
-  await link(content.jsonFile, path.join(dir, parts.json));
-  for (const part of [parts.csv, parts.json]) parts.mtimes[part] = (await stat(path.join(dir, part))).mtimeMs;
-  if (parts.spare !== undefined) {
-    for (const part of [parts.spare.csv, parts.spare.json]) parts.mtimes[part] = grows?.parts.mtimes[part] ?? (await stat(path.join(dir, part))).mtimeMs;
-  }
+  await linkDownloads(dir, generation, content, parts, grows);
   // the manifest last, by a rename: a folder without one is not a cache
   const body: Omit<CacheManifest, "digest"> = {version: CACHE_VERSION, ...content.manifest, rowCount: n, dictionaries, parts};
   const manifest: CacheManifest = {...body, digest: manifestDigest(body)};
@@ -427,10 +450,48 @@ export async function stageCache(dir: string, content: CacheContent, grows?: Cac
   await writeFile(temporary, JSON.stringify(manifest));
   return async () => {
     await rename(temporary, path.join(dir, "manifest.json"));
-    const named = new Set([...Object.values(parts.arrays), parts.rejects, parts.duplicates, parts.csv, parts.json, parts.spare?.csv, parts.spare?.json]);
+    const named = new Set([
+      ...Object.values(parts.arrays),
+      parts.rejects,
+      parts.duplicates,
+      parts.csv,
+      parts.json,
+      parts.spare?.csv,
+      parts.spare?.json,
+      ...periodPartFiles(parts.periods, parts.periodSpares),
+    ]);
     const stale = (await readdir(dir)).filter((name) => OWN_FILE.test(name) && !named.has(name));
     await Promise.all(stale.map((name) => rm(path.join(dir, name), {force: true})));
   };
+}
+
+/**
+ * The downloads part of stageCache: links the published whole-log downloads and the open periods'
+ * (`parts.csv`, `parts.json`, `parts.periods`) and names the spares: an append keeps the downloads it
+ * appended to and the periods' links of the cache it grows; a cold build, its copy of the whole log.
+ */
+async function linkDownloads(dir: string, generation: string, content: CacheContent, parts: CacheParts, grows?: CacheManifest): Promise<void> {
+  if (grows !== undefined) parts.spare = {csv: grows.parts.csv, json: grows.parts.json, rows: grows.rowCount};
+  else if (
+    content.spare !== undefined &&
+    [content.spare.csvFile, content.spare.jsonFile].every((file) => path.dirname(path.resolve(file)) === path.resolve(dir))
+  ) {
+    parts.spare = {csv: path.basename(content.spare.csvFile), json: path.basename(content.spare.jsonFile), rows: content.time.length};
+  }
+  await link(content.csvFile, path.join(dir, parts.csv));
+  await link(content.jsonFile, path.join(dir, parts.json));
+  for (const part of [parts.csv, parts.json]) parts.mtimes[part] = (await stat(path.join(dir, part))).mtimeMs;
+  if (parts.spare !== undefined) {
+    for (const part of [parts.spare.csv, parts.spare.json]) parts.mtimes[part] = grows?.parts.mtimes[part] ?? (await stat(path.join(dir, part))).mtimeMs;
+  }
+  const tails = (await content.tailPeriods) ?? [];
+  parts.periods = await linkTailPeriods(dir, generation, tails, parts.mtimes);
+  if (grows !== undefined) {
+    parts.periodSpares = carriedSpares(grows.parts.periods, content.firstChanged ?? grows.rowCount);
+    for (const part of periodPartFiles(parts.periodSpares)) parts.mtimes[part] = grows.parts.mtimes[part];
+  } else if (content.periodCopies !== undefined) {
+    parts.periodSpares = await copiedSpares(dir, tails, content.periodCopies, parts.mtimes);
+  }
 }
 
 const bytesOf = (array: Float64Array | Int32Array) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);

@@ -6,7 +6,7 @@
 import {copyFile, open, rename, stat, type FileHandle} from "node:fs/promises";
 import path from "node:path";
 import {grow} from "../cache/growable.js";
-import {copyRange} from "./period-files.js";
+import {copyRange} from "./copy-range.js";
 import {firstChangedRow} from "../cache/merge-rows.js";
 import {writeSpliced} from "./splice.js";
 import {ChunkedWriter, JSON_TAIL, jsonRowsEnd, SourceWriter, type SourceData, type SpareSource} from "./whole-log.js";

@@ -49,9 +49,9 @@ export interface Downloads {
   wholeLog(log: ActivityLog, previous?: PreviousDownloads): Promise<SourceData>;
   /** a period's activity.csv and activity.json, rows [lo, hi), as the page shows them (sizes), without writing them */
   periodFiles(source: SourceData, lo: number, hi: number): {csv: DownloadInfo; json: DownloadInfo};
-  /** writes each period's files, `lanes` at a time, copied out of the whole log's */
+  /** writes each period's files, `lanes` at a time, copied out of the whole log's, or extended from their spares; and the copies for the cache asked for */
   writePeriods(source: SourceData, periods: readonly PeriodRows[], lanes: number): Promise<void>;
-  /** removes the spare copy written for the cache: for when no cache that names it takes effect */
+  /** removes the spare copies written for the cache (whole log, open periods): for when no cache that names them takes effect */
   discardSpare(): Promise<void>;
   /** after a failure: stops the source worker; settles once nothing of this stage writes any more */
   stop(reason: string): Promise<void>;
@@ -62,8 +62,11 @@ export function createDownloads(dir: string, workers: number): Downloads {
   let streamed: SourceStream | undefined;
   let whole: Promise<SourceData> | undefined;
   let spareFiles: WholeLogFiles | undefined;
+  // the open periods' copies for the cache (PeriodRows.copyTo)
+  const periodCopies: WholeLogFiles[] = [];
   const discardSpare = async () => {
-    if (spareFiles !== undefined) await Promise.all([rm(spareFiles.csvFile, {force: true}), rm(spareFiles.jsonFile, {force: true})]);
+    const files = [...(spareFiles ? [spareFiles] : []), ...periodCopies].flatMap((pair) => [pair.csvFile, pair.jsonFile]);
+    await Promise.all(files.map((file) => rm(file, {force: true})));
   };
   return {
     streamWhileReading: (spare, stream = true) => {
@@ -82,7 +85,10 @@ export function createDownloads(dir: string, workers: number): Downloads {
       return whole;
     },
     periodFiles: periodDownloads,
-    writePeriods: writePeriodsSourceData,
+    writePeriods: (source, periods, lanes) => {
+      periodCopies.push(...periods.flatMap((period) => (period.copyTo ? [period.copyTo] : [])));
+      return writePeriodsSourceData(source, periods, lanes);
+    },
     discardSpare,
     stop: async (reason) => {
       streamed?.stop(reason);

@@ -27,6 +27,10 @@ import {lowerBound, periodRowRange, rowsInPeriod} from "../periods/rows-in-perio
 import {createLocalCalendar} from "../periods/time-zone.js";
 import type {Period} from "../periods/types.js";
 import {rowsDigest} from "../cache/period-keys.js";
+import type {TailPeriod} from "../cache/period-spares.js";
+import type {PeriodRows} from "../downloads/period-files.js";
+import type {PeriodSpare} from "../downloads/period-spare.js";
+import type {WholeLogFiles} from "../downloads/whole-log.js";
 import {periodContentKeys} from "./content-keys.js";
 import type {LogRead} from "./read-log.js";
 import type {Output} from "./output.js";
@@ -112,11 +116,48 @@ export async function planPeriods(config: BuildConfig, run: Runtime, read: LogRe
   return {table, time, counted, title, palette, messages, periods, ranges, digests, keys, frames, full, render};
 }
 
-/** The rows of each period to render, as the downloads stage copies them into its folder of `dir`. */
-export function renderedRows(plan: Plan, dir: string): {dir: string; lo: number; hi: number}[] {
-  return plan.periods.flatMap(({period}, i) =>
-    plan.render.has(period.path) ? [{dir: path.join(dir, period.path), lo: plan.ranges[i][0], hi: plan.ranges[i][1]}] : [],
-  );
+/**
+ * The rows of each period to render, as the downloads stage copies them into its folder of `dir`,
+ * with the cache's spare of its downloads when it has one (`spares`, by period path: read-log.ts
+ * periodSpares), and for an open period, where to copy its downloads for the cache (`copies`:
+ * LogRead.periodCopies).
+ */
+export function renderedRows(plan: Plan, dir: string, spares: Record<string, PeriodSpare> = {}, copies?: (periodPath: string) => WholeLogFiles): PeriodRows[] {
+  return plan.periods.flatMap(({period}, i) => {
+    if (!plan.render.has(period.path)) return [];
+    const [lo, hi] = plan.ranges[i];
+    const spare = spares[period.path];
+    const copyTo = copies && isTail(plan, i) ? copies(period.path) : undefined;
+    return [{dir: path.join(dir, period.path), lo, hi, ...(spare ? {spare} : {}), ...(copyTo ? {copyTo} : {})}];
+  });
+}
+
+/**
+ * The rendered calendar periods that go on past the as-of day (the open week, month, quarter and
+ * year) or whose rows reach the end of the log, with their downloads in `dir`: the cache links them for the nights after
+ * (cache/period-spares.ts), which extend them as the period gains rows. Rolling periods start a day
+ * later each night: they could not be extended; a period of every row (all time, or a year that
+ * holds the whole log) has the whole log's files, which the cache spares on their own.
+ */
+export function tailPeriods(plan: Plan, dir: string): TailPeriod[] {
+  return plan.periods.flatMap(({period}, i) => {
+    if (!isTail(plan, i)) return [];
+    const folder = path.join(dir, period.path);
+    const [lo, hi] = plan.ranges[i];
+    return [{path: period.path, csvFile: path.join(folder, "activity.csv"), jsonFile: path.join(folder, "activity.json"), lo, hi}];
+  });
+}
+
+/** Whether period i is rendered, of the calendar, goes on past the as-of day, has rows and not the whole log's files (see tailPeriods). */
+function isTail(plan: Plan, i: number): boolean {
+  const {period} = plan.periods[i];
+  const [lo, hi] = plan.ranges[i];
+  // every row: the whole log's files, linked (downloads/period-files.ts), whose spare is the cache's own
+  const wholeLog = lo === 0 && hi === plan.time.length;
+  const calendar = period.type !== "rolling" && period.type !== "all";
+  // it may gain rows: it goes on past the as-of day, or its rows reach the end of the log (an as-of day after the log's last)
+  const open = period.countedEndMs < period.endMs || hi === plan.time.length;
+  return plan.render.has(period.path) && calendar && open && lo < hi && !wholeLog;
 }
 
 /**

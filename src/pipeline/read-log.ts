@@ -12,9 +12,12 @@ import {chartLabel} from "../charts/labels.js";
 import {codeFingerprint, inputSnapshots, type InputSnapshot} from "../fingerprint.js";
 import {ingest} from "../ingest/index.js";
 import type {ActivityLog} from "../ingest/types.js";
-import {readCache, spareFilesFor, type CachedLog} from "../cache/build-cache.js";
+import {periodSpareFilesFor, readCache, spareFilesFor, type CachedLog} from "../cache/build-cache.js";
 import {appendToCachedLog, type AppendResult} from "../cache/append-log.js";
 import {knownRows} from "../cache/known-rows.js";
+import {firstChangedRow} from "../cache/merge-rows.js";
+import type {PeriodSpare} from "../downloads/period-spare.js";
+import type {WholeLogFiles} from "../downloads/whole-log.js";
 import type {Downloads, PreviousDownloads} from "../downloads/stage.js";
 import type {BuildEffects} from "../build-summary.js";
 import type {Output} from "./output.js";
@@ -35,6 +38,11 @@ export interface LogRead {
   /** a log read whole with a cache of the same columns: each row's cached row, or -1 (cache/known-rows.ts) */
   known?: Int32Array;
   snapshots: InputSnapshot[];
+  /**
+   * a build that reads every input with a cache: where the open periods' downloads are copied in the
+   * cache's folder, as the first append's spares (cache/period-spares.ts)
+   */
+  periodCopies?: (periodPath: string) => WholeLogFiles;
 }
 
 /** Reads the log: appended to the cache's when it can be, else every input. */
@@ -86,7 +94,8 @@ export async function readLog(
   checkRejectedShare(log, config.maxRejectedPercent);
   const known = cache && !incremental && sameColumns(cache.manifest, log) ? await run.timed("ingest", () => knownRows(cache, log.rows)) : undefined;
   if (known) effects.log(`ingest: ${known.filter((row) => row >= 0).length} rows known from the cache`);
-  return {log, code, cache, incremental, ingestReason, snapshots, known};
+  const periodCopies = !incremental && config.cache !== null ? periodSpareFilesFor(config.cache, output.dir) : undefined;
+  return {log, code, cache, incremental, ingestReason, snapshots, known, ...(periodCopies ? {periodCopies} : {})};
 }
 
 /**
@@ -105,6 +114,20 @@ export function previousDownloads(read: LogRead, output: Output): PreviousDownlo
     newRows: incremental.newRows,
     places: incremental.places,
   };
+}
+
+/**
+ * The cache's spare downloads of periods an append may extend (downloads/period-spare.ts): those
+ * that begin before the first row this append moved or added, their rows counted up to it. None for
+ * other builds.
+ */
+export function periodSpares(read: LogRead): Record<string, PeriodSpare> {
+  const {cache, incremental} = read;
+  if (!cache || !incremental) return {};
+  const first = firstChangedRow(incremental.places, cache.manifest.rowCount);
+  return Object.fromEntries(
+    Object.entries(cache.periodSpares).flatMap(([periodPath, spare]) => (spare.lo < first ? [[periodPath, {...spare, hi: Math.min(spare.hi, first)}]] : [])),
+  );
 }
 
 /** Whether a log read whole has the cached build's columns, in the same order: its rows' bytes are then the same. */

@@ -12,11 +12,12 @@ import {firstChangedRow} from "../cache/merge-rows.js";
 import type {SourceData} from "../downloads/whole-log.js";
 import type {CodedColumn} from "../ingest/coded-column.js";
 import type {LogRead} from "./read-log.js";
-import type {Plan} from "./plan.js";
+import {tailPeriods, type Plan} from "./plan.js";
 
 /**
  * Writes the cache's files beside the current ones and resolves with the commit that makes them the
- * cache; undefined without a cache (--no-cache) or for a log too large to index.
+ * cache; undefined without a cache (--no-cache) or for a log too large to index. `periodFiles`: the
+ * staging folder, and when the periods' downloads are written in it (the open ones are linked then).
  */
 export function stageBuildCache(
   config: BuildConfig,
@@ -24,10 +25,13 @@ export function stageBuildCache(
   plan: Plan,
   source: SourceData,
   fingerprint: string,
+  periodFiles: {dir: string; written: Promise<void>},
 ): (() => Promise<() => Promise<void>>) | undefined {
   const {log, incremental, cache, code, snapshots} = read;
   if (config.cache === null || log.counts.accepted >= MAX_INDEXED_ROWS) return undefined;
   return async () => {
+    const tails = periodFiles.written.then(() => tailPeriods(plan, periodFiles.dir));
+    tails.catch(() => {}); // a failed copy fails the build; the cache, if still writing, fails with it when it awaits them
     const files =
       incremental?.files ??
       (await fileStates(
@@ -68,6 +72,9 @@ export function stageBuildCache(
         csvFile: source.csvFile,
         jsonFile: source.jsonFile,
         spare: source.spare,
+        // the open periods' downloads: the nights after extend them instead of copying (cache/period-spares.ts)
+        tailPeriods: tails,
+        ...(read.periodCopies ? {periodCopies: read.periodCopies} : {}),
         arrayHashes: incremental ? cache!.arrayHashes : undefined,
         firstChanged: incremental ? firstChangedRow(incremental.places, cache!.manifest.rowCount) : undefined,
       },

@@ -102,6 +102,42 @@ test("writeCache again: the previous files go, files that are not the cache's st
   await rm(dir, {recursive: true});
 });
 
+test("the open periods' downloads: each cache links them, the append after keeps those still first as spares, lent while untouched", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "ar-cache-"));
+  const cache = path.join(dir, "cache");
+  const staged = async (periodPath: string, lo: number, hi: number) => {
+    const folder = path.join(dir, "staging", periodPath);
+    await mkdir(folder, {recursive: true});
+    await writeFile(path.join(folder, "activity.csv"), `csv of ${periodPath}`);
+    await writeFile(path.join(folder, "activity.json"), `json of ${periodPath}`);
+    return {path: periodPath, csvFile: path.join(folder, "activity.csv"), jsonFile: path.join(folder, "activity.json"), lo, hi};
+  };
+  const tails = [await staged("month/2026-01", 0, 1), await staged("week/2026-W01", 1, 2)];
+  await writeCache(cache, {...(await content(dir)), tailPeriods: Promise.resolve(tails)});
+  const first = await readCache(cache, "code-1");
+  if (typeof first === "string") throw new Error(first);
+  assert.equal(first.periodSpares, {}, "a first cache links the open periods and has no spare yet");
+  const links = first.manifest.parts.periods!;
+  assert.equal(Object.keys(links).sort(), ["month/2026-01", "week/2026-W01"]);
+  assert.is(statSync(path.join(cache, links["week/2026-W01"].json)).ino, statSync(tails[1].jsonFile).ino, "a link, not a copy");
+  // an append whose first moved or new row is row 1: the week's rows (1..2) changed, the month's (0..1) did not
+  await writeCache(cache, {...(await content(dir)), firstChanged: 1}, first.manifest);
+  const second = await readCache(cache, "code-1");
+  if (typeof second === "string") throw new Error(second);
+  const month = links["month/2026-01"];
+  const sizes = {csvBytes: "csv of month/2026-01".length, jsonBytes: "json of month/2026-01".length};
+  assert.equal(second.periodSpares, {"month/2026-01": {csvFile: path.join(cache, month.csv), jsonFile: path.join(cache, month.json), lo: 0, hi: 1, ...sizes}});
+  const names = await readdir(cache);
+  assert.ok(names.includes(month.csv) && names.includes(month.json), "the spare stays in the cache");
+  assert.not.ok(names.includes(links["week/2026-W01"].csv), "the week's link, no longer a spare, is removed");
+  // written to since: not lent, and the cache is still read
+  await writeFile(path.join(cache, month.csv), "someone wrote here");
+  const third = await readCache(cache, "code-1");
+  if (typeof third === "string") throw new Error(third);
+  assert.equal(third.periodSpares, {});
+  await rm(dir, {recursive: true});
+});
+
 test("a cold build's spare copy in the cache's folder becomes the spare of the next append; one elsewhere does not", async () => {
   const dir = await mkdtemp(path.join(tmpdir(), "ar-cache-"));
   const cache = path.join(dir, "cache");

@@ -462,7 +462,8 @@ function shuffled<T>(rows: readonly T[], seed: number): T[] {
 }
 
 test("8b. an unsorted log, then late rows of its last day appended unsorted: merged, identical to cold", async () => {
-  const {v1, v2} = await runScenario("unsorted-late", {
+  let copied = 0;
+  const {v1, v2, out} = await runScenario("unsorted-late", {
     write: async (dir) => {
       const file = path.join(dir, "log.csv");
       await writeFile(
@@ -476,6 +477,14 @@ test("8b. an unsorted log, then late rows of its last day appended unsorted: mer
       );
       return [file];
     },
+    // the cold build copied the open month's downloads into the cache: the late night cuts that copy
+    // before its first moved row and extends it
+    afterV1: async (site) => {
+      const cache = path.join(path.dirname(site), "cache");
+      const name = (await readdir(cache)).find((entry) => /^activity\.[0-9a-z]+smonth202603\.csv$/.test(entry));
+      assert.ok(name, "the cold build's copy of the open month");
+      copied = await inodeOf(path.join(cache, name!));
+    },
     // 20 March, the log's last day: the new rows fall among its rows (some at the same instants)
     change: async ([file]) => {
       const lastDay = baseDays().at(-1)!.rows;
@@ -485,6 +494,7 @@ test("8b. an unsorted log, then late rows of its last day appended unsorted: mer
   });
   assertAppended(v2);
   assert.is(v2.rows, v1.rows + 20 + baseDays().at(-1)!.rows.length);
+  assert.is(await inodeOf(path.join(out, "month", "2026-03", "activity.csv")), copied, "the month's copy was cut and extended, not copied again");
 });
 
 test("8c. a backfilled day in the middle (rows at instants the log has, duplicates, a reject): merged, identical to cold", async () => {
@@ -722,24 +732,35 @@ test("16. the published out deleted, the cache kept: the log still comes from th
   assert.is(v2.reused, 0, `nothing published to reuse: ${modeOf(v2)}`);
 });
 
-test("17. four nights in a row: from the third on, the whole-log downloads of the night before last are extended, identical to cold", async () => {
+test("17. four nights in a row: from the third on, the downloads of the night before last (whole log, open month) are extended, identical to cold", async () => {
   const dir = await mkdtemp(path.join(root, "nights-"));
   const out = path.join(dir, "site");
   const cache = path.join(dir, "cache");
   const [file] = [await writeSingleLog(dir, "csv")];
-  const whole = async () => Promise.all(["activity.csv", "activity.json"].map((name) => inodeOf(path.join(out, name))));
+  // the whole log's files and the open month's (its rows reach the end of the log; year and quarter hold every row: the whole log's links)
+  const whole = async () =>
+    Promise.all(["activity.csv", "activity.json", "month/2026-03/activity.csv", "month/2026-03/activity.json"].map((name) => inodeOf(path.join(out, name))));
   const nights: number[][] = [];
+  let copied: number[] = [];
   for (const [n, day] of ["", "2026-03-23", "2026-03-24", "2026-03-25"].entries()) {
     if (day) await appendFile(file, csvRows(rowsOfDay(day, 20, 96 + n)));
     const summary = await runBuild([file], out, {cache});
     assert.is(summary.ingestMode, n === 0 ? "cold" : "append", `night ${n + 1}: ${modeOf(summary)}`);
     nights.push(await whole());
+    if (n === 0) {
+      // the cold build copied the open month's downloads into the cache, for the first night to extend
+      const names = await readdir(cache);
+      const copies = ["csv", "json"].map((ext) => names.find((name) => new RegExp(`^activity\\.[0-9a-z]+smonth202603\\.${ext}$`).test(name)));
+      assert.ok(copies.every(Boolean), `the month's copies in the cache: ${names.join(", ")}`);
+      copied = await Promise.all(copies.map((name) => inodeOf(path.join(cache, name!))));
+    }
     const cold = await runBuild([file], path.join(dir, `cold-${n}`), {"no-cache": true});
     assert.is(cold.rows, summary.rows);
     await compareTrees(out, path.join(dir, `cold-${n}`), `night ${n + 1}: ${modeOf(summary)}`);
   }
   // night 2 copies night 1's files; night 3 extends night 1's (its report is gone by then), night 4 night 2's
   assert.not.equal(nights[1], nights[0], "night 2 cannot touch the files of the published night 1");
+  assert.equal(nights[1].slice(2), copied, "night 2 extended the cold build's copies of the open month");
   assert.equal(nights[2], nights[0], "night 3 extended night 1's files in place");
   assert.equal(nights[3], nights[1], "night 4 extended night 2's files in place");
 });
