@@ -1,6 +1,8 @@
 /**
  * Each period's "See source data" files: its header, then the byte range of its rows copied out of
- * the whole log's files (whole-log.ts); the all-time period links the whole files instead.
+ * the whole log's files (whole-log.ts); the all-time period links the whole files instead, and an
+ * open period with a spare in the build cache extends it (period-spare.ts). After a build that read
+ * every input, the open periods' files are also copied into the cache, as the first night's spares.
  */
 import {copyFile, link, mkdir, open, stat} from "node:fs/promises";
 import path from "node:path";
