@@ -84,6 +84,8 @@ export async function writePeriodSourceData(
   return {csv: {href: "activity.csv", rows, bytes: csvBytes}, json: {href: "activity.json", rows, bytes: jsonBytes}};
 }
 
+const isWholeLog = (period: PeriodRows, source: SourceData) => period.lo === 0 && period.hi === source.jsonStart.length && period.hi > 0;
+
 /** One period's downloads to write: its folder and its rows [lo, hi) of the whole log. */
 export interface PeriodRows {
   dir: string;
@@ -102,7 +104,8 @@ export interface PeriodRows {
  * settles, so the caller may remove them.
  */
 export async function writePeriodsSourceData(source: SourceData, periods: readonly PeriodRows[], lanes: number): Promise<void> {
-  const todo = [...periods];
+  // the periods of every row first: hard links, done before the copies keep the file system busy
+  const todo = [...periods].sort((a, b) => Number(isWholeLog(b, source)) - Number(isWholeLog(a, source)));
   let failed = false;
   const lane = async () => {
     for (let next = todo.shift(); next !== undefined && !failed; next = todo.shift()) {

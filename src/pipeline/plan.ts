@@ -133,11 +133,12 @@ export function renderedRows(plan: Plan, dir: string, spares: Record<string, Per
 }
 
 /**
- * The rendered calendar periods that go on past the as-of day (the open week, month, quarter and
- * year) or whose rows reach the end of the log, with their downloads in `dir`: the cache links them for the nights after
- * (cache/period-spares.ts), which extend them as the period gains rows. Rolling periods start a day
- * later each night: they could not be extended; a period of every row (all time, or a year that
- * holds the whole log) has the whole log's files, which the cache spares on their own.
+ * The rendered periods that go on past the as-of day (the open week, month, quarter and year, and
+ * all time) or whose rows reach the end of the log, with their downloads in `dir`: the cache links
+ * them for the nights after (cache/period-spares.ts), which extend them as the period gains rows.
+ * Rolling periods start a day later each night: they could not be extended. A period of every row
+ * (all time, unless rows lie after the as-of day) has the whole log's files, linked, which the cache
+ * spares on their own.
  */
 export function tailPeriods(plan: Plan, dir: string): TailPeriod[] {
   return plan.periods.flatMap(({period}, i) => {
@@ -148,15 +149,16 @@ export function tailPeriods(plan: Plan, dir: string): TailPeriod[] {
   });
 }
 
-/** Whether period i is rendered, of the calendar, goes on past the as-of day, has rows and not the whole log's files (see tailPeriods). */
+/** Whether period i is rendered, not rolling, goes on past the as-of day, has rows and not the whole log's files (see tailPeriods). */
 function isTail(plan: Plan, i: number): boolean {
   const {period} = plan.periods[i];
   const [lo, hi] = plan.ranges[i];
   // every row: the whole log's files, linked (downloads/period-files.ts), whose spare is the cache's own
   const wholeLog = lo === 0 && hi === plan.time.length;
-  const calendar = period.type !== "rolling" && period.type !== "all";
-  // it may gain rows: it goes on past the as-of day, or its rows reach the end of the log (an as-of day after the log's last)
-  const open = period.countedEndMs < period.endMs || hi === plan.time.length;
+  // rolling periods start a day later each night; all time without the rows after the as-of day is a tail too
+  const calendar = period.type !== "rolling";
+  // it may gain rows: all time, a period going on past the as-of day, or one whose rows reach the end of the log (an as-of day after its last)
+  const open = period.type === "all" || period.countedEndMs < period.endMs || hi === plan.time.length;
   return plan.render.has(period.path) && calendar && open && lo < hi && !wholeLog;
 }
 
