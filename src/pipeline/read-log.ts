@@ -96,15 +96,17 @@ export async function readLog(
  */
 export function previousDownloads(read: LogRead, output: Output): PreviousDownloads | undefined {
   const {cache, incremental, known} = read;
-  if (cache && known) return {previous: cache.source, known};
-  if (!cache || !incremental) return undefined;
+  if (!cache || (!incremental && !known)) return undefined;
   // the spare is free once <out>.previous, which links it too, is gone
+  const spare = output.retired.then(
+    () => cache.spare,
+    () => undefined,
+  );
+  if (known) return {previous: cache.source, known, spare};
+  if (!incremental) return undefined;
   return {
     previous: cache.source,
-    spare: output.retired.then(
-      () => cache.spare,
-      () => undefined,
-    ),
+    spare,
     newRows: incremental.newRows,
     places: incremental.places,
   };
