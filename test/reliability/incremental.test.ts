@@ -544,6 +544,35 @@ test("8e. a re-export with one old row removed and rows shuffled: identical to c
   assert.ok(rejects.includes("mallory") || rejects.includes("2026-02-30"), "the bad row is still rejected");
 });
 
+test("8f. a re-export where only rows of one instant swap places in an old week: its page kept, its downloads written again, identical to cold", async () => {
+  // a twin of a row of Tuesday 20 January (2026-W04) at the same instant: after it in v1, before it in v2
+  const withTwin = (twinFirst: boolean) =>
+    baseDays().flatMap(({day, rows}) => {
+      if (day !== "2026-01-20") return rows;
+      const twin = {...rows[1], user_id: "twin"};
+      return [rows[0], ...(twinFirst ? [twin, rows[1]] : [rows[1], twin]), ...rows.slice(2)];
+    });
+  const pages = ["week/2026-W04", "month/2026-01"];
+  const before = new Map<string, number>();
+  const {v1, v2, out} = await runScenario("reexport-swap", {
+    write: async (dir) => {
+      const file = path.join(dir, "log.csv");
+      await writeFile(file, csvText(withTwin(false)));
+      return [file];
+    },
+    afterV1: async (site) => {
+      for (const page of pages) for (const name of ["index.html", "activity.csv"]) before.set(`${page}/${name}`, await inodeOf(path.join(site, page, name)));
+    },
+    change: async ([file]) => writeFile(file, csvText([...withTwin(true), ...rowsOfDay("2026-03-21", 5, 138)])),
+  });
+  assertColdBecauseOf(v2, "log.csv");
+  assert.is(v2.knownRows, v1.accepted);
+  for (const page of pages) {
+    assert.is(await inodeOf(path.join(out, page, "index.html")), before.get(`${page}/index.html`), `${page}: its page is kept: ${modeOf(v2)}`);
+    assert.is.not(await inodeOf(path.join(out, page, "activity.csv")), before.get(`${page}/activity.csv`), `${page}: its downloads are new`);
+  }
+});
+
 test("19a. the as-of day moves on, no new rows: the open month's page says so far up to the new day, identical to cold", async () => {
   // the log's last rows are of 20 March: on 25 and 27 March, March, Q1 and 2026 are not over
   const {out, v2} = await runScenario("as-of-moves", {
