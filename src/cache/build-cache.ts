@@ -113,6 +113,8 @@ export interface CachedPeriod {
   key: string;
   /** rowsDigest of its rows */
   rows: string;
+  /** pageRowsDigest of its rows: what its page, charts and indicators are made of */
+  pageRows: string;
   totals: PeriodIndicators["totals"];
 }
 

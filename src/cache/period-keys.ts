@@ -35,13 +35,42 @@ export function rowsDigest(rows: Pick<RowOrigins, "hash" | "hash2">, lo: number,
   return `${hex(a)}:${hex(b)}:${hi - lo}`;
 }
 
+/**
+ * rowsDigest for what a period's page shows (its page, charts.json, indicators.json): the rows of
+ * one instant (`time`, the rows' epoch ms) count as a set, in any order. A cold read orders them
+ * as the file does, so a re-export in another order reorders them; the page only counts rows, while
+ * the downloads, which list them, follow rowsDigest. E.g. "5d0e19a2:0c4f7b31:120".
+ */
+export function pageRowsDigest(rows: Pick<RowOrigins, "hash" | "hash2">, time: Float64Array, lo: number, hi: number): string {
+  let a = 0x811c9dc5 ^ (hi - lo);
+  let b = 0x1b873593;
+  const {hash, hash2} = rows;
+  for (let row = lo; row < hi;) {
+    // the instant's rows summed (order-free), each hash mixed first so that sums of alike hashes spread
+    let sumA = 0;
+    let sumB = 0;
+    const instant = time[row];
+    do {
+      sumA = (sumA + Math.imul(hash[row] ^ (hash[row] >>> 16), 0x85ebca6b)) | 0;
+      sumB = (sumB + Math.imul(hash2[row] ^ (hash2[row] >>> 13), 0xc2b2ae35)) | 0;
+      row++;
+    } while (row < hi && time[row] === instant);
+    a = Math.imul(a ^ sumA, 0x01000193);
+    a ^= a >>> 15;
+    b = Math.imul(b ^ sumB, 0x5bd1e995);
+    b ^= b >>> 13;
+  }
+  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, "0");
+  return `${hex(a)}:${hex(b)}:${hi - lo}`;
+}
+
 /** What a period's folder is made from; JSON-serialisable parts. */
 export interface PeriodKeyParts {
   /** the tool's code fingerprint (fingerprint.ts: sources, templates, lock file) */
   code: string;
   /** the log's output columns, in order */
   columns: readonly string[];
-  /** rowsDigest of the period's rows */
+  /** pageRowsDigest of the period's rows (the downloads, which list them in order, are checked by rowsDigest) */
   rows: string;
   /** the options that shape the output, but the as-of day (shown through `model` and `frame`) */
   options: Omit<OutputOptions, "asOf">;

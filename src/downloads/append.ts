@@ -87,7 +87,7 @@ const SPARE_CHECK_BYTES = 64 << 10;
  * spare's rows, whose last 64 KiB of rows are the previous files' bytes at the same place. False,
  * touching nothing, otherwise: then the caller copies.
  */
-async function takeSpare(spare: SpareSource, previous: SourceData, csvFile: string, jsonFile: string): Promise<boolean> {
+export async function takeSpare(spare: SpareSource, previous: SourceData, csvFile: string, jsonFile: string): Promise<boolean> {
   const k = spare.rows;
   const csvEnd = previous.csvStart[k];
   const jsonEnd = jsonRowsEnd(previous.jsonEnd, k);
@@ -131,7 +131,7 @@ async function readRange(file: string, start: number, end: number): Promise<Buff
 }
 
 /** Writes bytes [start, end) of file `source` into `target` at the same offsets. */
-async function copyInPlace(source: string, target: FileHandle, start: number, end: number): Promise<void> {
+export async function copyInPlace(source: string, target: FileHandle, start: number, end: number): Promise<void> {
   const from = await open(source, "r");
   try {
     await copyRange(from, target, start, end, start);

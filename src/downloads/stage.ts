@@ -25,7 +25,16 @@ import {writeSourceData, type SourceData, type SpareSource, type WholeLogFiles} 
  * spare copy, extended by the new rows (an append); or, for a log read whole again, the cached
  * build's row of each row (`known`: -1 for a row to format).
  */
-export type PreviousDownloads = AppendedDownloads | {previous: SourceData; known: Int32Array};
+export type PreviousDownloads = AppendedDownloads | ReexportedDownloads;
+
+/** What the downloads of a log read whole again start from: the cached build's files, each row's cached row, and the spare when kept. */
+export interface ReexportedDownloads {
+  previous: SourceData;
+  /** for each row, its row in `previous`'s files, or -1 (a row to format) */
+  known: Int32Array;
+  /** as AppendedDownloads.spare: when the rows mostly keep their place, the files are these, patched */
+  spare?: Promise<SpareSource | undefined>;
+}
 
 /** What the downloads of an appending build start from: the cached build's files and, if kept, their spare copy. */
 export interface AppendedDownloads {
@@ -80,7 +89,7 @@ export function createDownloads(dir: string, workers: number): Downloads {
         previous === undefined
           ? Promise.resolve(streamed?.finish(log)).then((source) => source ?? writeSourceData(dir, log.table, log.columns, spareFiles))
           : "known" in previous
-            ? reuseSourceData(dir, previous.previous, log.table, log.columns, previous.known, spareFiles)
+            ? reuseSourceData(dir, previous.previous, log.table, log.columns, previous.known, spareFiles, previous.spare)
             : previous.spare.then((spare) => appendSourceData(dir, previous.previous, log.columns, previous.newRows, spare, previous.places));
       return whole;
     },

@@ -24,7 +24,7 @@ export interface PeriodKeyContext {
   actions: readonly string[];
   /** the report's title (reportTitle) */
   title: string;
-  /** rowsDigest of each period's rows, and its frame, in `pages` order */
+  /** pageRowsDigest of each period's rows, and its frame, in `pages` order */
   rows: readonly string[];
   frames: readonly PeriodFrame[];
 }

@@ -14,6 +14,8 @@ import type {Runtime} from "./runtime.js";
 
 /** What every period folder holds. */
 const PERIOD_FILES = ["index.html", "indicators.json", "charts.json", "activity.csv", "activity.json"];
+/** The files of a period folder that list its rows in order (written again when only that order changed). */
+const DOWNLOAD_FILES = ["activity.csv", "activity.json"];
 
 export interface Output {
   /** `--out`, resolved */
@@ -35,9 +37,10 @@ export interface Output {
   writeFile(relative: string, data: string): Promise<void>;
   /**
    * hard-links a period's folder of the published report into the staging folder, when it is whole
-   * (page, data, charts, downloads); false when anything is missing: then the period is rendered
+   * (page, data, charts, downloads); false when anything is missing: then the period is rendered.
+   * `withoutDownloads`: all but its activity.csv and activity.json, which the build writes again
    */
-  keepPeriod(periodPath: string): Promise<boolean>;
+  keepPeriod(periodPath: string, withoutDownloads?: boolean): Promise<boolean>;
   /** swaps the staging folder into place; `removal` settles once the report before last is deleted */
   publish(): Promise<{removal: Promise<void>}>;
   /** removes the staging folder after a failure; a removal's trouble is logged, not thrown */
@@ -71,7 +74,7 @@ export async function openOutput(config: BuildConfig, run: Runtime): Promise<Out
     sparesFree,
     publishedFingerprint: () => publishedFingerprint(config.out),
     writeFile: (relative, data) => writeFile(path.join(dir, relative), data),
-    keepPeriod: async (periodPath) => {
+    keepPeriod: async (periodPath, withoutDownloads = false) => {
       // the published report is the one the cache describes (same build fingerprint): sizes are not checked
       const from = path.join(out, periodPath);
       const entries = await readdir(from, {withFileTypes: true}).catch(() => []);
@@ -79,7 +82,8 @@ export async function openOutput(config: BuildConfig, run: Runtime): Promise<Out
       if (!PERIOD_FILES.every((name) => files.includes(name))) return false;
       const to = path.join(dir, periodPath);
       await mkdir(to, {recursive: true});
-      await Promise.all(files.map((name) => link(path.join(from, name), path.join(to, name))));
+      const linked = withoutDownloads ? files.filter((name) => !DOWNLOAD_FILES.includes(name)) : files;
+      await Promise.all(linked.map((name) => link(path.join(from, name), path.join(to, name))));
       return true;
     },
     publish: async () => {

@@ -26,7 +26,7 @@ import {asOfEndMs, listPeriods} from "../periods/list-periods.js";
 import {lowerBound, periodRowRange, rowsInPeriod} from "../periods/rows-in-period.js";
 import {createLocalCalendar} from "../periods/time-zone.js";
 import type {Period} from "../periods/types.js";
-import {rowsDigest} from "../cache/period-keys.js";
+import {pageRowsDigest, rowsDigest} from "../cache/period-keys.js";
 import type {TailPeriod} from "../cache/period-spares.js";
 import type {PeriodRows} from "../downloads/period-files.js";
 import type {PeriodSpare} from "../downloads/period-spare.js";
@@ -57,14 +57,17 @@ export interface Plan {
   periods: PlannedPeriod[];
   /** each period's rows [lo, hi) of the table */
   ranges: [number, number][];
-  /** each period's rows' digest and content key (cache/period-keys.ts) */
+  /** each period's rows' digest, the same for its page (rows of an instant in any order) and its content key (cache/period-keys.ts) */
   digests: string[];
+  pageDigests: string[];
   keys: string[];
   frames: PeriodFrame[];
   /** the periods whose indicators are full already (their rows changed) */
   full: Set<number>;
   /** the paths of the periods to render: the others are kept from the published report */
   render: Set<string>;
+  /** the paths of periods kept but for their downloads, written again: their rows of one instant came in another order */
+  relisted: Set<string>;
 }
 
 /** Plans the report's periods; a period whose key is the published one's is kept (output.keepPeriod). */
@@ -86,12 +89,13 @@ export async function planPeriods(config: BuildConfig, run: Runtime, read: LogRe
   const title = await run.timed("keys", () => reportTitle(table, config.title, messages));
   const ranges = listed.map((period) => periodRowRange(table, period));
   const digests = await run.timed("keys", () => ranges.map((range) => rowsDigest(read.log.rows, ...range)));
+  const pageDigests = await run.timed("keys", () => ranges.map((range) => pageRowsDigest(read.log.rows, time, ...range)));
   const known = read.cache?.manifest.periods ?? {};
   const full = new Set<number>();
   const periods: PlannedPeriod[] = await run.timed("indicators", () =>
     listed.map((period, i) => {
       const cached = known[period.path];
-      if (cached !== undefined && cached.rows === digests[i]) return {period, indicators: {totals: cached.totals} as PeriodIndicators};
+      if (cached !== undefined && cached.pageRows === pageDigests[i]) return {period, indicators: {totals: cached.totals} as PeriodIndicators};
       full.add(i);
       const indicators = computeIndicators(rowsInPeriod(table, period), {period, top: config.top});
       // its rows changed, so its key will: its charts start on the workers now (a night's charts start ~0.3 s sooner)
@@ -103,28 +107,34 @@ export async function planPeriods(config: BuildConfig, run: Runtime, read: LogRe
   const frames = await run.timed("keys", () => periodFrames(table, time, periods, ranges, firstDataDay, parseDayKey(config.asOf)!));
   for (const [i, page] of periods.entries()) page.indicators = withFrame(page.indicators, frames[i]);
   const keys = await run.timed("keys", () =>
-    periodContentKeys(periods, {code: read.code, config, columns: read.log.columns, actions: palette.actions, title, rows: digests, frames}),
+    periodContentKeys(periods, {code: read.code, config, columns: read.log.columns, actions: palette.actions, title, rows: pageDigests, frames}),
   );
   const published =
     read.cache && (await output.publishedFingerprint()) === read.cache.manifest.fingerprint && read.cache.manifest.out === output.out
       ? read.cache.manifest.periods
       : {};
+  // the same key with rows in another order: the page is kept, the downloads are written again
+  const relisted = new Set(
+    periods.flatMap(({period}, i) => (published[period.path]?.key === keys[i] && published[period.path].rows !== digests[i] ? [period.path] : [])),
+  );
   const kept = await run.timed("reuse", () =>
-    Promise.all(periods.map(({period}, i) => published[period.path]?.key === keys[i] && output.keepPeriod(period.path))),
+    Promise.all(periods.map(({period}, i) => published[period.path]?.key === keys[i] && output.keepPeriod(period.path, relisted.has(period.path)))),
   );
   const render = new Set(periods.flatMap(({period}, i) => (kept[i] ? [] : [period.path])));
-  return {table, time, counted, title, palette, messages, periods, ranges, digests, keys, frames, full, render};
+  for (const periodPath of render) relisted.delete(periodPath);
+  return {table, time, counted, title, palette, messages, periods, ranges, digests, pageDigests, keys, frames, full, render, relisted};
 }
 
 /**
- * The rows of each period to render, as the downloads stage copies them into its folder of `dir`,
+ * The rows of each period whose downloads are written (rendered, or relisted: the same page, rows in
+ * another order), as the downloads stage copies them into its folder of `dir`,
  * with the cache's spare of its downloads when it has one (`spares`, by period path: read-log.ts
  * periodSpares), and for an open period, where to copy its downloads for the cache (`copies`:
  * LogRead.periodCopies).
  */
 export function renderedRows(plan: Plan, dir: string, spares: Record<string, PeriodSpare> = {}, copies?: (periodPath: string) => WholeLogFiles): PeriodRows[] {
   return plan.periods.flatMap(({period}, i) => {
-    if (!plan.render.has(period.path)) return [];
+    if (!written(plan, period.path)) return [];
     const [lo, hi] = plan.ranges[i];
     const spare = spares[period.path];
     const copyTo = copies && isTail(plan, i) ? copies(period.path) : undefined;
@@ -133,7 +143,7 @@ export function renderedRows(plan: Plan, dir: string, spares: Record<string, Per
 }
 
 /**
- * The rendered periods that go on past the as-of day (the open week, month, quarter and year, and
+ * The periods whose downloads are written that go on past the as-of day (the open week, month, quarter and year, and
  * all time) or whose rows reach the end of the log, with their downloads in `dir`: the cache links
  * them for the nights after (cache/period-spares.ts), which extend them as the period gains rows.
  * Rolling periods start a day later each night: they could not be extended. A period of every row
@@ -149,7 +159,7 @@ export function tailPeriods(plan: Plan, dir: string): TailPeriod[] {
   });
 }
 
-/** Whether period i is rendered, not rolling, goes on past the as-of day, has rows and not the whole log's files (see tailPeriods). */
+/** Whether period i's downloads are written, it is not rolling, goes on past the as-of day, has rows and not the whole log's files (see tailPeriods). */
 function isTail(plan: Plan, i: number): boolean {
   const {period} = plan.periods[i];
   const [lo, hi] = plan.ranges[i];
@@ -159,8 +169,11 @@ function isTail(plan: Plan, i: number): boolean {
   const calendar = period.type !== "rolling";
   // it may gain rows: all time, a period going on past the as-of day, or one whose rows reach the end of the log (an as-of day after its last)
   const open = period.type === "all" || period.countedEndMs < period.endMs || hi === plan.time.length;
-  return plan.render.has(period.path) && calendar && open && lo < hi && !wholeLog;
+  return written(plan, period.path) && calendar && open && lo < hi && !wholeLog;
 }
+
+/** Whether `periodPath`'s downloads are written by this build: rendered, or relisted. */
+const written = (plan: Plan, periodPath: string): boolean => plan.render.has(periodPath) || plan.relisted.has(periodPath);
 
 /**
  * Each period's frame (indicators.json's comparison, dataFrom, previousAction). A comparison with a

@@ -105,12 +105,14 @@ export async function readLog(
  */
 export function previousDownloads(read: LogRead, output: Output): PreviousDownloads | undefined {
   const {cache, incremental, known} = read;
-  if (cache && known) return {previous: cache.source, known};
-  if (!cache || !incremental) return undefined;
+  if (!cache || (!incremental && !known)) return undefined;
   // the spare is free once the downloads of <out>.previous, which link it too, are gone
+  const spare = output.sparesFree.then(() => cache.spare);
+  if (known) return {previous: cache.source, known, spare};
+  if (!incremental) return undefined;
   return {
     previous: cache.source,
-    spare: output.sparesFree.then(() => cache.spare),
+    spare,
     newRows: incremental.newRows,
     places: incremental.places,
   };

@@ -43,7 +43,10 @@ export function stageBuildCache(
       CACHED_COLUMNS.flatMap((name) => (plan.table.columnNames().includes(name) ? [[name, plan.table.column(name) as CodedColumn]] : [])),
     );
     const periods = Object.fromEntries(
-      plan.periods.map(({period, indicators}, i) => [period.path, {key: plan.keys[i], rows: plan.digests[i], totals: indicators.totals}]),
+      plan.periods.map(({period, indicators}, i) => [
+        period.path,
+        {key: plan.keys[i], rows: plan.digests[i], pageRows: plan.pageDigests[i], totals: indicators.totals},
+      ]),
     );
     const manifest = {
       code,

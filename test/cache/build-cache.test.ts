@@ -28,7 +28,7 @@ async function content(dir: string): Promise<CacheContent> {
       columnNames: ["timestamp", "action"],
       files: [{path: "log.csv", format: "csv", size: 10, mtimeMs: 1, sha256: "h", resume: {start: 10, line: 4, header: "timestamp,action\n"}}],
       counts: {files: 1, rows: 3, accepted: 2, rejected: 1, duplicates: 0},
-      periods: {"all/all/": {key: "k", rows: "d", totals: {actions: 2, users: 0, datasets: 0, pages: 0, actionsPerUser: 0}}},
+      periods: {"all/all/": {key: "k", rows: "d", pageRows: "p", totals: {actions: 2, users: 0, datasets: 0, pages: 0, actionsPerUser: 0}}},
     },
     time: Float64Array.from([Date.parse("2026-01-01T00:00:00Z"), Date.parse("2026-01-02T00:00:00Z")]),
     rows: {file: Int32Array.from([0, 0]), line: Int32Array.from([2, 3]), hash: Int32Array.from([11, 12]), hash2: Int32Array.from([21, 22])},

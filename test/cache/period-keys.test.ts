@@ -5,7 +5,7 @@
  */
 import {test} from "uvu";
 import * as assert from "uvu/assert";
-import {periodContentKey, rowsDigest, type PeriodKeyParts} from "../../src/cache/period-keys.js";
+import {pageRowsDigest, periodContentKey, rowsDigest, type PeriodKeyParts} from "../../src/cache/period-keys.js";
 import {periodContentKeys, periodKeyModels, periodKeyParts, type PeriodKeyContext} from "../../src/pipeline/content-keys.js";
 import {buildConfig, outputOptions} from "../../src/config.js";
 import {withFrame} from "../../src/indicators/compute-indicators.js";
@@ -150,6 +150,24 @@ const otherValue = (old: unknown): unknown =>
           : Array.isArray(old)
             ? [...old, "x"]
             : {...(old as object), x: 1};
+
+test("pageRowsDigest: rows of one instant in any order give the same digest; across instants, or any other change, another", () => {
+  // rows 1 and 2 share an instant, rows 0 and 3 have their own
+  const time = Float64Array.from([100, 200, 200, 300]);
+  const digest = pageRowsDigest(rows(base), time, 0, 4);
+  assert.match(digest, /^[0-9a-f]{8}:[0-9a-f]{8}:4$/);
+  assert.is(pageRowsDigest(rows([base[0], base[2], base[1], base[3]]), time, 0, 4), digest, "one instant's rows reordered");
+  assert.is.not(rowsDigest(rows([base[0], base[2], base[1], base[3]]), 0, 4), rowsDigest(rows(base), 0, 4), "rowsDigest tells them apart");
+  const apart = Float64Array.from([100, 200, 250, 300]);
+  assert.is.not(
+    pageRowsDigest(rows([base[0], base[2], base[1], base[3]]), apart, 0, 4),
+    pageRowsDigest(rows(base), apart, 0, 4),
+    "rows of two instants swapped",
+  );
+  assert.is.not(pageRowsDigest(rows([base[0], [2, 21], base[2], base[3]]), time, 0, 4), digest, "a changed row");
+  assert.is.not(pageRowsDigest(rows(base), time, 0, 3), pageRowsDigest(rows(base), time, 0, 4), "a row more");
+  assert.is.not(pageRowsDigest(rows(base), Float64Array.from([100, 100, 200, 300]), 0, 4), digest, "rows regrouped by instant");
+});
 
 test("periodContentKey: a hex SHA-256 of every part; any leaf changed or any field added changes it, in every part", () => {
   const {pages, frames} = framedPages();

@@ -554,6 +554,35 @@ test("8e. a re-export with one old row removed and rows shuffled: identical to c
   assert.ok(rejects.includes("mallory") || rejects.includes("2026-02-30"), "the bad row is still rejected");
 });
 
+test("8f. a re-export where only rows of one instant swap places in an old week: its page kept, its downloads written again, identical to cold", async () => {
+  // a twin of a row of Tuesday 20 January (2026-W04) at the same instant: after it in v1, before it in v2
+  const withTwin = (twinFirst: boolean) =>
+    baseDays().flatMap(({day, rows}) => {
+      if (day !== "2026-01-20") return rows;
+      const twin = {...rows[1], user_id: "twin"};
+      return [rows[0], ...(twinFirst ? [twin, rows[1]] : [rows[1], twin]), ...rows.slice(2)];
+    });
+  const pages = ["week/2026-W04", "month/2026-01"];
+  const before = new Map<string, number>();
+  const {v1, v2, out} = await runScenario("reexport-swap", {
+    write: async (dir) => {
+      const file = path.join(dir, "log.csv");
+      await writeFile(file, csvText(withTwin(false)));
+      return [file];
+    },
+    afterV1: async (site) => {
+      for (const page of pages) for (const name of ["index.html", "activity.csv"]) before.set(`${page}/${name}`, await inodeOf(path.join(site, page, name)));
+    },
+    change: async ([file]) => writeFile(file, csvText([...withTwin(true), ...rowsOfDay("2026-03-21", 5, 138)])),
+  });
+  assertColdBecauseOf(v2, "log.csv");
+  assert.is(v2.knownRows, v1.accepted);
+  for (const page of pages) {
+    assert.is(await inodeOf(path.join(out, page, "index.html")), before.get(`${page}/index.html`), `${page}: its page is kept: ${modeOf(v2)}`);
+    assert.is.not(await inodeOf(path.join(out, page, "activity.csv")), before.get(`${page}/activity.csv`), `${page}: its downloads are new`);
+  }
+});
+
 test("19a. the as-of day moves on, no new rows: the open month's page says so far up to the new day, identical to cold", async () => {
   // the log's last rows are of 20 March: on 25 and 27 March, March, Q1 and 2026 are not over
   const {out, v2} = await runScenario("as-of-moves", {
@@ -807,7 +836,7 @@ test("18. a cold build that writes its downloads on a worker leaves the cache a 
   assert.equal((await readdir(dir)).sort(), ["cache", "cold", "log.csv", "site", "site.previous"], "a --no-cache build writes no cache, and so no spare");
 });
 
-test("18b. an unsorted log (not streamed) leaves a spare too; late rows extend it in place, a re-export writes the next one: identical to cold", async () => {
+test("18b. an unsorted log (not streamed) leaves a spare too; late rows extend it in place, a re-export patches the files before: identical to cold", async () => {
   const dir = await mkdtemp(path.join(root, "spare-unsorted-"));
   const out = path.join(dir, "site");
   const cache = path.join(dir, "cache");
@@ -836,12 +865,47 @@ test("18b. an unsorted log (not streamed) leaves a spare too; late rows extend i
   assertAppended(late);
   assert.equal(await published(), spare, "the late night took the spare: no copy");
   await compareCold("late", late);
-  // a re-export in another order with one more day: its downloads come with a spare of their own
+  // a re-export in another order with one more day: the published files copied (the spare is the
+  // files before the late rows), then patched; the next build has no spare
   await writeFile(file, csvText(shuffled([...rows, ...rowsOfDay("2026-03-20", 15, 133), ...rowsOfDay("2026-03-23", 10, 134)], 11)));
   const reexport = await runBuild([file], out, {cache, workers: "1"});
   assert.is(reexport.knownRows, late.accepted, modeOf(reexport));
-  await sparesOf();
+  assert.not.ok(JSON.parse(await readFile(path.join(cache, "manifest.json"), "utf8")).parts.spare, "no spare after a patched re-export");
   await compareCold("reexport", reexport);
+});
+
+test("18c. nightly full exports in another order each night (rows of one instant reordered): the first takes the spare and patches it, the next copies; identical to cold", async () => {
+  const dir = await mkdtemp(path.join(root, "spare-reexport-"));
+  const out = path.join(dir, "site");
+  const cache = path.join(dir, "cache");
+  const file = path.join(dir, "log.csv");
+  // every fourth row has a twin at its instant, so that a new order of the file reorders them
+  const base = baseDays().flatMap((d) => d.rows);
+  const rows = [...base, ...base.filter((_, i) => i % 4 === 1).map((row) => ({...row, user_id: `twin-${row.user_id}`}))];
+  await writeFile(file, csvText(shuffled(rows, 12)));
+  assert.is((await runBuild([file], out, {cache, workers: "1"})).ingestMode, "cold");
+  const manifest = JSON.parse(await readFile(path.join(cache, "manifest.json"), "utf8"));
+  const spare = await Promise.all(["csv", "json"].map((kind) => inodeOf(path.join(cache, manifest.parts.spare[kind]))));
+  const published = () => Promise.all(["activity.csv", "activity.json"].map((name) => inodeOf(path.join(out, name))));
+  const compareCold = async (name: string, summary: Summary) => {
+    const cold = await runBuild([file], path.join(dir, `cold-${name}`), {"no-cache": true, workers: "1"});
+    assert.is(cold.rows, summary.rows);
+    await compareTrees(out, path.join(dir, `cold-${name}`), `${name}: ${modeOf(summary)}`);
+  };
+  const night1 = [...rows, ...rowsOfDay("2026-03-21", 12, 135)];
+  await writeFile(file, csvText(shuffled(night1, 13)));
+  const first = await runBuild([file], out, {cache, workers: "1"});
+  assertColdBecauseOf(first, "log.csv");
+  assert.equal(await published(), spare, "the re-export took the spare and patched it: no copy");
+  await compareCold("night 1", first);
+  // the next night: one old row gone, rows of a day in the middle, another order; no spare to take
+  const night2 = [...night1.slice(0, 50), ...night1.slice(51), ...rowsOfDay("2026-03-10", 4, 136), ...rowsOfDay("2026-03-22", 6, 137)];
+  await writeFile(file, csvText(shuffled(night2, 14)));
+  const before = await published();
+  const second = await runBuild([file], out, {cache, workers: "1"});
+  assert.is(second.knownRows, first.accepted - 1, modeOf(second));
+  assert.not.equal(await published(), before);
+  await compareCold("night 2", second);
 });
 
 test("the appends took the CLI's path: their cache was read while the inputs were hashed", () => {
