@@ -30,7 +30,7 @@ test.before(async () => {
   const root = await mkdtemp(path.join(tmpdir(), "ar-explore-"));
   process.once("exit", () => rmSync(root, {recursive: true, force: true}));
   dir = path.join(root, "site");
-  const config = buildConfig({input: [path.resolve(SAMPLE)], out: dir, tz: ZONE, "as-of": AS_OF});
+  const config = buildConfig({input: [path.resolve(SAMPLE)], out: dir, tz: ZONE, "as-of": AS_OF, workers: "0"});
   await build(config, {now: () => new Date("2026-12-08T06:00:00Z"), log: () => {}, progress: () => {}});
   [server, browser] = await Promise.all([serveFolder(dir), launchBrowser()]);
 });

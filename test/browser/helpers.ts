@@ -51,7 +51,8 @@ export function builtSite(fixture: string, periods = "week,month,quarter,year,al
       const root = await mkdtemp(path.join(tmpdir(), "ar-browser-"));
       process.once("exit", () => rmSync(root, {recursive: true, force: true}));
       const out = path.join(root, "site");
-      const config = buildConfig({input: [path.resolve(fixture)], out, tz: "Europe/Paris", "as-of": "2026-03-31", "max-rejected": "50", periods});
+      // charts and pages on this thread: the worker path is the CLI tests' (a worker started from the sources loads tsx)
+      const config = buildConfig({input: [path.resolve(fixture)], out, tz: "Europe/Paris", "as-of": "2026-03-31", "max-rejected": "50", periods, workers: "0"});
       await build(config, {now: () => new Date("2026-04-01T06:00:00Z"), log: () => {}, progress: () => {}});
       return out;
     })();
@@ -85,6 +86,7 @@ export function builtSample(periods = "month"): Promise<string> {
         "as-of": "2026-12-07",
         periods,
         title: "Métropole Open Data (sample)",
+        workers: "0",
       });
       await build(config, {now: () => new Date("2026-12-07T06:00:00Z"), log: () => {}, progress: () => {}});
       return out;

@@ -33,6 +33,7 @@ test("a build writes a pair of files per month; the next build, one row later, r
       tz: "Europe/Paris",
       "as-of": "2026-03-31",
       "max-rejected": "50",
+      workers: "0",
     });
     await build(config, effects);
     const dataDir = path.join(root, "site", "explore", "data");

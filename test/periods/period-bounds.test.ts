@@ -13,11 +13,23 @@ import {PeriodType} from "../../src/periods/types.js";
 
 const ZONES = ["Europe/Paris", "America/Santiago", "America/Havana", "Pacific/Apia", "Australia/Lord_Howe", "Asia/Kathmandu", "America/St_Johns", "UTC"];
 
-/** luxon's first instant of a local day, written as makePeriod writes it: independent of the shortcut. */
+const luxonDays = new Map<string, {iso: string; ms: number}>();
+
+/**
+ * luxon's first instant of a local day, written as makePeriod writes it: independent of the shortcut.
+ * Kept by day and zone: the second test asks again for days of three of the first test's zones (luxon's
+ * offsets, computed with Intl at every call, were most of this file's time).
+ */
 function luxonDayStart(dayNumber: number, zone: string): {iso: string; ms: number} {
-  const date = new Date(dayNumber * 86_400_000);
-  const start = DateTime.fromObject({year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate()}, {zone}).startOf("day");
-  return {iso: start.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ"), ms: start.toMillis()};
+  const key = `${zone} ${dayNumber}`;
+  let known = luxonDays.get(key);
+  if (!known) {
+    const date = new Date(dayNumber * 86_400_000);
+    const start = DateTime.fromObject({year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate()}, {zone}).startOf("day");
+    known = {iso: start.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ"), ms: start.toMillis()};
+    luxonDays.set(key, known);
+  }
+  return known;
 }
 
 test("every local midnight of 1990-2035 is luxon's, in zones with odd transitions", () => {

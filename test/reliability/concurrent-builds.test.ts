@@ -1,6 +1,6 @@
 /**
  * One build at a time per --out (src/site/out-lock.ts), with the real CLI in child processes on a
- * generated 6,000-row log: two builds started together end with one report, the same as a cold
+ * generated 6,000-row log (a 300-row one where no build races another or a signal): two builds started together end with one report, the same as a cold
  * build's, and the other build's one line naming the holder's pid, exit 1; a lock left by a dead
  * build, or by a pid that another process has since, is taken over; a build stopped with SIGTERM
  * or SIGINT removes its lock (its staging folder goes with the next build); and a run that finds the
@@ -19,6 +19,8 @@ import {leftovers, snapshot} from "./site-snapshot.js";
 const BIN = path.resolve("bin/activity-report.js");
 let tmp = "";
 let log = "";
+/** 300 rows over 14 days: for the tests where nothing has to happen while a build runs */
+let small = "";
 
 interface Run {
   pid: number;
@@ -29,12 +31,12 @@ interface Run {
 }
 
 /**
- * The real CLI building `log` into `out`; `stopWhen`: a signal sent once stderr matches the pattern
- * (non-TTY progress lines, e.g. "2026-04-01 06:00:00 periods: 30 %").
+ * The real CLI building `input` (the 6,000-row log by default) into `out`; `stopWhen`: a signal sent
+ * once stderr matches the pattern (non-TTY progress lines, e.g. "2026-04-01 06:00:00 periods: 30 %").
  */
-function cli(out: string, flags: string[] = [], stopWhen?: {pattern: RegExp; signal: NodeJS.Signals}): Promise<Run> {
+function cli(out: string, flags: string[] = [], stopWhen?: {pattern: RegExp; signal: NodeJS.Signals}, input = log): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, "build", "--input", log, "--out", out, "--as-of", "2025-12-31", "--workers", "1", ...flags], {
+    const child = spawn(process.execPath, [BIN, "build", "--input", input, "--out", out, "--as-of", "2025-12-31", "--workers", "1", ...flags], {
       stdio: ["ignore", "pipe", "pipe"],
       env: {...process.env, TZ: "UTC"},
     });
@@ -75,6 +77,8 @@ test.before(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), "ar-concurrent-"));
   log = path.join(tmp, "log.csv");
   await generateBenchLog({rows: 6_000, days: 150, startDate: "2025-05-01", out: log});
+  small = path.join(tmp, "small.csv");
+  await generateBenchLog({rows: 300, days: 14, startDate: "2025-12-01", out: small});
 });
 
 test.after(async () => {
@@ -103,14 +107,14 @@ test("a dead build's lock, and one whose pid another process has now, are taken 
   const out = path.join(tmp, "taken-over");
   await mkdir(tmp, {recursive: true});
   await writeFile(`${out}.lock`, JSON.stringify({pid: deadPid(), started: "2026-01-01T00:00:00.000Z"}) + "\n");
-  let run = await cli(out, ["--quiet"]);
+  let run = await cli(out, ["--quiet"], undefined, small);
   assert.is(run.code, 0, run.stderr);
   assert.ok(!existsSync(`${out}.lock`), "the lock is released");
 
   // this test's own pid, alive, but with another start: the lock of a build before a restart
   const boot = readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
   await writeFile(`${out}.lock`, JSON.stringify({pid: process.pid, started: "2026-01-01T00:00:00.000Z", boot, ticks: 1}) + "\n");
-  run = await cli(out, ["--quiet", "--title", "after a restart"]);
+  run = await cli(out, ["--quiet", "--title", "after a restart"], undefined, small);
   assert.is(run.code, 0, run.stderr);
   assert.ok(!existsSync(`${out}.lock`), "the lock is released");
 
@@ -121,7 +125,7 @@ test("a dead build's lock, and one whose pid another process has now, are taken 
     const ticks = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]);
     const lock = JSON.stringify({pid: holder.pid, started: "2026-01-01T00:00:00.000Z", boot, ticks}) + "\n";
     await writeFile(`${out}.lock`, lock);
-    run = await cli(out, ["--quiet", "--title", "while another runs"]);
+    run = await cli(out, ["--quiet", "--title", "while another runs"], undefined, small);
     assert.is(run.code, 1);
     assert.is(run.stderr, `activity-report: another build of ${out} is running (pid ${holder.pid}); ${out}.lock is its lock\n`);
     assert.is(await readFile(`${out}.lock`, "utf8"), lock, "the holder's lock is left as it was");
@@ -145,7 +149,7 @@ test("a build stopped with SIGTERM or SIGINT removes its lock; the next build re
 
 test("a run that finds the report up to date still removes a killed build's staging folder", async () => {
   const out = path.join(tmp, "up-to-date");
-  let run = await cli(out, ["--quiet"]);
+  let run = await cli(out, ["--quiet"], undefined, small);
   assert.is(run.code, 0, run.stderr);
   // what a build killed with SIGKILL leaves: its staging folder, with the marker, and its lock
   const pid = deadPid();
@@ -153,7 +157,7 @@ test("a run that finds the report up to date still removes a killed build's stag
   await writeFile(`${out}.staging-${pid}/.activity-report`, "");
   await writeFile(`${out}.lock`, JSON.stringify({pid, started: "2026-01-01T00:00:00.000Z"}) + "\n");
   const before = await snapshot(out);
-  run = await cli(out, ["--json"]);
+  run = await cli(out, ["--json"], undefined, small);
   assert.is(run.code, 0, run.stderr);
   assert.is(JSON.parse(run.stdout).upToDate, true);
   assert.equal(await leftovers(out), []);

@@ -126,6 +126,7 @@ test("npx @11ty/eleventy re-renders a built report byte for byte", async () => {
       "as-of": "2026-03-31",
       "max-rejected": "50",
       "no-cache": true,
+      workers: "0",
     });
     await build(config, {now: () => new Date("2026-04-01T06:00:00.000Z"), log: () => {}, progress: () => {}});
     const files = await filesUnder(out);
