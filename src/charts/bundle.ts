@@ -2,7 +2,7 @@
  * Bundles the browser runtime (browser/live-charts.ts + vega + vega-interpreter) into one
  * minified local script with esbuild, so pages need no CDN and no eval. The bundle is cached under
  * `node_modules/.cache/activity-report/`, keyed by the vega, vega-interpreter and esbuild versions
- * and the runtime's sources (every file of browser/), so a build only pays for esbuild (~1 s) when one of those changed.
+ * and the project's sources (every .ts file of src/), so a build only pays for esbuild (~1 s) when one of those changed.
  * It does not write the page's charts.json (write-outputs.ts) nor its chart-specs block (site/chart-specs.ts) nor the script tag.
  */
 import {createHash} from "node:crypto";
@@ -32,23 +32,28 @@ export async function packageVersion(name: string): Promise<string> {
   return String(manifest.version);
 }
 
-/** The cache key: changes when vega, vega-interpreter, esbuild or one of the runtime's sources change. */
-export async function bundleKey(): Promise<string> {
-  const sources = createHash("sha256");
-  const folder = dirname(LIVE_CHARTS_SOURCE);
-  for (const name of (await readdir(folder)).sort())
-    sources
-      .update(`${name}\0`)
-      .update(await readFile(join(folder, name)))
+/**
+ * A bundle's cache key: the versions of `packages` and every .ts file of `srcDir` (src/). A bundle's
+ * entry imports modules from all over src/ (the live charts' legend takes its words from i18n/), so
+ * any of them counts: keyed on browser/ alone, pages got a stale script after a change to i18n/.
+ */
+export async function sourcesKey(packages: readonly string[], srcDir = join(PROJECT_ROOT, "src")): Promise<string> {
+  const hash = createHash("sha256");
+  for (const name of packages) hash.update(`${name}@${await packageVersion(name)}\n`);
+  const files = (await readdir(srcDir, {recursive: true}))
+    .map(String)
+    .filter((file) => file.endsWith(".ts"))
+    .sort();
+  for (const file of files)
+    hash
+      .update(`${file}\0`)
+      .update(await readFile(join(srcDir, file)))
       .update("\0");
-  const parts = [
-    `vega@${await packageVersion("vega")}`,
-    `vega-interpreter@${await packageVersion("vega-interpreter")}`,
-    `esbuild@${await packageVersion("esbuild")}`,
-    sources.digest("hex"),
-  ];
-  return createHash("sha256").update(parts.join("\n")).digest("hex").slice(0, 16);
+  return hash.digest("hex").slice(0, 16);
 }
+
+/** The live charts' cache key: changes when vega, vega-interpreter, esbuild or a source file changes. */
+export const bundleKey = (): Promise<string> => sourcesKey(["vega", "vega-interpreter", "esbuild"]);
 
 const exists = (file: string) =>
   stat(file).then(

@@ -6,11 +6,10 @@
  * versions and every source file, since the app imports the indicators and charts.
  * One call of the build, once the staging folder exists: writeExplorer.
  */
-import {createHash} from "node:crypto";
-import {copyFile, mkdir, readdir, readFile, writeFile} from "node:fs/promises";
+import {copyFile, mkdir, writeFile} from "node:fs/promises";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
-import {cachedBundle, DEFAULT_CACHE_DIR, packageVersion} from "../charts/bundle.js";
+import {cachedBundle, DEFAULT_CACHE_DIR, sourcesKey} from "../charts/bundle.js";
 import {explorePage} from "./explore-page.js";
 import {writeExploreData, type ExploreDataInput} from "./explore-data.js";
 import type {ExploreMeta} from "./data-format.js";
@@ -27,21 +26,7 @@ const NODE_PATH_STUB = path.join(PROJECT_ROOT, "src", "explore", "browser", "nod
 const EXPLORE_CSS = path.join(PROJECT_ROOT, "src", "explore", "explore.css");
 
 /** The bundle's cache key: the bundled libraries' versions and every source file of src/. */
-export async function exploreBundleKey(): Promise<string> {
-  const hash = createHash("sha256");
-  for (const name of ["vega", "vega-lite", "vega-interpreter", "arquero", "luxon", "esbuild"]) hash.update(`${name}@${await packageVersion(name)}\n`);
-  const src = path.join(PROJECT_ROOT, "src");
-  const files = (await readdir(src, {recursive: true}))
-    .map(String)
-    .filter((file) => file.endsWith(".ts"))
-    .sort();
-  for (const file of files)
-    hash
-      .update(`${file}\0`)
-      .update(await readFile(path.join(src, file)))
-      .update("\0");
-  return hash.digest("hex").slice(0, 16);
-}
+export const exploreBundleKey = (): Promise<string> => sourcesKey(["vega", "vega-lite", "vega-interpreter", "arquero", "luxon", "esbuild"]);
 
 /** Writes the explorer's script to `outFile`, from the cache when it holds this version, else by esbuild (charts/bundle.ts cachedBundle). */
 export async function bundleExplorer(outFile: string, cacheDir = DEFAULT_CACHE_DIR): Promise<{bytes: number; cached: boolean}> {

@@ -1,9 +1,9 @@
 import {test} from "uvu";
 import * as assert from "uvu/assert";
-import {mkdtemp, readFile, readdir, rm} from "node:fs/promises";
+import {cp, mkdtemp, readFile, readdir, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
-import {join} from "node:path";
-import {bundleKey, bundleLiveCharts} from "../../src/charts/bundle.js";
+import {dirname, join} from "node:path";
+import {bundleKey, bundleLiveCharts, LIVE_CHARTS_SOURCE, sourcesKey} from "../../src/charts/bundle.js";
 
 test("bundleLiveCharts: runs esbuild once, then copies the cached bundle", async () => {
   const dir = await mkdtemp(join(tmpdir(), "charts-bundle-"));
@@ -31,6 +31,23 @@ test("bundleKey: stable, 16 hex digits", async () => {
   const key = await bundleKey();
   assert.match(key, /^[0-9a-f]{16}$/);
   assert.is(await bundleKey(), key);
+});
+
+test("the key changes with a module the live charts import from outside browser/ (the legend's words, i18n/en.ts)", async () => {
+  const src = dirname(dirname(dirname(LIVE_CHARTS_SOURCE)));
+  assert.match(await readFile(join(src, "charts", "browser", "legend-buttons.ts"), "utf8"), '"../../i18n/en.js"', "the import this test is about");
+  const dir = await mkdtemp(join(tmpdir(), "charts-key-"));
+  try {
+    await cp(src, join(dir, "src"), {recursive: true});
+    const packages = ["vega", "vega-interpreter", "esbuild"];
+    const before = await sourcesKey(packages, join(dir, "src"));
+    assert.is(before, await bundleKey(), "the live charts' key is the sources' key of src/");
+    const en = join(dir, "src", "i18n", "en.ts");
+    await writeFile(en, (await readFile(en, "utf8")) + "\n// a word changed\n");
+    assert.is.not(await sourcesKey(packages, join(dir, "src")), before);
+  } finally {
+    await rm(dir, {recursive: true, force: true});
+  }
 });
 
 test.run();
