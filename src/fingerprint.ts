@@ -30,20 +30,29 @@ export function codeFingerprint(): Promise<string> {
 }
 let codeHash: Promise<string> | undefined;
 
-async function hashCode(): Promise<string> {
+/**
+ * The hash of the code in `root`: package.json without its npm scripts (they run the tests and the
+ * bench, never a build: editing them must not make every report stale), the lock file, and every
+ * file of src/ and templates/.
+ */
+export async function hashCode(root: URL = ROOT): Promise<string> {
   const hash = createHash("sha256");
   const files = ["package.json", "package-lock.json"];
   for (const dir of ["src", "templates"]) {
-    const entries = await readdir(new URL(dir, ROOT), {recursive: true, withFileTypes: true});
-    for (const entry of entries) if (entry.isFile()) files.push(path.relative(ROOT.pathname, path.join(entry.parentPath ?? entry.path, entry.name)));
+    const entries = await readdir(new URL(dir, root), {recursive: true, withFileTypes: true});
+    for (const entry of entries) if (entry.isFile()) files.push(path.relative(root.pathname, path.join(entry.parentPath ?? entry.path, entry.name)));
   }
-  for (const file of files.sort())
+  for (const file of files.sort()) {
+    const bytes = await readFile(new URL(file, root));
     hash
       .update(file + "\0")
-      .update(await readFile(new URL(file, ROOT)))
+      .update(file === "package.json" ? withoutScripts(bytes) : bytes)
       .update("\0");
+  }
   return hash.digest("hex");
 }
+
+const withoutScripts = (bytes: Buffer): string => JSON.stringify({...JSON.parse(bytes.toString("utf8")), scripts: undefined});
 
 /**
  * An input as this build reads it: the first `size` bytes of the file found (find-inputs.ts), and

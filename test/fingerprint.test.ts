@@ -11,11 +11,12 @@ import {createHash} from "node:crypto";
 import {mkdtemp, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
-import {buildFingerprint, inputsResized, snapshotFiles, snapshotPrefixHash} from "../src/fingerprint.js";
+import {buildFingerprint, hashCode, inputsResized, snapshotFiles, snapshotPrefixHash} from "../src/fingerprint.js";
 import {buildConfig, OUTPUT_NEUTRAL_OPTIONS, type BuildConfig} from "../src/config.js";
 import {InputError} from "../src/errors.js";
 import {findInputs} from "../src/ingest/find-inputs.js";
 import {mkdir, appendFile, rename, truncate} from "node:fs/promises";
+import {pathToFileURL} from "node:url";
 
 let dir = "";
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
@@ -136,6 +137,35 @@ function otherValue(value: unknown): unknown {
   if (value === undefined || value === null) return "x";
   return {...(value as object), x: 1};
 }
+
+test("the code's hash: npm scripts do not count (they never run a build), the version, a source and a template do", async () => {
+  const root = path.join(dir, "code");
+  await mkdir(path.join(root, "src"), {recursive: true});
+  await mkdir(path.join(root, "templates"), {recursive: true});
+  const manifest = {name: "activity-report", version: "1.0.0", scripts: {test: "uvu"}, dependencies: {vega: "6.0.0"}};
+  const write = async (file: string, text: string) => writeFile(path.join(root, file), text);
+  await write("package.json", JSON.stringify(manifest));
+  await write("package-lock.json", "{}");
+  await write("src/build.ts", "export {};");
+  await write("templates/page.njk", "<p>");
+  const url = pathToFileURL(root + path.sep);
+  const first = await hashCode(url);
+  await write("package.json", JSON.stringify({...manifest, scripts: {test: "uvu --bail", bench: "tsx bench/run.ts"}}, null, 2));
+  assert.is(await hashCode(url), first, "scripts changed, and the file's layout");
+  const changes: [string, string][] = [
+    ["package.json", JSON.stringify({...manifest, version: "1.0.1"})],
+    ["package.json", JSON.stringify({...manifest, dependencies: {vega: "6.1.0"}})],
+    ["src/build.ts", "export const x = 1;"],
+    ["templates/page.njk", "<p>!"],
+  ];
+  for (const [file, text] of changes) {
+    await write("package.json", JSON.stringify(manifest));
+    await write("src/build.ts", "export {};");
+    await write("templates/page.njk", "<p>");
+    await write(file, text);
+    assert.is.not(await hashCode(url), first, `${file}: ${text}`);
+  }
+});
 
 test("buildFingerprint: every option of the normalised config changes it, unless it is declared output-neutral", async () => {
   const log = path.join(dir, "options.csv");
