@@ -45,7 +45,16 @@ import {JSON_TAIL, jsonRowsEnd, type SourceData, type WholeLogFiles} from "../do
 import {csvLine} from "../downloads/csv.js";
 import type {PeriodIndicators} from "../indicators/types.js";
 import type {PeriodSpare} from "../downloads/period-spare.js";
-import {carriedSpares, copiedSpares, intactPeriodSpares, linkTailPeriods, periodPartFiles, type PeriodPart, type TailPeriod} from "./period-spares.js";
+import {
+  carriedSpares,
+  copiedSpares,
+  intactPeriodSpares,
+  linkTailPeriods,
+  periodPartFiles,
+  unwritten,
+  type PeriodPart,
+  type TailPeriod,
+} from "./period-spares.js";
 
 /** Bumped whenever the layout below changes: an older cache is then ignored. */
 const CACHE_VERSION = 3;
@@ -264,15 +273,9 @@ async function downloadsTrouble(dir: string, parts: CacheManifest["parts"], csvS
 async function intactSpare(dir: string, parts: CacheManifest["parts"], rowCount: number): Promise<CachedLog["spare"]> {
   const {spare} = parts;
   if (spare === undefined || spare.rows > rowCount) return undefined;
-  const unchanged = await Promise.all(
-    [spare.csv, spare.json].map((part) =>
-      stat(path.join(dir, part)).then(
-        (info) => info.mtimeMs === parts.mtimes[part],
-        () => false,
-      ),
-    ),
-  );
-  return unchanged.every(Boolean) ? {csvFile: path.join(dir, spare.csv), jsonFile: path.join(dir, spare.json), rows: spare.rows} : undefined;
+  return (await unwritten(dir, [spare.csv, spare.json], parts.mtimes))
+    ? {csvFile: path.join(dir, spare.csv), jsonFile: path.join(dir, spare.json), rows: spare.rows}
+    : undefined;
 }
 
 type ArrayKind<T> = {new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number};

@@ -60,12 +60,19 @@ export async function linkTailPeriods(
 
 /**
  * The links of the cache an append grows, kept as the new cache's spares: the rows they begin with
- * end at `firstChanged` at the latest (the first row that moved or is new); those that begin there or
- * after are left out.
+ * end at `firstChanged` at the latest (the first row that moved or is new); see rowsBefore.
  */
-export function carriedSpares(links: Record<string, PeriodPart> | undefined, firstChanged: number): Record<string, PeriodPart> {
+export const carriedSpares = (links: Record<string, PeriodPart> | undefined, firstChanged: number): Record<string, PeriodPart> =>
+  rowsBefore(links ?? {}, firstChanged);
+
+/**
+ * Spares (cache parts or the files they name) counted up to row `first`, the first row that moved or
+ * is new since they were written: their rows from `first` on are no longer the log's; those that begin
+ * there or after are left out.
+ */
+export function rowsBefore<T extends {lo: number; hi: number}>(spares: Record<string, T>, first: number): Record<string, T> {
   return Object.fromEntries(
-    Object.entries(links ?? {}).flatMap(([periodPath, part]) => (part.lo < firstChanged ? [[periodPath, {...part, hi: Math.min(part.hi, firstChanged)}]] : [])),
+    Object.entries(spares).flatMap(([periodPath, spare]) => (spare.lo < first ? [[periodPath, {...spare, hi: Math.min(spare.hi, first)}]] : [])),
   );
 }
 
@@ -101,20 +108,25 @@ export async function intactPeriodSpares(
 ): Promise<Record<string, PeriodSpare>> {
   const intact = await Promise.all(
     Object.entries(spares ?? {}).map(async ([periodPath, part]) => {
-      const unchanged = await Promise.all(
-        [part.csv, part.json].map((name) =>
-          stat(path.join(dir, name)).then(
-            (info) => info.mtimeMs === mtimes[name],
-            () => false,
-          ),
-        ),
-      );
       const {lo, hi, csvBytes, jsonBytes} = part;
       const spare: PeriodSpare = {csvFile: path.join(dir, part.csv), jsonFile: path.join(dir, part.json), lo, hi, csvBytes, jsonBytes};
-      return unchanged.every(Boolean) ? [[periodPath, spare] as const] : [];
+      return (await unwritten(dir, [part.csv, part.json], mtimes)) ? [[periodPath, spare] as const] : [];
     }),
   );
   return Object.fromEntries(intact.flat());
+}
+
+/** Whether the files `names` of `dir` are there with the modification times `mtimes` recorded: not written to since. */
+export async function unwritten(dir: string, names: readonly string[], mtimes: Record<string, number>): Promise<boolean> {
+  const unchanged = await Promise.all(
+    names.map((name) =>
+      stat(path.join(dir, name)).then(
+        (info) => info.mtimeMs === mtimes[name],
+        () => false,
+      ),
+    ),
+  );
+  return unchanged.every(Boolean);
 }
 
 /** The file names `parts` holds, for the cache's clean-up. */

@@ -3,10 +3,11 @@
  * only the new rows are formatted; the old bytes are the build cache's spare copy, moved into the
  * report when it is still what the cache says, else copies of the previous report's files.
  */
-import {copyFile, open, rename, stat, type FileHandle} from "node:fs/promises";
+import {copyFile, open, type FileHandle} from "node:fs/promises";
 import path from "node:path";
 import {grow} from "../cache/growable.js";
 import {copyRange} from "./copy-range.js";
+import {moveSpare, SPARE_CHECK_BYTES, spareFits} from "./spare-files.js";
 import {firstChangedRow} from "../cache/merge-rows.js";
 import {writeSpliced} from "./splice.js";
 import {ChunkedWriter, JSON_TAIL, jsonRowsEnd, SourceWriter, type SourceData, type SpareSource} from "./whole-log.js";
@@ -78,9 +79,6 @@ function mergedOrder(places: Int32Array, n: number, first: number): Int32Array {
   return order;
 }
 
-/** bytes compared at the end of a spare's old rows, against the same bytes of the previous files */
-const SPARE_CHECK_BYTES = 64 << 10;
-
 /**
  * Moves the spare files to `csvFile` and `jsonFile` when they are what the cache says: files with one
  * link only (no report, the published or `<out>.previous`, still shows them), of the size of the
@@ -91,43 +89,14 @@ export async function takeSpare(spare: SpareSource, previous: SourceData, csvFil
   const k = spare.rows;
   const csvEnd = previous.csvStart[k];
   const jsonEnd = jsonRowsEnd(previous.jsonEnd, k);
-  const fits = async (file: string, size: number, against: string, end: number) => {
-    const info = await stat(file).catch(() => undefined);
-    if (!info?.isFile() || info.nlink !== 1 || info.size !== size) return false;
+  // the last bytes of its rows, at the same place in both
+  const fits = (file: string, size: number, against: string, end: number) => {
     const start = Math.max(0, end - SPARE_CHECK_BYTES);
-    const [mine, theirs] = await Promise.all([readRange(file, start, end), readRange(against, start, end)]);
-    return mine.equals(theirs);
+    return spareFits(file, size, start, against, start, end - start);
   };
   if (!(await fits(spare.csvFile, csvEnd, previous.csvFile, csvEnd)) || !(await fits(spare.jsonFile, jsonEnd + JSON_TAIL.length, previous.jsonFile, jsonEnd)))
     return false;
-  // a cache on another file system cannot lend its files: copy then
-  if (
-    !(await rename(spare.csvFile, csvFile).then(
-      () => true,
-      () => false,
-    ))
-  )
-    return false;
-  if (
-    await rename(spare.jsonFile, jsonFile).then(
-      () => true,
-      () => false,
-    )
-  )
-    return true;
-  await rename(csvFile, spare.csvFile).catch(() => {});
-  return false;
-}
-
-async function readRange(file: string, start: number, end: number): Promise<Buffer> {
-  const handle = await open(file, "r");
-  try {
-    const bytes = Buffer.alloc(end - start);
-    const {bytesRead} = await handle.read(bytes, 0, bytes.length, start);
-    return bytes.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
+  return moveSpare(spare, {csvFile, jsonFile});
 }
 
 /** Writes bytes [start, end) of file `source` into `target` at the same offsets. */

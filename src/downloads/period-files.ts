@@ -59,7 +59,7 @@ export async function writePeriodSourceData(
   const extended = spare && (await extendPeriodSpare(dir, source, lo, hi, spare));
   if (spare) trace(`downloads: ${dir} ${extended ? "extended from its spare" : "copied, its spare not usable"}`);
   if (extended) return {csv: {href: "activity.csv", rows, bytes: extended.csv}, json: {href: "activity.json", rows, bytes: extended.json}};
-  if (lo === 0 && hi === source.jsonStart.length && rows > 0) {
+  if (isWholeLog({lo, hi}, source)) {
     const [csv, json] = await Promise.all(
       [source.csvFile, source.jsonFile].map(async (file) => {
         const target = path.join(dir, path.basename(file));
@@ -84,7 +84,8 @@ export async function writePeriodSourceData(
   return {csv: {href: "activity.csv", rows, bytes: csvBytes}, json: {href: "activity.json", rows, bytes: jsonBytes}};
 }
 
-const isWholeLog = (period: PeriodRows, source: SourceData) => period.lo === 0 && period.hi === source.jsonStart.length && period.hi > 0;
+/** Whether rows [lo, hi) are every row: the whole log's files, linked. */
+const isWholeLog = (period: Pick<PeriodRows, "lo" | "hi">, source: SourceData) => period.lo === 0 && period.hi === source.jsonStart.length && period.hi > 0;
 
 /** One period's downloads to write: its folder and its rows [lo, hi) of the whole log. */
 export interface PeriodRows {

@@ -7,10 +7,11 @@
  * into its own period folder and writes only the rows they lack. The same as whole-log spares
  * (append.ts), for the periods whose rows reach the end of the log.
  */
-import {open, rename, stat} from "node:fs/promises";
+import {open} from "node:fs/promises";
 import path from "node:path";
 import {withPath} from "../errors.js";
 import {copyRange} from "./copy-range.js";
+import {moveSpare, SPARE_CHECK_BYTES, spareFits} from "./spare-files.js";
 import {JSON_TAIL, type SourceData} from "./whole-log.js";
 
 /**
@@ -26,9 +27,6 @@ export interface PeriodSpare {
   csvBytes: number;
   jsonBytes: number;
 }
-
-/** bytes compared at the end of a spare's rows, against the whole log's bytes of the same rows */
-const CHECK_BYTES = 64 << 10;
 
 /**
  * Moves `spare` to `dir`/activity.csv and activity.json and makes it rows [lo, hi) of `source`: what
@@ -53,21 +51,16 @@ export async function extendPeriodSpare(
   const jsonRows = source.jsonEnd[k - 1] - source.jsonStart[lo];
   const jsonCut = 2 + jsonRows;
   if (csvCut > spare.csvBytes || jsonCut + JSON_TAIL.length > spare.jsonBytes) return undefined;
-  const csvCheck = Math.min(CHECK_BYTES, csvCut - header);
-  const jsonCheck = Math.min(CHECK_BYTES, jsonRows);
+  const csvCheck = Math.min(SPARE_CHECK_BYTES, csvCut - header);
+  const jsonCheck = Math.min(SPARE_CHECK_BYTES, jsonRows);
   const fits = await Promise.all([
-    sameBytes(spare.csvFile, spare.csvBytes, csvCut - csvCheck, source.csvFile, source.csvStart[k] - csvCheck, csvCheck),
-    sameBytes(spare.jsonFile, spare.jsonBytes, jsonCut - jsonCheck, source.jsonFile, source.jsonEnd[k - 1] - jsonCheck, jsonCheck),
+    spareFits(spare.csvFile, spare.csvBytes, csvCut - csvCheck, source.csvFile, source.csvStart[k] - csvCheck, csvCheck),
+    spareFits(spare.jsonFile, spare.jsonBytes, jsonCut - jsonCheck, source.jsonFile, source.jsonEnd[k - 1] - jsonCheck, jsonCheck),
   ]);
   if (!fits.every(Boolean)) return undefined;
   const csvFile = path.join(dir, "activity.csv");
   const jsonFile = path.join(dir, "activity.json");
-  // a spare on another file system cannot move into the report: then the caller copies
-  if (!(await rename(spare.csvFile, csvFile).then(ok, no))) return undefined;
-  if (!(await rename(spare.jsonFile, jsonFile).then(ok, no))) {
-    await rename(csvFile, spare.csvFile).catch(() => {});
-    return undefined;
-  }
+  if (!(await moveSpare(spare, {csvFile, jsonFile}))) return undefined;
   const [csvOut, jsonOut, csvIn, jsonIn] = await Promise.all([
     open(csvFile, "r+"),
     open(jsonFile, "r+"),
@@ -86,30 +79,5 @@ export async function extendPeriodSpare(
     throw withPath(error, csvFile);
   } finally {
     await Promise.all([csvOut.close(), jsonOut.close(), csvIn.close(), jsonIn.close()]);
-  }
-}
-
-const ok = () => true;
-const no = () => false;
-
-/**
- * Whether `file` is a file of `size` bytes with no other link, whose `length` bytes at `at` are
- * `against`'s at `from`.
- */
-async function sameBytes(file: string, size: number, at: number, against: string, from: number, length: number): Promise<boolean> {
-  const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile() || info.nlink !== 1 || info.size !== size) return false;
-  const [mine, theirs] = await Promise.all([readBytes(file, at, length), readBytes(against, from, length)]);
-  return mine.equals(theirs);
-}
-
-async function readBytes(file: string, at: number, length: number): Promise<Buffer> {
-  const handle = await open(file, "r");
-  try {
-    const bytes = Buffer.alloc(length);
-    const {bytesRead} = await handle.read(bytes, 0, length, at);
-    return bytes.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
   }
 }

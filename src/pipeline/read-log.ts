@@ -16,6 +16,7 @@ import {periodSpareFilesFor, readCache, spareFilesFor, type CachedLog} from "../
 import {appendToCachedLog, type AppendResult} from "../cache/append-log.js";
 import {knownRows} from "../cache/known-rows.js";
 import {firstChangedRow} from "../cache/merge-rows.js";
+import {rowsBefore} from "../cache/period-spares.js";
 import type {PeriodSpare} from "../downloads/period-spare.js";
 import type {WholeLogFiles} from "../downloads/whole-log.js";
 import type {Downloads, PreviousDownloads} from "../downloads/stage.js";
@@ -126,10 +127,7 @@ export function previousDownloads(read: LogRead, output: Output): PreviousDownlo
 export function periodSpares(read: LogRead): Record<string, PeriodSpare> {
   const {cache, incremental} = read;
   if (!cache || !incremental) return {};
-  const first = firstChangedRow(incremental.places, cache.manifest.rowCount);
-  return Object.fromEntries(
-    Object.entries(cache.periodSpares).flatMap(([periodPath, spare]) => (spare.lo < first ? [[periodPath, {...spare, hi: Math.min(spare.hi, first)}]] : [])),
-  );
+  return rowsBefore(cache.periodSpares, firstChangedRow(incremental.places, cache.manifest.rowCount));
 }
 
 /** Whether a log read whole has the cached build's columns, in the same order: its rows' bytes are then the same. */
