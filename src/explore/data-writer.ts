@@ -1,61 +1,74 @@
 /**
- * Writes the explorer's data files (data-format.ts dataScript) without making any file's text whole:
- * the arrays of a file's value (a month's diffs, time deltas, day runs) go element by element
- * through one reused buffer. At a million rows the month files are ~100 MB of text: made whole,
- * each was a string, then a Buffer, garbage that raised the cold build's peak memory. The bytes
- * are dataScript's. It formats nothing else and does not decide which files to write.
+ * Writes a month's packed data file (data-format.ts PackedFile): its sections go through a zlib
+ * stream piece by piece (an array of strings value by value), never as one text, and only the
+ * deflated bytes are held, then written as base64. At a million rows the sections are ~100 MB of
+ * text before deflate: made whole, a month's diffs would be one string, then a Buffer, garbage that
+ * raises the cold build's peak memory (and a month of huge diffs could pass V8's longest string).
+ * The deflate runs on libuv's threads, beside the build. It does not decide which files to write.
  */
-import {open} from "node:fs/promises";
-import {DATA_GLOBAL, type ExploreFile} from "./data-format.js";
+import {once} from "node:events";
+import {writeFile} from "node:fs/promises";
+import {finished} from "node:stream/promises";
+import {createDeflate, constants} from "node:zlib";
+import {DATA_FORMAT, dataScript, type PackedFile, type Section} from "./data-format.js";
 
-/** The pieces of dataScript(value), in order: each top-level array element by element. */
-function* scriptParts(value: ExploreFile): Generator<string> {
-  yield `(self.${DATA_GLOBAL}=self.${DATA_GLOBAL}||[]).push({`;
-  let first = true;
-  for (const [key, item] of Object.entries(value)) {
-    if (item === undefined) continue; // as JSON.stringify leaves it out
-    yield `${first ? "" : ","}${JSON.stringify(key)}:`;
-    first = false;
-    if (!Array.isArray(item)) {
-      yield JSON.stringify(item);
-      continue;
-    }
+/** The pieces of a section's bytes, in order. */
+function* sectionPieces(section: Section): Generator<Uint8Array | string> {
+  if ("bytes" in section) yield section.bytes;
+  else if ("json" in section) yield JSON.stringify(section.json);
+  else {
     yield "[";
-    for (let i = 0; i < item.length; i++) yield (i === 0 ? "" : ",") + (JSON.stringify(item[i]) ?? "null");
+    for (let i = 0; i < section.strings.length; i++) yield (i === 0 ? "" : ",") + JSON.stringify(section.strings[i]);
     yield "]";
   }
-  yield "});\n";
 }
 
-/** One buffer for every file a writer writes, in turn. */
-export class DataWriter {
-  private readonly buffer: Buffer;
+/** Pieces are gathered into chunks of this size before they go to zlib (one write per piece is slow). */
+const CHUNK = 1 << 16;
 
-  /** `bytes`: the buffer's size; a piece larger than it is written on its own */
-  constructor(bytes = 1 << 20) {
-    this.buffer = Buffer.allocUnsafe(bytes);
-  }
-
-  /** Writes dataScript(value) to `file` (created or emptied). */
-  async write(file: string, value: ExploreFile): Promise<void> {
-    const handle = await open(file, "w");
-    try {
-      let used = 0;
-      for (const part of scriptParts(value)) {
-        // a UTF-16 code unit is at most 3 bytes of UTF-8
-        if (used + part.length * 3 > this.buffer.length) {
-          await handle.write(this.buffer, 0, used);
-          used = 0;
-          if (part.length * 3 > this.buffer.length) {
-            await handle.write(Buffer.from(part));
-            continue;
-          }
-        }
-        used += this.buffer.write(part, used);
+/** Deflated bytes of `sections` one after the other, and each one's length before deflate. */
+export async function deflateSections(sections: readonly Section[], level = constants.Z_BEST_COMPRESSION): Promise<{deflated: Buffer; sections: number[]}> {
+  const deflate = createDeflate({level});
+  const out: Buffer[] = [];
+  deflate.on("data", (chunk: Buffer) => out.push(chunk));
+  const send = async (bytes: Uint8Array) => {
+    if (!deflate.write(bytes)) await once(deflate, "drain");
+  };
+  let chunk = Buffer.allocUnsafe(CHUNK);
+  let used = 0;
+  const flush = async () => {
+    if (used === 0) return;
+    const full = chunk.subarray(0, used);
+    [chunk, used] = [Buffer.allocUnsafe(CHUNK), 0]; // zlib keeps the written one until it has read it
+    await send(full);
+  };
+  const lengths: number[] = [];
+  for (const section of sections) {
+    let length = 0;
+    for (const piece of sectionPieces(section)) {
+      // a UTF-16 code unit is at most 3 bytes of UTF-8
+      if (typeof piece === "string" && piece.length * 3 <= CHUNK) {
+        if (used + piece.length * 3 > CHUNK) await flush();
+        const written = chunk.write(piece, used);
+        used += written;
+        length += written;
+        continue;
       }
-      await handle.write(this.buffer, 0, used);
-    } finally {
-      await handle.close();
+      const bytes = typeof piece === "string" ? Buffer.from(piece) : piece;
+      await flush();
+      await send(bytes);
+      length += bytes.length;
     }
+    lengths.push(length);
   }
+  await flush();
+  deflate.end();
+  await finished(deflate);
+  return {deflated: Buffer.concat(out), sections: lengths};
+}
+
+/** Writes `file` (created or replaced): the script pushing the PackedFile of `sections`. */
+export async function writePacked(file: string, of: PackedFile["of"], month: string, sections: readonly Section[]): Promise<void> {
+  const {deflated, sections: lengths} = await deflateSections(sections);
+  await writeFile(file, dataScript({kind: "packed", format: DATA_FORMAT, of, month, sections: lengths, data: deflated.toString("base64")}));
 }

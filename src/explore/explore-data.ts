@@ -12,8 +12,19 @@ import path from "node:path";
 import type {ColumnTable} from "arquero";
 import {codedColumn} from "../indicators/coded-rows.js";
 import {parseDayKey} from "../periods/calendar-keys.js";
-import {DATA_FORMAT, DATA_GLOBAL, dataScript, EXPLORE_COLUMNS, TARGET_COLUMNS, type ExploreMeta, type MonthData, type MonthRows} from "./data-format.js";
-import {DataWriter} from "./data-writer.js";
+import {
+  DATA_FORMAT,
+  DATA_GLOBAL,
+  dataScript,
+  EXPLORE_COLUMNS,
+  monthSections,
+  rowsSections,
+  TARGET_COLUMNS,
+  type ExploreMeta,
+  type MonthData,
+  type MonthRows,
+} from "./data-format.js";
+import {writePacked} from "./data-writer.js";
 import {jsonColumns, MONTH_COLUMNS, packSpan, tableColumns, textAt, type ColumnSource, type ExploreSource} from "./month-columns.js";
 
 export type {ExploreSource} from "./month-columns.js";
@@ -69,26 +80,33 @@ function monthData(table: ColumnTable, {month, lo, hi}: MonthSpan, columns: Mont
     if (row > lo && day.codes[row] === day.codes[row - 1]) days[days.length - 1][1]++;
     else days.push([parseDayKey(day.dictionary[day.codes[row]])!, 1]);
   }
-  const packed = Object.fromEntries(EXPLORE_COLUMNS.map((name) => [name, packSpan(columns.get(name)!, lo, hi)])) as MonthData["columns"];
-  return {kind: "month", format: DATA_FORMAT, month, rows: hi - lo, days, columns: packed};
+  const coded = Object.fromEntries(EXPLORE_COLUMNS.map((name) => [name, packSpan(columns.get(name)!, lo, hi)])) as MonthData["columns"];
+  return {kind: "month", month, rows: hi - lo, days, columns: coded};
 }
 
+/** The target columns the month file lacks (TARGET_COLUMNS but dataset_id and page_id). */
+const OTHER_TARGETS = TARGET_COLUMNS.filter((name) => name !== "dataset_id" && name !== "page_id");
+
 function monthRows(time: Float64Array, {month, lo, hi}: MonthSpan, columns: MonthColumns): MonthRows {
-  const deltas: number[] = [];
-  for (let row = lo; row < hi; row++) deltas.push(row === lo ? time[row] : time[row] - time[row - 1]);
-  // a row's target: the first of its target columns that is not empty
-  const targets = TARGET_COLUMNS.map((name) => columns.get(name)!);
-  const target = (row: number) => {
-    for (const column of targets) {
+  const [dataset, page] = [columns.get("dataset_id")!, columns.get("page_id")!];
+  const others = OTHER_TARGETS.map((name) => columns.get(name)!);
+  // a row's target is the first of its target columns that is not empty: "" when that is its dataset or page
+  const otherTarget = (row: number) => {
+    if (textAt(dataset, row) !== "" || textAt(page, row) !== "") return "";
+    for (const column of others) {
       const text = textAt(column, row);
       if (text !== "") return text;
     }
     return "";
   };
-  const diff = columns.get("diff")!;
-  const diffs: string[] = [];
-  for (let row = lo; row < hi; row++) diffs.push(textAt(diff, row));
-  return {kind: "rows", format: DATA_FORMAT, month, time: deltas, target: packSpan({text: target}, lo, hi), diff: diffs};
+  return {
+    kind: "rows",
+    month,
+    rows: hi - lo,
+    time: time.slice(lo, hi),
+    otherTarget: packSpan({text: otherTarget}, lo, hi),
+    diff: packSpan(columns.get("diff")!, lo, hi),
+  };
 }
 
 /** The distinct subdomains of rows [lo, hi) but "", sorted. */
@@ -131,7 +149,6 @@ export async function writeExploreData(
   let kept = 0;
   const {fromTable, missing} = tableColumns(input.table, input.columns);
   const empty: ColumnSource = {text: () => ""};
-  const writer = new DataWriter(); // one file at a time
   for (const span of monthSpans(input.table, input.counted)) {
     const digest = createHash("sha256")
       .update(JSON.stringify([DATA_FORMAT, input.code, input.meta.timeZone, input.digest(span.lo, span.hi)]))
@@ -157,8 +174,8 @@ export async function writeExploreData(
     const fromJson = await jsonColumns(input.source, missing, span.lo, span.hi);
     const columns: MonthColumns = new Map(MONTH_COLUMNS.map((name) => [name, fromTable.get(name) ?? fromJson.get(name) ?? empty]));
     months.push({month: span.month, rows: span.hi - span.lo, digest, subdomains: subdomainsOf(columns.get("subdomain_id")!, span.lo, span.hi)});
-    await writer.write(path.join(dir, names[0]), monthData(input.table, span, columns));
-    await writer.write(path.join(dir, names[1]), monthRows(input.time, span, columns));
+    await writePacked(path.join(dir, names[0]), "month", span.month, monthSections(monthData(input.table, span, columns)));
+    await writePacked(path.join(dir, names[1]), "rows", span.month, rowsSections(monthRows(input.time, span, columns)));
   }
   // every subdomain of the counted rows, from each month's (a kept month's from the published meta.js)
   const subdomains = [...new Set(months.flatMap((entry) => entry.subdomains))].sort();

@@ -5,7 +5,7 @@
  * file. A column it lacks (an incremental build's table holds the coded columns and the period
  * keys only) is read from the staged whole-log activity.json, the month's rows only. Both give a
  * value's text as the CSV download writes it (json-value.ts fieldText: null is "", a number or an
- * object as written), so cold and incremental builds write the same bytes. Also packs a column into
+ * object as written), so cold and incremental builds write the same bytes. Also codes a column into
  * a month's own dictionary. No DOM.
  */
 import {open} from "node:fs/promises";
@@ -13,7 +13,7 @@ import type {ColumnTable} from "arquero";
 import {CodedColumn} from "../ingest/coded-column.js";
 import {fieldText, heldValues} from "../ingest/json-value.js";
 import type {SourceData} from "../downloads/whole-log.js";
-import {codeWidth, EXPLORE_COLUMNS, packCodes, TARGET_COLUMNS, type PackedColumn} from "./data-format.js";
+import {EXPLORE_COLUMNS, TARGET_COLUMNS, type CodedValues} from "./data-format.js";
 
 /** The staged whole-log activity.json (downloads/whole-log.ts SourceData): row i is bytes [jsonStart[i], jsonEnd[i]). */
 export type ExploreSource = Pick<SourceData, "jsonFile" | "jsonStart" | "jsonEnd">;
@@ -80,7 +80,7 @@ export async function jsonColumns(source: ExploreSource, names: readonly string[
 }
 
 /** Rows [lo, hi) of a column as a month's own dictionary ("" first, then by first use) and codes. */
-export function packSpan(column: ColumnSource, lo: number, hi: number): PackedColumn {
+export function packSpan(column: ColumnSource, lo: number, hi: number): CodedValues {
   const codeOf = new Map<string, number>([["", 0]]);
   const values = [""];
   const local = (value: string): number => {
@@ -98,8 +98,7 @@ export function packSpan(column: ColumnSource, lo: number, hi: number): PackedCo
       out[row - lo] = localOf[code] >= 0 ? localOf[code] : (localOf[code] = local(texts[code]));
     }
   } else for (let row = lo; row < hi; row++) out[row - lo] = local(column.text(row));
-  const width = codeWidth(values.length);
-  return {values, width, codes: packCodes(out, width)};
+  return {values, codes: out};
 }
 
 /** A column's text for one row. */

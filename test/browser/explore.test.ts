@@ -14,6 +14,7 @@ import {mkdtemp, readFile, writeFile} from "node:fs/promises";
 import {createRequire} from "node:module";
 import {tmpdir} from "node:os";
 import path from "node:path";
+import Papa from "papaparse";
 import type {Browser, Page} from "playwright-core";
 import {build} from "../../src/build.js";
 import {buildConfig} from "../../src/config.js";
@@ -165,6 +166,39 @@ test("drill-down: the most active user of a top list filters to that user and sh
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-rows")]);
   const csv = await readFile((await download.path())!, "utf8");
   assert.match(csv, /^"timestamp","action","user_id",/);
+  assert.equal(problems, []);
+});
+
+test("#download-rows of all time: the rows of all time's activity.csv, row by row (instant, columns, target, diff)", async () => {
+  const {page, problems} = await newPage();
+  const report = JSON.parse(await readFile(path.join(dir, "report.json"), "utf8")) as {periods: {type: string; path: string; start: string; end: string}[]};
+  const all = report.periods.find((period) => period.type === "all")!;
+  await open(page, query({from: all.start.slice(0, 10), to: AS_OF}));
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-rows")]);
+  const parse = (text: string) => Papa.parse<Record<string, string>>(text, {header: true, skipEmptyLines: true}).data;
+  const rows = parse(await readFile((await download.path())!, "utf8"));
+  const log = parse(await readFile(path.join(dir, all.path, "activity.csv"), "utf8"));
+  assert.is(rows.length, log.length);
+  // the target: the first of these that is not empty (what the rows file leaves to the month file, and what it holds)
+  const targetOf = (row: Record<string, string>) =>
+    ["dataset_id", "page_id", "map_id", "reuse_title", "group_id"].map((name) => row[name]).find((text) => text !== "") ?? "";
+  let others = 0;
+  log.forEach((row, i) => {
+    const got = rows[i];
+    const want = {
+      time: Date.parse(row.timestamp),
+      action: row.action,
+      user_id: row.user_id,
+      dataset_id: row.dataset_id,
+      page_id: row.page_id,
+      subdomain_id: row.subdomain_id,
+      target: targetOf(row),
+      diff: row.diff,
+    };
+    assert.equal({...got, time: Date.parse(got.timestamp), timestamp: undefined}, {...want, timestamp: undefined}, `row ${i + 1}`);
+    if (row.dataset_id === "" && row.page_id === "" && want.target !== "") others++;
+  });
+  assert.ok(others > 100, `${others} rows whose target is a map, a reuse or a group`);
   assert.equal(problems, []);
 });
 

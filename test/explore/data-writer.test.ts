@@ -1,62 +1,42 @@
 /**
- * DataWriter writes a data file piece by piece through one small buffer: the bytes are dataScript's
- * for every kind of file, with empty arrays, text of several UTF-8 widths, pieces larger than the
- * buffer and a buffer reused from one file to the next.
+ * writePacked writes a month's sections deflated (zlib) and base64 in a script pushing a PackedFile:
+ * inflated, the payload is each section's bytes in order (JSON text; an array of strings as its
+ * JSON), with the lengths the file lists; text of several UTF-8 widths and sections larger than a
+ * chunk included. The same sections always give the same bytes.
  */
 import {test} from "uvu";
 import * as assert from "uvu/assert";
 import {mkdtemp, readFile, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
-import {DataWriter} from "../../src/explore/data-writer.js";
-import {dataScript, packCodes, type ExploreFile} from "../../src/explore/data-format.js";
+import {inflateSync} from "node:zlib";
+import {randomBytes} from "node:crypto";
+import {writePacked} from "../../src/explore/data-writer.js";
+import type {Section} from "../../src/explore/data-format.js";
+import {pushed} from "./read-data-file.js";
 
-const TEXTS = ["", "</script>\u2028<!--", "é€😀", '"quoted" \\ back', "x".repeat(5000)];
+const TEXTS = ["", "</script>\u2028<!--", "é€😀", '"quoted" \\ back', "x".repeat(5000), "é".repeat(30_000)]; // the last one more than a chunk
 
-const FILES: ExploreFile[] = [
-  {
-    kind: "meta",
-    format: 1,
-    title: "Métropole </script>",
-    timeZone: "Europe/Paris",
-    asOf: "2026-03-31",
-    top: 5,
-    actions: ["edit_dataset"],
-    subdomains: [],
-    periods: [],
-    months: [],
-  },
-  {
-    kind: "month",
-    format: 1,
-    month: "2026-03",
-    rows: 3,
-    days: [
-      [20513, 2],
-      [20514, 1],
-    ],
-    columns: Object.fromEntries(
-      ["action", "user_id", "dataset_id", "page_id", "subdomain_id"].map((name) => [
-        name,
-        {values: ["", ...TEXTS.slice(1, 3)], width: 1, codes: packCodes([0, 1, 2], 1)},
-      ]),
-    ) as never,
-  },
-  {kind: "rows", format: 1, month: "2026-03", time: [1772323200000, 1500, 0.5], target: {values: TEXTS, width: 1, codes: packCodes([4, 3, 2], 1)}, diff: TEXTS},
-  {kind: "rows", format: 1, month: "2026-04", time: [], target: {values: [""], width: 1, codes: ""}, diff: []},
-];
-
-test("DataWriter: the bytes of dataScript, whatever the buffer's size", async () => {
+test("writePacked: the sections, deflated, with their lengths; the same bytes every time", async () => {
   const dir = await mkdtemp(path.join(tmpdir(), "ar-data-writer-"));
   try {
-    for (const size of [16, 64, 1 << 20]) {
-      const writer = new DataWriter(size);
-      for (const [i, value] of FILES.entries()) {
-        const file = path.join(dir, `${size}-${i}.js`);
-        await writer.write(file, value);
-        assert.is(await readFile(file, "utf8"), dataScript(value), `${value.kind} through ${size} bytes`);
-      }
-    }
+    const big = randomBytes(200_000); // more than zlib's 16 KiB chunks, and incompressible
+    const sections: Section[] = [{json: {rows: 3, title: TEXTS[1]}}, {strings: TEXTS}, {strings: []}, {bytes: new Uint8Array(0)}, {bytes: big}];
+    const file = path.join(dir, "2026-03.js");
+    await writePacked(file, "rows", "2026-03", sections);
+    const text = await readFile(file, "utf8");
+    const value = pushed(text);
+    assert.is(value.kind, "packed");
+    if (value.kind !== "packed") return;
+    assert.equal([value.of, value.month, value.format], ["rows", "2026-03", 2]);
+    const expected = [Buffer.from(JSON.stringify({rows: 3, title: TEXTS[1]})), Buffer.from(JSON.stringify(TEXTS)), Buffer.from("[]"), Buffer.alloc(0), big];
+    assert.equal(
+      value.sections,
+      expected.map((part) => part.length),
+    );
+    assert.ok(inflateSync(Buffer.from(value.data, "base64")).equals(Buffer.concat(expected)));
+    await writePacked(path.join(dir, "again.js"), "rows", "2026-03", sections);
+    assert.is(await readFile(path.join(dir, "again.js"), "utf8"), text);
   } finally {
     await rm(dir, {recursive: true, force: true});
   }

@@ -11,15 +11,12 @@ import {tmpdir} from "node:os";
 import path from "node:path";
 import {build} from "../../src/build.js";
 import {buildConfig} from "../../src/config.js";
-import {DATA_GLOBAL, unpackCodes, type ExploreFile, type MonthData} from "../../src/explore/data-format.js";
+import type {MonthData, MonthRows} from "../../src/explore/data-format.js";
+import {readDataFile, texts} from "./read-data-file.js";
 
 const effects = {now: () => new Date("2026-04-01T06:00:00Z"), log: () => {}, progress: () => {}};
 
-function read(text: string): ExploreFile {
-  const self: Record<string, ExploreFile[]> = {};
-  new Function("self", text)(self);
-  return self[DATA_GLOBAL][0];
-}
+const read = readDataFile;
 
 test("a build writes a pair of files per month; the next build, one row later, rewrites that month only", async () => {
   const root = await mkdtemp(path.join(tmpdir(), "ar-explore-data-"));
@@ -45,13 +42,16 @@ test("a build writes a pair of files per month; the next build, one row later, r
     assert.equal(names, ["meta.js", ...months.flatMap((month) => [`${month}.js`, `rows-${month}.js`])].sort());
     // the rows of March 2026 read back: every user of the log's March rows, in time order
     const march = read(await readFile(path.join(dataDir, "2026-03.js"), "utf8")) as MonthData;
-    const users = march.columns.user_id;
-    const decoded = Array.from(unpackCodes(users.codes, users.width, march.rows), (code) => users.values[code]);
+    const decoded = texts(march.columns.user_id);
     assert.ok(decoded.includes("<script>alert(1)</script>") && decoded.includes("alice"), decoded.join(","));
     assert.is(
       march.days.reduce((sum, [, rows]) => sum + rows, 0),
       march.rows,
     );
+    const marchRows = read(await readFile(path.join(dataDir, "rows-2026-03.js"), "utf8")) as MonthRows;
+    assert.is(marchRows.rows, march.rows);
+    assert.ok(marchRows.time.every((time, row) => row === 0 || time >= marchRows.time[row - 1]));
+    assert.is(new Date(marchRows.time[0]).toISOString().slice(0, 7), "2026-03");
 
     const inode = async (name: string) => (await stat(path.join(dataDir, name))).ino;
     const before = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await inode(name)])));

@@ -14,7 +14,8 @@ import {addPeriodKeys, timeColumn} from "../../src/periods/add-period-keys.js";
 import {writeSourceData} from "../../src/downloads/whole-log.js";
 import {writeExploreData, type ExploreDataInput} from "../../src/explore/explore-data.js";
 import {CACHED_COLUMNS} from "../../src/cache/append-log.js";
-import {DATA_GLOBAL, unpackCodes, type ExploreFile, type MonthData, type MonthRows} from "../../src/explore/data-format.js";
+import type {MonthData, MonthRows} from "../../src/explore/data-format.js";
+import {readDataFile, texts} from "./read-data-file.js";
 
 const ROWS = [
   {timestamp: "2026-02-27T10:00:00Z", user_id: "alice", action: "edit_dataset", dataset_id: "roads", subdomain_id: "culture", diff: {field: "title", n: 1.5}},
@@ -43,11 +44,7 @@ async function written(name: string, input: ExploreDataInput): Promise<Map<strin
   return new Map(await Promise.all((await readdir(dir)).sort().map(async (file) => [file, await readFile(path.join(dir, file), "utf8")] as const)));
 }
 
-const parse = (text: string): ExploreFile => {
-  const self: Record<string, ExploreFile[]> = {};
-  new Function("self", text)(self);
-  return self[DATA_GLOBAL][0];
-};
+const parse = readDataFile;
 
 test("a full table reads no activity.json; a cached table reads it; both write the same bytes", async () => {
   const file = path.join(root, "log.ndjson");
@@ -73,18 +70,18 @@ test("a full table reads no activity.json; a cached table reads it; both write t
   assert.equal(incremental, cold);
 
   // the text is the CSV download's: null and no value as "", numbers and objects as written
+  // a target the month file has (dataset, page) is "" in the rows file: the page takes it from there
   const rows = parse(cold.get("rows-2026-02.js")!) as MonthRows;
-  assert.equal(rows.diff, ['{"field":"title","n":1.50}', '{"a": 1}']);
-  assert.equal(rows.target.values, ["", "roads", "12345678901234567890"]);
+  assert.equal(texts(rows.diff), ['{"field":"title","n":1.50}', '{"a": 1}']);
+  assert.equal(texts(rows.otherTarget), ["", "12345678901234567890"]);
+  assert.equal(texts((parse(cold.get("2026-02.js")!) as MonthData).columns.dataset_id), ["roads", ""]);
   const march = parse(cold.get("rows-2026-03.js")!) as MonthRows;
-  assert.equal(march.diff, ["", '[1e2,"x"]', ""]);
-  assert.equal(march.target.values, ["", "Vélos <b>", "home", "true"]);
+  assert.equal(texts(march.diff), ["", '[1e2,"x"]', ""]);
+  assert.equal(texts(march.otherTarget), ["Vélos <b>", "", "true"]);
+  assert.equal(Array.from(march.time), [Date.parse("2026-03-01T09:00:00Z"), Date.parse("2026-03-02T09:30:00Z"), Date.parse("2026-03-02T09:31:00Z")]);
   const month = parse(cold.get("2026-03.js")!) as MonthData;
-  const subdomain = month.columns.subdomain_id;
-  assert.equal(
-    Array.from(unpackCodes(subdomain.codes, subdomain.width, month.rows), (code) => subdomain.values[code]),
-    ["", "sport", "sport"],
-  );
+  assert.equal(texts(month.columns.page_id), ["", "home", ""]);
+  assert.equal(texts(month.columns.subdomain_id), ["", "sport", "sport"]);
   const meta = parse(cold.get("meta.js")!);
   assert.equal(meta.kind === "meta" && meta.subdomains, ["culture", "sport"]);
 });

@@ -1,19 +1,20 @@
 /**
  * Runs in the page: loads the explorer's data scripts (data-format.ts) with `<script src>`, which a
- * static host and a copy opened from disk both allow (fetch() does not work from file://), decodes
- * each month once and keeps one sorted dictionary per column over every month loaded, so that the
- * indicators get codes in string order ("" is code 0) whatever months a selection spans.
+ * static host and a copy opened from disk both allow (fetch() does not work from file://), inflates
+ * and decodes each month once (DecompressionStream: native, no eval) and keeps one sorted
+ * dictionary per column over every month loaded, so that the indicators get codes in string order
+ * ("" is code 0) whatever months a selection spans.
  */
 import {
   DATA_GLOBAL,
   EXPLORE_COLUMNS,
-  unpackCodes,
+  unpackFile,
   type ExploreColumn,
   type ExploreFile,
   type ExploreMeta,
   type MonthData,
   type MonthRows,
-  type PackedColumn,
+  type PackedFile,
 } from "../data-format.js";
 
 type Queue = ExploreFile[];
@@ -57,14 +58,25 @@ export interface LoadedMonth {
   rowData?: {time: Float64Array; target: string[]; diff: string[]};
 }
 
-const decode = (column: PackedColumn, rows: number) => ({values: column.values, codes: unpackCodes(column.codes, column.width, rows)});
-
 function decodeMonth(data: MonthData): LoadedMonth {
   const day = new Int32Array(data.rows);
   let row = 0;
   for (const [number, count] of data.days) day.fill(number, row, (row += count));
-  const local = Object.fromEntries(EXPLORE_COLUMNS.map((name) => [name, decode(data.columns[name], data.rows)])) as LoadedMonth["local"];
-  return {month: data.month, rows: data.rows, day, local, toGlobal: {} as LoadedMonth["toGlobal"]};
+  return {month: data.month, rows: data.rows, day, local: data.columns, toGlobal: {} as LoadedMonth["toGlobal"]};
+}
+
+/** The bytes of a base64 text, inflated (zlib). */
+async function inflate(base64: string): Promise<Uint8Array> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** A data file's value, unpacked. */
+export async function unpack(file: PackedFile): Promise<MonthData | MonthRows> {
+  return unpackFile(file, await inflate(file.data));
 }
 
 /** Every month loaded so far, and the dictionaries over them. */
@@ -79,12 +91,12 @@ export class ExploreStore {
 
   /** Loads the months with keys in [first, last] ("YYYY-MM") that are not loaded yet. */
   async loadMonths(first: string, last: string): Promise<LoadedMonth[]> {
-    this.absorb(); // the months the page loaded with it
+    await this.absorb(); // the months the page loaded with it
     const wanted = this.meta.months.filter(({month}) => month >= first && month <= last);
     const missing = wanted.filter(({month}) => !this.months.has(month));
     if (missing.length > 0) {
       await Promise.all(missing.map(({month}) => loadScript(`data/${month}.js`)));
-      this.absorb();
+      await this.absorb();
     }
     return wanted.map(({month}) => this.months.get(month)).filter((month): month is LoadedMonth => month !== undefined);
   }
@@ -93,23 +105,37 @@ export class ExploreStore {
   async loadRows(months: LoadedMonth[]): Promise<void> {
     const missing = months.filter((month) => !month.rowData);
     await Promise.all(missing.map(({month}) => loadScript(`data/rows-${month}.js`)));
-    this.absorb();
+    await this.absorb();
   }
 
-  /** Takes in every file the scripts pushed, whichever load asked for it. */
-  private absorb(): void {
-    let added = false;
+  /** Files being unpacked, whichever load took them off the queue. */
+  private readonly unpacking = new Set<Promise<void>>();
+  /** a month came in since the dictionaries were merged */
+  private merged = true;
+
+  /** Takes in every file the scripts pushed, and waits for every file being unpacked (another load's too). */
+  private async absorb(): Promise<void> {
     for (const file of drain()) {
-      if (file.kind === "meta") continue;
-      if (file.kind === "month" && !this.months.has(file.month)) {
-        this.months.set(file.month, decodeMonth(file));
-        added = true;
-      } else if (file.kind === "rows") attachRows(this.months.get(file.month), file);
+      if (file.kind !== "packed") continue;
+      const done: Promise<void> = unpack(file)
+        .then((value) => this.take(value))
+        .finally(() => this.unpacking.delete(done));
+      this.unpacking.add(done);
     }
-    if (added) this.mergeDictionaries();
+    await Promise.all(this.unpacking);
+    if (!this.merged) this.mergeDictionaries();
+  }
+
+  private take(value: MonthData | MonthRows): void {
+    if (value.kind === "rows") attachRows(this.months.get(value.month), value);
+    else if (!this.months.has(value.month)) {
+      this.months.set(value.month, decodeMonth(value));
+      this.merged = false;
+    }
   }
 
   private mergeDictionaries(): void {
+    this.merged = true;
     for (const name of EXPLORE_COLUMNS) {
       const values = new Set<string>([""]);
       for (const month of this.months.values()) for (const value of month.local[name].values) values.add(value);
@@ -122,13 +148,15 @@ export class ExploreStore {
   }
 }
 
+/** A month's rows-table columns; a row's target is its dataset, else its page, else its other target. */
 function attachRows(month: LoadedMonth | undefined, file: MonthRows): void {
   if (!month) return;
-  const time = new Float64Array(file.time.length);
-  let at = 0;
-  file.time.forEach((delta, row) => (time[row] = at += delta));
-  const target = decode(file.target, file.time.length);
-  month.rowData = {time, target: Array.from(target.codes, (code) => target.values[code]), diff: file.diff};
+  const [dataset, page, other] = [month.local.dataset_id, month.local.page_id, file.otherTarget];
+  const target = Array.from(
+    {length: file.rows},
+    (_, row) => dataset.values[dataset.codes[row]] || page.values[page.codes[row]] || other.values[other.codes[row]],
+  );
+  month.rowData = {time: file.time, target, diff: Array.from(file.diff.codes, (code) => file.diff.values[code])};
 }
 
 /** Loads meta.js (the page loads it first; this waits for it when it came later). */
