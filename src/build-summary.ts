@@ -24,8 +24,12 @@ export interface BuildSummary {
   /** periods whose folder was kept from the previous build (unchanged content key), not rendered */
   reused?: number;
   rendered?: number;
-  /** "append": only what was added since the cached build was parsed; "cold": every input was read */
-  ingestMode?: "append" | "cold";
+  /**
+   * "append": only what was added since the cached build was parsed; "reexport": the only input was
+   * replaced and read again, its rows the cache had recognised by hash and not parsed further;
+   * "cold": every input was read
+   */
+  ingestMode?: "append" | "reexport" | "cold";
   /** why every input was read although a cache was asked for, e.g. "log.csv changed" */
   ingestReason?: string;
   /** every input read with a cache of the same columns: the rows it had (their downloads copied, not formatted) */

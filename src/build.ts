@@ -166,9 +166,10 @@ function summaryOf(out: string, read: LogRead, plan: Plan, run: Runtime): BuildS
     periods: plan.periods.length,
     reused: plan.periods.length - plan.render.size,
     rendered: plan.render.size,
-    ingestMode: read.incremental ? "append" : "cold",
+    ingestMode: read.incremental?.reexport ? "reexport" : read.incremental ? "append" : "cold",
     ...(read.ingestReason === undefined ? {} : {ingestReason: read.ingestReason}),
     ...(read.known ? {knownRows: read.known.reduce((count, row) => count + (row >= 0 ? 1 : 0), 0)} : {}),
+    ...(read.incremental?.reexport ? {knownRows: read.incremental.reexport.known} : {}),
     seconds: run.elapsed(),
     stages: run.stages,
   };

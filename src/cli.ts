@@ -174,7 +174,7 @@ export const summaryLine = (s: BuildSummary, m: Messages = messagesFor(undefined
   (s.upToDate ? m.cli.upToDate : "") +
   m.cli.summary(s.rows, s.accepted, s.rejected, s.duplicates, s.periods) +
   (s.reused ? m.cli.reused(s.rendered ?? 0, s.reused) : "") +
-  (s.ingestMode === "append" ? m.cli.append : "") +
+  (s.ingestMode === "append" ? m.cli.append : s.ingestMode === "reexport" ? m.cli.reexport : "") +
   m.cli.took(s.seconds, s.out) +
   (s.skipped?.length ? m.cli.skipped(s.skipped.join(", ")) : "");
 

@@ -11,12 +11,12 @@
  * size its snapshot found, so that rows appended meanwhile are the next build's to read.
  */
 import {closeSync, openSync, readSync} from "node:fs";
-import type {FileHandle} from "node:fs/promises";
 import * as aq from "arquero";
 import type {ColumnTable} from "arquero";
 import {snapshotPrefixHash, type InputSnapshot} from "../fingerprint.js";
-import {openSnapshot} from "../ingest/read-text.js";
 import {rowsWithHash} from "./hash-index.js";
+import {KnownRows} from "./known-rows.js";
+import {openSnapshot} from "../ingest/read-text.js";
 import {withRoom} from "./growable.js";
 import {placesAmong, spliceRows} from "./merge-rows.js";
 import {assertZone, LogReading, progress} from "../ingest/index.js";
@@ -24,7 +24,8 @@ import {fieldText} from "../ingest/json-value.js";
 import {jsonRecord} from "../ingest/read-json.js";
 import type {RowOrigins} from "../ingest/log-rows.js";
 import type {ResumePoint} from "../ingest/raw-record.js";
-import type {ActivityLog, InputFormat, IngestOptions} from "../ingest/types.js";
+import type {ActivityLog, IngestOptions} from "../ingest/types.js";
+import {fileStates} from "./file-states.js";
 import {addPeriodKeys, CODED_COLUMNS, PERIOD_KEY_COLUMNS} from "../periods/add-period-keys.js";
 import {CodedColumn} from "../ingest/coded-column.js";
 import type {CachedFile, CachedLog} from "./build-cache.js";
@@ -42,6 +43,8 @@ export type AppendResult =
       /** for each new row, how many cached rows precede it in the merged log (merge-rows.ts placesAmong) */
       places: Int32Array;
       files: CachedFile[];
+      /** the only input was read again whole (readReexport): why, and how many of its rows the cache had */
+      reexport?: {reason: string; known: number};
     }
   | {mode: "cold"; reason: string};
 
@@ -56,6 +59,7 @@ export async function appendToCachedLog(cache: CachedLog, options: IngestOptions
   const {manifest} = cache;
   const toRead = await whatToRead(cache, options, inputs);
   if (typeof toRead === "string") return cold(toRead);
+  if ("replaced" in toRead) return readReexport(cache, options, inputs[0], toRead.replaced);
   const files = inputs.map((input) => input.path);
   const oldRows = oldRowReader(cache);
   try {
@@ -78,14 +82,20 @@ export async function appendToCachedLog(cache: CachedLog, options: IngestOptions
     if (reading.columns.names.length > manifest.columnNames.length) {
       return cold(`a new column appeared (${reading.columns.names.slice(manifest.columnNames.length).join(", ")})`);
     }
-    return await mergedLog(cache, options, inputs, toRead, reading.finish());
+    return await mergedLog(
+      cache,
+      options,
+      inputs,
+      toRead.map(({fileNumber}) => fileNumber),
+      reading.finish(),
+    );
   } finally {
     oldRows.close();
   }
 }
 
 /** The inputs to read and where each starts (the last cached file where it ended), or why the cache cannot serve. */
-async function whatToRead(cache: CachedLog, options: IngestOptions, inputs: readonly InputSnapshot[]): Promise<ToRead[] | string> {
+async function whatToRead(cache: CachedLog, options: IngestOptions, inputs: readonly InputSnapshot[]): Promise<ToRead[] | Replaced | string> {
   const {manifest} = cache;
   if (manifest.timeZone !== options.timeZone) return `the time zone changed (${manifest.timeZone} -> ${options.timeZone})`;
   if ((manifest.format ?? null) !== (options.format ?? null)) return "--format changed";
@@ -104,7 +114,7 @@ async function whatToRead(cache: CachedLog, options: IngestOptions, inputs: read
     const {size} = inputs[i];
     if (size === cached.size && inputs[i].sha256 === cached.sha256) continue;
     const grown = size > cached.size && (await snapshotPrefixHash(inputs[i], cached.size)) === cached.sha256;
-    if (!grown) return `${cached.path} changed`;
+    if (!grown) return reexported(cache, inputs) ? {replaced: cached} : `${cached.path} changed`;
     if (i !== old.length - 1) return `${cached.path} grew, but later input files follow it`;
     if (!cached.resume)
       return `${cached.path} grew, but ${cached.format === "json" ? "a JSON array cannot be read from the middle" : "its last line had no newline"}`;
@@ -115,26 +125,98 @@ async function whatToRead(cache: CachedLog, options: IngestOptions, inputs: read
   return toRead;
 }
 
+/** The one input, a CSV file, changed other than by growing: read again, its known rows taken from the cache (reexport-log.ts). */
+interface Replaced {
+  replaced: CachedFile;
+}
+
+/** Whether a changed input can be read as an export of the cached rows again: the only input, a CSV file with a known header. */
+const reexported = (cache: CachedLog, inputs: readonly InputSnapshot[]): boolean =>
+  inputs.length === 1 && cache.manifest.files.length === 1 && inputs[0].format === "csv" && typeof cache.manifest.files[0].resume?.header === "string";
+
 /** An input file to read: its number among the inputs, and where a grown one resumes. */
 interface ToRead {
   fileNumber: number;
   resume?: ResumePoint;
 }
 
-/** The cached log with the rows read since (`added`) merged into it, in a cold read's order. */
+/**
+ * The only input, a CSV file, read again whole (a nightly full export: yesterday's rows in another
+ * order, with new ones among them): a row with a cached row's hashes is that row (known-rows.ts),
+ * given its new line and not parsed further; the others are read as an append's new rows (rejects,
+ * duplicates of rows read before them, new rows). Rows are in the same order whatever the file's
+ * (ingest/log-rows.ts RowKeys), so the result is the one a full read gives. A cold read instead
+ * when the header is not the cached one (a column order of its own) or a cached row is missing.
+ */
+async function readReexport(cache: CachedLog, options: IngestOptions, input: InputSnapshot, cached: CachedFile): Promise<AppendResult> {
+  if (!(await startsWithHeader(input, cached.resume!.header!))) return cold(`${cached.path} changed, and its header with it`);
+  const known = new KnownRows(cache);
+  const lines = Int32Array.from(cache.rows.line);
+  const oldRows = oldRowReader(cache);
+  let unsure = false;
+  try {
+    const reading = new LogReading([input.path], options.timeZone, progress([input], options), {
+      columnNames: cache.manifest.columnNames,
+      known: (hash, hash2, line) => {
+        const row = known.take(hash, hash2);
+        if (row !== -1) lines[row] = line;
+        return row !== -1;
+      },
+      // a row of a cached row's values: a duplicate of the row that took that cached row, read before it
+      earlierDuplicate: (values, hash) => {
+        const row = oldRows.find(values, hash);
+        if (row !== -1 && known.taken[row] === 0) unsure = true; // cannot happen: the same values have the same hashes
+        return row === -1 ? undefined : `${input.path}:${lines[row]}`;
+      },
+    });
+    await reading.read(0, "csv", undefined, input);
+    if (unsure) return cold(`${cached.path} changed`);
+    if (known.found < cache.rows.hash.length) return cold(`${cached.path} changed: ${cache.rows.hash.length - known.found} rows read before are not in it`);
+    if (reading.columns.names.length > cache.manifest.columnNames.length) return cold(`${cached.path} changed, with a new column`);
+    const merged = await mergedLog(cache, options, [input], [0], reading.finish(), {lines, rowCount: reading.rowCount});
+    return merged.mode === "append" ? {...merged, reexport: {reason: `${cached.path} changed`, known: known.found}} : merged;
+  } finally {
+    oldRows.close();
+  }
+}
+
+/** Whether the file's text (after a BOM) begins with `header`, the header line its cache recorded. */
+async function startsWithHeader(input: InputSnapshot, header: string): Promise<boolean> {
+  const handle = await openSnapshot(input);
+  try {
+    const length = Math.min(input.size, Buffer.byteLength(header) + 3);
+    const {buffer, bytesRead} = await handle.read(Buffer.alloc(length), 0, length, 0);
+    return buffer
+      .subarray(0, bytesRead)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .startsWith(header);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The cached log with the rows read since (`added`, from the inputs numbered `read`) merged into it,
+ * in a cold read's order. `reread`: the only input was read again whole (readReexport), so the
+ * cached rows have new lines, and the rejects and duplicates are this read's alone.
+ */
 async function mergedLog(
   cache: CachedLog,
   options: IngestOptions,
   inputs: readonly InputSnapshot[],
-  toRead: ToRead[],
+  read: number[],
   added: ActivityLog,
+  reread?: {lines: Int32Array; rowCount: number},
 ): Promise<AppendResult> {
   const {manifest} = cache;
-  const old = manifest.files;
   const files = inputs.map((input) => input.path);
   const addedTime = added.table.array("time", Float64Array) as Float64Array;
-  // rows older than the newest one read go among the cached rows (merge-rows.ts), in the cold order
-  const places = placesAmong(cache.time, addedTime);
+  // rows that do not come last go among the cached rows (merge-rows.ts), in the cold order
+  const places = placesAmong(
+    {time: cache.time, hash: cache.rows.hash, hash2: cache.rows.hash2},
+    {time: addedTime, hash: added.rows.hash, hash2: added.rows.hash2},
+  );
   const keyed = addPeriodKeys(added.table, options.timeZone);
   const table: Record<string, unknown> = {time: spliceRows(cache.time, addedTime, places)};
   for (const name of CACHED_COLUMNS) {
@@ -143,29 +225,28 @@ async function mergedLog(
     if (before && after) table[name] = mergeCoded(before, after, places);
   }
   const merged = aq.table(table as Record<string, unknown[]>);
+  const rejects = reread ? added.rejects : [...cache.rejects, ...added.rejects];
+  const duplicates = reread ? added.duplicates : [...cache.duplicates, ...added.duplicates];
+  const accepted = manifest.counts.accepted + added.counts.accepted;
   return {
     mode: "append",
     table: merged,
     newRows: newRowValues(added),
     places,
-    files: await fileStates(
-      inputs,
-      old,
-      toRead.map(({fileNumber}) => fileNumber),
-    ),
+    files: await fileStates(inputs, manifest.files, read),
     log: {
       table: merged,
-      rows: spliceOrigins(cache.rows, added.rows, places),
+      rows: spliceOrigins(reread ? {...cache.rows, line: reread.lines} : cache.rows, added.rows, places),
       columns: manifest.columns,
       columnNames: manifest.columnNames,
-      rejects: [...cache.rejects, ...added.rejects],
-      duplicates: [...cache.duplicates, ...added.duplicates],
+      rejects,
+      duplicates,
       counts: {
         files: inputs.length,
-        rows: manifest.counts.rows + added.counts.rows,
-        accepted: manifest.counts.accepted + added.counts.accepted,
-        rejected: manifest.counts.rejected + added.counts.rejected,
-        duplicates: manifest.counts.duplicates + added.counts.duplicates,
+        rows: reread ? reread.rowCount : manifest.counts.rows + added.counts.rows,
+        accepted,
+        rejected: rejects.length,
+        duplicates: duplicates.length,
       },
       files,
     },
@@ -244,66 +325,4 @@ export function mergeCoded(before: CodedColumn, after: CodedColumn, places?: Int
   const afterMap = remap(after);
   const added = Int32Array.from(after.codes.subarray(0, after.length), (code) => afterMap[code]);
   return new CodedColumn(spliceRows(old, added, places ?? new Int32Array(after.length).fill(before.length)), dictionary);
-}
-
-/**
- * Each input's state for the next build: cached entries stay for files not read; a file read now
- * gets its snapshot's size, mtime and hash and where its reading ended.
- */
-export async function fileStates(inputs: readonly InputSnapshot[], cached: readonly CachedFile[], read: readonly number[]): Promise<CachedFile[]> {
-  const states: CachedFile[] = [];
-  // one file at a time: a folder of a thousand daily files must not open them all at once
-  for (const [i, input] of inputs.entries()) {
-    states.push(i < cached.length && !read.includes(i) ? cached[i] : await fileState(input, i < cached.length ? (cached[i].resume ?? undefined) : undefined));
-  }
-  return states;
-}
-
-/** A file's state after reading its snapshot (from `from` on, when it was resumed): what the read covered. */
-export async function fileState(input: InputSnapshot, from?: ResumePoint): Promise<CachedFile> {
-  const handle = await openSnapshot(input);
-  try {
-    const {path, format, size, mtimeMs, sha256} = input;
-    return {path, format, size, mtimeMs, sha256, resume: await resumePoint(handle, format, size, from)};
-  } finally {
-    await handle.close();
-  }
-}
-
-/**
- * Where a later read can resume: the end of the file when it ends with a newline (a CSV or NDJSON
- * record boundary, since the read succeeded: an open quote at the end fails it), else null. JSON
- * arrays cannot be resumed: a grown array is a changed file.
- */
-async function resumePoint(handle: FileHandle, format: InputFormat, size: number, from?: ResumePoint): Promise<ResumePoint | null> {
-  if (format === "json" || size === 0) return null;
-  const start = from?.start ?? 0;
-  let line = from?.line ?? 1;
-  const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(8 << 20, size - start)));
-  let last = -1;
-  for (let at = start; at < size;) {
-    const {bytesRead} = await handle.read(buffer, 0, Math.min(buffer.length, size - at), at);
-    if (bytesRead === 0) break;
-    for (let i = buffer.indexOf(10); i !== -1 && i < bytesRead; i = buffer.indexOf(10, i + 1)) line++;
-    last = buffer[bytesRead - 1];
-    at += bytesRead;
-  }
-  if (last !== 10) return null;
-  if (format === "ndjson") return {start: size, line};
-  const header = from?.header ?? (await csvHeaderText(handle, size));
-  return header === undefined ? null : {start: size, line, header};
-}
-
-/** A CSV file's header line with its newline (BOM and blank lines before it dropped), unless it holds quotes. */
-async function csvHeaderText(handle: FileHandle, size: number): Promise<string | undefined> {
-  const length = Math.min(size, 1 << 20);
-  const {buffer, bytesRead} = await handle.read(Buffer.alloc(length), 0, length, 0);
-  const text = buffer
-    .subarray(0, bytesRead)
-    .toString("utf8")
-    .replace(/^\uFEFF/, "");
-  const match = /^[\r\n]*([^\r\n]*\r?\n)/.exec(text);
-  if (!match || match[1].includes('"')) return undefined;
-  // the blank lines before the header count as lines: keep them so that line numbers stay right
-  return match[0];
 }

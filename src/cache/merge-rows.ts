@@ -1,30 +1,31 @@
 /**
- * Rows read late merged into the cached log: the cache holds its rows in time order (ties in input
- * order, as a cold read sorts them: ingest/log-rows.ts timeOrder), and rows read since, in time order
- * too, may be older than its newest row (an unsorted log, a late export, a backfilled day). Each new
- * row goes after every cached row of its instant or before (a row read later sorts after the rows
- * read earlier at the same instant), so the merge is the order a cold read of all the inputs gives.
- * It does not read files: append-log.ts merges the arrays, downloads/append.ts the whole-log files.
+ * Rows read late merged into the cached log: the cache holds its rows in the order of every build
+ * (ingest/log-rows.ts RowKeys: time, then the values' hashes), and rows read since, in that order
+ * too, may come before its last row (an unsorted log, a late export, a backfilled day, a log
+ * exported again in another order). Each new row goes after every cached row of a lower or equal
+ * key (equal: the same instant and values, a row read later sorts after those read earlier), so the
+ * merge is the order a cold read of all the inputs gives. It does not read files: append-log.ts
+ * merges the arrays, downloads/append.ts the whole-log files.
  */
+import {compareRowKeys, type RowKeys} from "../ingest/log-rows.js";
 import {grow} from "./growable.js";
 
 /**
- * For each new row (`added`, ascending), how many cached rows (`cached`, ascending) come before it in
- * the merged log: those at its instant or earlier. Every entry is `cached.length` for rows that only
- * extend the log.
+ * For each new row (`added`, in RowKeys order), how many cached rows (`cached`, in RowKeys order)
+ * come before it in the merged log: those of a lower or equal key. Every entry is the cached rows'
+ * count for rows that only extend the log.
  */
-export function placesAmong(cached: Float64Array, added: Float64Array): Int32Array {
-  const n = cached.length;
-  const places = new Int32Array(added.length);
-  for (let r = 0; r < added.length; r++) {
-    const time = added[r];
-    // the upper bound of `time`, searched from the last place on (both ascend)
+export function placesAmong(cached: RowKeys, added: RowKeys): Int32Array {
+  const n = cached.time.length;
+  const places = new Int32Array(added.time.length);
+  for (let r = 0; r < places.length; r++) {
+    // the upper bound of the row's key, searched from the last place on (both ascend)
     let lo = r === 0 ? 0 : places[r - 1],
       hi = n;
-    if (n > 0 && time >= cached[n - 1]) lo = n;
+    if (n > 0 && compareRowKeys(added, r, cached, n - 1) >= 0) lo = n;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (cached[mid] <= time) lo = mid + 1;
+      if (compareRowKeys(cached, mid, added, r) <= 0) lo = mid + 1;
       else hi = mid;
     }
     places[r] = lo;

@@ -295,6 +295,7 @@ export const en = {
       `${rows} rows: ${accepted} accepted, ${rejected} rejected, ${duplicates} duplicates; ${periods} periods`,
     reused: (rendered: number, reused: number) => ` (${rendered} rendered, ${reused} kept from the last build)`,
     append: "; only new input read",
+    reexport: "; input read again, only its new rows parsed",
     took: (seconds: number, out: string) => ` in ${seconds} s -> ${out}`,
     skipped: (files: string) => `; skipped ${files}`,
     /** the email command's line, e.g. "March 2025: 84 KB message, 2 charts; wrote out.eml; sent to a@example.org (250 OK)" */

@@ -282,6 +282,7 @@ export const fr: Messages = {
       `${rows} lignes${C} ${accepted} acceptées, ${rejected} rejetées, ${duplicates} doublons${NBSP}; ${periods} périodes`,
     reused: (rendered, reused) => ` (${rendered} rendues, ${reused} reprises de la construction précédente)`,
     append: `${NBSP}; seule la nouvelle entrée a été lue`,
+    reexport: `${NBSP}; entrée relue, seules ses nouvelles lignes analysées`,
     took: (seconds, out) => ` en ${String(seconds).replace(".", ",")} s -> ${out}`,
     skipped: (files) => `${NBSP}; ignorés${C} ${files}`,
     emailMessage: (period, kilobytes, charts) => `${period}${C} message de ${kilobytes}${NBSP}Ko, ${charts} graphiques`,

@@ -63,6 +63,13 @@ export function progress(inputs: {size: number}[], options: Pick<IngestOptions, 
 export type EarlierDuplicate = (values: string[], hash: number) => string | undefined;
 
 /**
+ * Whether a row read is one an earlier read already holds (cache/reexport-log.ts: a file exported
+ * again): given its two hashes (rowHashPair) and line, true takes it as that row, which is then
+ * neither stored nor checked again; counted in `rowCount` and `knownRows`.
+ */
+export type KnownRow = (hash: number, hash2: number, line: number) => boolean;
+
+/**
  * One ingest in progress: files are read into it in input order, each whole or (resuming) from
  * where a previous read ended; `finish` sorts what was accepted. `columns` may start with the column
  * numbers of an earlier read so that hashes stay comparable with its rows.
@@ -79,15 +86,19 @@ export class LogReading {
     readonly files: string[],
     readonly timeZone: string,
     readonly onBytes?: (bytes: number) => void,
-    options: {columnNames?: readonly string[]; earlierDuplicate?: EarlierDuplicate; onRows?: IngestOptions["onRows"]} = {},
+    options: {columnNames?: readonly string[]; earlierDuplicate?: EarlierDuplicate; known?: KnownRow; onRows?: IngestOptions["onRows"]} = {},
   ) {
     this.columns = new ColumnIndex();
     for (const name of options.columnNames ?? []) this.columns.numberOf(name);
     this.#earlierDuplicate = options.earlierDuplicate;
+    this.#known = options.known;
     this.#onRows = options.onRows;
   }
 
+  /** rows taken as known (options.known), among rowCount */
+  knownRows = 0;
   readonly #earlierDuplicate: EarlierDuplicate | undefined;
+  readonly #known: KnownRow | undefined;
   readonly #onRows: IngestOptions["onRows"];
 
   /**
@@ -124,6 +135,10 @@ export class LogReading {
     }
     const hashes = rowHashPair(result.values);
     const hash = hashes[0];
+    if (this.#known?.(hash, hashes[1], record.line)) {
+      this.knownRows++;
+      return;
+    }
     const earlier = this.#earlierDuplicate?.(result.values, hash);
     if (earlier !== undefined) {
       this.duplicates.push({file, line: record.line, firstSeen: earlier});
@@ -161,6 +176,15 @@ export class LogReading {
         action = fieldOf[this.columns.find("action")];
       },
       row: (bytes, fields, line) => {
+        if (this.#known) {
+          // a known row's values are a cached row's: accepted, not a duplicate, not stored again
+          const hashes = rowHashPairOfBytes(bytes, fields, fieldOf);
+          if (this.#known(hashes[0], hashes[1], line)) {
+            this.rowCount++;
+            this.knownRows++;
+            return;
+          }
+        }
         const time = this.#earlierDuplicate ? undefined : acceptedTime(bytes, fields, timestamp, action, this.timeZone);
         if (time === undefined) return this.#take(asRecord(bytes, fields, line), fileNumber);
         const hashes = rowHashPairOfBytes(bytes, fields, fieldOf);

@@ -273,7 +273,7 @@ export class LogRows {
   /** toTable's table, with each row's origin and hashes in the same (time) order. */
   sorted(names: string[], numberOf: (name: string) => number): {table: ColumnTable; rows: RowOrigins} {
     const time = this.#time.values();
-    const order = timeOrder(time);
+    const order = rowOrder({time, hash: this.#hash.values(), hash2: this.#hash2.values()});
     const data: Record<string, unknown> = {time: order === undefined ? time : this.#time.values(order)};
     for (const name of names) {
       const column = this.#columns[numberOf(name)];
@@ -284,28 +284,47 @@ export class LogRows {
   }
 }
 
-/** Row numbers in time order, ties in input order; undefined when already in order. */
-export function timeOrder(time: ArrayLike<number>): number[] | undefined {
-  let ascending = true,
-    descending = true;
-  for (let i = 1; i < time.length && (ascending || descending); i++) {
-    if (time[i - 1] > time[i]) ascending = false;
-    else if (time[i - 1] < time[i]) descending = false;
-  }
-  if (ascending) return undefined;
-  if (descending) return newestFirstReversed(time);
-  const order = Array.from({length: time.length}, (_, i) => i);
-  // Array.prototype.sort is stable, and the tie-break on row number makes that explicit
-  return order.sort((a, b) => time[a] - time[b] || a - b);
+/**
+ * What orders a log's rows in every build: time, then, among rows of one instant, the two hashes of
+ * their values (deduplicate.ts rowHashPair), so that the order does not depend on the order of the
+ * input: a log exported again in another order gives the same report, and a row read late goes
+ * where a full read puts it (cache/merge-rows.ts). Rows of one instant and the same hashes (the
+ * same values: only duplicates, which are not kept, or a 60-bit collision) keep input order.
+ */
+export interface RowKeys {
+  time: ArrayLike<number>;
+  hash: ArrayLike<number>;
+  hash2: ArrayLike<number>;
 }
 
-/** For a newest-first log (as exports often are): runs of equal times from last to first, each in input order. */
-function newestFirstReversed(time: ArrayLike<number>): number[] {
-  const order: number[] = new Array(time.length);
+/** Row i of `a` against row j of `b` in RowKeys order: negative when it comes first. */
+export const compareRowKeys = (a: RowKeys, i: number, b: RowKeys, j: number): number =>
+  a.time[i] - b.time[j] || a.hash[i] - b.hash[j] || a.hash2[i] - b.hash2[j];
+
+/** Row numbers in RowKeys order, ties in input order; undefined when already in order. */
+export function rowOrder(keys: RowKeys): number[] | undefined {
+  const n = keys.time.length;
+  let ascending = true,
+    descending = true;
+  for (let i = 1; i < n && (ascending || descending); i++) {
+    const order = compareRowKeys(keys, i - 1, keys, i);
+    if (order > 0) ascending = false;
+    else if (order < 0) descending = false;
+  }
+  if (ascending) return undefined;
+  if (descending) return newestFirstReversed(keys);
+  const order = Array.from({length: n}, (_, i) => i);
+  // Array.prototype.sort is stable, and the tie-break on row number makes that explicit
+  return order.sort((a, b) => compareRowKeys(keys, a, keys, b) || a - b);
+}
+
+/** For a newest-first log (as exports often are): runs of equal keys from last to first, each in input order. */
+function newestFirstReversed(keys: RowKeys): number[] {
+  const order: number[] = new Array(keys.time.length);
   let k = 0;
-  for (let end = time.length; end > 0;) {
+  for (let end = keys.time.length; end > 0;) {
     let start = end - 1;
-    while (start > 0 && time[start - 1] === time[end - 1]) start--;
+    while (start > 0 && compareRowKeys(keys, start - 1, keys, end - 1) === 0) start--;
     for (let i = start; i < end; i++) order[k++] = i;
     end = start;
   }

@@ -73,7 +73,7 @@ export async function readLog(
   };
   const appended = cache ? await run.timed("ingest", () => appendToCachedLog(cache, ingestOptions, snapshots)) : undefined;
   const incremental = appended?.mode === "append" ? appended : undefined;
-  const ingestReason = appended?.mode === "cold" ? appended.reason : typeof cached === "string" ? cached : undefined;
+  const ingestReason = appended?.mode === "cold" ? appended.reason : (incremental?.reexport?.reason ?? (typeof cached === "string" ? cached : undefined));
   if (appended?.mode === "cold") {
     effects.log(`ingest: reading every input again: ${appended.reason}`);
     run.expectColdBuild();
@@ -89,7 +89,11 @@ export async function readLog(
   const log = incremental?.log ?? (await run.timed("ingest", () => ingest({...ingestOptions, files: snapshots, onRows})));
   effects.log(
     `ingest: ${log.counts.rows} rows, ${log.counts.accepted} accepted, ${log.counts.rejected} rejected, ${log.counts.duplicates} duplicates` +
-      (incremental ? ` (${incremental.newRows.length} new rows read)` : ""),
+      (incremental?.reexport
+        ? ` (${incremental.reexport.reason}: read again, ${incremental.reexport.known} rows known from the cache, ${incremental.newRows.length} new)`
+        : incremental
+          ? ` (${incremental.newRows.length} new rows read)`
+          : ""),
   );
   if (log.counts.accepted === 0) throw new InputError(`${config.inputs.join(", ")}: no row was accepted (${log.counts.rejected} rejected); nothing to report`);
   checkRejectedShare(log, config.maxRejectedPercent);

@@ -6,7 +6,8 @@
 import path from "node:path";
 import type {BuildConfig} from "../config.js";
 import {stageCache} from "../cache/build-cache.js";
-import {CACHED_COLUMNS, fileStates} from "../cache/append-log.js";
+import {CACHED_COLUMNS} from "../cache/append-log.js";
+import {fileStates} from "../cache/file-states.js";
 import {hashIndexOf, spliceHashIndex, MAX_INDEXED_ROWS} from "../cache/hash-index.js";
 import {firstChangedRow} from "../cache/merge-rows.js";
 import type {SourceData} from "../downloads/whole-log.js";
@@ -80,6 +81,7 @@ export function stageBuildCache(
         ...(read.periodCopies ? {periodCopies: read.periodCopies} : {}),
         arrayHashes: incremental ? cache!.arrayHashes : undefined,
         firstChanged: incremental ? firstChangedRow(incremental.places, cache!.manifest.rowCount) : undefined,
+        linesChanged: incremental?.reexport !== undefined,
       },
       incremental ? cache!.manifest : undefined,
     );

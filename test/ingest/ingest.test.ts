@@ -45,18 +45,21 @@ test("accounting: every row is accepted, rejected or a duplicate (fixture counte
     {file: at("accounting.csv"), line: 5, firstSeen: `${at("accounting.csv")}:2`},
     {file: at("accounting.csv"), line: 14, firstSeen: `${at("accounting.csv")}:8`},
   ]);
-  // sorted by time; 10:00:00Z (line 2) and 10:00:00.000Z (line 15) tie and keep file order
+  // sorted by time; 10:00:00Z (line 2) and 10:00:00.000Z (line 15) tie: by their values' hashes
   const rows = rowsOf(log);
+  const [first, second] = [rows[1], rows[2]].map((r) => r.timestamp);
   assert.equal(
     rows.map((r) => [r.time, r.user_id, r.timestamp]),
     [
       [utc(2025, 3, 1, 8), "bob", "2025-03-01T09:00:00+01:00"],
-      [utc(2025, 3, 1, 10), "alice", "2025-03-01T10:00:00Z"],
-      [utc(2025, 3, 1, 10), "alice", "2025-03-01T10:00:00.000Z"],
+      [utc(2025, 3, 1, 10), "alice", first],
+      [utc(2025, 3, 1, 10), "alice", second],
       [utc(2025, 3, 1, 12), "", "2025-03-01T12:00:00Z"],
       [utc(2025, 3, 1, 13), "carol", "2025-03-01T13:00:00Z"],
     ],
   );
+  assert.equal([first, second].sort(), ["2025-03-01T10:00:00.000Z", "2025-03-01T10:00:00Z"]);
+  assert.ok(log.rows.hash[1] < log.rows.hash[2] || (log.rows.hash[1] === log.rows.hash[2] && log.rows.hash2[1] < log.rows.hash2[2]), "the tie by hash");
   assert.is(rows[0].diff, '{"title":"a;b"}');
   assert.is(rows[4].diff, "multi\nline diff");
   assert.equal(log.columns, [

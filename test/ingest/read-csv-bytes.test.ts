@@ -50,7 +50,7 @@ test("a regular file: values, lines, hashes and codes as read-csv gives them", a
     '2025-01-01T10:00:00.000Z,edit,alice,"{""a"":1}"\n' +
     "2025-01-01T11:00:00.000Z,edit,bob,\n" +
     '2025-01-01T12:00:00.000Z,"create, then edit",élodie,"x\ny"\n' +
-    "2025-01-01T13:00:00+01:00,edit,😀,plain\n";
+    "2025-01-01T14:00:00+01:00,edit,😀,plain\n";
   const result = await sameBothWays([csvFile(text)], 40);
   assert.equal(result.counts, {files: 1, rows: 4, accepted: 4, rejected: 0, duplicates: 0});
   const table = result.table as Record<string, string>[];

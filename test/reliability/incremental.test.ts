@@ -31,7 +31,7 @@ const FIRST_DAY = "2026-01-05";
 const DAYS = 75;
 
 /** A built (not up-to-date) summary: these fields are optional in BuildSummary, and asserted here. */
-type Summary = BuildSummary & {reused: number; rendered: number; ingestMode: "cold" | "append"; ingestReason?: string; knownRows?: number};
+type Summary = BuildSummary & {reused: number; rendered: number; ingestMode: "cold" | "append" | "reexport"; ingestReason?: string; knownRows?: number};
 
 const effects: BuildEffects = {now: () => new Date(NOW), log: () => {}, progress: () => {}};
 
@@ -289,6 +289,13 @@ function assertAppended(v2: Summary): void {
   assert.ok(v2.rendered < v2.periods, `not every period is rendered: ${modeOf(v2)}`);
 }
 
+/** Asserts the only input, replaced, read again with its known rows taken from the cache: `known` of them. */
+function assertReexported(v2: Summary, file: string, known: number): void {
+  assert.is(v2.ingestMode, "reexport", modeOf(v2));
+  assert.ok(v2.ingestReason?.includes(path.basename(file)), `ingestReason names ${path.basename(file)}: ${modeOf(v2)}`);
+  assert.is(v2.knownRows, known, `every row read before is known: ${modeOf(v2)}`);
+}
+
 /** Asserts a full re-read whose reason names `file`. */
 function assertColdBecauseOf(v2: Summary, file: string): void {
   assert.is(v2.ingestMode, "cold", modeOf(v2));
@@ -523,19 +530,18 @@ test("8c. a backfilled day in the middle (rows at instants the log has, duplicat
   assert.is(await inodeOf(path.join(out, "week/2026-W03/index.html")), v1Inodes.get("backfill"), "a week before the backfilled day is kept");
 });
 
-test("8d. the whole log re-exported in reverse order with a day more: the known rows' downloads copied, identical to cold", async () => {
+test("8d. the whole log re-exported in reverse order with a day more: known rows recognised, only the new ones parsed, identical to cold", async () => {
   const {v1, v2} = await runScenario("reexport-reverse", {
     write: async (dir) => [await writeSingleLog(dir, "csv")],
     change: async ([file]) => {
       const rows = [...baseDays().flatMap((d) => d.rows), ...rowsOfDay("2026-03-21", 12, 132)];
-      // rows at one instant come out in the new file's order (the cold order): some are swapped
+      // a new row at the instant of an old one, before it in the file: rows of one instant go by their values
       const tie = {...rows[40], user_id: "same-instant"};
       await writeFile(file, csvText([tie, ...rows.reverse()]));
     },
   });
-  assertColdBecauseOf(v2, "log.csv");
+  assertReexported(v2, "log.csv", v1.accepted);
   assert.ok(v2.reused > 0, `the periods whose rows did not change are kept: ${modeOf(v2)}`);
-  assert.is(v2.knownRows, v1.accepted, "every row read before is known");
   assert.is(v2.accepted, v1.accepted + 13);
 });
 
@@ -554,7 +560,7 @@ test("8e. a re-export with one old row removed and rows shuffled: identical to c
   assert.ok(rejects.includes("mallory") || rejects.includes("2026-02-30"), "the bad row is still rejected");
 });
 
-test("8f. a re-export where only rows of one instant swap places in an old week: its page kept, its downloads written again, identical to cold", async () => {
+test("8f. a re-export where only rows of one instant swap places in an old week: nothing of that week changes (rows of one instant go by their values), identical to cold", async () => {
   // a twin of a row of Tuesday 20 January (2026-W04) at the same instant: after it in v1, before it in v2
   const withTwin = (twinFirst: boolean) =>
     baseDays().flatMap(({day, rows}) => {
@@ -575,12 +581,60 @@ test("8f. a re-export where only rows of one instant swap places in an old week:
     },
     change: async ([file]) => writeFile(file, csvText([...withTwin(true), ...rowsOfDay("2026-03-21", 5, 138)])),
   });
-  assertColdBecauseOf(v2, "log.csv");
-  assert.is(v2.knownRows, v1.accepted);
+  assertReexported(v2, "log.csv", v1.accepted);
   for (const page of pages) {
     assert.is(await inodeOf(path.join(out, page, "index.html")), before.get(`${page}/index.html`), `${page}: its page is kept: ${modeOf(v2)}`);
-    assert.is.not(await inodeOf(path.join(out, page, "activity.csv")), before.get(`${page}/activity.csv`), `${page}: its downloads are new`);
+    assert.is(await inodeOf(path.join(out, page, "activity.csv")), before.get(`${page}/activity.csv`), `${page}: its downloads are kept`);
   }
+});
+
+test("8g. a re-export with its reject and a duplicate at new lines, then a night that appends a duplicate of a known row: lines of the new file, identical to cold", async () => {
+  const dir = await mkdtemp(path.join(root, "reexport-lines-"));
+  const [out, cache, file] = ["site", "cache", "log.csv"].map((name) => path.join(dir, name));
+  const base = baseDays().flatMap((d) => d.rows);
+  await writeFile(file, csvText([...base, base[7]])); // a duplicate of row 7, after it
+  const v1 = await runBuild([file], out, {cache});
+  assert.is(v1.ingestMode, "cold");
+  assert.ok(v1.rejected > 0 && v1.duplicates > 0, modeOf(v1));
+  const compareCold = async (name: string, summary: Summary) => {
+    const cold = await runBuild([file], path.join(dir, `cold-${name}`), {"no-cache": true});
+    assert.is(cold.rows, summary.rows);
+    await compareTrees(out, path.join(dir, `cold-${name}`), `${name}: ${modeOf(summary)}`);
+  };
+  // another order: the duplicate now comes first (it is the row kept, the other is the duplicate)
+  await writeFile(file, csvText([base[7], ...shuffled([...base, ...rowsOfDay("2026-03-21", 8, 139)], 15)]));
+  const v2 = await runBuild([file], out, {cache});
+  assertReexported(v2, "log.csv", v1.accepted);
+  assert.equal([v2.rejected, v2.duplicates, v2.accepted], [v1.rejected, v1.duplicates, v1.accepted + 8], modeOf(v2));
+  const rejects = await readFile(path.join(out, "rejects.csv"), "utf8");
+  assert.ok(rejects.includes("mallory"), rejects);
+  await compareCold("reexport", v2);
+  // what the cache keeps of where rows are (rows' lines, rejects, duplicates and where each was first seen): a cold build's
+  const where = async (dir: string) => {
+    const {parts} = JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8"));
+    const read = (part: string) => readFile(path.join(dir, part));
+    return {rejects: String(await read(parts.rejects)), duplicates: String(await read(parts.duplicates)), line: await read(parts.arrays.line)};
+  };
+  await runBuild([file], path.join(dir, "cold-cached"), {cache: path.join(dir, "cold-cache")});
+  assert.equal(await where(cache), await where(path.join(dir, "cold-cache")));
+  // the next night: a row equal to a known one is a duplicate of it, at its line in the re-exported file
+  await appendFile(file, csvRows([base[20], ...rowsOfDay("2026-03-22", 3, 140)]));
+  const v3 = await runBuild([file], out, {cache});
+  assertAppended(v3);
+  assert.is(v3.duplicates, v1.duplicates + 1, modeOf(v3));
+  await compareCold("night", v3);
+});
+
+test("8h. a re-export whose header lists the columns in another order: read again whole, identical to cold", async () => {
+  const {v2} = await runScenario("reexport-header", {
+    write: async (dir) => [await writeSingleLog(dir, "csv")],
+    change: async ([file]) => {
+      const rows = [...baseDays().flatMap((d) => d.rows), ...rowsOfDay("2026-03-21", 5, 141)];
+      await writeFile(file, csvText(shuffled(rows, 16), [...COLUMNS].reverse()));
+    },
+  });
+  assertColdBecauseOf(v2, "log.csv");
+  assert.ok(v2.ingestReason?.includes("header"), modeOf(v2));
 });
 
 test("19a. the as-of day moves on, no new rows: the open month's page says so far up to the new day, identical to cold", async () => {
@@ -836,7 +890,7 @@ test("18. a cold build that writes its downloads on a worker leaves the cache a 
   assert.equal((await readdir(dir)).sort(), ["cache", "cold", "log.csv", "site", "site.previous"], "a --no-cache build writes no cache, and so no spare");
 });
 
-test("18b. an unsorted log (not streamed) leaves a spare too; late rows extend it in place, a re-export patches the files before: identical to cold", async () => {
+test("18b. an unsorted log (not streamed) leaves a spare too; late rows extend it in place, a re-export is read as known rows and new ones: identical to cold", async () => {
   const dir = await mkdtemp(path.join(root, "spare-unsorted-"));
   const out = path.join(dir, "site");
   const cache = path.join(dir, "cache");
@@ -865,16 +919,14 @@ test("18b. an unsorted log (not streamed) leaves a spare too; late rows extend i
   assertAppended(late);
   assert.equal(await published(), spare, "the late night took the spare: no copy");
   await compareCold("late", late);
-  // a re-export in another order with one more day: the published files copied (the spare is the
-  // files before the late rows), then patched; the next build has no spare
+  // a re-export in another order with one more day: an append of the new day's rows
   await writeFile(file, csvText(shuffled([...rows, ...rowsOfDay("2026-03-20", 15, 133), ...rowsOfDay("2026-03-23", 10, 134)], 11)));
   const reexport = await runBuild([file], out, {cache, workers: "1"});
-  assert.is(reexport.knownRows, late.accepted, modeOf(reexport));
-  assert.not.ok(JSON.parse(await readFile(path.join(cache, "manifest.json"), "utf8")).parts.spare, "no spare after a patched re-export");
+  assertReexported(reexport, "log.csv", late.accepted);
   await compareCold("reexport", reexport);
 });
 
-test("18c. nightly full exports in another order each night (rows of one instant reordered): the first takes the spare and patches it, the next copies; identical to cold", async () => {
+test("18c. nightly full exports in another order each night (rows of one instant reordered): the first is read as known rows and new ones, the next (a row gone) again whole; identical to cold", async () => {
   const dir = await mkdtemp(path.join(root, "spare-reexport-"));
   const out = path.join(dir, "site");
   const cache = path.join(dir, "cache");
@@ -883,7 +935,8 @@ test("18c. nightly full exports in another order each night (rows of one instant
   const base = baseDays().flatMap((d) => d.rows);
   const rows = [...base, ...base.filter((_, i) => i % 4 === 1).map((row) => ({...row, user_id: `twin-${row.user_id}`}))];
   await writeFile(file, csvText(shuffled(rows, 12)));
-  assert.is((await runBuild([file], out, {cache, workers: "1"})).ingestMode, "cold");
+  const v1 = await runBuild([file], out, {cache, workers: "1"});
+  assert.is(v1.ingestMode, "cold");
   const manifest = JSON.parse(await readFile(path.join(cache, "manifest.json"), "utf8"));
   const spare = await Promise.all(["csv", "json"].map((kind) => inodeOf(path.join(cache, manifest.parts.spare[kind]))));
   const published = () => Promise.all(["activity.csv", "activity.json"].map((name) => inodeOf(path.join(out, name))));
@@ -895,14 +948,16 @@ test("18c. nightly full exports in another order each night (rows of one instant
   const night1 = [...rows, ...rowsOfDay("2026-03-21", 12, 135)];
   await writeFile(file, csvText(shuffled(night1, 13)));
   const first = await runBuild([file], out, {cache, workers: "1"});
-  assertColdBecauseOf(first, "log.csv");
-  assert.equal(await published(), spare, "the re-export took the spare and patched it: no copy");
+  assertReexported(first, "log.csv", v1.accepted);
+  assert.equal(await published(), spare, "the re-export took the spare and extended it: no copy");
   await compareCold("night 1", first);
   // the next night: one old row gone, rows of a day in the middle, another order; no spare to take
   const night2 = [...night1.slice(0, 50), ...night1.slice(51), ...rowsOfDay("2026-03-10", 4, 136), ...rowsOfDay("2026-03-22", 6, 137)];
   await writeFile(file, csvText(shuffled(night2, 14)));
   const before = await published();
   const second = await runBuild([file], out, {cache, workers: "1"});
+  assertColdBecauseOf(second, "log.csv");
+  assert.ok(second.ingestReason?.includes("1 rows read before are not in it"), modeOf(second));
   assert.is(second.knownRows, first.accepted - 1, modeOf(second));
   assert.not.equal(await published(), before);
   await compareCold("night 2", second);
