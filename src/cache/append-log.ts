@@ -16,10 +16,10 @@ import type {ColumnTable} from "arquero";
 import {snapshotPrefixHash, type InputSnapshot} from "../fingerprint.js";
 import {rowsWithHash} from "./hash-index.js";
 import {KnownRows} from "./known-rows.js";
-import {openSnapshot} from "../ingest/read-text.js";
 import {withRoom} from "./growable.js";
 import {placesAmong, spliceRows} from "./merge-rows.js";
 import {assertZone, LogReading, progress} from "../ingest/index.js";
+import {ColumnIndex} from "../ingest/accept-row.js";
 import {fieldText} from "../ingest/json-value.js";
 import {jsonRecord} from "../ingest/read-json.js";
 import type {RowOrigins} from "../ingest/log-rows.js";
@@ -125,14 +125,13 @@ async function whatToRead(cache: CachedLog, options: IngestOptions, inputs: read
   return toRead;
 }
 
-/** The one input, a CSV file, changed other than by growing: read again, its known rows taken from the cache (reexport-log.ts). */
+/** The one input changed other than by growing: read again, its known rows taken from the cache (readReexport). */
 interface Replaced {
   replaced: CachedFile;
 }
 
-/** Whether a changed input can be read as an export of the cached rows again: the only input, a CSV file with a known header. */
-const reexported = (cache: CachedLog, inputs: readonly InputSnapshot[]): boolean =>
-  inputs.length === 1 && cache.manifest.files.length === 1 && inputs[0].format === "csv" && typeof cache.manifest.files[0].resume?.header === "string";
+/** Whether a changed input can be read as an export of the cached rows again: it is the only input, as it was. */
+const reexported = (cache: CachedLog, inputs: readonly InputSnapshot[]): boolean => inputs.length === 1 && cache.manifest.files.length === 1;
 
 /** An input file to read: its number among the inputs, and where a grown one resumes. */
 interface ToRead {
@@ -141,15 +140,16 @@ interface ToRead {
 }
 
 /**
- * The only input, a CSV file, read again whole (a nightly full export: yesterday's rows in another
- * order, with new ones among them): a row with a cached row's hashes is that row (known-rows.ts),
- * given its new line and not parsed further; the others are read as an append's new rows (rejects,
- * duplicates of rows read before them, new rows). Rows are in the same order whatever the file's
- * (ingest/log-rows.ts RowKeys), so the result is the one a full read gives. A cold read instead
- * when the header is not the cached one (a column order of its own) or a cached row is missing.
+ * The only input read again whole (a nightly full export: yesterday's rows in another order, with
+ * new ones among them): a row with a cached row's hashes is that row (known-rows.ts), given its new
+ * line and not parsed further; the others are read as an append's new rows (rejects, duplicates of
+ * rows read before them, new rows). Rows are in the same order whatever the file's (ingest/log-rows.ts
+ * RowKeys, with hashes that walk the columns by name), so the result is the one a full read gives,
+ * provided the file has the cached columns, which a full read would write out in the same order
+ * (ColumnIndex.outputOrder: the log's fields first, then the others in the order the file gives
+ * them). Read whole instead when it does not, or when a cached row is missing from the file.
  */
 async function readReexport(cache: CachedLog, options: IngestOptions, input: InputSnapshot, cached: CachedFile): Promise<AppendResult> {
-  if (!(await startsWithHeader(input, cached.resume!.header!))) return cold(`${cached.path} changed, and its header with it`);
   const known = new KnownRows(cache);
   const lines = Int32Array.from(cache.rows.line);
   const oldRows = oldRowReader(cache);
@@ -169,10 +169,9 @@ async function readReexport(cache: CachedLog, options: IngestOptions, input: Inp
         return row === -1 ? undefined : `${input.path}:${lines[row]}`;
       },
     });
-    await reading.read(0, "csv", undefined, input);
-    if (unsure) return cold(`${cached.path} changed`);
+    await reading.read(0, input.format, undefined, input);
+    if (unsure || !sameColumns(reading.metColumns, cache.manifest)) return cold(`${cached.path} changed, and its columns with it`);
     if (known.found < cache.rows.hash.length) return cold(`${cached.path} changed: ${cache.rows.hash.length - known.found} rows read before are not in it`);
-    if (reading.columns.names.length > cache.manifest.columnNames.length) return cold(`${cached.path} changed, with a new column`);
     const merged = await mergedLog(cache, options, [input], [0], reading.finish(), {lines, rowCount: reading.rowCount});
     return merged.mode === "append" ? {...merged, reexport: {reason: `${cached.path} changed`, known: known.found}} : merged;
   } finally {
@@ -180,20 +179,12 @@ async function readReexport(cache: CachedLog, options: IngestOptions, input: Inp
   }
 }
 
-/** Whether the file's text (after a BOM) begins with `header`, the header line its cache recorded. */
-async function startsWithHeader(input: InputSnapshot, header: string): Promise<boolean> {
-  const handle = await openSnapshot(input);
-  try {
-    const length = Math.min(input.size, Buffer.byteLength(header) + 3);
-    const {buffer, bytesRead} = await handle.read(Buffer.alloc(length), 0, length, 0);
-    return buffer
-      .subarray(0, bytesRead)
-      .toString("utf8")
-      .replace(/^\uFEFF/, "")
-      .startsWith(header);
-  } finally {
-    await handle.close();
-  }
+/** Whether columns met in this order (LogReading.metColumns) are the cached ones, written out in the cached order. */
+function sameColumns(met: readonly string[], manifest: CachedLog["manifest"]): boolean {
+  const index = new ColumnIndex();
+  for (const name of met) index.numberOf(name);
+  const sorted = (names: readonly string[]) => JSON.stringify([...names].sort());
+  return sorted(met) === sorted(manifest.columnNames) && JSON.stringify(index.outputOrder()) === JSON.stringify(manifest.columns);
 }
 
 /**

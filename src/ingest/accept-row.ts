@@ -11,6 +11,7 @@ import {END_TIME, FIRST_TIME, FIRST_YEAR, LAST_YEAR, LOG_FIELDS} from "./log-fie
 import type {RawRecord} from "./raw-record.js";
 import {parseTimestamp} from "./timestamp.js";
 import {fieldText} from "./json-value.js";
+import {nameSeed, type HashLayout} from "./deduplicate.js";
 
 /** A field longer than this (in characters) rejects its row. */
 export const MAX_FIELD_CHARS = 1024 * 1024;
@@ -32,6 +33,8 @@ export class ColumnIndex {
   readonly names: string[] = [];
   readonly #byName = new Map<string, number>();
   readonly #byRawName = new Map<string, number>();
+  /** how a row's hashes walk these columns (deduplicate.ts HashLayout): by name, whatever their numbers */
+  hashLayout: HashLayout = {order: new Int32Array(0), seed: new Int32Array(0)};
   #lastNames: string[] | undefined;
   #lastNumbers: number[] = [];
   #lastLayout: Layout = {twiceAt: -1, identity: true};
@@ -46,6 +49,8 @@ export class ColumnIndex {
       number = this.names.length;
       this.names.push(name);
       this.#byName.set(name, number);
+      const order = this.names.map((_, c) => c).sort((a, b) => (this.names[a] < this.names[b] ? -1 : 1));
+      this.hashLayout = {order: Int32Array.from(order), seed: Int32Array.from(this.names, nameSeed)};
     }
     this.#byRawName.set(rawName, number);
     return number;

@@ -94,23 +94,49 @@ export class DuplicateIndex {
 const pair = new Int32Array(2);
 
 /**
+ * How rowHashPair walks a row's columns: `order`, the column numbers by column name, each mixed in
+ * with `seed`, a hash of its name (accept-row.ts ColumnIndex keeps them). So a row's hashes do not
+ * depend on the order a file gives the columns in (a CSV header, the keys of JSON records as they
+ * first appear), and rows of one instant sort the same however the log was exported (log-rows.ts).
+ */
+export interface HashLayout {
+  order: Int32Array;
+  /** by column number */
+  seed: Int32Array;
+}
+
+/** A column name's seed: FNV-1a of its characters, never 0. */
+export function nameSeed(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619);
+  return h === 0 ? 1 : h;
+}
+
+/** The layout of unnamed columns 0..n-1: in number order, seeded with their number plus one. */
+export function positionalLayout(n: number): HashLayout {
+  return {order: Int32Array.from({length: n}, (_, c) => c), seed: Int32Array.from({length: n}, (_, c) => c + 1)};
+}
+
+/**
  * Two 30-bit hashes of a row's values, in one pass over their characters: the first is rowHash's,
  * of the values' text (what duplicates are compared on); the second (other seed and multiplier), of
  * the values as held, joins it in the 60-bit digest that tells whether a period's rows changed
  * between builds (build-cache): a JSON 1 that became "1" changes the period's JSON download.
  * Returns a shared array: read it before the next call.
  */
-export function rowHashPair(values: string[]): Int32Array {
+export function rowHashPair(values: string[], layout: HashLayout = positionalLayout(values.length)): Int32Array {
   let h = 0x811c9dc5;
   let g = 0x2c1b3c6d;
-  for (let c = 0; c < values.length; c++) {
+  const {order, seed} = layout;
+  for (let k = 0; k < order.length; k++) {
+    const c = order[k];
     const value = values[c];
-    if (value === "") continue;
+    if (value === undefined || value === "") continue;
     const text = value.charCodeAt(0) === MARK_CODE ? fieldText(value) : value;
-    g = Math.imul(g ^ (c + 1), 0x5bd1e995);
+    g = Math.imul(g ^ seed[c], 0x5bd1e995);
     g = Math.imul(g ^ value.length, 0x5bd1e995);
     if (text === value) {
-      h = Math.imul(h ^ (c + 1), 16777619);
+      h = Math.imul(h ^ seed[c], 16777619);
       h = Math.imul(h ^ value.length, 16777619);
       for (let i = 0; i < value.length; i++) {
         const code = value.charCodeAt(i);
@@ -122,7 +148,7 @@ export function rowHashPair(values: string[]): Int32Array {
     // a JSON value other than a string: its text for the first hash ("" for null: skipped)
     for (let i = 0; i < value.length; i++) g = Math.imul(g ^ value.charCodeAt(i), 0x5bd1e995);
     if (text === "") continue;
-    h = Math.imul(h ^ (c + 1), 16777619);
+    h = Math.imul(h ^ seed[c], 16777619);
     h = Math.imul(h ^ text.length, 16777619);
     for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   }
@@ -135,20 +161,22 @@ export function rowHashPair(values: string[]): Int32Array {
  * rowHashPair of a CSV row still in the file's bytes (csv-bytes.ts): column c's value is field
  * `fieldOf[c]` of `fields` ("" for -1). The same two hashes as rowHashPair of the row's strings.
  */
-export function rowHashPairOfBytes(bytes: Uint8Array, fields: FieldSpans, fieldOf: Int32Array): Int32Array {
+export function rowHashPairOfBytes(bytes: Uint8Array, fields: FieldSpans, fieldOf: Int32Array, layout: HashLayout): Int32Array {
   const {starts, ends, flags} = fields;
+  const {order, seed} = layout;
   let h = 0x811c9dc5;
   let g = 0x2c1b3c6d;
-  for (let c = 0; c < fieldOf.length; c++) {
-    const f = fieldOf[c];
+  for (let k = 0; k < order.length; k++) {
+    const c = order[k];
+    const f = c < fieldOf.length ? fieldOf[c] : -1;
     if (f === -1 || starts[f] === ends[f]) continue;
     const start = starts[f],
       end = ends[f],
       flag = flags[f];
     const plain = (flag & (NON_ASCII | ESCAPED)) === 0;
     const length = plain ? end - start : fieldLength(bytes, start, end, flag);
-    h = Math.imul(Math.imul(h ^ (c + 1), 16777619) ^ length, 16777619);
-    g = Math.imul(Math.imul(g ^ (c + 1), 0x5bd1e995) ^ length, 0x5bd1e995);
+    h = Math.imul(Math.imul(h ^ seed[c], 16777619) ^ length, 16777619);
+    g = Math.imul(Math.imul(g ^ seed[c], 0x5bd1e995) ^ length, 0x5bd1e995);
     if (plain) {
       // the usual value: ASCII without escapes, one code unit per byte
       for (let i = start; i < end; i++) {
@@ -183,6 +211,6 @@ function finalMix(h: number): number {
  * Map's keys small integers (a 53-bit key costs a heap number per row, measured at 1M rows); a
  * chance collision costs one row comparison, about 500 of them per million rows.
  */
-export function rowHash(values: string[]): number {
-  return rowHashPair(values)[0];
+export function rowHash(values: string[], layout?: HashLayout): number {
+  return rowHashPair(values, layout)[0];
 }

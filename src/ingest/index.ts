@@ -97,6 +97,21 @@ export class LogReading {
 
   /** rows taken as known (options.known), among rowCount */
   knownRows = 0;
+  /**
+   * the columns (canonical names) in the order this read met them: a CSV header's, the keys of JSON
+   * records as they first appear; the order `columns` numbers them in when it did not start with names
+   */
+  readonly metColumns: string[] = [];
+  readonly #metNames = new Set<string>();
+
+  #meet(names: readonly string[]): void {
+    for (const name of names) {
+      if (this.#metNames.has(name)) continue;
+      this.#metNames.add(name);
+      const canonical = canonicalName(name);
+      if (!this.metColumns.includes(canonical)) this.metColumns.push(canonical);
+    }
+  }
   readonly #earlierDuplicate: EarlierDuplicate | undefined;
   readonly #known: KnownRow | undefined;
   readonly #onRows: IngestOptions["onRows"];
@@ -114,7 +129,10 @@ export class LogReading {
     how: {byText?: boolean; chunkBytes?: number} = {},
   ): Promise<void> {
     const file = this.files[fileNumber];
-    const onHeader = (names: string[], line: number) => checkHeader(file, line, names, this.columns);
+    const onHeader = (names: string[], line: number) => {
+      this.#meet(names);
+      checkHeader(file, line, names, this.columns);
+    };
     const options = {onBytes: this.onBytes, onHeader, resume, snapshot, chunkBytes: how.chunkBytes};
     if (format === "csv" && !how.byText) return readCsvBytes(file, options, this.#csvRowSink(fileNumber));
     for await (const batch of READERS[format](file, options)) {
@@ -128,12 +146,13 @@ export class LogReading {
     const {columns, rows, files} = this;
     const file = files[fileNumber];
     this.rowCount++;
+    this.#meet(record.names);
     const result = acceptRow(record, columns, this.timeZone);
     if ("reason" in result) {
       this.rejects.push({file, line: record.line, reason: result.reason, fields: recordFields(record)});
       return;
     }
-    const hashes = rowHashPair(result.values);
+    const hashes = rowHashPair(result.values, columns.hashLayout);
     const hash = hashes[0];
     if (this.#known?.(hash, hashes[1], record.line)) {
       this.knownRows++;
@@ -178,7 +197,7 @@ export class LogReading {
       row: (bytes, fields, line) => {
         if (this.#known) {
           // a known row's values are a cached row's: accepted, not a duplicate, not stored again
-          const hashes = rowHashPairOfBytes(bytes, fields, fieldOf);
+          const hashes = rowHashPairOfBytes(bytes, fields, fieldOf, this.columns.hashLayout);
           if (this.#known(hashes[0], hashes[1], line)) {
             this.rowCount++;
             this.knownRows++;
@@ -187,7 +206,7 @@ export class LogReading {
         }
         const time = this.#earlierDuplicate ? undefined : acceptedTime(bytes, fields, timestamp, action, this.timeZone);
         if (time === undefined) return this.#take(asRecord(bytes, fields, line), fileNumber);
-        const hashes = rowHashPairOfBytes(bytes, fields, fieldOf);
+        const hashes = rowHashPairOfBytes(bytes, fields, fieldOf, this.columns.hashLayout);
         const hash = hashes[0];
         if (this.#duplicateIndex.holds(hash)) return this.#take(asRecord(bytes, fields, line), fileNumber);
         this.rowCount++;
