@@ -7,7 +7,7 @@
  * merge is the order a cold read of all the inputs gives. It does not read files: append-log.ts
  * merges the arrays, downloads/append.ts the whole-log files.
  */
-import {compareRowKeys, type RowKeys} from "../ingest/log-rows.js";
+import {compareRowKeys, type RowKeys} from "../ingest/row-order.js";
 import {grow} from "./growable.js";
 
 /**

@@ -105,6 +105,8 @@ export class SourceStream {
   /** per column, how many of its distinct values the worker has */
   #known: number[] = [];
   #sent = 0;
+  /** the rows onRows was last given (the reading's, which only grow) */
+  #rows: LogRows | undefined;
   #stopped: string | undefined;
   #terminating: Promise<number> | undefined;
 
@@ -133,6 +135,7 @@ export class SourceStream {
   readonly onRows = (rows: LogRows, columns: ColumnIndex): void => {
     if (this.#stopped !== undefined) return;
     if (!rows.inTimeOrder) return this.stop("the log is not in time order");
+    this.#rows = rows;
     const names = columns.outputOrder();
     if (this.#names === undefined) {
       this.#names = names;
@@ -142,20 +145,30 @@ export class SourceStream {
     } else if (names.length !== this.#names.length || names.some((name, i) => name !== this.#names![i])) {
       return this.stop("a file added columns");
     }
-    const from = this.#sent,
-      to = rows.count;
+    // the rows of the last instant read wait: more of them may come, and an instant's rows go by
+    // their hashes (ingest/log-rows.ts RowKeys), not in the order they were read
+    let to = rows.count;
+    while (to > this.#sent && rows.time(to - 1) === rows.time(rows.count - 1)) to--;
+    this.#postRows(rows, to);
+  };
+
+  /** The rows read since the last post, up to row `to`; `to` ends an instant. */
+  #postRows(rows: LogRows, to: number): void {
+    const from = this.#sent;
     if (to === from) return;
+    const order = rows.instantOrder(from, to);
     const slices = this.#numbers.map((column, i) => {
       const slice = rows.columnSlice(column, from, to, this.#known[i]);
       if ("codes" in slice) this.#known[i] += slice.distinct.length;
-      return slice;
+      if (order === undefined) return slice;
+      return "codes" in slice ? {...slice, codes: Int32Array.from(order, (row) => slice.codes[row])} : {values: order.map((row) => slice.values[row])};
     });
     this.#sent = to;
     this.#post(
       {rows: to - from, slices},
       slices.flatMap((slice) => ("codes" in slice ? [slice.codes.buffer as ArrayBuffer] : [])),
     );
-  };
+  }
 
   #post(message: StreamMessage, transfer: ArrayBuffer[] = []): void {
     this.#worker.postMessage(message, transfer);
@@ -166,6 +179,8 @@ export class SourceStream {
    * rows in order, with its columns; else undefined (the worker stopped, its folder removed).
    */
   async finish(log: ActivityLog): Promise<SourceData | undefined> {
+    // the last instant's rows, held back by onRows
+    if (this.#stopped === undefined && this.#rows !== undefined) this.#postRows(this.#rows, this.#rows.count);
     const names = this.#names ?? [];
     if (this.#stopped === undefined && this.#sent !== log.counts.accepted) this.stop(`${this.#sent} rows posted, ${log.counts.accepted} accepted`);
     if (this.#stopped === undefined && (names.length !== log.columns.length || names.some((name, i) => name !== log.columns[i]))) this.stop("other columns");

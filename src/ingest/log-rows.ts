@@ -6,6 +6,7 @@
 import * as aq from "arquero";
 import type {ColumnTable} from "arquero";
 import {ByteDictionary} from "./byte-dictionary.js";
+import {rowOrder, sortInstants} from "./row-order.js";
 import {CodedColumn, sortedColumn} from "./coded-column.js";
 import {ESCAPED, type FieldSpans} from "./csv-bytes.js";
 import {fieldValue} from "./field-bytes.js";
@@ -109,6 +110,13 @@ class ColumnValues {
     return this.codes === undefined ? this.plain![row] : this.distinct[this.codes[row]];
   }
 
+  /** Row `rows[k]` takes row `order[rows[k]]`'s value, for each k (a permutation of `rows` among themselves). */
+  move(rows: readonly number[], order: readonly number[]): void {
+    const array = this.codes ?? this.plain!;
+    const taken = rows.map((row) => array[order[row]]);
+    rows.forEach((row, k) => (array[row] = taken[k]));
+  }
+
   /**
    * The column in row order, or in `order` (row numbers), for the table: a CodedColumn (sorted
    * dictionary) while coded, else the values. A million strings per coded column would cost 8 MB
@@ -167,6 +175,15 @@ class NumberColumn<T extends Float64Array | Int32Array> {
   at(row: number): number {
     return this.array[row];
   }
+  /** Row `rows[k]` takes row `order[rows[k]]`'s number, for each k (see ColumnValues.move). */
+  move(rows: readonly number[], order: readonly number[]): void {
+    const taken = rows.map((row) => this.array[order[row]]);
+    rows.forEach((row, k) => (this.array[row] = taken[k]));
+  }
+  /** rows [from, to), not copied: valid until the next push */
+  view(from: number, to: number): T {
+    return this.array.subarray(from, to) as T;
+  }
   /** the numbers in row order, or in `order` (row numbers), as an array of their own */
   values(order?: readonly number[]): T {
     if (order === undefined) return this.array.slice(0, this.length) as T;
@@ -223,6 +240,21 @@ export class LogRows {
     return this.#line.at(row);
   }
 
+  /** Row `row`'s time (epoch ms). */
+  time(row: number): number {
+    return this.#time.at(row);
+  }
+
+  /**
+   * For rows [from, to) in time order, where no instant runs on past `to` or began before `from`:
+   * how RowKeys orders them (row numbers less `from`), or undefined when they are in that order.
+   * Only the rows of each instant may move (sortInstants).
+   */
+  instantOrder(from: number, to: number): number[] | undefined {
+    const keys = {time: this.#time.view(from, to), hash: this.#hash.view(from, to), hash2: this.#hash2.view(from, to)};
+    return sortInstants(keys, undefined);
+  }
+
   /** Stores a row with its hashes (rowHashPair); returns its row number. */
   add(values: string[], time: number, file: number, line: number, hashes: ArrayLike<number> = [0, 0]): number {
     const columns = this.#columns;
@@ -272,8 +304,14 @@ export class LogRows {
 
   /** toTable's table, with each row's origin and hashes in the same (time) order. */
   sorted(names: string[], numberOf: (name: string) => number): {table: ColumnTable; rows: RowOrigins} {
+    let order = rowOrder({time: this.#time.view(0, this.count), hash: this.#hash.view(0, this.count), hash2: this.#hash2.view(0, this.count)});
+    if (order !== undefined && this.#inTimeOrder) {
+      // only rows of one instant moved: moved in place, every column kept as it is
+      const moved = order.flatMap((row, i) => (row === i ? [] : [i]));
+      for (const column of [...this.#columns, this.#time, this.#file, this.#line, this.#hash, this.#hash2]) column.move(moved, order);
+      order = undefined;
+    }
     const time = this.#time.values();
-    const order = rowOrder({time, hash: this.#hash.values(), hash2: this.#hash2.values()});
     const data: Record<string, unknown> = {time: order === undefined ? time : this.#time.values(order)};
     for (const name of names) {
       const column = this.#columns[numberOf(name)];
@@ -282,51 +320,4 @@ export class LogRows {
     const rows = {file: this.#file.values(order), line: this.#line.values(order), hash: this.#hash.values(order), hash2: this.#hash2.values(order)};
     return {table: aq.table(data as Record<string, unknown[]>), rows};
   }
-}
-
-/**
- * What orders a log's rows in every build: time, then, among rows of one instant, the two hashes of
- * their values (deduplicate.ts rowHashPair), so that the order does not depend on the order of the
- * input: a log exported again in another order gives the same report, and a row read late goes
- * where a full read puts it (cache/merge-rows.ts). Rows of one instant and the same hashes (the
- * same values: only duplicates, which are not kept, or a 60-bit collision) keep input order.
- */
-export interface RowKeys {
-  time: ArrayLike<number>;
-  hash: ArrayLike<number>;
-  hash2: ArrayLike<number>;
-}
-
-/** Row i of `a` against row j of `b` in RowKeys order: negative when it comes first. */
-export const compareRowKeys = (a: RowKeys, i: number, b: RowKeys, j: number): number =>
-  a.time[i] - b.time[j] || a.hash[i] - b.hash[j] || a.hash2[i] - b.hash2[j];
-
-/** Row numbers in RowKeys order, ties in input order; undefined when already in order. */
-export function rowOrder(keys: RowKeys): number[] | undefined {
-  const n = keys.time.length;
-  let ascending = true,
-    descending = true;
-  for (let i = 1; i < n && (ascending || descending); i++) {
-    const order = compareRowKeys(keys, i - 1, keys, i);
-    if (order > 0) ascending = false;
-    else if (order < 0) descending = false;
-  }
-  if (ascending) return undefined;
-  if (descending) return newestFirstReversed(keys);
-  const order = Array.from({length: n}, (_, i) => i);
-  // Array.prototype.sort is stable, and the tie-break on row number makes that explicit
-  return order.sort((a, b) => compareRowKeys(keys, a, keys, b) || a - b);
-}
-
-/** For a newest-first log (as exports often are): runs of equal keys from last to first, each in input order. */
-function newestFirstReversed(keys: RowKeys): number[] {
-  const order: number[] = new Array(keys.time.length);
-  let k = 0;
-  for (let end = keys.time.length; end > 0;) {
-    let start = end - 1;
-    while (start > 0 && compareRowKeys(keys, start - 1, keys, end - 1) === 0) start--;
-    for (let i = start; i < end; i++) order[k++] = i;
-    end = start;
-  }
-  return order;
 }

@@ -2,7 +2,7 @@ import {test} from "uvu";
 import * as assert from "uvu/assert";
 import {withRoom} from "../../src/cache/growable.js";
 import {firstChangedRow, placesAmong, shiftsFrom, spliceRows} from "../../src/cache/merge-rows.js";
-import {rowOrder} from "../../src/ingest/log-rows.js";
+import {rowOrder} from "../../src/ingest/row-order.js";
 
 /** Keys of rows with these times, and hashes when given (else 0). */
 const keys = (time: number[], hash = time.map(() => 0)) => ({time, hash, hash2: hash.map((h) => h * 7)});

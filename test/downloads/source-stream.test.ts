@@ -75,6 +75,28 @@ test("a log in time order: the stream writes writeSourceData's bytes and offsets
   assert.ok((await readFile(path.join(streamedDir, "activity.csv"), "utf8")).includes(`"'=cmd|' /C calc'!A0"`), "defused in CSV");
 });
 
+test("rows of one instant, read in another order than their hashes give, over batches and files: the stream writes the table's bytes", async () => {
+  const dir = await tmp();
+  // instants of 1 to 4 rows each (so some span the CSV reader's batches), in two files
+  const body = rows(15000).map((row, i) => [new Date(Date.UTC(2025, 2, 1) + Math.floor(i / (1 + (i % 4))) * 1000).toISOString(), ...row.slice(1)]);
+  body.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  await mkdir(path.join(dir, "days"));
+  await writeFile(path.join(dir, "days", "1.csv"), csvOf(HEADER, body.slice(0, 7001)));
+  await writeFile(path.join(dir, "days", "2.csv"), csvOf(HEADER, body.slice(7001)));
+  const {log, streamed, fromTable, streamedDir, tableDir} = await both([path.join(dir, "days")]);
+  const time = log.table.array("time") as Float64Array;
+  const ties = time.filter((t, i) => i > 0 && t === time[i - 1]).length;
+  assert.ok(ties > 3000, `${ties} rows share an instant with the row before`);
+  // some instants' rows are not in the order they were read in
+  assert.ok([...log.rows.line].some((line, i) => i > 0 && time[i] === time[i - 1] && log.rows.file[i] === log.rows.file[i - 1] && line < log.rows.line[i - 1]));
+  assert.ok(streamed, "the stream's files are used");
+  for (const name of ["activity.csv", "activity.json"]) {
+    const [a, b] = await Promise.all([readFile(path.join(streamedDir, name)), readFile(path.join(tableDir, name))]);
+    assert.ok(a.equals(b), `${name} differs`);
+  }
+  assert.equal([...streamed!.csvStart], [...fromTable.csvStart]);
+});
+
 test("a log out of time order, or a later file with more columns: no files from the stream", async () => {
   const dir = await tmp();
   const shuffled = path.join(dir, "shuffled.csv");

@@ -1,29 +1,6 @@
 import {test} from "uvu";
 import * as assert from "uvu/assert";
-import {LogRows, rowOrder} from "../../src/ingest/log-rows.js";
-
-/** Keys of rows with these times and hashes (hash2 = hash unless given). */
-const keys = (time: number[], hash = time.map(() => 0), hash2 = hash) => ({time, hash, hash2});
-
-test("rowOrder: undefined when already sorted, else by time, then hashes, then input order", () => {
-  assert.is(rowOrder(keys([1, 1, 2, 5])), undefined);
-  assert.is(rowOrder(keys([])), undefined);
-  assert.equal(rowOrder(keys([3, 1, 3, 1, 2])), [1, 3, 4, 0, 2]);
-  // newest first, with ties: reversed by runs, each run in input order
-  assert.equal(rowOrder(keys([5, 5, 3, 3, 3, 1])), [5, 2, 3, 4, 0, 1]);
-  assert.equal(rowOrder(keys([2, 1])), [1, 0]);
-  const many = Array.from({length: 5000}, (_, i) => (i % 3 === 0 ? 10 : 5));
-  const order = rowOrder(keys(many))!;
-  const fives = order.slice(0, many.filter((t) => t === 5).length);
-  assert.ok(
-    fives.every((row, i) => i === 0 || row > fives[i - 1]),
-    "ties keep input order",
-  );
-  // rows of one instant by their hashes, whatever their input order: the first, then the second hash
-  assert.equal(rowOrder(keys([7, 7, 7, 7], [9, 3, 9, 1], [2, 5, 1, 0])), [3, 1, 2, 0]);
-  assert.is(rowOrder(keys([7, 7, 8], [1, 2, 0])), undefined);
-  assert.equal(rowOrder(keys([8, 7, 7], [0, 2, 1])), [2, 1, 0], "newest first, the instant's rows by hash");
-});
+import {LogRows} from "../../src/ingest/log-rows.js";
 
 test("LogRows: late columns are empty for earlier rows; table sorted by time", () => {
   const rows = new LogRows();
