@@ -660,6 +660,20 @@ test("8i. an NDJSON log re-exported in another order with a day more, keys in an
   assert.is(v1.duplicates, 0);
 });
 
+test("8l. a JSON array exported again in another order, nothing new: known rows recognised, every period kept, identical to cold", async () => {
+  const rows = ["2026-03-16", "2026-03-17"].flatMap((day, i) => rowsOfDay(day, 20, 160 + i));
+  const {v1, v2} = await runScenario("reexport-json", {
+    write: async (dir) => {
+      const file = path.join(dir, "log.json");
+      await writeFile(file, JSON.stringify(rows));
+      return [file];
+    },
+    change: async ([file]) => writeFile(file, JSON.stringify(shuffled(rows, 19), null, 1)),
+  });
+  assertReexported(v2, "log.json", v1.accepted);
+  assert.equal([v2.reused, v2.rendered], [v2.periods, 0], modeOf(v2));
+});
+
 test("8k. an NDJSON re-export where a row and its duplicate, written differently (null, left out), swap places: read again whole, identical to cold", async () => {
   const {v2} = await runScenario("reexport-ndjson-swap", {
     write: async (dir) => [await writeSingleLog(dir, "ndjson")],
