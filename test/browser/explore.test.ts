@@ -202,6 +202,15 @@ test("#download-rows of all time: the rows of all time's activity.csv, row by ro
   assert.equal(problems, []);
 });
 
+test("a browser without DecompressionStream: the page says why it shows no figures", async () => {
+  const {page} = await newPage();
+  await page.addInitScript(() => delete (window as {DecompressionStream?: unknown}).DecompressionStream);
+  await page.goto(`${server!.origin}/explore/index.html${query({from: "2026-03-01", to: "2026-03-31"})}`);
+  await page.waitForFunction(() => document.getElementById("explore-status")?.textContent?.includes("DecompressionStream"), null, {timeout: 30_000});
+  assert.match((await page.locator("#explore-status").textContent())!, /could not load its data: this browser has no DecompressionStream/);
+  assert.is.not(await page.locator("#main").getAttribute("data-state"), "ready");
+});
+
 test("drill-down from a chart: a click on a bar of Actions by users filters to that user", async () => {
   const {page, problems} = await newPage();
   await open(page, query({from: "2026-03-01", to: "2026-03-31"}));

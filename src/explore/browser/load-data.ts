@@ -67,6 +67,7 @@ function decodeMonth(data: MonthData): LoadedMonth {
 
 /** The bytes of a base64 text, inflated (zlib). */
 async function inflate(base64: string): Promise<Uint8Array> {
+  if (typeof DecompressionStream === "undefined") throw new Error("this browser has no DecompressionStream (Chrome 80, Firefox 113, Safari 16.4 or later)");
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
