@@ -153,7 +153,7 @@ async function readReexport(cache: CachedLog, options: IngestOptions, input: Inp
   const known = new KnownRows(cache);
   const lines = Int32Array.from(cache.rows.line);
   const oldRows = oldRowReader(cache);
-  let unsure = false;
+  let heldOtherwise = false;
   try {
     const reading = new LogReading([input.path], options.timeZone, progress([input], options), {
       columnNames: cache.manifest.columnNames,
@@ -162,15 +162,18 @@ async function readReexport(cache: CachedLog, options: IngestOptions, input: Inp
         if (row !== -1) lines[row] = line;
         return row !== -1;
       },
-      // a row of a cached row's values: a duplicate of the row that took that cached row, read before it
+      // a row of a cached row's values: a duplicate of the row that took that cached row, read before it;
+      // unless that cached row is not taken yet: the same text held otherwise (a JSON null, a key left
+      // out), which a full read would keep as the first of the two
       earlierDuplicate: (values, hash) => {
         const row = oldRows.find(values, hash);
-        if (row !== -1 && known.taken[row] === 0) unsure = true; // cannot happen: the same values have the same hashes
+        if (row !== -1 && known.taken[row] === 0) heldOtherwise = true;
         return row === -1 ? undefined : `${input.path}:${lines[row]}`;
       },
     });
     await reading.read(0, input.format, undefined, input);
-    if (unsure || !sameColumns(reading.metColumns, cache.manifest)) return cold(`${cached.path} changed, and its columns with it`);
+    if (!sameColumns(reading.metColumns, cache.manifest)) return cold(`${cached.path} changed, and its columns with it`);
+    if (heldOtherwise) return cold(`${cached.path} changed: a row read before comes after a row of the same text written otherwise`);
     if (known.found < cache.rows.hash.length) return cold(`${cached.path} changed: ${cache.rows.hash.length - known.found} rows read before are not in it`);
     const merged = await mergedLog(cache, options, [input], [0], reading.finish(), {lines, rowCount: reading.rowCount});
     return merged.mode === "append" ? {...merged, reexport: {reason: `${cached.path} changed`, known: known.found}} : merged;

@@ -2,7 +2,7 @@
  * The rows of a log read whole again that the cached build already had: a nightly full export holds
  * yesterday's rows again, in any order, with the new ones among them. A row is known when a cached
  * row has the same two 30-bit hashes (deduplicate.ts rowHashPair: the first of the values' text, the
- * second of the values as held, with their column numbers), each cached row given once. The 60 bits
+ * second of the values as held, each mixed with its column's name), each cached row given once. The 60 bits
  * are what a period's rows digest already trusts to keep its folder (period-keys.ts). It does not
  * read files.
  */

@@ -63,9 +63,9 @@ export function progress(inputs: {size: number}[], options: Pick<IngestOptions, 
 export type EarlierDuplicate = (values: string[], hash: number) => string | undefined;
 
 /**
- * Whether a row read is one an earlier read already holds (cache/reexport-log.ts: a file exported
- * again): given its two hashes (rowHashPair) and line, true takes it as that row, which is then
- * neither stored nor checked again; counted in `rowCount` and `knownRows`.
+ * Whether a row read is one an earlier read already holds (cache/append-log.ts readReexport: a file
+ * exported again): given its two hashes (rowHashPair) and line, true takes it as that row, which is
+ * then neither stored nor checked again; counted in `rowCount`.
  */
 export type KnownRow = (hash: number, hash2: number, line: number) => boolean;
 
@@ -95,8 +95,6 @@ export class LogReading {
     this.#onRows = options.onRows;
   }
 
-  /** rows taken as known (options.known), among rowCount */
-  knownRows = 0;
   /**
    * the columns (canonical names) in the order this read met them: a CSV header's, the keys of JSON
    * records as they first appear; the order `columns` numbers them in when it did not start with names
@@ -141,8 +139,8 @@ export class LogReading {
     }
   }
 
-  /** Accepts, rejects or finds a duplicate of one record of file number `fileNumber`. */
-  #take(record: RawRecord, fileNumber: number): void {
+  /** Accepts, rejects or finds a duplicate of one record of file number `fileNumber` (`knownChecked`: options.known already said no). */
+  #take(record: RawRecord, fileNumber: number, knownChecked = false): void {
     const {columns, rows, files} = this;
     const file = files[fileNumber];
     this.rowCount++;
@@ -154,10 +152,7 @@ export class LogReading {
     }
     const hashes = rowHashPair(result.values, columns.hashLayout);
     const hash = hashes[0];
-    if (this.#known?.(hash, hashes[1], record.line)) {
-      this.knownRows++;
-      return;
-    }
+    if (!knownChecked && this.#known?.(hash, hashes[1], record.line)) return;
     const earlier = this.#earlierDuplicate?.(result.values, hash);
     if (earlier !== undefined) {
       this.duplicates.push({file, line: record.line, firstSeen: earlier});
@@ -200,9 +195,9 @@ export class LogReading {
           const hashes = rowHashPairOfBytes(bytes, fields, fieldOf, this.columns.hashLayout);
           if (this.#known(hashes[0], hashes[1], line)) {
             this.rowCount++;
-            this.knownRows++;
             return;
           }
+          return this.#take(asRecord(bytes, fields, line), fileNumber, true);
         }
         const time = this.#earlierDuplicate ? undefined : acceptedTime(bytes, fields, timestamp, action, this.timeZone);
         if (time === undefined) return this.#take(asRecord(bytes, fields, line), fileNumber);

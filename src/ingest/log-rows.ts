@@ -307,7 +307,8 @@ export class LogRows {
     let order = rowOrder({time: this.#time.view(0, this.count), hash: this.#hash.view(0, this.count), hash2: this.#hash2.view(0, this.count)});
     if (order !== undefined && this.#inTimeOrder) {
       // only rows of one instant moved: moved in place, every column kept as it is
-      const moved = order.flatMap((row, i) => (row === i ? [] : [i]));
+      const moved: number[] = [];
+      for (let i = 0; i < order.length; i++) if (order[i] !== i) moved.push(i);
       for (const column of [...this.#columns, this.#time, this.#file, this.#line, this.#hash, this.#hash2]) column.move(moved, order);
       order = undefined;
     }

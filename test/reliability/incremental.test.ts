@@ -683,6 +683,7 @@ test("8k. an NDJSON re-export where a row and its duplicate, written differently
     },
   });
   assertColdBecauseOf(v2, "log.ndjson");
+  assert.ok(v2.ingestReason?.includes("written otherwise"), modeOf(v2));
 });
 
 test("8j. an NDJSON re-export with a key no row had before: read again whole, identical to cold", async () => {
