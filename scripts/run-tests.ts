@@ -8,10 +8,14 @@
  * that registers no test: the test files' "uvu" resolves to scripts/uvu-guard.ts, which counts both, and
  * the runner fails with one line per file, e.g. `test/a.test.ts: 2 tests registered after test.run() never ran: ...`.
  * The files run in one child process per core (test-shards.ts; TEST_JOBS=1 runs them all in this process).
+ * A run leaves nothing in the system's temp folder: the runner points TMPDIR (what os.tmpdir() and every
+ * child process, Chromium included, use) at a folder of its own and removes it when it ends, whatever the
+ * tests themselves clean up (KEEP_TEST_TMP=1 keeps it and prints where it is, to look at a failure).
  * Usage: tsx scripts/run-tests.ts [pattern]   (e.g. `browser/` or `ingest/`)
  */
+import {mkdirSync, mkdtempSync, rmSync, symlinkSync} from "node:fs";
 import {register} from "node:module";
-import {availableParallelism} from "node:os";
+import {availableParallelism, tmpdir, userInfo} from "node:os";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
 import {parse} from "uvu/parse";
@@ -24,6 +28,7 @@ const relative = (file: string) => path.relative(process.cwd(), file).replaceAll
 // a child of test-shards.ts runs the files it was handed; otherwise the files the pattern matches
 const shard = process.env[SHARD_FILES]?.split("\n");
 delete process.env[SHARD_FILES]; // the tests' own child processes (some run this runner) are not shards
+if (shard === undefined) useOwnTempFolder(); // a shard uses its parent's
 const chosen = suites.filter((suite) => (shard ? shard.includes(relative(suite.file)) : filter.test(suite.file.replaceAll("\\", "/"))));
 const jobs = shard ? 1 : Math.max(1, Number(process.env.TEST_JOBS ?? Math.min(2, availableParallelism())) || 1);
 if (jobs > 1 && chosen.length > 1)
@@ -34,6 +39,22 @@ if (jobs > 1 && chosen.length > 1)
     jobs,
   );
 else await runHere(chosen);
+
+/** Points TMPDIR at a fresh folder under the system's temp folder, removed when this process ends or is interrupted. */
+function useOwnTempFolder(): void {
+  const root = mkdtempSync(path.join(tmpdir(), "activity-report-tests-"));
+  // tsx keeps its compile cache in the temp folder: the children share the one this process uses
+  // (a link, which the removal below does not follow) instead of compiling everything anew each run
+  const tsxCache = `tsx-${userInfo().uid}`;
+  mkdirSync(path.join(tmpdir(), tsxCache), {recursive: true});
+  symlinkSync(path.join(tmpdir(), tsxCache), path.join(root, tsxCache));
+  process.env.TMPDIR = root;
+  process.on("exit", () => {
+    if (process.env.KEEP_TEST_TMP === "1") console.error(`the tests' temporary files are kept in ${root}`);
+    else rmSync(root, {recursive: true, force: true, maxRetries: 3});
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(signal === "SIGINT" ? 130 : 143));
+}
 
 /** Runs `chosen` in this process, then prints the summary line and the files whose tests never ran. */
 async function runHere(chosen: typeof suites): Promise<void> {

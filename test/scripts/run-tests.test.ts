@@ -3,12 +3,13 @@
  * folder whose test/ holds small suites (a test registered after test.run(), a file with no test, a suite
  * that never calls run), with node_modules linked to the project's. Each case runs both ways: in one
  * process (TEST_JOBS=1) and split over two child processes (TEST_JOBS=2, scripts/test-shards.ts), which
- * must print the same guard lines and one total.
+ * must print the same guard lines and one total. A run leaves nothing in the temp folder it was given,
+ * though its suites leave their own temp folders behind.
  */
 import {test as suiteTest} from "uvu";
 import * as assert from "uvu/assert";
 import {spawnSync} from "node:child_process";
-import {mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import path from "node:path";
 
@@ -24,15 +25,23 @@ const suites: Record<string, string> = {
   "no-run.test.ts": `import {test} from "uvu";\ntest("registered only", () => {});\n`,
   "after-good.test.ts": `import {test} from "uvu";\ntest("own", () => {});\ntest.run();\n`,
   "fails.test.ts": `import {test} from "uvu";\ntest("breaks", () => {\n  throw new Error("boom");\n});\ntest.run();\n`,
+  // two files that leave a temp folder each, and say where
+  ...Object.fromEntries(
+    ["litter-a.test.ts", "litter-b.test.ts"].map((file) => [
+      file,
+      `import {test} from "uvu";\nimport {mkdtempSync, writeFileSync} from "node:fs";\nimport {tmpdir} from "node:os";\nimport path from "node:path";\n` +
+        `test("leaves a folder", () => {\n  const dir = mkdtempSync(path.join(tmpdir(), "left-"));\n  writeFileSync(path.join(dir, "f"), "x");\n  console.log("LEFT " + dir);\n});\ntest.run();\n`,
+    ]),
+  ),
 };
 for (const [file, text] of Object.entries(suites)) writeFileSync(path.join(root, "test", file), text);
 
 let jobs = "1";
-const runTests = (pattern: string) => {
+const runTests = (pattern: string, env: Record<string, string> = {}) => {
   const result = spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), path.resolve("scripts/run-tests.ts"), pattern], {
     cwd: root,
     encoding: "utf8",
-    env: {...process.env, TZ: "UTC", TEST_JOBS: jobs},
+    env: {...process.env, TZ: "UTC", TEST_JOBS: jobs, ...env},
   });
   return {status: result.status, stdout: result.stdout, stderr: result.stderr};
 };
@@ -83,7 +92,35 @@ for (const [mode, count] of [
     assert.match(stdout, /FAIL .*breaks/);
     assert.is(status, 1);
   });
+
+  test(`${mode}: what the suites leave in the temp folder is removed when the run ends`, () => {
+    const given = mkdtempSync(path.join(root, "tmp-"));
+    const {status, stdout} = runTests("litter", {TMPDIR: given});
+    assert.is(status, 0);
+    const left = [...stdout.matchAll(/^LEFT (.+)$/gm)].map((match) => match[1]);
+    assert.is(left.length, 2, "both suites made their folder");
+    for (const dir of left) {
+      assert.ok(dir.startsWith(given + path.sep), `${dir} is inside the temp folder the run was given`);
+      assert.not.ok(existsSync(dir), `${dir} is removed`);
+    }
+    // tsx's compile cache, made by the run's own tsx, is meant to stay
+    assert.equal(
+      readdirSync(given).filter((name) => !name.startsWith("tsx-")),
+      [],
+      "nothing is left in the temp folder",
+    );
+  });
 }
+
+suiteTest("KEEP_TEST_TMP=1 keeps the run's temp folder and says where it is", () => {
+  jobs = "1";
+  const given = mkdtempSync(path.join(root, "tmp-"));
+  const {status, stdout, stderr} = runTests("litter-a", {TMPDIR: given, KEEP_TEST_TMP: "1"});
+  assert.is(status, 0);
+  const kept = /kept in (.+)$/m.exec(stderr)?.[1];
+  assert.ok(kept !== undefined && kept.startsWith(given + path.sep), stderr);
+  assert.ok(existsSync(/^LEFT (.+)$/m.exec(stdout)![1]), "the suite's folder is still there");
+});
 
 suiteTest("two shards: each suite runs once, in one of two processes", () => {
   jobs = "2";
