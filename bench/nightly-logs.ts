@@ -2,9 +2,12 @@
  * The logs of the nightly patterns of issue #26, made from the benchmark log (one line a row, as
  * generate-log.ts writes it): its rows in no particular order (an export API asked for no sort),
  * late rows of its last day appended to it, or the whole log exported again in another order with
- * one more day. bench/run.ts measures the builds (`late`, `reexport`); this only writes files.
+ * one more day; or the log as a folder of daily files, and the night a missed day's file arrives and
+ * a partial day's is downloaded again. bench/run.ts measures the builds (`late`, `reexport`,
+ * `folder`); this only writes files.
  */
-import {appendFile, readFile, writeFile} from "node:fs/promises";
+import {appendFile, mkdir, readFile, rm, writeFile} from "node:fs/promises";
+import path from "node:path";
 import {createBenchCatalog} from "../scripts/log-generator/bench-catalog.js";
 import {BENCH_CSV_HEADER, dayText} from "../scripts/log-generator/bench-rows.js";
 import {createRandom} from "../scripts/log-generator/random.js";
@@ -54,4 +57,69 @@ export async function writeReexport(log: string, target: string, day: string, co
   const next = new Date(Date.parse(`${day}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
   await writeShuffled(log, target, seed, rowsOfDay(next, count, Date.parse(`${next}T00:00:00Z`) / DAY));
   return next;
+}
+
+/** A folder of daily files (folderNight): where it is, and the days that make its night. */
+export interface DailyFolder {
+  folder: string;
+  /** the day whose file the folder lacks (a missed download) */
+  missing: string;
+  /** the day whose file holds only its first half (downloaded before the day was over) */
+  partial: string;
+  /** the log's last day */
+  lastDay: string;
+}
+
+/**
+ * Writes `log` as one CSV file a UTC day (`folder`/YYYY-MM-DD.csv, in time order, header first), as a
+ * nightly download of each day's export leaves it, except that the file of `missing` is not there and
+ * the file of the day before the last holds only its first half.
+ */
+export async function writeDailyFolder(log: string, folder: string, missing: string): Promise<DailyFolder> {
+  const days = daysOf(await readFile(log, "utf8"), log);
+  const names = [...days.keys()].sort();
+  const [partial, lastDay] = names.slice(-2);
+  await rm(folder, {recursive: true, force: true});
+  await mkdir(folder, {recursive: true});
+  for (const day of names) {
+    if (day === missing) continue;
+    const rows = days.get(day)!;
+    await writeFile(path.join(folder, `${day}.csv`), BENCH_CSV_HEADER + (day === partial ? rows.slice(0, rows.length >> 1) : rows).join("\n") + "\n");
+  }
+  return {folder, missing, partial, lastDay};
+}
+
+/**
+ * The night after writeDailyFolder: the missed day's file arrives, the partial day is downloaded
+ * again complete (in another order), and the next day's file brings `count` rows. Resolves with that day.
+ */
+export async function folderNight(log: string, {folder, missing, partial, lastDay}: DailyFolder, count: number): Promise<string> {
+  const days = daysOf(await readFile(log, "utf8"), log);
+  await writeFile(path.join(folder, `${missing}.csv`), BENCH_CSV_HEADER + days.get(missing)!.join("\n") + "\n");
+  await writeFile(path.join(folder, `${partial}.csv`), BENCH_CSV_HEADER + shuffle([...days.get(partial)!], 3).join("\n") + "\n");
+  const next = new Date(Date.parse(`${lastDay}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
+  await writeFile(
+    path.join(folder, `${next}.csv`),
+    BENCH_CSV_HEADER +
+      rowsOfDay(next, count, Date.parse(`${next}T00:00:00Z`) / DAY)
+        .sort()
+        .join("\n") +
+      "\n",
+  );
+  return next;
+}
+
+/** A benchmark log's rows by UTC day ("YYYY-MM-DD", the timestamp's first characters), in file order. */
+function daysOf(text: string, log: string): Map<string, string[]> {
+  const lines = text.split("\n");
+  if (lines[0] + "\n" !== BENCH_CSV_HEADER) throw new Error(`${log}: not a benchmark CSV log (its header differs)`);
+  const days = new Map<string, string[]>();
+  for (const row of lines.slice(1)) {
+    if (row === "") continue;
+    const day = row.slice(0, 10);
+    let rows = days.get(day);
+    if (rows === undefined) days.set(day, (rows = []));
+    rows.push(row);
+  }
+  return days;
 }

@@ -25,8 +25,9 @@ export interface BuildSummary {
   reused?: number;
   rendered?: number;
   /**
-   * "append": only what was added since the cached build was parsed; "reexport": the only input was
-   * replaced and read again, its rows the cache had recognised by hash and not parsed further;
+   * "append": only what was added since the cached build was parsed (new files among the old ones
+   * too); "reexport": inputs that changed otherwise were read again whole, the rows the cache had read
+   * from them recognised by hash and not parsed further;
    * "cold": every input was read
    */
   ingestMode?: "append" | "reexport" | "cold";

@@ -340,8 +340,8 @@ export interface CacheContent {
    * were merged in before its last rows); its rowCount, or undefined, when rows were only appended
    */
   firstChanged?: number;
-  /** with `grows`: the rows' lines changed (their only input was read again whole), so their array is written anew */
-  linesChanged?: boolean;
+  /** with `grows`: the cached rows' files or lines changed (inputs read again whole, or new ones among them), so those arrays are written anew */
+  originsChanged?: boolean;
 }
 
 /** A name part no earlier write of a cache folder used, e.g. "hojyim669g" in `time.hojyim669g.bin`. */
@@ -405,7 +405,7 @@ export async function stageCache(dir: string, content: CacheContent, grows?: Cac
     ["csvStart", content.source.csvStart.subarray(0, n + 1), true],
     ["jsonStart", content.source.jsonStart.subarray(0, n), true],
     ["jsonEnd", content.source.jsonEnd.subarray(0, n), true],
-    ...ROW_ARRAYS.map((name) => [name, content.rows[name], name !== "line" || !content.linesChanged] as [string, Int32Array, boolean]),
+    ...ROW_ARRAYS.map((name) => [name, content.rows[name], (name !== "line" && name !== "file") || !content.originsChanged] as [string, Int32Array, boolean]),
     // sorted: new rows land anywhere in it
     ["hashIndex", content.hashIndex, false],
   ];

@@ -12,14 +12,16 @@ import type {InputFormat} from "../ingest/types.js";
 import type {CachedFile} from "./build-cache.js";
 
 /**
- * Each input's state for the next build: cached entries stay for files not read; a file read now
- * gets its snapshot's size, mtime and hash and where its reading ended.
+ * Each input's state for the next build, by input number: `how[i]` keeps a file not read (its cached
+ * state), or gives where the read of a file resumed (`from`; none when it was read whole): the state
+ * then covers the snapshot read.
  */
-export async function fileStates(inputs: readonly InputSnapshot[], cached: readonly CachedFile[], read: readonly number[]): Promise<CachedFile[]> {
+export async function fileStates(inputs: readonly InputSnapshot[], how: readonly ({keep: CachedFile} | {from?: ResumePoint})[]): Promise<CachedFile[]> {
   const states: CachedFile[] = [];
   // one file at a time: a folder of a thousand daily files must not open them all at once
   for (const [i, input] of inputs.entries()) {
-    states.push(i < cached.length && !read.includes(i) ? cached[i] : await fileState(input, i < cached.length ? (cached[i].resume ?? undefined) : undefined));
+    const state = how[i];
+    states.push("keep" in state ? state.keep : await fileState(input, state.from));
   }
   return states;
 }

@@ -21,15 +21,15 @@ export class KnownRows {
     this.taken = new Uint8Array(cache.rows.hash.length);
   }
 
-  /** The cached row not taken yet with these hashes, now taken; or -1. */
-  take(hash: number, hash2: number): number {
+  /** The cached row not taken yet with these hashes (and read from file number `file` when given), now taken; or -1. */
+  take(hash: number, hash2: number, file?: number): number {
     const {hashIndex: index} = this.cache;
-    const hashes2 = this.cache.rows.hash2;
+    const {hash2: hashes2, file: files} = this.cache.rows;
     // the index's entries of this hash (as hash-index.ts rowsWithHash, without an array per row)
     const low = hash * MAX_INDEXED_ROWS;
     for (let i = firstEntryOf(index, hash); i < index.length && index[i] < low + MAX_INDEXED_ROWS; i++) {
       const row = index[i] - low;
-      if (hashes2[row] !== hash2 || this.taken[row] === 1) continue;
+      if (hashes2[row] !== hash2 || this.taken[row] === 1 || (file !== undefined && files[row] !== file)) continue;
       this.taken[row] = 1;
       this.found++;
       return row;

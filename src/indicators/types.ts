@@ -74,7 +74,7 @@ export interface Indicator<K extends keyof PeriodIndicators = keyof PeriodIndica
   id: K;
   /**
    * every column of the period's rows it reads, e.g. ["action", "day", "week", "month"]: the build
-   * cache keeps them (test/cache/append-log.test.ts checks CACHED_COLUMNS against them)
+   * cache keeps them (test/cache/merged-log.test.ts checks CACHED_COLUMNS against them)
    */
   columns: readonly string[];
   /**

@@ -63,7 +63,7 @@ export function progress(inputs: {size: number}[], options: Pick<IngestOptions, 
 export type EarlierDuplicate = (values: string[], hash: number) => string | undefined;
 
 /**
- * Whether a row read is one an earlier read already holds (cache/append-log.ts readReexport: a file
+ * Whether a row read is one an earlier read already holds (cache/read-again.ts readAgain: a file
  * exported again): given its two hashes (rowHashPair) and line, true takes it as that row, which is
  * then neither stored nor checked again; counted in `rowCount`.
  */
@@ -86,8 +86,16 @@ export class LogReading {
     readonly files: string[],
     readonly timeZone: string,
     readonly onBytes?: (bytes: number) => void,
-    options: {columnNames?: readonly string[]; earlierDuplicate?: EarlierDuplicate; known?: KnownRow; onRows?: IngestOptions["onRows"]} = {},
+    options: {
+      columnNames?: readonly string[];
+      earlierDuplicate?: EarlierDuplicate;
+      known?: KnownRow;
+      onRows?: IngestOptions["onRows"];
+      /** note the columns of each file apart (columnsByFile) */
+      columnsByFile?: boolean;
+    } = {},
   ) {
+    this.columnsByFile = options.columnsByFile ? new Map() : undefined;
     this.columns = new ColumnIndex();
     for (const name of options.columnNames ?? []) this.columns.numberOf(name);
     this.#earlierDuplicate = options.earlierDuplicate;
@@ -101,13 +109,25 @@ export class LogReading {
    */
   readonly metColumns: string[] = [];
   readonly #metNames = new Set<string>();
+  /** with options.columnsByFile: the columns met in each file, by file number, in the order met */
+  readonly columnsByFile: Map<number, string[]> | undefined;
+  /** the names array #meet saw last in the file being read (a CSV file's records share their header's) */
+  #lastNames: readonly string[] | undefined;
 
-  #meet(names: readonly string[]): void {
+  #meet(names: readonly string[], fileNumber: number): void {
     for (const name of names) {
       if (this.#metNames.has(name)) continue;
       this.#metNames.add(name);
       const canonical = canonicalName(name);
       if (!this.metColumns.includes(canonical)) this.metColumns.push(canonical);
+    }
+    if (this.columnsByFile === undefined || names === this.#lastNames) return;
+    this.#lastNames = names;
+    const met = this.columnsByFile.get(fileNumber) ?? [];
+    this.columnsByFile.set(fileNumber, met);
+    for (const name of names) {
+      const canonical = canonicalName(name);
+      if (!met.includes(canonical)) met.push(canonical);
     }
   }
   readonly #earlierDuplicate: EarlierDuplicate | undefined;
@@ -127,8 +147,9 @@ export class LogReading {
     how: {byText?: boolean; chunkBytes?: number} = {},
   ): Promise<void> {
     const file = this.files[fileNumber];
+    this.#lastNames = undefined;
     const onHeader = (names: string[], line: number) => {
-      this.#meet(names);
+      this.#meet(names, fileNumber);
       checkHeader(file, line, names, this.columns);
     };
     const options = {onBytes: this.onBytes, onHeader, resume, snapshot, chunkBytes: how.chunkBytes};
@@ -144,7 +165,7 @@ export class LogReading {
     const {columns, rows, files} = this;
     const file = files[fileNumber];
     this.rowCount++;
-    this.#meet(record.names);
+    this.#meet(record.names, fileNumber);
     const result = acceptRow(record, columns, this.timeZone);
     if ("reason" in result) {
       this.rejects.push({file, line: record.line, reason: result.reason, fields: recordFields(record)});

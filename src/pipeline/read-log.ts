@@ -13,7 +13,8 @@ import {codeFingerprint, inputSnapshots, type InputSnapshot} from "../fingerprin
 import {ingest} from "../ingest/index.js";
 import type {ActivityLog} from "../ingest/types.js";
 import {periodSpareFilesFor, readCache, spareFilesFor, type CachedLog} from "../cache/build-cache.js";
-import {appendToCachedLog, type AppendResult} from "../cache/append-log.js";
+import {appendToCachedLog} from "../cache/append-log.js";
+import type {AppendResult} from "../cache/merged-log.js";
 import {knownRows} from "../cache/known-rows.js";
 import {firstChangedRow} from "../cache/merge-rows.js";
 import {rowsBefore} from "../cache/period-spares.js";

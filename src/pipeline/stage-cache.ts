@@ -6,7 +6,7 @@
 import path from "node:path";
 import type {BuildConfig} from "../config.js";
 import {stageCache} from "../cache/build-cache.js";
-import {CACHED_COLUMNS} from "../cache/append-log.js";
+import {CACHED_COLUMNS} from "../cache/merged-log.js";
 import {fileStates} from "../cache/file-states.js";
 import {hashIndexOf, spliceHashIndex, MAX_INDEXED_ROWS} from "../cache/hash-index.js";
 import {firstChangedRow} from "../cache/merge-rows.js";
@@ -37,8 +37,7 @@ export function stageBuildCache(
       incremental?.files ??
       (await fileStates(
         snapshots,
-        [],
-        snapshots.map((_, i) => i),
+        snapshots.map(() => ({})),
       ));
     const coded = Object.fromEntries(
       CACHED_COLUMNS.flatMap((name) => (plan.table.columnNames().includes(name) ? [[name, plan.table.column(name) as CodedColumn]] : [])),
@@ -81,7 +80,7 @@ export function stageBuildCache(
         ...(read.periodCopies ? {periodCopies: read.periodCopies} : {}),
         arrayHashes: incremental ? cache!.arrayHashes : undefined,
         firstChanged: incremental ? firstChangedRow(incremental.places, cache!.manifest.rowCount) : undefined,
-        linesChanged: incremental?.reexport !== undefined,
+        originsChanged: incremental?.originsChanged === true,
       },
       incremental ? cache!.manifest : undefined,
     );

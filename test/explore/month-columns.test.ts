@@ -13,7 +13,7 @@ import {ingest} from "../../src/ingest/index.js";
 import {addPeriodKeys, timeColumn} from "../../src/periods/add-period-keys.js";
 import {writeSourceData} from "../../src/downloads/whole-log.js";
 import {writeExploreData, type ExploreDataInput} from "../../src/explore/explore-data.js";
-import {CACHED_COLUMNS} from "../../src/cache/append-log.js";
+import {CACHED_COLUMNS} from "../../src/cache/merged-log.js";
 import type {MonthData, MonthRows} from "../../src/explore/data-format.js";
 import {readDataFile, texts} from "./read-data-file.js";
 

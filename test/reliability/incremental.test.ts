@@ -699,6 +699,130 @@ test("8j. an NDJSON re-export with a key no row had before: read again whole, id
   assert.ok(v2.ingestReason?.includes("its columns"), modeOf(v2));
 });
 
+// A folder of daily files: a day's file arriving late, or downloaded again complete
+
+/** What the cache keeps of where rows are (rows' files and lines, rejects, duplicates and where each was first seen). */
+async function cacheOrigins(dir: string): Promise<Record<string, string>> {
+  const {parts} = JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8"));
+  const read = async (part: string) => (await readFile(path.join(dir, part))).toString("base64");
+  return {
+    rejects: await read(parts.rejects),
+    duplicates: await read(parts.duplicates),
+    line: await read(parts.arrays.line),
+    file: await read(parts.arrays.file),
+  };
+}
+
+/** A cold build with a cache of `inputs` into `dir`/cold-cache: its cache's origins must be the incremental one's in `cache`. */
+async function assertCacheAsCold(inputs: string[], dir: string, cache: string): Promise<void> {
+  await runBuild(inputs, path.join(dir, "cold-cached"), {cache: path.join(dir, "cold-cache")});
+  assert.equal(
+    await cacheOrigins(cache),
+    await cacheOrigins(path.join(dir, "cold-cache")),
+    "the cache's rows' files and lines, rejects and duplicates are a cold build's",
+  );
+}
+
+test("8m. a folder of daily files: a missed day's file arrives among the others (a reject, a duplicate of an earlier day): appended, not read again, identical to cold", async () => {
+  const late = "2026-02-17";
+  const dir = await mkdtemp(path.join(root, "folder-late-day-"));
+  const {v1, v2, out} = await runScenario("folder-late-day", {
+    write: async () => {
+      const logs = await writeDailyLogs(dir);
+      await unlink(path.join(logs, `${late}.csv`));
+      return [logs];
+    },
+    change: async ([logs]) => {
+      const rows = baseDays().find((d) => d.day === late)!.rows;
+      const earlier = baseDays().find((d) => d.day === "2026-02-03")!.rows[1];
+      await writeFile(path.join(logs, `${late}.csv`), csvText([...rows, {...rows[0], timestamp: "2026-02-17T25:00:00Z"}, earlier]));
+    },
+  });
+  assertAppended(v2);
+  assert.is(v2.rejected, v1.rejected + 1, modeOf(v2));
+  assert.is(v2.duplicates, v1.duplicates + 1, `the row of 3 February is a duplicate: ${modeOf(v2)}`);
+  await assertCacheAsCold([path.join(dir, "logs")], path.dirname(out), path.join(path.dirname(out), "cache"));
+});
+
+test("8n. a folder of daily files: an old day downloaded again, complete and in another order, with the next day's file: its known rows recognised, identical to cold", async () => {
+  const day = "2026-03-03";
+  const dir = await mkdtemp(path.join(root, "folder-again-"));
+  const rows = [...baseDays().find((d) => d.day === day)!.rows, ...rowsOfDay(day, 6, 161)];
+  const {v1, v2, out} = await runScenario("folder-again", {
+    write: async () => {
+      const logs = await writeDailyLogs(dir);
+      // the day's file as first downloaded: its first rows; a later day's file repeats one of them
+      await writeFile(path.join(logs, `${day}.csv`), csvText(rows.slice(0, 4)));
+      const next = baseDays().find((d) => d.day === "2026-03-10")!.rows;
+      await writeFile(path.join(logs, "2026-03-10.csv"), csvText([...next, rows[2]]));
+      return [logs];
+    },
+    change: async ([logs]) => {
+      await writeFile(path.join(logs, `${day}.csv`), csvText(shuffled(rows, 162)));
+      await writeFile(path.join(logs, "2026-03-21.csv"), csvText(rowsOfDay("2026-03-21", 10, 163)));
+    },
+  });
+  assertReexported(v2, `${day}.csv`, 4);
+  assert.ok(v2.reused > 0, modeOf(v2));
+  assert.is(v2.accepted, v1.accepted + rows.length - 4 + 10, modeOf(v2));
+  // the later day's duplicate was first seen at the row's new line
+  await assertCacheAsCold([path.join(dir, "logs")], path.dirname(out), path.join(path.dirname(out), "cache"));
+});
+
+test("8o. a folder of daily files: a file that is not the last grows: read again whole, its rows known, identical to cold", async () => {
+  const dir = await mkdtemp(path.join(root, "folder-grown-"));
+  const {v2, out} = await runScenario("folder-grown", {
+    write: async () => [await writeDailyLogs(dir)],
+    change: async ([logs]) =>
+      appendFile(path.join(logs, "2026-03-19.csv"), csvRows([...rowsOfDay("2026-03-19", 5, 164), {...rowsOfDay("2026-03-19", 1, 165)[0], action: ""}])),
+  });
+  assertReexported(
+    v2,
+    "2026-03-19.csv",
+    new Set(
+      baseDays()
+        .find((d) => d.day === "2026-03-19")!
+        .rows.map((row) => JSON.stringify(row)),
+    ).size,
+  );
+  await assertCacheAsCold([path.join(dir, "logs")], path.dirname(out), path.join(path.dirname(out), "cache"));
+});
+
+test("8p. a folder of daily files: a new file among the others repeats a row of a later file: read again whole (a full read keeps the new file's row), identical to cold", async () => {
+  const {v2} = await runScenario("folder-repeats-later", {
+    write: async (dir) => {
+      const logs = await writeDailyLogs(dir);
+      await unlink(path.join(logs, "2026-02-17.csv"));
+      return [logs];
+    },
+    change: async ([logs]) => {
+      const later = baseDays().find((d) => d.day === "2026-03-02")!.rows[0];
+      await writeFile(path.join(logs, "2026-02-17.csv"), csvText([...baseDays().find((d) => d.day === "2026-02-17")!.rows, later]));
+    },
+  });
+  assertColdBecauseOf(v2, "2026-03-02.csv");
+  assert.ok(v2.ingestReason?.includes("2026-02-17.csv"), modeOf(v2));
+});
+
+test("8q. a re-export longer than before, then a night appends a rejected row: the reject's line is the file's, identical to cold", async () => {
+  const dir = await mkdtemp(path.join(root, "reexport-then-reject-"));
+  const [out, cache, file] = ["site", "cache", "log.csv"].map((name) => path.join(dir, name));
+  const base = baseDays().flatMap((d) => d.rows);
+  await writeFile(file, csvText(base));
+  const v1 = await runBuild([file], out, {cache});
+  // long new rows: the file's end moves by more bytes than lines
+  const wide = rowsOfDay("2026-03-21", 20, 166).map((row) => ({...row, reuse_title: "x".repeat(300)}));
+  await writeFile(file, csvText(shuffled([...base, ...wide], 167)));
+  const v2 = await runBuild([file], out, {cache});
+  assertReexported(v2, "log.csv", v1.accepted);
+  await appendFile(file, csvRows([{...base[3], timestamp: "not a time"}, ...rowsOfDay("2026-03-22", 2, 168)]));
+  const v3 = await runBuild([file], out, {cache});
+  assertAppended(v3);
+  await runBuild([file], path.join(dir, "cold"), {"no-cache": true});
+  await compareTrees(out, path.join(dir, "cold"), modeOf(v3));
+  await assertCacheAsCold([file], dir, cache);
+});
+
 test("19a. the as-of day moves on, no new rows: the open month's page says so far up to the new day, identical to cold", async () => {
   // the log's last rows are of 20 March: on 25 and 27 March, March, Q1 and 2026 are not over
   const {out, v2} = await runScenario("as-of-moves", {

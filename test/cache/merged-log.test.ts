@@ -3,7 +3,7 @@ import * as assert from "uvu/assert";
 import {mkdtemp, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import path from "node:path";
-import {CACHED_COLUMNS, mergeCoded} from "../../src/cache/append-log.js";
+import {CACHED_COLUMNS, mergeCoded} from "../../src/cache/merged-log.js";
 import {fileState} from "../../src/cache/file-states.js";
 import {INDICATOR_COLUMNS} from "../../src/indicators/registry.js";
 import {CODED_COLUMNS, PERIOD_KEY_COLUMNS} from "../../src/periods/add-period-keys.js";
