@@ -66,17 +66,24 @@ export interface InputSnapshot extends InputFile {
 }
 
 /**
- * Hashes each input's snapshot, one file after another (a folder of a thousand daily files is not
- * opened at once). A CSV or NDJSON file that grew while it was hashed, and whose snapshot ends inside
+ * Hashes each input's snapshot, SNAPSHOT_LANES files at a time (a folder of a thousand daily files is
+ * not opened at once; a few at a time keep libuv's threads reading while this thread hashes). A CSV or NDJSON file that grew while it was hashed, and whose snapshot ends inside
  * a line, is being written: its snapshot ends after its last complete line instead, and the line's
  * end is read by the next build. A file that did not grow is taken as it is, its last line counted
  * without a newline. `before`: each file's size in the build cache, whose hash comes in the same pass.
  */
 export async function snapshotFiles(files: readonly InputFile[], before: ReadonlyMap<string, number> = new Map()): Promise<InputSnapshot[]> {
-  const snapshots: InputSnapshot[] = [];
-  for (const file of files) snapshots.push(await snapshotOf(file, before.get(file.path)));
+  const snapshots: InputSnapshot[] = new Array(files.length);
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < files.length; i = next++) snapshots[i] = await snapshotOf(files[i], before.get(files[i].path));
+  };
+  await Promise.all(Array.from({length: Math.min(SNAPSHOT_LANES, files.length)}, lane));
   return snapshots;
 }
+
+/** Files hashed at once: at 1M rows in 1,096 daily files, 0.81 s one at a time. */
+const SNAPSHOT_LANES = 4;
 
 async function snapshotOf(file: InputFile, alsoAt?: number): Promise<InputSnapshot> {
   const handle = await openSnapshot(file);

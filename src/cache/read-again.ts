@@ -109,21 +109,29 @@ function keptRecords(
   again: readonly ToRead[],
 ): {rejects: RejectedRow[]; duplicates: DuplicateRow[]} {
   const readAgainPaths = new Set(again.map((read) => files[read.fileNumber]));
-  // the cached rows of the files read again, by "file:line" as a duplicate names them
-  const moved = new Map<string, number>();
-  if (again.length > 0) {
-    const oldFiles = cache.manifest.files;
-    const numbers = new Set(again.map((read) => read.again));
+  const kept = cache.duplicates.filter((duplicate) => !readAgainPaths.has(duplicate.file));
+  // the duplicates first seen in a file read again, by that file's cached number and the line they name
+  const pointing = new Map<number, Map<number, DuplicateRow[]>>();
+  const oldNumber = new Map(again.map((read) => [files[read.fileNumber], read.again!]));
+  for (const duplicate of kept) {
+    const colon = duplicate.firstSeen.lastIndexOf(":");
+    const file = oldNumber.get(duplicate.firstSeen.slice(0, colon));
+    if (file === undefined) continue;
+    const byLine = pointing.get(file) ?? new Map<number, DuplicateRow[]>();
+    pointing.set(file, byLine);
+    const line = Number(duplicate.firstSeen.slice(colon + 1));
+    byLine.set(line, [...(byLine.get(line) ?? []), duplicate]);
+  }
+  // each moves to the new line of the row it names (one pass over the cached rows, when any)
+  const moved = new Map<DuplicateRow, string>();
+  if (pointing.size > 0) {
     for (let row = 0; row < cache.rows.file.length; row++) {
-      if (numbers.has(cache.rows.file[row])) moved.set(`${oldFiles[cache.rows.file[row]].path}:${cache.rows.line[row]}`, row);
+      for (const duplicate of pointing.get(cache.rows.file[row])?.get(cache.rows.line[row]) ?? []) {
+        moved.set(duplicate, `${files[plan.inputOf[cache.rows.file[row]]]}:${lines[row]}`);
+      }
     }
   }
-  const duplicates = cache.duplicates
-    .filter((duplicate) => !readAgainPaths.has(duplicate.file))
-    .map((duplicate) => {
-      const row = moved.get(duplicate.firstSeen);
-      return row === undefined ? duplicate : {...duplicate, firstSeen: `${files[plan.inputOf[cache.rows.file[row]]]}:${lines[row]}`};
-    });
+  const duplicates = kept.map((duplicate) => (moved.has(duplicate) ? {...duplicate, firstSeen: moved.get(duplicate)!} : duplicate));
   return {rejects: cache.rejects.filter((reject) => !readAgainPaths.has(reject.file)), duplicates};
 }
 
