@@ -48,6 +48,24 @@ test("a small and a large file: SHA-256 of the snapshot, and of the cache's size
   }
 });
 
+test("a folder of files of very different sizes (hashed a few at a time): each snapshot in input order, with its own file's hash", async () => {
+  const folder = path.join(dir, "sizes");
+  await mkdir(folder);
+  const contents = new Map<string, Buffer>();
+  for (let i = 0; i < 12; i++) {
+    // the first files large, the later ones tiny: a later file's hash ends first
+    const bytes = Buffer.from(`timestamp,action\n${`2026-01-${String(i + 1).padStart(2, "0")}T00:00:00Z,a${i}\n`.repeat(i < 3 ? 200_000 : 1 + i)}`);
+    const file = path.join(folder, `2026-01-${String(i + 1).padStart(2, "0")}.csv`);
+    await writeFile(file, bytes);
+    contents.set(file, bytes);
+  }
+  const snapshots = await snapshotFiles(await findInputs([folder]));
+  assert.equal(
+    snapshots.map((snapshot) => [path.basename(snapshot.path), snapshot.size, snapshot.sha256]),
+    [...contents].map(([file, bytes]) => [path.basename(file), bytes.length, sha256(bytes)]),
+  );
+});
+
 test("a snapshot is the size found: bytes appended after it are neither hashed nor counted", async () => {
   const file = path.join(dir, "growing.csv");
   const found = "timestamp,action\n2026-01-01T00:00:00Z,a\n";
