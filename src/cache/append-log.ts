@@ -15,10 +15,10 @@
  * size its snapshot found, so that rows appended meanwhile are the next build's to read.
  */
 import {snapshotPrefixHash, type InputSnapshot} from "../fingerprint.js";
-import {assertZone, LogReading, progress} from "../ingest/index.js";
+import {assertZone} from "../ingest/index.js";
 import type {IngestOptions} from "../ingest/types.js";
 import type {CachedLog} from "./build-cache.js";
-import {cold, mergedLog, oldRowReader, type AppendResult, type ReadPlan, type ToRead} from "./merged-log.js";
+import {cold, mergedLog, newColumns, oldRowReader, readingOf, type AppendResult, type ReadPlan, type ToRead} from "./merged-log.js";
 import {readAgain} from "./read-again.js";
 
 /**
@@ -29,32 +29,21 @@ import {readAgain} from "./read-again.js";
  */
 export async function appendToCachedLog(cache: CachedLog, options: IngestOptions, inputs: readonly InputSnapshot[]): Promise<AppendResult> {
   assertZone(options.timeZone);
-  const {manifest} = cache;
   const plan = await whatToRead(cache, options, inputs);
   if (typeof plan === "string") return cold(plan);
   if (plan.rearranged) return readAgain(cache, options, inputs, plan);
   const files = inputs.map((input) => input.path);
   const oldRows = oldRowReader(cache);
   try {
-    const reading = new LogReading(
-      files,
-      options.timeZone,
-      progress(
-        plan.reads.map(({fileNumber}) => inputs[fileNumber]),
-        options,
-      ),
-      {
-        columnNames: manifest.columnNames,
-        earlierDuplicate: (values, hash) => {
-          const row = oldRows.find(values, hash);
-          return row === -1 ? undefined : `${files[cache.rows.file[row]]}:${cache.rows.line[row]}`;
-        },
+    const reading = readingOf(cache, options, inputs, plan, {
+      earlierDuplicate: (values, hash) => {
+        const row = oldRows.find(values, hash);
+        return row === -1 ? undefined : `${files[cache.rows.file[row]]}:${cache.rows.line[row]}`;
       },
-    );
+    });
     for (const {fileNumber, resume} of plan.reads) await reading.read(fileNumber, inputs[fileNumber].format, resume, inputs[fileNumber]);
-    if (reading.columns.names.length > manifest.columnNames.length) {
-      return cold(`a new column appeared (${reading.columns.names.slice(manifest.columnNames.length).join(", ")})`);
-    }
+    const columns = newColumns(reading, cache);
+    if (columns !== undefined) return cold(columns);
     return await mergedLog(cache, options, inputs, plan, reading.finish());
   } finally {
     oldRows.close();

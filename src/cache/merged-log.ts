@@ -11,6 +11,7 @@ import {rowsWithHash} from "./hash-index.js";
 import {withRoom} from "./growable.js";
 import {placesAmong, spliceRows} from "./merge-rows.js";
 import {fieldText} from "../ingest/json-value.js";
+import {LogReading, progress} from "../ingest/index.js";
 import {jsonRecord} from "../ingest/read-json.js";
 import type {RowOrigins} from "../ingest/log-rows.js";
 import type {ResumePoint} from "../ingest/raw-record.js";
@@ -122,6 +123,30 @@ export async function mergedLog(
       files,
     },
   };
+}
+
+/** A reading of `plan`'s files that numbers columns as the cached read did, with `hooks` (LogReading's options). */
+export function readingOf(
+  cache: CachedLog,
+  options: IngestOptions,
+  inputs: readonly InputSnapshot[],
+  plan: ReadPlan,
+  hooks: Omit<ConstructorParameters<typeof LogReading>[3] & object, "columnNames">,
+): LogReading {
+  const read = plan.reads.map(({fileNumber}) => inputs[fileNumber]);
+  return new LogReading(
+    inputs.map((input) => input.path),
+    options.timeZone,
+    progress(read, options),
+    {columnNames: cache.manifest.columnNames, ...hooks},
+  );
+}
+
+/** Why `reading` cannot be merged into the cached log: columns the cache does not have; else undefined. */
+export function newColumns(reading: LogReading, cache: CachedLog): string | undefined {
+  const {columnNames} = cache.manifest;
+  if (reading.columns.names.length > columnNames.length) return `a new column appeared (${reading.columns.names.slice(columnNames.length).join(", ")})`;
+  return undefined;
 }
 
 export const cold = (reason: string): AppendResult => ({mode: "cold", reason});

@@ -4,11 +4,10 @@
  */
 import type {InputSnapshot} from "../fingerprint.js";
 import {KnownRows} from "./known-rows.js";
-import {LogReading, progress} from "../ingest/index.js";
 import {ColumnIndex} from "../ingest/accept-row.js";
 import type {DuplicateRow, IngestOptions, RejectedRow} from "../ingest/types.js";
 import type {CachedLog} from "./build-cache.js";
-import {cold, mergedLog, oldRowReader, type AppendResult, type ReadPlan, type ToRead} from "./merged-log.js";
+import {cold, mergedLog, newColumns, oldRowReader, readingOf, type AppendResult, type ReadPlan, type ToRead} from "./merged-log.js";
 
 /**
  * Inputs read whole again (a nightly full export: yesterday's rows in another order, with new ones
@@ -37,35 +36,26 @@ export async function readAgain(cache: CachedLog, options: IngestOptions, inputs
   let reading: ToRead = plan.reads[0];
   let problem: string | undefined;
   try {
-    const log = new LogReading(
-      files,
-      options.timeZone,
-      progress(
-        plan.reads.map(({fileNumber}) => inputs[fileNumber]),
-        options,
-      ),
-      {
-        columnNames: manifest.columnNames,
-        columnsByFile: true,
-        known: (hash, hash2, line) => {
-          if (reading.again === undefined) return false;
-          const row = known.take(hash, hash2, reading.again);
-          if (row !== -1) lines[row] = line;
-          return row !== -1;
-        },
-        earlierDuplicate: (values, hash) => {
-          const row = oldRows.find(values, hash);
-          if (row === -1) return undefined;
-          const at = fileOf[row];
-          if (at > reading.fileNumber) problem ??= `a row of ${files[reading.fileNumber]} repeats one of ${files[at]}, which comes after it`;
-          // a cached row of this file not met yet: the same text held otherwise (a JSON null, a key left
-          // out), which a full read would keep as the first of the two
-          else if (at === reading.fileNumber && reading.again !== undefined && known.taken[row] === 0)
-            problem ??= `${files[at]} changed: a row read before comes after a row of the same text written otherwise`;
-          return `${files[at]}:${lines[row]}`;
-        },
+    const log = readingOf(cache, options, inputs, plan, {
+      columnsByFile: true,
+      known: (hash, hash2, line) => {
+        if (reading.again === undefined) return false;
+        const row = known.take(hash, hash2, reading.again);
+        if (row !== -1) lines[row] = line;
+        return row !== -1;
       },
-    );
+      earlierDuplicate: (values, hash) => {
+        const row = oldRows.find(values, hash);
+        if (row === -1) return undefined;
+        const at = fileOf[row];
+        if (at > reading.fileNumber) problem ??= `a row of ${files[reading.fileNumber]} repeats one of ${files[at]}, which comes after it`;
+        // a cached row of this file not met yet: the same text held otherwise (a JSON null, a key left
+        // out), which a full read would keep as the first of the two
+        else if (at === reading.fileNumber && reading.again !== undefined && known.taken[row] === 0)
+          problem ??= `${files[at]} changed: a row read before comes after a row of the same text written otherwise`;
+        return `${files[at]}:${lines[row]}`;
+      },
+    });
     for (const read of plan.reads) {
       reading = read;
       const found = known.found;
@@ -79,9 +69,8 @@ export async function readAgain(cache: CachedLog, options: IngestOptions, inputs
         return cold(`${file} changed: ${rowsOfFile[read.again] - (known.found - found)} rows read before are not in it`);
       }
     }
-    if (log.columns.names.length > manifest.columnNames.length) {
-      return cold(`a new column appeared (${log.columns.names.slice(manifest.columnNames.length).join(", ")})`);
-    }
+    const columns = newColumns(log, cache);
+    if (columns !== undefined) return cold(columns);
     const again = plan.reads.flatMap((read) => (read.again === undefined ? [] : [read]));
     const kept = keptRecords(cache, files, plan, lines, again);
     const merged = await mergedLog(cache, options, inputs, plan, log.finish(), {rows: {...cache.rows, file: fileOf, line: lines}, ...kept});
