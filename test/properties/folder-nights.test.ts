@@ -17,6 +17,7 @@ import path from "node:path";
 import {build, type BuildSummary} from "../../src/build.js";
 import {buildConfig} from "../../src/config.js";
 import {quietEffects, snapshot} from "../reliability/site-snapshot.js";
+import {createRandom} from "../../scripts/log-generator/random.js";
 
 const COLUMNS = ["timestamp", "domain_id", "user_id", "dataset_id", "action", "page_id", "diff"];
 const DAYS = Array.from({length: 8}, (_, i) => `2026-03-${String(i + 2).padStart(2, "0")}`);
@@ -29,18 +30,6 @@ test.before(async () => {
 test.after(async () => {
   await rm(dir, {recursive: true, force: true});
 });
-
-/** mulberry32: the same seed, the same folder */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Row = string[];
 const cell = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
@@ -98,7 +87,7 @@ test("a folder of daily files changed as nightly downloads change it: the increm
   let run = 0;
   await fc.assert(
     fc.asyncProperty(fc.integer({min: 1, max: 2 ** 31 - 1}), async (seed) => {
-      const next = random(seed);
+      const {next} = createRandom(seed);
       const root = path.join(dir, `run-${run++}`);
       const logs = path.join(root, "logs");
       await mkdir(logs, {recursive: true});
@@ -121,8 +110,10 @@ test("a folder of daily files changed as nightly downloads change it: the increm
       const again = [...days.get(partial)!, ...(next() < 0.25 && later.length > 0 ? [later[0]] : [])];
       await writeFile(path.join(logs, `${partial}.csv`), csv(shuffled(next, again)));
       const middle = DAYS.filter((day) => day !== missing && day !== partial)[Math.floor(next() * 4)];
-      if (next() < 0.5) await appendFile(path.join(logs, `${middle}.csv`), csv(rowsOfDay(next, middle, 2, [])).slice(COLUMNS.join(",").length + 1));
-      else if (next() < 0.5) await writeFile(path.join(logs, `${middle}.csv`), csv(shuffled(next, days.get(middle)!)));
+      // a middle file grows (half the runs), is written again in another order (a quarter), or stays
+      const change = next();
+      if (change < 0.5) await appendFile(path.join(logs, `${middle}.csv`), csv(rowsOfDay(next, middle, 2, [])).slice(COLUMNS.join(",").length + 1));
+      else if (change < 0.75) await writeFile(path.join(logs, `${middle}.csv`), csv(shuffled(next, days.get(middle)!)));
       if (next() < 0.5) await writeFile(path.join(logs, "2026-03-10.csv"), csv(rowsOfDay(next, "2026-03-10", 4, [...days.values()].flat())));
 
       const night = await buildFolder(logs, path.join(root, "site"), {cache});
