@@ -11,7 +11,7 @@ import {rowsWithHash} from "./hash-index.js";
 import {withRoom} from "./growable.js";
 import {placesAmong, spliceRows} from "./merge-rows.js";
 import {fieldText} from "../ingest/json-value.js";
-import {LogReading, progress} from "../ingest/index.js";
+import {LogReading, progress, type LogReadingOptions} from "../ingest/index.js";
 import {jsonRecord} from "../ingest/read-json.js";
 import type {RowOrigins} from "../ingest/log-rows.js";
 import type {ResumePoint} from "../ingest/raw-record.js";
@@ -131,7 +131,7 @@ export function readingOf(
   options: IngestOptions,
   inputs: readonly InputSnapshot[],
   plan: ReadPlan,
-  hooks: Omit<ConstructorParameters<typeof LogReading>[3] & object, "columnNames">,
+  hooks: Omit<LogReadingOptions, "columnNames">,
 ): LogReading {
   const read = plan.reads.map(({fileNumber}) => inputs[fileNumber]);
   return new LogReading(

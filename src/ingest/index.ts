@@ -69,6 +69,17 @@ export type EarlierDuplicate = (values: string[], hash: number) => string | unde
  */
 export type KnownRow = (hash: number, hash2: number, line: number) => boolean;
 
+/** What a LogReading may be given besides its files: see its members. */
+export interface LogReadingOptions {
+  /** the column numbering of an earlier read, so that hashes stay comparable with its rows */
+  columnNames?: readonly string[];
+  earlierDuplicate?: EarlierDuplicate;
+  known?: KnownRow;
+  onRows?: IngestOptions["onRows"];
+  /** note the columns of each file apart (columnsByFile) */
+  columnsByFile?: boolean;
+}
+
 /**
  * One ingest in progress: files are read into it in input order, each whole or (resuming) from
  * where a previous read ended; `finish` sorts what was accepted. `columns` may start with the column
@@ -86,14 +97,7 @@ export class LogReading {
     readonly files: string[],
     readonly timeZone: string,
     readonly onBytes?: (bytes: number) => void,
-    options: {
-      columnNames?: readonly string[];
-      earlierDuplicate?: EarlierDuplicate;
-      known?: KnownRow;
-      onRows?: IngestOptions["onRows"];
-      /** note the columns of each file apart (columnsByFile) */
-      columnsByFile?: boolean;
-    } = {},
+    options: LogReadingOptions = {},
   ) {
     this.columnsByFile = options.columnsByFile ? new Map() : undefined;
     this.columns = new ColumnIndex();
