@@ -35,9 +35,7 @@ function rowsOfDay(day: string, count: number, seed: number): string[] {
  * first. Resolves with the last UTC day of `log`'s rows, e.g. "2025-12-30".
  */
 export async function writeShuffled(log: string, target: string, seed: number, more: string[] = []): Promise<string> {
-  const lines = (await readFile(log, "utf8")).split("\n");
-  if (lines[0] + "\n" !== BENCH_CSV_HEADER) throw new Error(`${log}: not a benchmark CSV log (its header differs)`);
-  const rows = lines.slice(1).filter((line) => line !== "");
+  const rows = await benchRows(log);
   let last = "";
   for (const row of rows) if (row.slice(0, 10) > last) last = row.slice(0, 10);
   await writeFile(target, BENCH_CSV_HEADER + shuffle([...rows, ...more], seed).join("\n") + "\n");
@@ -68,6 +66,8 @@ export interface DailyFolder {
   partial: string;
   /** the log's last day */
   lastDay: string;
+  /** the log's rows by UTC day, in file order */
+  days: Map<string, string[]>;
 }
 
 /**
@@ -76,7 +76,7 @@ export interface DailyFolder {
  * the file of the day before the last holds only its first half.
  */
 export async function writeDailyFolder(log: string, folder: string, missing: string): Promise<DailyFolder> {
-  const days = daysOf(await readFile(log, "utf8"), log);
+  const days = daysOf(await benchRows(log));
   const names = [...days.keys()].sort();
   const [partial, lastDay] = names.slice(-2);
   await rm(folder, {recursive: true, force: true});
@@ -86,15 +86,14 @@ export async function writeDailyFolder(log: string, folder: string, missing: str
     const rows = days.get(day)!;
     await writeFile(path.join(folder, `${day}.csv`), BENCH_CSV_HEADER + (day === partial ? rows.slice(0, rows.length >> 1) : rows).join("\n") + "\n");
   }
-  return {folder, missing, partial, lastDay};
+  return {folder, missing, partial, lastDay, days};
 }
 
 /**
  * The night after writeDailyFolder: the missed day's file arrives, the partial day is downloaded
  * again complete (in another order), and the next day's file brings `count` rows. Resolves with that day.
  */
-export async function folderNight(log: string, {folder, missing, partial, lastDay}: DailyFolder, count: number): Promise<string> {
-  const days = daysOf(await readFile(log, "utf8"), log);
+export async function folderNight({folder, missing, partial, lastDay, days}: DailyFolder, count: number): Promise<string> {
   await writeFile(path.join(folder, `${missing}.csv`), BENCH_CSV_HEADER + days.get(missing)!.join("\n") + "\n");
   await writeFile(path.join(folder, `${partial}.csv`), BENCH_CSV_HEADER + shuffle([...days.get(partial)!], 3).join("\n") + "\n");
   const next = new Date(Date.parse(`${lastDay}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
@@ -109,17 +108,21 @@ export async function folderNight(log: string, {folder, missing, partial, lastDa
   return next;
 }
 
-/** A benchmark log's rows by UTC day ("YYYY-MM-DD", the timestamp's first characters), in file order. */
-function daysOf(text: string, log: string): Map<string, string[]> {
-  const lines = text.split("\n");
+/** A benchmark log's rows (its lines after the header, one a row), or an error when it is not one. */
+async function benchRows(log: string): Promise<string[]> {
+  const lines = (await readFile(log, "utf8")).split("\n");
   if (lines[0] + "\n" !== BENCH_CSV_HEADER) throw new Error(`${log}: not a benchmark CSV log (its header differs)`);
+  return lines.slice(1).filter((line) => line !== "");
+}
+
+/** Rows by UTC day ("YYYY-MM-DD", the timestamp's first characters), in file order. */
+function daysOf(rows: readonly string[]): Map<string, string[]> {
   const days = new Map<string, string[]>();
-  for (const row of lines.slice(1)) {
-    if (row === "") continue;
+  for (const row of rows) {
     const day = row.slice(0, 10);
-    let rows = days.get(day);
-    if (rows === undefined) days.set(day, (rows = []));
-    rows.push(row);
+    let list = days.get(day);
+    if (list === undefined) days.set(day, (list = []));
+    list.push(row);
   }
   return days;
 }

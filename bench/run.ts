@@ -118,7 +118,7 @@ async function folderPattern(rows: number, log: string): Promise<Result> {
   process.stderr.write(`cold build of ${folder} (daily files, up to ${daily.lastDay}) with a cache, for the folder phase (not measured)...\n`);
   const setup = measure(rows, "build", folder, out, [...cache, "--as-of", daily.lastDay]);
   if (setup.error) throw new Error(`the cold build before the folder phase failed: ${setup.error}`);
-  const asOf = await folderNight(log, daily, 1000);
+  const asOf = await folderNight(daily, 1000);
   process.stderr.write(`folder: ${daily.missing}.csv arrived, ${daily.partial}.csv downloaded again complete, ${asOf}.csv has 1,000 rows\n`);
   execFileSync("sync");
   return {...measure(rows, "incremental", folder, out, [...cache, "--as-of", asOf]), phase: "folder", asOf};
