@@ -33,7 +33,8 @@ test.after(async () => {
 
 type Row = string[];
 const cell = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-const csv = (rows: readonly Row[]): string => [COLUMNS, ...rows].map((row) => row.map(cell).join(",") + "\n").join("");
+const csvLines = (rows: readonly Row[]): string => rows.map((row) => row.map(cell).join(",") + "\n").join("");
+const csv = (rows: readonly Row[]): string => csvLines([COLUMNS, ...rows]);
 
 /** A day's rows; some repeat a row of `earlier` days, one in ten is rejected (no such hour). */
 function rowsOfDay(next: () => number, day: string, count: number, earlier: readonly Row[]): Row[] {
@@ -112,7 +113,7 @@ test("a folder of daily files changed as nightly downloads change it: the increm
       const middle = DAYS.filter((day) => day !== missing && day !== partial)[Math.floor(next() * 4)];
       // a middle file grows (half the runs), is written again in another order (a quarter), or stays
       const change = next();
-      if (change < 0.5) await appendFile(path.join(logs, `${middle}.csv`), csv(rowsOfDay(next, middle, 2, [])).slice(COLUMNS.join(",").length + 1));
+      if (change < 0.5) await appendFile(path.join(logs, `${middle}.csv`), csvLines(rowsOfDay(next, middle, 2, [])));
       else if (change < 0.75) await writeFile(path.join(logs, `${middle}.csv`), csv(shuffled(next, days.get(middle)!)));
       if (next() < 0.5) await writeFile(path.join(logs, "2026-03-10.csv"), csv(rowsOfDay(next, "2026-03-10", 4, [...days.values()].flat())));
 
