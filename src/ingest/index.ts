@@ -115,8 +115,8 @@ export class LogReading {
   readonly #metNames = new Set<string>();
   /** with options.columnsByFile: the columns met in each file, by file number, in the order met */
   readonly columnsByFile: Map<number, string[]> | undefined;
-  /** the names array #meet saw last in the file being read (a CSV file's records share their header's) */
-  #lastNames: readonly string[] | undefined;
+  /** with columnsByFile: the names (as written) met in the file being read */
+  #fileNames = new Set<string>();
 
   #meet(names: readonly string[], fileNumber: number): void {
     for (const name of names) {
@@ -125,12 +125,14 @@ export class LogReading {
       const canonical = canonicalName(name);
       if (!this.metColumns.includes(canonical)) this.metColumns.push(canonical);
     }
-    if (this.columnsByFile === undefined || names === this.#lastNames) return;
-    this.#lastNames = names;
-    const met = this.columnsByFile.get(fileNumber) ?? [];
-    this.columnsByFile.set(fileNumber, met);
+    if (this.columnsByFile === undefined) return;
+    // as above, for this file: a name is made canonical once, not once a record
     for (const name of names) {
+      if (this.#fileNames.has(name)) continue;
+      this.#fileNames.add(name);
       const canonical = canonicalName(name);
+      const met = this.columnsByFile.get(fileNumber) ?? [];
+      this.columnsByFile.set(fileNumber, met);
       if (!met.includes(canonical)) met.push(canonical);
     }
   }
@@ -151,7 +153,7 @@ export class LogReading {
     how: {byText?: boolean; chunkBytes?: number} = {},
   ): Promise<void> {
     const file = this.files[fileNumber];
-    this.#lastNames = undefined;
+    this.#fileNames = new Set();
     const onHeader = (names: string[], line: number) => {
       this.#meet(names, fileNumber);
       checkHeader(file, line, names, this.columns);
